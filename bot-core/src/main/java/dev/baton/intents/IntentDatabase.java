@@ -1,0 +1,54 @@
+package dev.baton.intents;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A validated, immutable set of intents. Only {@link IntentDatabaseLoader} builds one from files, so a
+ * database in hand is always complete and consistent.
+ */
+public final class IntentDatabase {
+
+    private final Map<String, Intent> intentsById;
+    private final String version;
+
+    public IntentDatabase(Collection<Intent> intents, String version) {
+        Map<String, Intent> byId = new LinkedHashMap<>();
+        for (Intent intent : intents) {
+            if (byId.putIfAbsent(intent.id(), intent) != null) {
+                throw new IllegalArgumentException("duplicate intent id " + intent.id());
+            }
+        }
+        this.intentsById = java.util.Collections.unmodifiableMap(byId);
+        this.version = version;
+    }
+
+    public List<Intent> intents() {
+        return List.copyOf(intentsById.values());
+    }
+
+    public Optional<Intent> find(String id) {
+        return Optional.ofNullable(intentsById.get(id));
+    }
+
+    /** Every language that at least one intent has examples in, sorted. */
+    public Set<String> languages() {
+        Set<String> languages = new TreeSet<>();
+        intentsById.values().forEach(i -> languages.addAll(i.languages()));
+        return languages;
+    }
+
+    /** A short content hash, so that trainers and logs can tell which database a model was trained from. */
+    public String version() {
+        return version;
+    }
+
+    public int size() {
+        return intentsById.size();
+    }
+}
