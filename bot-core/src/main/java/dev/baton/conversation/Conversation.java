@@ -1,0 +1,96 @@
+package dev.baton.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A visitor's conversation and who owns it. Immutable: every transition returns a new value, so a store can
+ * apply it with compare-and-set and two agents can never both win the same conversation.
+ *
+ * <p>{@code BOT → WAITING_FOR_AGENT → WITH_AGENT → RESOLVED}, plus {@code WITH_AGENT → BOT} (hand back) and
+ * {@code WAITING_FOR_AGENT → BOT} (the visitor stops waiting or leaves a message). Illegal moves throw
+ * {@link IllegalTransitionException}.
+ *
+ * @param consecutiveFailures messages in a row the bot could not understand; reset by any success
+ * @param considered          the intents the bot weighed for the visitor's latest request, best first
+ * @param handoff             the summary written when the conversation was last handed to people
+ */
+public record Conversation(String id,
+                           String visitorId,
+                           ConversationState state,
+                           Optional<String> language,
+                           int consecutiveFailures,
+                           List<IntentCandidate> considered,
+                           Optional<HandoffSummary> handoff,
+                           Optional<AgentRef> agent,
+                           Instant startedAt,
+                           Instant updatedAt) {
+
+    public Conversation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(visitorId, "visitorId");
+        Objects.requireNonNull(state, "state");
+        considered = List.copyOf(considered);
+    }
+
+    public static Conversation start(String id, String visitorId, Optional<String> language, Instant now) {
+        return new Conversation(id, visitorId, ConversationState.BOT, language, 0, List.of(),
+                Optional.empty(), Optional.empty(), now, now);
+    }
+
+    public boolean botMaySpeak() {
+        return state == ConversationState.BOT;
+    }
+
+    public Conversation handOff(HandoffSummary summary, Instant now) {
+        require(ConversationState.BOT, "hand off");
+        return new Conversation(id, visitorId, ConversationState.WAITING_FOR_AGENT, language, 0,
+                considered, Optional.of(summary), Optional.empty(), startedAt, now);
+    }
+
+    public Conversation assign(AgentRef agent, Instant now) {
+        require(ConversationState.WAITING_FOR_AGENT, "assign");
+        return new Conversation(id, visitorId, ConversationState.WITH_AGENT, language, 0,
+                considered, handoff, Optional.of(agent), startedAt, now);
+    }
+
+    public Conversation returnToBot(Instant now) {
+        if (state != ConversationState.WITH_AGENT && state != ConversationState.WAITING_FOR_AGENT) {
+            throw new IllegalTransitionException(id, state, "return to the bot");
+        }
+        return new Conversation(id, visitorId, ConversationState.BOT, language, 0,
+                considered, handoff, Optional.empty(), startedAt, now);
+    }
+
+    public Conversation resolve(Instant now) {
+        if (state == ConversationState.RESOLVED) {
+            throw new IllegalTransitionException(id, state, "resolve");
+        }
+        return new Conversation(id, visitorId, ConversationState.RESOLVED, language, 0,
+                considered, handoff, agent, startedAt, now);
+    }
+
+    /**
+     * Remembers the visitor's language, what the bot considered and whether it understood the message;
+     * an empty {@code considered} keeps the previous candidates (e.g. after "I want a person").
+     */
+    public Conversation afterBotTurn(String language, boolean understood, List<IntentCandidate> considered, Instant now) {
+        require(ConversationState.BOT, "record a bot turn in");
+        return new Conversation(id, visitorId, state, Optional.of(language),
+                understood ? 0 : consecutiveFailures + 1,
+                considered.isEmpty() ? this.considered : considered, handoff, agent, startedAt, now);
+    }
+
+    public boolean isAssignedTo(String agentUsername) {
+        return state == ConversationState.WITH_AGENT
+                && agent.map(a -> a.username().equals(agentUsername)).orElse(false);
+    }
+
+    private void require(ConversationState expected, String action) {
+        if (state != expected) {
+            throw new IllegalTransitionException(id, state, action);
+        }
+    }
+}

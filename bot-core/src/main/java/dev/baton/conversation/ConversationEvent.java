@@ -1,0 +1,30 @@
+package dev.baton.conversation;
+
+/**
+ * What happened to a conversation. The core publishes these; channels, consoles and metrics subscribe —
+ * the core never calls a channel.
+ */
+public sealed interface ConversationEvent {
+
+    String conversationId();
+
+    /** A message was added to the transcript. */
+    record MessageAdded(String conversationId, Message message) implements ConversationEvent {
+    }
+
+    /** The conversation changed owner or state (handed off, assigned, handed back, resolved). */
+    record StateChanged(String conversationId, Conversation conversation) implements ConversationEvent {
+    }
+
+    /** Someone is typing. */
+    record Typing(String conversationId, Sender who) implements ConversationEvent {
+    }
+
+    /** A visitor left a message for the agents. */
+    record MessageLeft(String conversationId, dev.baton.handoff.LeftMessage leftMessage) implements ConversationEvent {
+    }
+
+    /** The waiting queue changed: positions and estimates must be refreshed. */
+    record QueueChanged(String conversationId) implements ConversationEvent {
+    }
+}

@@ -1,0 +1,39 @@
+package dev.baton.conversation;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.function.UnaryOperator;
+
+/** Where conversations and their transcripts live: in memory on one node, in Redis across many. */
+public interface ConversationStore {
+
+    /** Stores a new conversation; errors if the id is taken. */
+    Mono<Conversation> create(Conversation conversation);
+
+    /** The conversation; empty when the id is unknown. */
+    Mono<Conversation> find(String conversationId);
+
+    /**
+     * Applies {@code change} atomically: concurrent updates of one conversation never lose each other, and a
+     * change that throws (e.g. an illegal transition) leaves the stored value as it was and errors the Mono.
+     * Empty when the id is unknown.
+     */
+    Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change);
+
+    /**
+     * Appends to the transcript, giving the message the next id of its conversation. A draft whose
+     * {@code clientMessageId} was already stored in that conversation is not stored again: the earlier
+     * message is returned, so a retried send appears once.
+     */
+    Mono<Message> append(String conversationId, MessageDraft draft);
+
+    /** The transcript after message {@code afterId} (0 for all), in order. */
+    Flux<Message> transcript(String conversationId, long afterId);
+
+    /** This visitor's conversations, oldest first. */
+    Flux<Conversation> ofVisitor(String visitorId);
+
+    /** The conversations an agent is talking in now. */
+    Flux<Conversation> withAgent(String agentUsername);
+}

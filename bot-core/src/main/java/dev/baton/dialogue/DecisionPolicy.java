@@ -1,0 +1,97 @@
+package dev.baton.dialogue;
+
+import dev.baton.conversation.HandoffReason;
+import dev.baton.intents.Intent;
+import dev.baton.intents.IntentDatabase;
+import dev.baton.nlu.IntentScore;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides whether the bot answers, asks which intent was meant, admits it did not understand, or hands off.
+ * Pure: the same turn always gets the same decision, and the decision says why.
+ */
+public final class DecisionPolicy {
+
+    private final IntentDatabase intents;
+    private final PolicySettings settings;
+
+    public DecisionPolicy(IntentDatabase intents, PolicySettings settings) {
+        this.intents = intents;
+        this.settings = settings;
+    }
+
+    public PolicySettings settings() {
+        return settings;
+    }
+
+    public Decision decide(Turn turn) {
+        if (turn.askedForHuman()) {
+            return new Decision.HandOff(HandoffReason.VISITOR_ASKED, "the visitor asked for a person");
+        }
+        if (turn.mood().upset()) {
+            return new Decision.HandOff(HandoffReason.FRUSTRATION,
+                    "the visitor seems " + turn.mood().mood().name().toLowerCase(Locale.ROOT)
+                            + " (" + String.join(", ", turn.mood().signals()) + ")");
+        }
+        Optional<Intent> chosen = turn.chosenIntent().flatMap(intents::find);
+        if (chosen.isPresent()) {
+            return answerOrHandOff(new IntentScore(chosen.get().id(), 1.0), "the visitor chose it");
+        }
+        Optional<IntentScore> best = turn.classification().best();
+        if (best.isEmpty()) {
+            return notUnderstood(turn, "the model knows no intents");
+        }
+        double bestConfidence = best.get().confidence();
+        double margin = bestConfidence - turn.classification().second().map(IntentScore::confidence).orElse(0.0);
+        if (bestConfidence >= settings.confidenceFloor() && margin >= settings.ambiguityMargin()) {
+            return answerOrHandOff(best.get(), String.format(Locale.ROOT,
+                    "%s is confident (%.2f ≥ %.2f) and clear (lead %.2f ≥ %.2f)", best.get().intent(),
+                    bestConfidence, settings.confidenceFloor(), margin, settings.ambiguityMargin()));
+        }
+        List<IntentScore> options = clarifyOptions(turn);
+        if (bestConfidence >= settings.clarifyFloor() && options.size() >= 2) {
+            return new Decision.Clarify(options, String.format(Locale.ROOT,
+                    "the best intents are too close to tell apart (%s)", describe(options)));
+        }
+        return notUnderstood(turn, String.format(Locale.ROOT, "no intent is confident enough (best %s %.2f < %.2f)",
+                best.get().intent(), bestConfidence, settings.confidenceFloor()));
+    }
+
+    private Decision answerOrHandOff(IntentScore score, String why) {
+        if (score.intent().equals(settings.humanRequestIntent())) {
+            return new Decision.HandOff(HandoffReason.VISITOR_ASKED, "the visitor asked for a person; " + why);
+        }
+        boolean needsHuman = intents.find(score.intent()).map(Intent::handoff).orElse(false);
+        return needsHuman
+                ? new Decision.HandOff(HandoffReason.INTENT_REQUIRES_HUMAN, Optional.of(score.intent()),
+                        score.intent() + " is always handled by a person; " + why)
+                : new Decision.Answer(score, why);
+    }
+
+    private Decision notUnderstood(Turn turn, String why) {
+        int failures = turn.consecutiveFailures() + 1;
+        if (failures >= settings.maxConsecutiveFailures()) {
+            return new Decision.HandOff(HandoffReason.REPEATED_FAILURE,
+                    why + "; " + failures + " messages in a row not understood");
+        }
+        return new Decision.NotUnderstood(why);
+    }
+
+    /** The leading intents within reach of the best one; a choice between far-apart intents helps nobody. */
+    private List<IntentScore> clarifyOptions(Turn turn) {
+        List<IntentScore> ranked = turn.classification().top(settings.maxClarifyOptions());
+        double best = ranked.get(0).confidence();
+        return ranked.stream()
+                .filter(s -> s == ranked.get(0)
+                        || (s.confidence() >= settings.clarifyFloor() / 2 && best - s.confidence() < 2 * settings.ambiguityMargin()))
+                .toList();
+    }
+
+    private static String describe(List<IntentScore> options) {
+        return String.join(", ", options.stream()
+                .map(s -> String.format(Locale.ROOT, "%s %.2f", s.intent(), s.confidence())).toList());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.baton.dialogue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises "I want to talk to a person" in every supported language, whatever the classifier thinks: a
+ * visitor who asks for a human must get one at once, so this never depends on a confidence threshold.
+ * Works on normalised text (lower case, no diacritics, Persian letters unified, no zero-width non-joiner).
+ */
+public final class HumanRequestDetector {
+
+    private static final Map<String, List<Pattern>> PATTERNS = Map.of(
+            "en", List.of(
+                    Pattern.compile("\\b(talk|speak|chat|connect|transfer|put)( me)? (to|with|through to) (a |an |some |real |live |the )*(person|human|agent|operator|someone|somebody|representative|rep|staff|people|customer service)\\b"),
+                    Pattern.compile("\\b(real|live|actual) (person|human|agent|people)\\b"),
+                    Pattern.compile("^(human|agent|operator|representative|a person|person|a human)( please| pls| now)?[.!]*$"),
+                    Pattern.compile("\\b(i want|i need|give me|get me|can i have|can i get)( to have)? (a |an )?(human|person|agent|operator|representative)\\b")),
+            "it", List.of(
+                    Pattern.compile("\\b(parlare|parlo|chattare|passami|passarmi|mettimi in contatto|voglio|vorrei|contattare)\\b.*\\b(operatore|operatrice|persona|umano|essere umano|assistente|qualcuno|consulente)\\b"),
+                    Pattern.compile("^(un |una )?(operatore|operatrice|umano|persona)( per favore| grazie| subito)?[.!]*$"),
+                    Pattern.compile("\\b(persona|operatore) (vera|reale|umano)\\b")),
+            "lt", List.of(
+                    Pattern.compile("\\b(kalbeti|pasikalbeti|susisiekti|sujunkite|noriu|reikia)\\b.*\\b(zmog\\p{L}*|operator\\p{L}*|konsultant\\p{L}*|darbuotoj\\p{L}*|vadybinink\\p{L}*)"),
+                    Pattern.compile("^(operatorius|operatoriaus|zmogus|zmogaus|konsultantas)( prasau)?[.!]*$")),
+            "fa", List.of(
+                    Pattern.compile("(اپراتور|پشتیبان|انسان|کارشناس|مشاور|یک نفر|یک آدم|شخص)"),
+                    Pattern.compile("(صحبت|حرف|وصل).*(اپراتور|انسان|کارشناس|آدم|شخص|پشتیبانی)")));
+
+    /** @param normalized the message after {@code TextNormalizer}; @param language the message's language */
+    public boolean asksForHuman(String normalized, String language) {
+        List<Pattern> patterns = PATTERNS.getOrDefault(language, List.of());
+        return patterns.stream().anyMatch(p -> p.matcher(normalized).find())
+                // English is the lingua franca of support chats: "operator" works on an Italian page too.
+                || (!"en".equals(language) && PATTERNS.get("en").stream().anyMatch(p -> p.matcher(normalized).find()));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.baton.dialogue;
+
+import dev.baton.nlu.Classification;
+
+import java.util.Optional;
+
+/**
+ * Everything the policy needs to decide about one visitor message.
+ *
+ * @param classification      the ranked intents for the message
+ * @param chosenIntent        set when the visitor pressed a quick reply naming an intent
+ * @param askedForHuman       the visitor asked for a person, in words or with the button
+ * @param mood                how the visitor seems to feel
+ * @param consecutiveFailures messages in a row the bot did not understand before this one
+ */
+public record Turn(Classification classification,
+                   Optional<String> chosenIntent,
+                   boolean askedForHuman,
+                   MoodReading mood,
+                   int consecutiveFailures) {
+}

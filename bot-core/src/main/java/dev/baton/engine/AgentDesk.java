@@ -1,0 +1,137 @@
+package dev.baton.engine;
+
+import dev.baton.conversation.AgentRef;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.IllegalTransitionException;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.MessageDraft;
+import dev.baton.dialogue.BotPhrases.Phrase;
+import dev.baton.handoff.LeftMessage;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** What agents do with conversations: take one from the queue, talk, hand back to the bot, resolve. */
+public final class AgentDesk {
+
+    private final Stores stores;
+    private final Handoffs handoffs;
+    private final String defaultLanguage;
+    private final Clock clock;
+
+    public AgentDesk(Stores stores, Handoffs handoffs, String defaultLanguage, Clock clock) {
+        this.stores = stores;
+        this.handoffs = handoffs;
+        this.defaultLanguage = defaultLanguage;
+        this.clock = clock;
+    }
+
+    /** A waiting conversation and its place in the queue. */
+    public record Queued(Conversation conversation, int position) {
+    }
+
+    /** The queue, longest-waiting first. */
+    public Flux<Queued> queue() {
+        return stores.queue().waiting().index()
+                .concatMap(entry -> stores.conversations().find(entry.getT2())
+                        .map(c -> new Queued(c, entry.getT1().intValue() + 1)));
+    }
+
+    public Flux<Conversation> assignedTo(String agentUsername) {
+        return stores.conversations().withAgent(agentUsername);
+    }
+
+    public Mono<Conversation> find(String conversationId) {
+        return stores.conversations().find(conversationId)
+                .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)));
+    }
+
+    public Flux<Message> transcript(String conversationId) {
+        return stores.conversations().transcript(conversationId, 0);
+    }
+
+    /** The visitor's other conversations, oldest first: the customer's history with us. */
+    public Flux<Conversation> history(Conversation conversation) {
+        return stores.conversations().ofVisitor(conversation.visitorId()).filter(c -> !c.id().equals(conversation.id()));
+    }
+
+    public Flux<LeftMessage> leftMessages() {
+        return stores.leftMessages().all();
+    }
+
+    /**
+     * Takes a waiting conversation. When agents race, the queue lets exactly one claim it; the others get
+     * {@link AlreadyTakenException}.
+     */
+    public Mono<Conversation> accept(String conversationId, AgentRef agent) {
+        return find(conversationId).flatMap(current -> {
+            if (current.state() != ConversationState.WAITING_FOR_AGENT) {
+                return Mono.error(current.state() == ConversationState.WITH_AGENT
+                        ? new AlreadyTakenException(conversationId)
+                        : new IllegalTransitionException(conversationId, current.state(), "accept"));
+            }
+            return stores.queue().claim(conversationId).flatMap(claimed -> claimed
+                    ? stores.conversations().update(conversationId, c -> c.assign(agent, clock.instant()))
+                    : Mono.error(new AlreadyTakenException(conversationId)));
+        }).flatMap(assigned -> handoffs.changed(assigned)
+                .then(stores.events().publish(new ConversationEvent.QueueChanged(conversationId)))
+                .then(handoffs.post(conversationId, MessageDraft.systemNote(
+                        handoffs.replies().say(Phrase.AGENT_JOINED, language(assigned), agent.displayName()))))
+                .thenReturn(assigned));
+    }
+
+    public Mono<Message> reply(String conversationId, AgentRef agent, String text, Optional<String> clientMessageId) {
+        return Mono.defer(() -> {
+            String validText = MessageText.validated(text);
+            return assignedConversation(conversationId, agent, "reply in")
+                    .flatMap(c -> handoffs.post(conversationId, MessageDraft.fromAgent(agent.displayName(), validText, clientMessageId)));
+        });
+    }
+
+    public Mono<Void> typing(String conversationId, AgentRef agent) {
+        return assignedConversation(conversationId, agent, "type in")
+                .flatMap(c -> stores.events().publish(new ConversationEvent.Typing(conversationId, dev.baton.conversation.Sender.AGENT)));
+    }
+
+    /** Gives the conversation back to the bot, which tells the visitor so. */
+    public Mono<Conversation> handBack(String conversationId, AgentRef agent) {
+        return assignedConversation(conversationId, agent, "hand back")
+                .flatMap(c -> stores.conversations().update(conversationId, current -> current.returnToBot(clock.instant())))
+                .flatMap(back -> handoffs.post(conversationId, MessageDraft.fromBot(
+                                handoffs.replies().say(Phrase.BACK_TO_BOT, language(back)), List.of()))
+                        .then(handoffs.changed(back))
+                        .thenReturn(back));
+    }
+
+    /** Closes the conversation: one assigned to the agent, or one still waiting in the queue. */
+    public Mono<Conversation> resolve(String conversationId, AgentRef agent) {
+        return find(conversationId).flatMap(current -> {
+            if (current.state() == ConversationState.WITH_AGENT && !current.isAssignedTo(agent.username())) {
+                return Mono.error(new IllegalTransitionException(conversationId, current.state(), "resolve someone else's"));
+            }
+            Mono<Boolean> leaveQueue = current.state() == ConversationState.WAITING_FOR_AGENT
+                    ? stores.queue().claim(conversationId) : Mono.just(false);
+            return leaveQueue.flatMap(wasQueued -> stores.conversations().update(conversationId, c -> c.resolve(clock.instant()))
+                    .flatMap(resolved -> handoffs.post(conversationId, MessageDraft.systemNote(
+                                    handoffs.replies().say(Phrase.RESOLVED, language(resolved))))
+                            .then(handoffs.changed(resolved))
+                            .then(wasQueued ? stores.events().publish(new ConversationEvent.QueueChanged(conversationId)) : Mono.empty())
+                            .thenReturn(resolved)));
+        });
+    }
+
+    private Mono<Conversation> assignedConversation(String conversationId, AgentRef agent, String action) {
+        return find(conversationId).flatMap(c -> c.isAssignedTo(agent.username())
+                ? Mono.just(c)
+                : Mono.error(new IllegalTransitionException(conversationId, c.state(), action)));
+    }
+
+    private String language(Conversation conversation) {
+        return conversation.language().orElse(defaultLanguage);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.baton.engine;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.HandoffReason;
+import dev.baton.conversation.IntentCandidate;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.MessageDraft;
+import dev.baton.conversation.QuickReply;
+import dev.baton.conversation.Sender;
+import dev.baton.dialogue.BotPhrases.Phrase;
+import dev.baton.dialogue.Decision;
+import dev.baton.dialogue.DecisionPolicy;
+import dev.baton.dialogue.MoodReading;
+import dev.baton.dialogue.PolicySettings;
+import dev.baton.dialogue.Turn;
+import dev.baton.handoff.LeftMessage;
+import dev.baton.handoff.QueueStatus;
+import dev.baton.intents.Intent;
+import dev.baton.nlu.Classification;
+import dev.baton.nlu.TextNormalizer;
+import dev.baton.privacy.PersonalDataRedactor;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The visitor's side of Baton: every channel turns its payload into a call here. The bot's whole pipeline is
+ * {@link #handle}: store the message, and if the bot may speak, read it (language, intents, mood), decide,
+ * and act — answer, ask which was meant, admit it did not understand, or hand off to people.
+ */
+public final class ConversationEngine {
+
+    private final Stores stores;
+    private final Supplier<BotKnowledge> knowledge;
+    private final Understanding understanding;
+    private final PolicySettings policy;
+    private final Handoffs handoffs;
+    private final Replies replies;
+    private final PersonalDataRedactor redactor;
+    private final Clock clock;
+
+    public ConversationEngine(Stores stores, Supplier<BotKnowledge> knowledge, Understanding understanding,
+                              PolicySettings policy, Handoffs handoffs, PersonalDataRedactor redactor, Clock clock) {
+        this.stores = stores;
+        this.knowledge = knowledge;
+        this.understanding = understanding;
+        this.policy = policy;
+        this.handoffs = handoffs;
+        this.replies = handoffs.replies();
+        this.redactor = redactor;
+        this.clock = clock;
+    }
+
+    /**
+     * Resumes the visitor's conversation when it exists, is theirs and is still open; otherwise starts a new
+     * one. Emits the conversation and whether it was resumed.
+     */
+    public Mono<Opened> open(String visitorId, Optional<String> conversationId, Optional<String> languageHint) {
+        Mono<Conversation> existing = Mono.justOrEmpty(conversationId)
+                .flatMap(stores.conversations()::find)
+                .filter(c -> c.visitorId().equals(visitorId) && c.state() != ConversationState.RESOLVED);
+        return existing.map(c -> new Opened(c, true))
+                .switchIfEmpty(Mono.defer(() -> stores.conversations()
+                        .create(Conversation.start("c-" + UUID.randomUUID(), visitorId, languageHint, clock.instant()))
+                        .map(c -> new Opened(c, false))));
+    }
+
+    /** Whether {@link #open} resumed an existing conversation or started a new one. */
+    public record Opened(Conversation conversation, boolean resumed) {
+    }
+
+    public Mono<Void> handle(VisitorMessage visitorMessage) {
+        return Mono.defer(() -> {
+            String text = MessageText.validated(visitorMessage.text());
+            return ownedBy(visitorMessage.conversationId(), visitorMessage.visitorId())
+                    .flatMap(conversation -> requireOpen(conversation)
+                            .then(alreadyStored(conversation.id(), visitorMessage.clientMessageId()))
+                            .flatMap(retried -> retried ? Mono.<Void>empty()
+                                    : handoffs.post(conversation.id(), MessageDraft.fromVisitor(redactor.redactCards(text), visitorMessage.clientMessageId()))
+                                    .then(conversation.botMaySpeak() ? botTurn(conversation, visitorMessage, text) : Mono.<Void>empty())));
+        });
+    }
+
+    public Mono<Void> typing(String conversationId, String visitorId) {
+        return ownedBy(conversationId, visitorId)
+                .flatMap(c -> stores.events().publish(new ConversationEvent.Typing(c.id(), Sender.VISITOR)));
+    }
+
+    /** The visitor gives up waiting and goes back to the bot. */
+    public Mono<Void> stopWaiting(String conversationId, String visitorId) {
+        return ownedBy(conversationId, visitorId)
+                .flatMap(c -> handoffs.leaveQueue(c)
+                        .then(handoffs.post(c.id(), MessageDraft.fromBot(replies.say(Phrase.STOPPED_WAITING, language(c)), List.of()))))
+                .then();
+    }
+
+    /** Leaves a message for the agents; a waiting visitor stops waiting, since someone will get back to them. */
+    public Mono<LeftMessage> leaveMessage(String conversationId, String visitorId, String text, Optional<String> contact) {
+        return Mono.defer(() -> {
+            String validText = MessageText.validated(text);
+            return ownedBy(conversationId, visitorId).flatMap(c -> {
+                LeftMessage left = new LeftMessage("m-" + UUID.randomUUID(), c.id(), visitorId,
+                        redactor.redactCards(validText), contact.map(String::strip).filter(s -> !s.isEmpty()),
+                        language(c), clock.instant());
+                Mono<Void> leaveQueue = c.state() == ConversationState.WAITING_FOR_AGENT ? handoffs.leaveQueue(c).then() : Mono.empty();
+                return stores.leftMessages().save(left)
+                        .flatMap(saved -> leaveQueue
+                                .then(handoffs.post(c.id(), MessageDraft.fromVisitor(left.text(), Optional.empty())))
+                                .then(handoffs.post(c.id(), MessageDraft.fromBot(replies.say(Phrase.MESSAGE_LEFT, language(c)), List.of())))
+                                .then(stores.events().publish(new ConversationEvent.MessageLeft(c.id(), saved)))
+                                .thenReturn(saved));
+            });
+        });
+    }
+
+    /** Where a waiting conversation stands; empty when it is not waiting. */
+    public Mono<QueueStatus> queueStatus(String conversationId) {
+        return handoffs.queueStatus(conversationId);
+    }
+
+    private Mono<Void> botTurn(Conversation conversation, VisitorMessage visitorMessage, String text) {
+        BotKnowledge bot = knowledge.get();
+        return stores.conversations().transcript(conversation.id(), 0).collectList().flatMap(transcript -> {
+            String detected = understanding.languages().detect(text, conversation.language(), visitorMessage.languageHint());
+            String language = bot.intents().languages().contains(detected) ? detected : understanding.defaultLanguage();
+            Optional<String> languageNote = detected.equals(language) ? Optional.empty()
+                    : Optional.of("The visitor seems to write in '" + detected + "', which the bot has no examples for; it used '" + language + "'.");
+            String normalized = TextNormalizer.forLanguage(language).normalize(text);
+            Optional<String> chosen = visitorMessage.payload().flatMap(QuickReply::intentOf);
+            Classification classification = chosen.isPresent() ? new Classification(List.of()) : bot.classifier().classify(text, language);
+            boolean askedForHuman = visitorMessage.payload().filter(QuickReply.HANDOFF_PAYLOAD::equals).isPresent()
+                    || understanding.humanRequests().asksForHuman(normalized, language);
+            MoodReading mood = understanding.moods().read(text, normalized, language, earlierVisitorTexts(transcript, language));
+            Turn turn = new Turn(classification, chosen, askedForHuman, mood, conversation.consecutiveFailures());
+            Decision decision = new DecisionPolicy(bot.intents(), policy).decide(turn);
+            List<IntentCandidate> considered = askedForHuman ? List.of() : candidates(classification, bot, language);
+            boolean understood = !(decision instanceof Decision.NotUnderstood) && !isRepeatedFailure(decision);
+            return stores.conversations().update(conversation.id(), c -> c.afterBotTurn(language, understood, considered, clock.instant()))
+                    .flatMap(updated -> act(decision, updated, bot, language, languageNote, mood, transcript));
+        });
+    }
+
+    private Mono<Void> act(Decision decision, Conversation conversation, BotKnowledge bot, String language,
+                           Optional<String> languageNote, MoodReading mood, List<Message> transcript) {
+        if (decision instanceof Decision.Answer answer) {
+            Intent intent = bot.intents().find(answer.intent().intent()).orElseThrow();
+            return handoffs.post(conversation.id(), MessageDraft.botAnswer(intent.id(),
+                    replies.answer(intent, language, transcript), replies.followUps(intent, bot.intents(), language))).then();
+        }
+        if (decision instanceof Decision.Clarify clarify) {
+            return handoffs.post(conversation.id(), MessageDraft.fromBot(
+                    replies.say(Phrase.DID_YOU_MEAN, language), replies.choices(clarify.options(), bot.intents(), language))).then();
+        }
+        if (decision instanceof Decision.HandOff handOff) {
+            // A topic flagged for people says its own words ("a colleague will check the charge").
+            Optional<String> announcement = handOff.intent().flatMap(bot.intents()::find)
+                    .map(i -> replies.answer(i, language, transcript));
+            return handoffs.handOff(conversation, handOff.reason(), language, languageNote, mood, announcement);
+        }
+        return handoffs.post(conversation.id(), MessageDraft.fromBot(
+                replies.say(Phrase.NOT_UNDERSTOOD, language), List.of(replies.talkToPerson(language)))).then();
+    }
+
+    private static boolean isRepeatedFailure(Decision decision) {
+        return decision instanceof Decision.HandOff h && h.reason() == HandoffReason.REPEATED_FAILURE;
+    }
+
+    private List<IntentCandidate> candidates(Classification classification, BotKnowledge bot, String language) {
+        return classification.top(3).stream()
+                .map(s -> new IntentCandidate(s.intent(),
+                        bot.intents().find(s.intent()).map(i -> replies.title(i, understanding.defaultLanguage())).orElse(s.intent()),
+                        s.confidence()))
+                .toList();
+    }
+
+    private List<String> earlierVisitorTexts(List<Message> transcript, String language) {
+        // The transcript already holds the message being handled as its last visitor message.
+        List<Message> visitor = transcript.stream().filter(m -> m.from() == Sender.VISITOR).toList();
+        return visitor.subList(0, Math.max(0, visitor.size() - 1)).stream()
+                .map(m -> TextNormalizer.forLanguage(language).normalize(m.text()))
+                .toList();
+    }
+
+    private Mono<Boolean> alreadyStored(String conversationId, Optional<String> clientMessageId) {
+        if (clientMessageId.isEmpty()) {
+            return Mono.just(false);
+        }
+        return stores.conversations().transcript(conversationId, 0)
+                .any(m -> m.clientMessageId().equals(clientMessageId));
+    }
+
+    private Mono<Void> requireOpen(Conversation conversation) {
+        return conversation.state() == ConversationState.RESOLVED
+                ? Mono.error(new dev.baton.conversation.IllegalTransitionException(conversation.id(), conversation.state(), "write in"))
+                : Mono.empty();
+    }
+
+    private Mono<Conversation> ownedBy(String conversationId, String visitorId) {
+        return stores.conversations().find(conversationId)
+                .filter(c -> c.visitorId().equals(visitorId))
+                .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)));
+    }
+
+    private String language(Conversation conversation) {
+        return conversation.language().orElse(understanding.defaultLanguage());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.baton.engine;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.HandoffReason;
+import dev.baton.conversation.IllegalTransitionException;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.MessageDraft;
+import dev.baton.dialogue.BotPhrases.Phrase;
+import dev.baton.dialogue.MoodReading;
+import dev.baton.handoff.HandoffSummaryWriter;
+import dev.baton.handoff.QueueStatus;
+import dev.baton.handoff.WaitEstimator;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moving conversations between the bot, the queue and people, and saying so in the transcript — the steps
+ * the visitor's and the agents' sides share. Every change is published as an event.
+ */
+public final class Handoffs {
+
+    private final Stores stores;
+    private final HandoffSummaryWriter summaries;
+    private final WaitEstimator waits;
+    private final Replies replies;
+    private final Clock clock;
+
+    public Handoffs(Stores stores, HandoffSummaryWriter summaries, WaitEstimator waits,
+                    dev.baton.dialogue.BotPhrases phrases, String defaultLanguage, Clock clock) {
+        this.stores = stores;
+        this.summaries = summaries;
+        this.waits = waits;
+        this.replies = new Replies(phrases, defaultLanguage);
+        this.clock = clock;
+    }
+
+    Replies replies() {
+        return replies;
+    }
+
+    /** Stores a message and tells everyone watching the conversation. */
+    public Mono<Message> post(String conversationId, MessageDraft draft) {
+        return stores.conversations().append(conversationId, draft)
+                .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
+                .flatMap(message -> stores.events().publish(new ConversationEvent.MessageAdded(conversationId, message))
+                        .thenReturn(message));
+    }
+
+    /**
+     * Writes the summary, queues the conversation and tells the visitor honestly what happens next — with a
+     * different message when no agent is online, so nobody waits for someone who is not there.
+     */
+    Mono<Void> handOff(Conversation conversation, HandoffReason reason, String language, Optional<String> languageNote,
+                       MoodReading mood, Optional<String> announcement) {
+        return stores.conversations().transcript(conversation.id(), 0).collectList()
+                .zipWith(stores.conversations().ofVisitor(conversation.visitorId()).count())
+                .flatMap(history -> stores.conversations().update(conversation.id(), c -> c.handOff(
+                        summaries.write(c, history.getT1(), reason, language, languageNote, mood,
+                                (int) Math.max(0, history.getT2() - 1), clock.instant()),
+                        clock.instant())))
+                .flatMap(waiting -> stores.queue().enqueue(waiting.id())
+                        .then(stores.presence().onlineCount())
+                        .flatMap(online -> post(waiting.id(), MessageDraft.fromBot(
+                                announcement.orElseGet(() -> replies.say(online == 0 ? Phrase.HANDING_OFF_NOBODY_ONLINE : Phrase.HANDING_OFF, language)),
+                                List.of())))
+                        .then(changed(waiting))
+                        .then(stores.events().publish(new ConversationEvent.QueueChanged(waiting.id()))));
+    }
+
+    /** Takes a waiting conversation out of the queue and back to the bot; refused if an agent took it first. */
+    Mono<Conversation> leaveQueue(Conversation conversation) {
+        if (conversation.state() != ConversationState.WAITING_FOR_AGENT) {
+            return Mono.error(new IllegalTransitionException(conversation.id(), conversation.state(), "stop waiting in"));
+        }
+        return stores.queue().claim(conversation.id())
+                .flatMap(claimed -> claimed
+                        ? stores.conversations().update(conversation.id(), c -> c.returnToBot(clock.instant()))
+                        : Mono.error(new IllegalTransitionException(conversation.id(), ConversationState.WITH_AGENT, "stop waiting in")))
+                .flatMap(back -> changed(back)
+                        .then(stores.events().publish(new ConversationEvent.QueueChanged(back.id())))
+                        .thenReturn(back));
+    }
+
+    /** Where a waiting conversation stands; empty when it is not queued. */
+    public Mono<QueueStatus> queueStatus(String conversationId) {
+        return stores.queue().position(conversationId)
+                .zipWith(stores.presence().onlineCount(), waits::status);
+    }
+
+    Mono<Void> changed(Conversation conversation) {
+        return stores.events().publish(new ConversationEvent.StateChanged(conversation.id(), conversation));
+    }
+}

@@ -1,0 +1,130 @@
+package dev.baton.dialogue;
+
+import dev.baton.conversation.HandoffReason;
+import dev.baton.conversation.Mood;
+import dev.baton.intents.Intent;
+import dev.baton.intents.IntentDatabase;
+import dev.baton.nlu.Classification;
+import dev.baton.nlu.IntentScore;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DecisionPolicyTest {
+
+    private final IntentDatabase intents = new IntentDatabase(List.of(
+            intent("returns", false), intent("refunds", false), intent("order_status", false),
+            intent("payment_dispute", true), intent("talk_to_human", true)), "test");
+    private final DecisionPolicy policy = new DecisionPolicy(intents, PolicySettings.DEFAULTS);
+
+    @Test
+    void answersFromFaqWhenConfidentAndClear() {
+        Decision decision = policy.decide(turn(ranked("returns", 0.8, "refunds", 0.1)));
+
+        assertThat(decision).isInstanceOf(Decision.Answer.class);
+        assertThat(((Decision.Answer) decision).intent().intent()).isEqualTo("returns");
+        assertThat(decision.why()).contains("returns", "0.80");
+    }
+
+    @Test
+    void asksWhichWasMeantWhenTopTwoIntentsAreTooClose() {
+        Decision decision = policy.decide(turn(ranked("returns", 0.46, "refunds", 0.42, "order_status", 0.05)));
+
+        assertThat(decision).isInstanceOf(Decision.Clarify.class);
+        assertThat(((Decision.Clarify) decision).options()).extracting(IntentScore::intent)
+                .containsExactly("returns", "refunds");
+    }
+
+    @Test
+    void admitsNotUnderstandingTheFirstTimeNothingFits() {
+        Decision decision = policy.decide(turn(ranked("returns", 0.15, "refunds", 0.12)));
+
+        assertThat(decision).isInstanceOf(Decision.NotUnderstood.class);
+        assertThat(decision.why()).contains("no intent is confident enough");
+    }
+
+    @Test
+    void handsOffWhenTheBotFailsTwiceInARow() {
+        Turn secondFailure = new Turn(ranked("returns", 0.15, "refunds", 0.12), Optional.empty(), false, MoodReading.NEUTRAL, 1);
+
+        Decision decision = policy.decide(secondFailure);
+
+        assertThat(decision).isEqualTo(new Decision.HandOff(HandoffReason.REPEATED_FAILURE, decision.why()));
+        assertThat(decision.why()).contains("2 messages in a row");
+    }
+
+    @Test
+    void handsOffAtOnceWhenTheVisitorAsksForAPerson() {
+        Turn asked = new Turn(ranked("returns", 0.9, "refunds", 0.05), Optional.empty(), true, MoodReading.NEUTRAL, 0);
+
+        assertThat(policy.decide(asked)).isEqualTo(new Decision.HandOff(HandoffReason.VISITOR_ASKED, "the visitor asked for a person"));
+    }
+
+    @Test
+    void handsOffWhenTheHumanRequestIntentIsRecognised() {
+        Decision decision = policy.decide(turn(ranked("talk_to_human", 0.9, "returns", 0.05)));
+
+        assertThat(decision).isInstanceOf(Decision.HandOff.class);
+        assertThat(((Decision.HandOff) decision).reason()).isEqualTo(HandoffReason.VISITOR_ASKED);
+    }
+
+    @Test
+    void handsOffAnIntentFlaggedForPeopleEvenWhenConfident() {
+        Decision decision = policy.decide(turn(ranked("payment_dispute", 0.95, "refunds", 0.02)));
+
+        assertThat(decision).isInstanceOf(Decision.HandOff.class);
+        Decision.HandOff handOff = (Decision.HandOff) decision;
+        assertThat(handOff.reason()).isEqualTo(HandoffReason.INTENT_REQUIRES_HUMAN);
+        assertThat(handOff.intent()).contains("payment_dispute");
+    }
+
+    @Test
+    void handsOffAFrustratedVisitorRatherThanAnsweringAgain() {
+        MoodReading angry = new MoodReading(Mood.ANGRY, List.of("insult"));
+        Turn turn = new Turn(ranked("returns", 0.9, "refunds", 0.05), Optional.empty(), false, angry, 0);
+
+        Decision decision = policy.decide(turn);
+
+        assertThat(decision).isInstanceOf(Decision.HandOff.class);
+        assertThat(((Decision.HandOff) decision).reason()).isEqualTo(HandoffReason.FRUSTRATION);
+        assertThat(decision.why()).contains("angry", "insult");
+    }
+
+    @Test
+    void answersTheIntentAQuickReplyChoseWithoutClassifying() {
+        Turn chosen = new Turn(new Classification(List.of()), Optional.of("refunds"), false, MoodReading.NEUTRAL, 1);
+
+        Decision decision = policy.decide(chosen);
+
+        assertThat(decision).isInstanceOf(Decision.Answer.class);
+        assertThat(((Decision.Answer) decision).intent()).isEqualTo(new IntentScore("refunds", 1.0));
+    }
+
+    @Test
+    void thresholdsComeFromConfiguration() {
+        DecisionPolicy strict = new DecisionPolicy(intents, new PolicySettings(0.9, 0.1, 0.2, 3, 3, "talk_to_human"));
+
+        assertThat(strict.decide(turn(ranked("returns", 0.8, "refunds", 0.1)))).isInstanceOf(Decision.NotUnderstood.class);
+    }
+
+    private static Turn turn(Classification classification) {
+        return new Turn(classification, Optional.empty(), false, MoodReading.NEUTRAL, 0);
+    }
+
+    private static Classification ranked(Object... intentsAndScores) {
+        List<IntentScore> scores = new ArrayList<>();
+        for (int i = 0; i < intentsAndScores.length; i += 2) {
+            scores.add(new IntentScore((String) intentsAndScores[i], (Double) intentsAndScores[i + 1]));
+        }
+        return new Classification(scores);
+    }
+
+    private static Intent intent(String id, boolean handoff) {
+        return new Intent(id, Map.of(), Map.of("en", List.of(id)), Map.of("en", List.of("answer " + id)), List.of(), handoff);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.baton.dialogue;
+
+import dev.baton.conversation.Mood;
+import dev.baton.nlu.TextNormalizer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the bot hears "get me a person" and frustration in every supported language. */
+class VisitorSignalsTest {
+
+    private final HumanRequestDetector humans = new HumanRequestDetector();
+    private final MoodDetector moods = new MoodDetector();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en|I want to talk to a person",
+            "en|can I speak with someone please",
+            "en|human please",
+            "en|get me a real person",
+            "it|voglio parlare con un operatore",
+            "it|Vorrei parlare con una persona",
+            "it|operatore",
+            "it|passami un operatore per favore",
+            "lt|Noriu kalbėti su žmogumi",
+            "lt|noriu kalbeti su operatoriumi",
+            "fa|می‌خواهم با یک اپراتور صحبت کنم",
+            "fa|اپراتور"})
+    void recognisesARequestForAPerson(String language, String text) {
+        assertThat(humans.asksForHuman(normalized(text, language), language)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en|where is my order",
+            "en|how much is shipping to Italy",
+            "it|quanto costa la spedizione",
+            "lt|kada atvyks mano užsakymas",
+            "fa|سفارش من کجاست"})
+    void doesNotHearARequestForAPersonInOrdinaryQuestions(String language, String text) {
+        assertThat(humans.asksForHuman(normalized(text, language), language)).isFalse();
+    }
+
+    @Test
+    void readsInsultsAsAnger() {
+        MoodReading reading = read("en", "you stupid bot", List.of());
+
+        assertThat(reading.mood()).isEqualTo(Mood.ANGRY);
+        assertThat(reading.signals()).contains("insult");
+    }
+
+    @Test
+    void readsThisIsUselessAsFrustrationInItalianToo() {
+        assertThat(read("en", "this is useless", List.of()).mood()).isEqualTo(Mood.FRUSTRATED);
+        assertThat(read("it", "sei inutile, non capisci niente", List.of()).mood()).isEqualTo(Mood.FRUSTRATED);
+    }
+
+    @Test
+    void readsShoutingFromCapitals() {
+        MoodReading reading = read("en", "WHERE IS MY PARCEL", List.of());
+
+        assertThat(reading.mood()).isEqualTo(Mood.FRUSTRATED);
+        assertThat(reading.signals()).containsExactly("shouting");
+    }
+
+    @Test
+    void readsTheSameQuestionAgainAsFrustration() {
+        MoodReading reading = read("en", "Where is my order?", List.of(normalized("where is my order", "en")));
+
+        assertThat(reading.signals()).containsExactly("the same question again");
+    }
+
+    @Test
+    void aCalmQuestionIsNeutral() {
+        assertThat(read("en", "Hi, how long does delivery take to Milan?", List.of("hello"))).isEqualTo(MoodReading.NEUTRAL);
+    }
+
+    private MoodReading read(String language, String text, List<String> earlier) {
+        return moods.read(text, normalized(text, language), language, earlier);
+    }
+
+    private static String normalized(String text, String language) {
+        return TextNormalizer.forLanguage(language).normalize(text);
+    }
+}
