@@ -1,0 +1,37 @@
+package dev.baton.nlu;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import opennlp.tools.doccat.FeatureGenerator;
+
+/**
+ * Character n-grams inside each word, with the word's edges marked ("<ord", "der>"), so that inflections
+ * ("ordine"/"ordini", "užsakymas"/"užsakymą") and typos still share most features. Stateless.
+ */
+final class CharNgramFeatures implements FeatureGenerator {
+
+    private final int minN;
+    private final int maxN;
+
+    CharNgramFeatures(int minN, int maxN) {
+        this.minN = minN;
+        this.maxN = maxN;
+    }
+
+    @Override
+    public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
+        Set<String> features = new LinkedHashSet<>();
+        for (String token : tokens) {
+            String marked = '<' + token + '>';
+            for (int n = minN; n <= maxN; n++) {
+                for (int start = 0; start + n <= marked.length(); start++) {
+                    features.add("c=" + marked.substring(start, start + n));
+                }
+            }
+        }
+        return features;
+    }
+}

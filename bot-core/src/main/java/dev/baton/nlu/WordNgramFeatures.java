@@ -1,0 +1,33 @@
+package dev.baton.nlu;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import opennlp.tools.doccat.FeatureGenerator;
+
+/** Single words and runs of up to {@code maxN} adjacent words ("track order", "my order"). Stateless. */
+final class WordNgramFeatures implements FeatureGenerator {
+
+    private final int maxN;
+
+    WordNgramFeatures(int maxN) {
+        this.maxN = maxN;
+    }
+
+    @Override
+    public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
+        Set<String> features = new LinkedHashSet<>();
+        for (int n = 1; n <= maxN; n++) {
+            for (int start = 0; start + n <= tokens.length; start++) {
+                StringBuilder feature = new StringBuilder("w").append(n).append('=').append(tokens[start]);
+                for (int i = start + 1; i < start + n; i++) {
+                    feature.append(' ').append(tokens[i]);
+                }
+                features.add(feature.toString());
+            }
+        }
+        return features;
+    }
+}

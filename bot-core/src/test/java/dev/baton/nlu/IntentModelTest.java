@@ -1,0 +1,164 @@
+package dev.baton.nlu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.baton.intents.Intent;
+import dev.baton.intents.IntentDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IntentModelTest {
+
+    private static final IntentModel MODEL = IntentModel.train(SupportDesk.DATABASE, "en");
+
+    @ParameterizedTest(name = "[{1}] {0} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            where is my package                      | en | order_status
+            I can't remember my password             | en | reset_password
+            could I chat with a real human           | en | talk_to_human
+            are you open on saturday                 | en | opening_hours
+            I'd like my money back                   | en | refund
+            what is the cost of shipping             | en | shipping_cost
+            non trovo il mio ordine, dov'è?          | it | order_status
+            ho perso la password                     | it | reset_password
+            vorrei parlare con un operatore umano    | it | talk_to_human
+            a che ora aprite domani                  | it | opening_hours
+            vorrei un rimborso per il mio acquisto   | it | refund
+            quanto costa spedire in italia           | it | shipping_cost
+            kur mano siuntinys                       | lt | order_status
+            pamiršau savo slaptažodį                 | lt | reset_password
+            noriu pasikalbėti su žmogumi             | lt | talk_to_human
+            kada jūs dirbate                         | lt | opening_hours
+            سفارشم کجاست                             | fa | order_status
+            رمز عبور را فراموش کردم                   | fa | reset_password
+            می‌خواهم با اپراتور حرف بزنم               | fa | talk_to_human
+            """)
+    void classifiesParaphrasesInEveryLanguageOfTheDatabase(String message, String language, String intent) {
+        Classification classification = MODEL.classify(message, language);
+
+        assertThat(classification.best()).get().extracting(IntentScore::intent).isEqualTo(intent);
+    }
+
+    @Test
+    void ranksEveryIntentBestFirstWithConfidencesThatAreProbabilities() {
+        List<IntentScore> ranked = MODEL.classify("where is my order", "en").ranked();
+
+        assertThat(ranked).extracting(IntentScore::intent).containsExactlyInAnyOrder(
+                "order_status", "reset_password", "talk_to_human", "opening_hours", "refund", "shipping_cost");
+        assertThat(ranked).extracting(IntentScore::confidence)
+                .allSatisfy(c -> assertThat(c).isBetween(0.0, 1.0))
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(ranked.stream().mapToDouble(IntentScore::confidence).sum()).isCloseTo(1.0, within());
+    }
+
+    @Test
+    void isConfidentAboutAnExampleItWasTaughtAndUnsureAboutGibberish() {
+        Classification taught = MODEL.classify("where is my order", "en");
+        Classification gibberish = MODEL.classify("qwxz vbnm", "en");
+
+        assertThat(taught.best()).get().extracting(IntentScore::confidence).asInstanceOf(DOUBLE).isGreaterThan(0.5);
+        assertThat(gibberish.best()).get().extracting(IntentScore::confidence).asInstanceOf(DOUBLE).isLessThan(0.5);
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            perché il mio pacco non è ancora arrivato? | perche il mio pacco non e ancora arrivato  | it
+            dov’è il mio ordine                        | dov'e il mio ordine                        | it
+            noriu kalbėti su žmogumi                   | noriu kalbeti su zmogumi                   | lt
+            pamiršau slaptažodį                        | pamirsau slaptazodi                        | lt
+            """)
+    void classifiesTextTypedWithoutAccentsLikeAccentedText(String accented, String plain, String language) {
+        assertThat(MODEL.classify(plain, language)).isEqualTo(MODEL.classify(accented, language));
+    }
+
+    @Test
+    void classifiesPersianTheSameWithOrWithoutZeroWidthNonJoinerAndWithArabicLetters() {
+        Classification withZwnj = MODEL.classify("می‌خواهم با یک انسان صحبت کنم", "fa");
+
+        assertThat(MODEL.classify("میخواهم با یک انسان صحبت کنم", "fa")).isEqualTo(withZwnj);
+        assertThat(MODEL.classify("می خواهم با یک انسان صحبت کنم", "fa")).isEqualTo(withZwnj);
+        assertThat(MODEL.classify("مي‌خواهم با يك انسان صحبت كنم", "fa")).isEqualTo(withZwnj);
+    }
+
+    @Test
+    void classifiesALanguageWithoutExamplesAsTheDefaultLanguage() {
+        assertThat(MODEL.classify("where is my order", "de")).isEqualTo(MODEL.classify("where is my order", "en"));
+        assertThat(MODEL.classify("where is my order", "de").best()).get()
+                .extracting(IntentScore::intent).isEqualTo("order_status");
+    }
+
+    @Test
+    void classifiesIdenticallyAfterSavingAndLoading() throws IOException {
+        ModelSettings unusual = new ModelSettings(new FeatureSettings(1, 2, 4), 0.3, 150, 1);
+        IntentModel trained = IntentModel.train(SupportDesk.DATABASE, "it", unusual);
+
+        IntentModel loaded = reload(trained);
+
+        for (String message : List.of("where is my package", "ho perso la password", "kur mano siuntinys", "سفارشم کجاست")) {
+            assertThat(loaded.classify(message, "xx")).isEqualTo(trained.classify(message, "xx"));
+            assertThat(loaded.classify(message, "fa")).isEqualTo(trained.classify(message, "fa"));
+        }
+        assertThat(loaded.languages()).containsExactlyInAnyOrder("en", "it", "lt", "fa");
+        assertThat(loaded.defaultLanguage()).isEqualTo("it");
+    }
+
+    @Test
+    void classifiesInParallelExactlyAsSequentially() throws Exception {
+        List<String> messages = List.of("where is my package", "ho perso la password", "kur mano siuntinys",
+                "سفارشم کجاست", "are you open on saturday", "vorrei un rimborso", "shipping price", "qwxz");
+        List<Classification> sequential = messages.stream().map(m -> MODEL.classify(m, "en")).toList();
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> runs = pool.invokeAll(java.util.Collections.nCopies(8, () -> {
+                for (int round = 0; round < 200; round++) {
+                    for (int i = 0; i < messages.size(); i++) {
+                        if (!MODEL.classify(messages.get(i), "en").equals(sequential.get(i))) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            }));
+            for (Future<Boolean> run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesToTrainOnFewerThanTwoIntents() {
+        IntentDatabase single = new IntentDatabase(List.of(new Intent("only", Map.of(),
+                Map.of("en", List.of("hello")), Map.of(), List.of(), false)), "single");
+
+        assertThatThrownBy(() -> IntentModel.train(single, "en"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least two intents");
+    }
+
+    private static IntentModel reload(IntentModel model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.save(bytes);
+        return IntentModel.load(new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-9);
+    }
+
+    private static final org.assertj.core.api.InstanceOfAssertFactory<Double, org.assertj.core.api.AbstractDoubleAssert<?>> DOUBLE =
+            org.assertj.core.api.InstanceOfAssertFactories.DOUBLE;
+}

@@ -1,0 +1,44 @@
+package dev.baton.app.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything an operator can set under {@code baton.*}; the README's configuration table lists the same.
+ *
+ * @param intents         where the FAQ intent files are
+ * @param defaultLanguage the language the bot falls back to for a language it has no examples in
+ * @param policy          when the bot answers, asks back or hands off
+ * @param handoff         queue estimates
+ * @param agents          who may log in to the agent console
+ */
+@ConfigurationProperties("baton")
+public record BatonProperties(@DefaultValue("intents") Path intents,
+                              @DefaultValue("en") String defaultLanguage,
+                              @DefaultValue Policy policy,
+                              @DefaultValue Handoff handoff,
+                              @DefaultValue Agents agents) {
+
+    public record Policy(@DefaultValue("0.5") double confidenceFloor,
+                         @DefaultValue("0.1") double ambiguityMargin,
+                         @DefaultValue("0.2") double clarifyFloor,
+                         @DefaultValue("2") int maxConsecutiveFailures,
+                         @DefaultValue("3") int maxClarifyOptions,
+                         @DefaultValue("talk_to_human") String humanRequestIntent) {
+    }
+
+    /** @param averageHandlingTime how long an agent takes per conversation, for the visitor's wait estimate */
+    public record Handoff(@DefaultValue("3m") Duration averageHandlingTime) {
+    }
+
+    /** Each user's password is a Spring Security encoded hash, e.g. {@code {bcrypt}$2a$10$…}. */
+    public record Agents(@DefaultValue List<User> users) {
+    }
+
+    public record User(String username, String name, String passwordHash) {
+    }
+}

@@ -1,0 +1,96 @@
+package dev.baton.app.config;
+
+import dev.baton.conversation.ConversationEvents;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.dialogue.BotPhrases;
+import dev.baton.dialogue.HumanRequestDetector;
+import dev.baton.dialogue.MoodDetector;
+import dev.baton.dialogue.PolicySettings;
+import dev.baton.engine.AgentDesk;
+import dev.baton.engine.ConversationEngine;
+import dev.baton.engine.Handoffs;
+import dev.baton.engine.LiveKnowledge;
+import dev.baton.engine.Stores;
+import dev.baton.engine.Understanding;
+import dev.baton.handoff.AgentPresence;
+import dev.baton.handoff.HandoffSummaryWriter;
+import dev.baton.handoff.WaitEstimator;
+import dev.baton.nlu.OpenNlpLanguageDetector;
+import dev.baton.privacy.CustomerDetailExtractor;
+import dev.baton.privacy.PersonalDataRedactor;
+import dev.baton.store.memory.InMemoryAgentPresence;
+import dev.baton.store.memory.InMemoryAgentQueue;
+import dev.baton.store.memory.InMemoryConversationStore;
+import dev.baton.store.memory.InMemoryLeftMessages;
+import dev.baton.store.memory.InProcessConversationEvents;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Wires the core: the stores (in memory by default), the understanding pipeline, the engine and the desk. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BatonProperties.class)
+class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Stores stores(Clock clock) {
+        return new Stores(new InMemoryConversationStore(clock), new InMemoryAgentQueue(), new InMemoryAgentPresence(),
+                new InMemoryLeftMessages(), new InProcessConversationEvents());
+    }
+
+    @Bean
+    ConversationStore conversationStore(Stores stores) {
+        return stores.conversations();
+    }
+
+    @Bean
+    ConversationEvents conversationEvents(Stores stores) {
+        return stores.events();
+    }
+
+    @Bean
+    AgentPresence agentPresence(Stores stores) {
+        return stores.presence();
+    }
+
+    @Bean
+    PersonalDataRedactor personalDataRedactor() {
+        return new PersonalDataRedactor();
+    }
+
+    @Bean
+    Understanding understanding(BatonProperties properties, LiveKnowledge knowledge) {
+        return new Understanding(
+                new OpenNlpLanguageDetector(knowledge.get().intents().languages(), properties.defaultLanguage()),
+                new HumanRequestDetector(), new MoodDetector(), properties.defaultLanguage());
+    }
+
+    @Bean
+    Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, Clock clock) {
+        return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor)),
+                new WaitEstimator(properties.handoff().averageHandlingTime()), new BotPhrases(),
+                properties.defaultLanguage(), clock);
+    }
+
+    @Bean
+    ConversationEngine conversationEngine(Stores stores, LiveKnowledge knowledge, Understanding understanding,
+                                          BatonProperties properties, Handoffs handoffs, PersonalDataRedactor redactor,
+                                          Clock clock) {
+        BatonProperties.Policy p = properties.policy();
+        PolicySettings policy = new PolicySettings(p.confidenceFloor(), p.ambiguityMargin(), p.clarifyFloor(),
+                p.maxConsecutiveFailures(), p.maxClarifyOptions(), p.humanRequestIntent());
+        return new ConversationEngine(stores, knowledge, understanding, policy, handoffs, redactor, clock);
+    }
+
+    @Bean
+    AgentDesk agentDesk(Stores stores, Handoffs handoffs, BatonProperties properties, Clock clock) {
+        return new AgentDesk(stores, handoffs, properties.defaultLanguage(), clock);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.baton.app.console;
+
+import dev.baton.app.config.BatonProperties;
+import dev.baton.conversation.AgentRef;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The configured agents, by username: who may log in to the console and the name visitors see. */
+public final class AgentDirectory {
+
+    private final Map<String, AgentRef> byUsername;
+
+    public AgentDirectory(BatonProperties.Agents agents) {
+        this.byUsername = agents.users().stream()
+                .map(u -> new AgentRef(u.username(), u.name() == null || u.name().isBlank() ? u.username() : u.name()))
+                .collect(Collectors.toUnmodifiableMap(AgentRef::username, Function.identity()));
+    }
+
+    public Optional<AgentRef> find(String username) {
+        return Optional.ofNullable(byUsername.get(username));
+    }
+}

@@ -1,0 +1,229 @@
+package dev.baton.app.console;
+
+import dev.baton.app.wire.FrameOutbox;
+import dev.baton.app.wire.InboundFrame;
+import dev.baton.app.wire.OutboundFrames;
+import dev.baton.app.wire.ProtocolException;
+import dev.baton.conversation.AgentRef;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationEvents;
+import dev.baton.conversation.Sender;
+import dev.baton.engine.AgentDesk;
+import dev.baton.handoff.AgentPresence;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.ObjectMapper;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The agent channel ({@code /ws/agent}): the live console. Only logged-in agents get here (see the security
+ * configuration); the live queue, their conversations and every event of a conversation they have open are
+ * pushed as they happen.
+ */
+final class AgentSocketHandler implements WebSocketHandler {
+
+    private final AgentDesk desk;
+    private final AgentPresence presence;
+    private final ConversationEvents events;
+    private final AgentDirectory agents;
+    private final ObjectMapper mapper;
+    private final OutboundFrames frames;
+
+    AgentSocketHandler(AgentDesk desk, AgentPresence presence, ConversationEvents events, AgentDirectory agents,
+                       ObjectMapper mapper, OutboundFrames frames) {
+        this.desk = desk;
+        this.presence = presence;
+        this.events = events;
+        this.agents = agents;
+        this.mapper = mapper;
+        this.frames = frames;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        return session.getHandshakeInfo().getPrincipal()
+                .map(Principal::getName)
+                .map(agents::find)
+                .flatMap(agent -> agent.map(a -> serve(session, a)).orElseGet(() -> session.close(CloseStatus.POLICY_VIOLATION)))
+                .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
+    }
+
+    private Mono<Void> serve(WebSocketSession session, AgentRef agent) {
+        FrameOutbox outbox = new FrameOutbox(frames);
+        Set<String> open = ConcurrentHashMap.newKeySet();
+        Sinks.Empty<Void> closed = Sinks.empty();
+        Map<String, Object> welcome = frames.frame("welcome");
+        welcome.put("agent", Map.of("username", agent.username(), "name", agent.displayName()));
+        outbox.send(welcome);
+
+        Mono<Void> start = presence.connected(agent.username())
+                .then(sendQueue(outbox))
+                .then(sendAssigned(outbox, agent, open));
+        Mono<Void> readFrames = session.receive()
+                .map(WebSocketMessage::getPayloadAsText)
+                .concatMap(text -> Mono.defer(() -> onFrame(outbox, agent, open, text)))
+                .doFinally(signal -> {
+                    closed.tryEmitEmpty();
+                    outbox.close();
+                    presence.disconnected(agent.username()).subscribe();
+                })
+                .then();
+        Mono<Void> pushEvents = events.observe()
+                .takeUntilOther(closed.asMono())
+                .concatMap(event -> push(outbox, agent, open, event).onErrorResume(e -> Mono.empty()))
+                .then();
+        Mono<Void> writeFrames = session.send(outbox.frames().map(session::textMessage));
+        return Mono.when(start.then(readFrames), writeFrames, pushEvents);
+    }
+
+    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, Set<String> open, String text) {
+        InboundFrame frame = InboundFrame.parse(mapper, text);
+        String type = frame.type();
+        Optional<String> conversationId = Optional.empty();
+        try {
+            if ("ping".equals(type)) {
+                outbox.send(frames.frame("pong"));
+                return Mono.empty();
+            }
+            if ("left_messages".equals(type)) {
+                return sendLeftMessages(outbox);
+            }
+            if (!CONVERSATION_ACTIONS.contains(type)) {
+                throw new ProtocolException("unknown_type", "unknown frame type \"" + type + "\"");
+            }
+            String id = frame.requiredText("conversationId");
+            conversationId = Optional.of(id);
+            Mono<Void> action = switch (type) {
+                case "open" -> desk.find(id).flatMap(c -> sendConversation(outbox, open, c));
+                case "accept" -> desk.accept(id, agent).flatMap(c -> sendConversation(outbox, open, c));
+                case "message" -> desk.reply(id, agent, frame.requiredText("text"), frame.optionalId("clientMessageId")).then();
+                case "typing" -> desk.typing(id, agent);
+                case "hand_back" -> desk.handBack(id, agent).then();
+                default -> desk.resolve(id, agent).then();
+            };
+            Optional<String> failedId = conversationId;
+            return action.onErrorResume(failure -> {
+                outbox.send(frames.error(failure, failedId));
+                return Mono.empty();
+            });
+        } catch (RuntimeException failure) {
+            outbox.send(frames.error(failure, conversationId));
+            return Mono.empty();
+        }
+    }
+
+    private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "typing", "hand_back", "resolve");
+
+    private Mono<Void> push(FrameOutbox outbox, AgentRef agent, Set<String> open, ConversationEvent event) {
+        boolean watching = open.contains(event.conversationId());
+        if (event instanceof ConversationEvent.MessageAdded added && watching) {
+            Map<String, Object> frame = frames.frame("message");
+            frame.put("conversationId", added.conversationId());
+            frame.put("message", frames.message(added.message()));
+            outbox.send(frame);
+        } else if (event instanceof ConversationEvent.Typing typing && watching && typing.who() == Sender.VISITOR) {
+            Map<String, Object> frame = frames.frame("typing");
+            frame.put("conversationId", typing.conversationId());
+            frame.put("from", "visitor");
+            outbox.send(frame);
+        } else if (event instanceof ConversationEvent.StateChanged changed) {
+            if (watching) {
+                outbox.send(frames.state(changed.conversation(), Optional.empty()));
+            }
+            return sendAssigned(outbox, agent, open);
+        } else if (event instanceof ConversationEvent.QueueChanged) {
+            return sendQueue(outbox);
+        } else if (event instanceof ConversationEvent.MessageLeft) {
+            return sendLeftMessages(outbox);
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> sendConversation(FrameOutbox outbox, Set<String> open, Conversation conversation) {
+        open.add(conversation.id());
+        return desk.transcript(conversation.id()).collectList()
+                .zipWith(desk.history(conversation).map(this::historyEntry).collectList())
+                .doOnNext(loaded -> {
+                    Map<String, Object> frame = frames.frame("conversation");
+                    frame.put("conversationId", conversation.id());
+                    frame.put("state", conversation.state().name());
+                    frame.put("agentName", conversation.agent().map(AgentRef::displayName).orElse(null));
+                    frame.put("summary", frames.summary(conversation.handoff()));
+                    frame.put("transcript", frames.messages(loaded.getT1()));
+                    frame.put("history", loaded.getT2());
+                    outbox.send(frame);
+                })
+                .then();
+    }
+
+    private Mono<Map<String, Object>> historyEntry(Conversation past) {
+        return desk.transcript(past.id()).filter(m -> m.from() == Sender.VISITOR).next()
+                .map(m -> m.text()).defaultIfEmpty("")
+                .map(first -> {
+                    Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                    entry.put("conversationId", past.id());
+                    entry.put("state", past.state().name());
+                    entry.put("startedAt", past.startedAt().toString());
+                    entry.put("firstMessage", first);
+                    return entry;
+                });
+    }
+
+    private Mono<Void> sendQueue(FrameOutbox outbox) {
+        return desk.queue()
+                .map(queued -> {
+                    Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                    entry.put("conversationId", queued.conversation().id());
+                    entry.put("position", queued.position());
+                    entry.put("waitingSince", queued.conversation().handoff().map(s -> s.waitingSince().toString()).orElse(null));
+                    entry.put("summary", frames.summary(queued.conversation().handoff()));
+                    return entry;
+                })
+                .collectList()
+                .doOnNext(list -> {
+                    Map<String, Object> frame = frames.frame("queue");
+                    frame.put("conversations", list);
+                    outbox.send(frame);
+                })
+                .then();
+    }
+
+    private Mono<Void> sendAssigned(FrameOutbox outbox, AgentRef agent, Set<String> open) {
+        return desk.assignedTo(agent.username())
+                .doOnNext(c -> open.add(c.id()))
+                .map(c -> {
+                    Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                    entry.put("conversationId", c.id());
+                    entry.put("state", c.state().name());
+                    entry.put("summary", frames.summary(c.handoff()));
+                    return entry;
+                })
+                .collectList()
+                .doOnNext(list -> {
+                    Map<String, Object> frame = frames.frame("assigned");
+                    frame.put("conversations", list);
+                    outbox.send(frame);
+                })
+                .then();
+    }
+
+    private Mono<Void> sendLeftMessages(FrameOutbox outbox) {
+        return desk.leftMessages().map(frames::leftMessage).collectList()
+                .doOnNext(list -> {
+                    Map<String, Object> frame = frames.frame("left_messages");
+                    frame.put("messages", list);
+                    outbox.send(frame);
+                })
+                .then();
+    }
+}

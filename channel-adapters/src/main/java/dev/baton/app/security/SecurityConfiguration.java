@@ -1,0 +1,80 @@
+package dev.baton.app.security;
+
+import dev.baton.app.config.BatonProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Visitors need no login; the agent console and its socket need a configured agent. CSRF tokens are off
+ * because the console changes nothing over plain HTTP: its actions travel on the WebSocket, whose handshake
+ * {@link SameOriginWebSocketFilter} restricts to our own pages, and the session cookie is SameSite=Strict.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String LOGIN_PAGE = "/login.html";
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+        var agentSocket = ServerWebExchangeMatchers.pathMatchers("/ws/agent");
+        var toLoginPage = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
+        var entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(agentSocket, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+        entryPoint.setDefaultEntryPoint(toLoginPage);
+        var logoutSuccess = new RedirectServerLogoutSuccessHandler();
+        logoutSuccess.setLogoutSuccessUrl(URI.create(LOGIN_PAGE + "?logout"));
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/console.html", "/console.js", "/console.css", "/ws/agent").hasRole("AGENT")
+                        .anyExchange().permitAll())
+                .formLogin(form -> form
+                        .loginPage(LOGIN_PAGE)
+                        .requiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"))
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console.html"))
+                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(LOGIN_PAGE + "?error"))
+                        .authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .addFilterAt(new SameOriginWebSocketFilter(agentSocket), SecurityWebFiltersOrder.FIRST)
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    MapReactiveUserDetailsService agentAccounts(BatonProperties properties) {
+        List<UserDetails> agents = properties.agents().users().stream()
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles("AGENT").build())
+                .toList();
+        if (agents.isEmpty()) {
+            // MapReactiveUserDetailsService refuses an empty map; an unknown user simply never logs in.
+            return new MapReactiveUserDetailsService(User.withUsername("no-agent-configured").password("{noop}" + java.util.UUID.randomUUID()).roles("NONE").build());
+        }
+        return new MapReactiveUserDetailsService(agents);
+    }
+}

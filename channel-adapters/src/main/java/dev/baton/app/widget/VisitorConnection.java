@@ -1,0 +1,99 @@
+package dev.baton.app.widget;
+
+import dev.baton.app.wire.FrameOutbox;
+import dev.baton.app.wire.OutboundFrames;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.Message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one visitor socket knows: whose it is, which conversation it follows and the last message id it
+ * sent, so that a message reaching it both from the transcript and as an event is sent once.
+ */
+final class VisitorConnection {
+
+    private final FrameOutbox outbox;
+    private volatile String visitorId;
+    private volatile String conversationId;
+    private volatile ConversationState state;
+    private volatile Optional<String> languageHint = Optional.empty();
+    private long lastSentId;
+    // Between following a conversation and sending its transcript, pushed messages wait here so that
+    // none overtakes the welcome frame and none is lost if it was stored after the transcript was read.
+    private boolean loading;
+    private final List<Message> pending = new ArrayList<>();
+
+    VisitorConnection(FrameOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    FrameOutbox outbox() {
+        return outbox;
+    }
+
+    synchronized void follow(String visitorId, Conversation conversation, Optional<String> languageHint, long lastSeenId) {
+        this.visitorId = visitorId;
+        this.conversationId = conversation.id();
+        this.state = conversation.state();
+        this.languageHint = languageHint;
+        this.lastSentId = lastSeenId;
+        this.loading = true;
+        this.pending.clear();
+    }
+
+    boolean greeted() {
+        return conversationId != null;
+    }
+
+    boolean follows(String id) {
+        return id.equals(conversationId);
+    }
+
+    String conversationId() {
+        return conversationId;
+    }
+
+    String visitorId() {
+        return visitorId;
+    }
+
+    Optional<String> languageHint() {
+        return languageHint;
+    }
+
+    ConversationState state() {
+        return state;
+    }
+
+    void stateChanged(ConversationState newState) {
+        this.state = newState;
+    }
+
+    /** Sends {@code frame} (which carries {@code messages}) and remembers the last message it carried. */
+    synchronized void sendMessagesAnd(OutboundFrames frames, Map<String, Object> frame, List<Message> messages) {
+        outbox.send(frame);
+        messages.stream().mapToLong(Message::id).max().ifPresent(id -> lastSentId = Math.max(lastSentId, id));
+        loading = false;
+        pending.forEach(m -> sendMessage(frames, m));
+        pending.clear();
+    }
+
+    synchronized void sendMessage(OutboundFrames frames, Message message) {
+        if (!message.conversationId().equals(conversationId) || message.id() <= lastSentId) {
+            return;
+        }
+        if (loading) {
+            pending.add(message);
+            return;
+        }
+        lastSentId = message.id();
+        Map<String, Object> frame = frames.frame("message");
+        frame.put("message", frames.message(message));
+        outbox.send(frame);
+    }
+}

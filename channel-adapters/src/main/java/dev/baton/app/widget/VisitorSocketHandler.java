@@ -1,0 +1,170 @@
+package dev.baton.app.widget;
+
+import dev.baton.app.wire.FrameOutbox;
+import dev.baton.app.wire.InboundFrame;
+import dev.baton.app.wire.OutboundFrames;
+import dev.baton.app.wire.ProtocolException;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationEvents;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.Sender;
+import dev.baton.engine.ConversationEngine;
+import dev.baton.engine.VisitorMessage;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.ObjectMapper;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The visitor channel ({@code /ws/visitor}): the widget's WebSocket. Frames from one socket are handled one at
+ * a time, in order; events of the visitor's conversation are pushed as they happen, from any node.
+ */
+final class VisitorSocketHandler implements WebSocketHandler {
+
+    private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private final ConversationEngine engine;
+    private final ConversationStore conversations;
+    private final ConversationEvents events;
+    private final ObjectMapper mapper;
+    private final OutboundFrames frames;
+
+    VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationEvents events,
+                         ObjectMapper mapper, OutboundFrames frames) {
+        this.engine = engine;
+        this.conversations = conversations;
+        this.events = events;
+        this.mapper = mapper;
+        this.frames = frames;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        VisitorConnection connection = new VisitorConnection(new FrameOutbox(frames));
+        Sinks.Empty<Void> closed = Sinks.empty();
+        Mono<Void> readFrames = session.receive()
+                .map(WebSocketMessage::getPayloadAsText)
+                .concatMap(text -> Mono.defer(() -> onFrame(connection, text))
+                        .onErrorResume(failure -> {
+                            connection.outbox().send(frames.error(failure, Optional.empty()));
+                            return Mono.empty();
+                        }))
+                .doFinally(signal -> {
+                    closed.tryEmitEmpty();
+                    connection.outbox().close();
+                })
+                .then();
+        Mono<Void> pushEvents = events.observe()
+                .takeUntilOther(closed.asMono())
+                .filter(event -> connection.follows(event.conversationId()))
+                .concatMap(event -> push(connection, event).onErrorResume(e -> Mono.empty()))
+                .then();
+        Mono<Void> writeFrames = session.send(connection.outbox().frames().map(session::textMessage));
+        return Mono.when(readFrames, writeFrames, pushEvents);
+    }
+
+    private Mono<Void> onFrame(VisitorConnection connection, String text) {
+        InboundFrame frame = InboundFrame.parse(mapper, text);
+        String type = frame.type();
+        if ("ping".equals(type)) {
+            connection.outbox().send(frames.frame("pong"));
+            return Mono.empty();
+        }
+        if ("hello".equals(type)) {
+            return hello(connection, frame);
+        }
+        if (!connection.greeted()) {
+            if (!KNOWN_TYPES.contains(type)) {
+                throw new ProtocolException("unknown_type", "unknown frame type \"" + type + "\"");
+            }
+            throw new ProtocolException("hello_required", "send a \"hello\" frame first");
+        }
+        String conversationId = connection.conversationId();
+        String visitorId = connection.visitorId();
+        return switch (type) {
+            case "message" -> engine.handle(new VisitorMessage(conversationId, visitorId, frame.requiredText("text"),
+                    frame.optionalId("clientMessageId"), frame.optionalText("payload"), connection.languageHint()));
+            case "typing" -> engine.typing(conversationId, visitorId);
+            case "stop_waiting" -> engine.stopWaiting(conversationId, visitorId);
+            case "leave_message" -> engine.leaveMessage(conversationId, visitorId, frame.requiredText("text"),
+                    frame.optionalText("contact")).then();
+            case "new_conversation" -> open(connection, visitorId, Optional.empty(),
+                    frame.optionalText("language").or(connection::languageHint), 0);
+            default -> Mono.error(new ProtocolException("unknown_type", "unknown frame type \"" + type + "\""));
+        };
+    }
+
+    private static final java.util.Set<String> KNOWN_TYPES =
+            java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "ping");
+
+    private Mono<Void> hello(VisitorConnection connection, InboundFrame frame) {
+        String visitorId = frame.requiredText("visitorId");
+        if (!VISITOR_ID.matcher(visitorId).matches()) {
+            throw new ProtocolException("invalid_visitor_id", "\"visitorId\" must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        return open(connection, visitorId, frame.optionalText("conversationId"), frame.optionalText("language"),
+                frame.optionalLong("lastSeenId", 0));
+    }
+
+    /**
+     * Follows the conversation before reading its transcript, so that no message falls between the two;
+     * messages pushed twice are dropped by id.
+     */
+    private Mono<Void> open(VisitorConnection connection, String visitorId, Optional<String> conversationId,
+                            Optional<String> languageHint, long lastSeenId) {
+        return engine.open(visitorId, conversationId, languageHint).flatMap(opened -> {
+            Conversation conversation = opened.conversation();
+            connection.follow(visitorId, conversation, languageHint, lastSeenId);
+            return conversations.transcript(conversation.id(), lastSeenId).collectList()
+                    .zipWith(engine.queueStatus(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                    .doOnNext(loaded -> {
+                        Map<String, Object> welcome = frames.frame("welcome");
+                        welcome.put("visitorId", visitorId);
+                        welcome.put("conversationId", conversation.id());
+                        welcome.put("state", conversation.state().name());
+                        welcome.put("language", conversation.language().orElse(null));
+                        welcome.put("resumed", opened.resumed());
+                        welcome.put("messages", frames.messages(loaded.getT1()));
+                        welcome.put("queue", frames.queue(loaded.getT2()));
+                        welcome.put("agentName", conversation.agent().map(a -> a.displayName()).orElse(null));
+                        connection.sendMessagesAnd(frames, welcome, loaded.getT1());
+                    })
+                    .then();
+        });
+    }
+
+    private Mono<Void> push(VisitorConnection connection, ConversationEvent event) {
+        if (event instanceof ConversationEvent.MessageAdded added) {
+            connection.sendMessage(frames, added.message());
+            return Mono.empty();
+        }
+        if (event instanceof ConversationEvent.Typing typing && typing.who() == Sender.AGENT) {
+            Map<String, Object> frame = frames.frame("typing");
+            frame.put("from", "agent");
+            connection.outbox().send(frame);
+            return Mono.empty();
+        }
+        if (event instanceof ConversationEvent.StateChanged changed) {
+            connection.stateChanged(changed.conversation().state());
+            return sendState(connection, changed.conversation());
+        }
+        if (event instanceof ConversationEvent.QueueChanged && connection.state() == ConversationState.WAITING_FOR_AGENT) {
+            return conversations.find(connection.conversationId()).flatMap(c -> sendState(connection, c));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> sendState(VisitorConnection connection, Conversation conversation) {
+        return engine.queueStatus(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .doOnNext(queue -> connection.outbox().send(frames.state(conversation, queue)))
+                .then();
+    }
+}

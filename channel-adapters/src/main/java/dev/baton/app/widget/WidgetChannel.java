@@ -1,0 +1,23 @@
+package dev.baton.app.widget;
+
+import dev.baton.app.config.SocketRoute;
+import dev.baton.app.wire.OutboundFrames;
+import dev.baton.conversation.ConversationEvents;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.engine.ConversationEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
+
+/** The website widget channel: its WebSocket; the widget's script and demo page are static resources. */
+@Configuration(proxyBeanMethods = false)
+class WidgetChannel {
+
+    static final String PATH = "/ws/visitor";
+
+    @Bean
+    SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationEvents events,
+                              ObjectMapper mapper, OutboundFrames frames) {
+        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, events, mapper, frames));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.baton.app.wire;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.HandoffSummary;
+import dev.baton.conversation.IllegalTransitionException;
+import dev.baton.conversation.Message;
+import dev.baton.engine.AlreadyTakenException;
+import dev.baton.engine.InvalidTextException;
+import dev.baton.engine.UnknownConversationException;
+import dev.baton.handoff.LeftMessage;
+import dev.baton.handoff.QueueStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the JSON frames both channels send, so that a message, a summary or an error looks the same to a
+ * visitor and an agent. The shapes are documented in docs/protocol.md.
+ */
+public final class OutboundFrames {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundFrames.class);
+
+    private final ObjectMapper mapper;
+
+    public OutboundFrames(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public String write(Map<String, ?> frame) {
+        return mapper.writeValueAsString(frame);
+    }
+
+    public Map<String, Object> frame(String type) {
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", type);
+        return frame;
+    }
+
+    public Map<String, Object> message(Message message) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", message.id());
+        json.put("from", lower(message.from()));
+        json.put("text", message.text());
+        json.put("quickReplies", message.quickReplies().stream()
+                .map(q -> Map.of("label", q.label(), "payload", q.payload())).toList());
+        json.put("at", message.at().toString());
+        json.put("agentName", message.authorName().orElse(null));
+        json.put("clientMessageId", message.clientMessageId().orElse(null));
+        return json;
+    }
+
+    public List<Map<String, Object>> messages(List<Message> messages) {
+        return messages.stream().map(this::message).toList();
+    }
+
+    public Map<String, Object> queue(Optional<QueueStatus> status) {
+        return status.map(s -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("position", s.position());
+            json.put("estimatedWaitSeconds", s.estimatedWaitSeconds());
+            json.put("agentsOnline", s.agentsOnline());
+            return json;
+        }).orElse(null);
+    }
+
+    public Map<String, Object> summary(Optional<HandoffSummary> maybeSummary) {
+        if (maybeSummary.isEmpty()) {
+            return null;
+        }
+        HandoffSummary summary = maybeSummary.get();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customerWants", summary.customerWants());
+        json.put("intents", summary.intents().stream()
+                .map(i -> Map.of("intent", i.intent(), "title", i.title(), "confidence", Math.round(i.confidence() * 1000) / 1000.0))
+                .toList());
+        json.put("reason", summary.reason().name());
+        json.put("reasonText", summary.reason().explanation());
+        json.put("language", summary.language());
+        json.put("languageNote", summary.languageNote().orElse(null));
+        json.put("mood", summary.mood().name());
+        json.put("moodSignals", summary.moodSignals());
+        json.put("details", summary.details().stream().map(d -> Map.of("kind", d.kind(), "value", d.value())).toList());
+        json.put("botTried", summary.botTried());
+        json.put("waitingSince", summary.waitingSince().toString());
+        json.put("previousConversations", summary.previousConversations());
+        return json;
+    }
+
+    public Map<String, Object> state(Conversation conversation, Optional<QueueStatus> queue) {
+        Map<String, Object> frame = frame("state");
+        frame.put("conversationId", conversation.id());
+        frame.put("state", conversation.state().name());
+        frame.put("queue", queue(queue));
+        frame.put("agentName", conversation.agent().map(a -> a.displayName()).orElse(null));
+        return frame;
+    }
+
+    public Map<String, Object> leftMessage(LeftMessage left) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", left.id());
+        json.put("conversationId", left.conversationId());
+        json.put("text", left.text());
+        json.put("contact", left.contact().orElse(null));
+        json.put("language", left.language());
+        json.put("at", left.at().toString());
+        return json;
+    }
+
+    /** The error frame for any failure; unexpected ones are logged and reported as {@code internal}. */
+    public Map<String, Object> error(Throwable failure, Optional<String> conversationId) {
+        Map<String, Object> frame = frame("error");
+        frame.put("code", code(failure));
+        frame.put("message", "internal".equals(code(failure)) ? "something went wrong on our side; please try again" : failure.getMessage());
+        conversationId.ifPresent(id -> frame.put("conversationId", id));
+        return frame;
+    }
+
+    private static String code(Throwable failure) {
+        if (failure instanceof ProtocolException p) {
+            return p.code();
+        }
+        if (failure instanceof InvalidTextException t) {
+            return t.tooLong() ? "message_too_long" : "empty_message";
+        }
+        if (failure instanceof UnknownConversationException) {
+            return "unknown_conversation";
+        }
+        if (failure instanceof IllegalTransitionException) {
+            return "not_allowed";
+        }
+        if (failure instanceof AlreadyTakenException) {
+            return "already_taken";
+        }
+        log.error("unexpected failure while handling a frame", failure);
+        return "internal";
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,560 @@
+/*
+ * Baton agent console: speaks the agent channel of docs/protocol.md over ws(s)://HOST/ws/agent with the
+ * session cookie that /login set. Plain JavaScript, no dependencies.
+ */
+(() => {
+  'use strict';
+
+  const SOCKET_URL = location.origin.replace(/^http/, 'ws') + '/ws/agent';
+  const TYPING_THROTTLE_MS = 2500;
+  const VISITOR_TYPING_SHOWN_MS = 4000;
+  const LONG_WAIT_SECONDS = 300;
+
+  const REASONS = {
+    VISITOR_ASKED: 'Asked for a person',
+    INTENT_REQUIRES_HUMAN: 'Needs a person',
+    REPEATED_FAILURE: 'Bot failed twice',
+    FRUSTRATION: 'Frustrated',
+  };
+  const MOODS = { NEUTRAL: 'Neutral', FRUSTRATED: 'Frustrated', ANGRY: 'Angry' };
+  const STATES = { BOT: 'With the bot', WAITING_FOR_AGENT: 'Waiting', WITH_AGENT: 'With an agent', RESOLVED: 'Resolved' };
+  const DETAIL_KINDS = { order_number: 'Order number', email: 'Email', phone: 'Phone', card: 'Card' };
+
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value == null || value === false) continue;
+      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else if (key === 'text') node.textContent = value;
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children.flat()) if (child != null && child !== false) node.append(child);
+    return node;
+  };
+
+  const languageNames = (() => {
+    try { return new Intl.DisplayNames(['en'], { type: 'language' }); } catch { return null; }
+  })();
+  const languageLabel = (code) => {
+    if (!code) return 'Unknown';
+    const normalised = ({ pes: 'fa', fas: 'fa', per: 'fa' })[code] || code;
+    let name = null;
+    try { name = languageNames && languageNames.of(normalised); } catch { /* not a code */ }
+    return name && name !== normalised ? `${name} (${code})` : code;
+  };
+  const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const formatTime = (iso) => { const d = new Date(iso); return isNaN(d) ? '' : timeFormat.format(d); };
+  const formatDate = (iso) => { const d = new Date(iso); return isNaN(d) ? '' : dateFormat.format(d); };
+  const percent = (c) => `${Math.round((Number(c) || 0) * 100)}%`;
+  const elapsed = (iso) => {
+    const since = Date.parse(iso);
+    if (isNaN(since)) return '';
+    const s = Math.max(0, Math.floor((Date.now() - since) / 1000));
+    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}:${String(sec).padStart(2, '0')}`;
+  };
+
+  // ---------------------------------------------------------------- state
+  const state = {
+    me: null,
+    queue: [],
+    assigned: [],
+    leftMessages: [],
+    selectedId: null,
+    current: null,        // {conversationId, state, agentName, summary, transcript: Map, history}
+    pending: new Map(),   // clientMessageId -> text (my replies not yet echoed)
+    unread: new Set(),
+  };
+  /** Mine when the server lists it among my assigned conversations (the `assigned` frame is the truth). */
+  const isMine = (id) => state.assigned.some(c => c.conversationId === id);
+
+  // ---------------------------------------------------------------- socket
+  let socket = null;
+  let attempt = 0;
+  let everOpened = false;
+  let reconnectTimer = null;
+  let pingTimer = null;
+
+  function connect() {
+    clearTimeout(reconnectTimer);
+    setConnection(attempt === 0 ? 'connecting' : 'reconnecting');
+    const ws = new WebSocket(SOCKET_URL);
+    socket = ws;
+    let opened = false;
+    ws.addEventListener('open', () => {
+      opened = true;
+      everOpened = true;
+      attempt = 0;
+      setConnection('open');
+      clearInterval(pingTimer);
+      pingTimer = setInterval(() => send({ type: 'ping' }), 25000);
+      send({ type: 'left_messages' });
+      if (state.selectedId) send({ type: 'open', conversationId: state.selectedId });
+    });
+    ws.addEventListener('message', (event) => {
+      let frame;
+      try { frame = JSON.parse(event.data); } catch { return; }
+      if (frame && typeof frame.type === 'string') handle(frame);
+    });
+    ws.addEventListener('close', async () => {
+      if (socket !== ws) return;
+      socket = null;
+      clearInterval(pingTimer);
+      if (!opened && await sessionExpired()) {
+        location.assign('/login.html');
+        return;
+      }
+      attempt += 1;
+      setConnection('reconnecting');
+      const delay = Math.min(15000, 500 * 2 ** Math.min(attempt - 1, 5)) * (0.75 + Math.random() * 0.5);
+      reconnectTimer = setTimeout(connect, delay);
+    });
+  }
+
+  /** A refused handshake looks like any network error; ask the server whether we are still signed in. */
+  async function sessionExpired() {
+    try {
+      const response = await fetch('/console.html', { method: 'HEAD', redirect: 'manual', cache: 'no-store', credentials: 'same-origin' });
+      return response.type === 'opaqueredirect' || response.status === 401 || response.status === 403;
+    } catch {
+      return false; // the server is down: keep retrying
+    }
+  }
+
+  function send(frame) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(frame));
+      return true;
+    }
+    return false;
+  }
+
+  function setConnection(status) {
+    const node = $('connection');
+    node.dataset.status = status;
+    node.textContent = status === 'open' ? 'Online' : status === 'reconnecting' ? 'Reconnecting…' : 'Connecting…';
+  }
+
+  // ---------------------------------------------------------------- frames
+  function handle(frame) {
+    switch (frame.type) {
+      case 'welcome': return onWelcome(frame);
+      case 'queue': state.queue = frame.conversations || []; renderQueue(); return renderHeader();
+      case 'assigned': state.assigned = frame.conversations || []; renderMine(); return renderHeader();
+      case 'conversation': return onConversation(frame);
+      case 'message': return onMessage(frame);
+      case 'state': return onState(frame);
+      case 'typing': return onTyping(frame);
+      case 'left_messages': state.leftMessages = frame.messages || []; return renderLeftMessages();
+      case 'error': return onError(frame);
+      default: return undefined;
+    }
+  }
+
+  function onWelcome(frame) {
+    state.me = frame.agent || null;
+    const me = $('me');
+    me.replaceChildren('Signed in as ', el('strong', { text: (state.me && (state.me.name || state.me.username)) || 'agent' }));
+  }
+
+  function onConversation(frame) {
+    const previous = state.current && state.current.conversationId === frame.conversationId ? state.current : null;
+    state.selectedId = frame.conversationId;
+    state.current = {
+      conversationId: frame.conversationId,
+      state: frame.state,
+      agentName: frame.agentName || null,
+      summary: frame.summary || (previous && previous.summary) || null,
+      history: frame.history || [],
+      transcript: new Map((frame.transcript || []).map(m => [m.id, m])),
+    };
+    for (const m of state.current.transcript.values()) if (m.clientMessageId) state.pending.delete(m.clientMessageId);
+    state.unread.delete(frame.conversationId);
+    renderConversation();
+    renderQueue();
+    renderMine();
+  }
+
+  function onMessage(frame) {
+    const m = frame.message;
+    if (!m) return;
+    const c = state.current;
+    if (c && c.conversationId === frame.conversationId) {
+      if (m.clientMessageId && state.pending.has(m.clientMessageId)) {
+        state.pending.delete(m.clientMessageId);
+        document.querySelector(`[data-pending="${CSS.escape(m.clientMessageId)}"]`)?.remove();
+      }
+      if (c.transcript.has(m.id)) return;
+      c.transcript.set(m.id, m);
+      if (m.from === 'visitor') hideTyping();
+      appendLine(m);
+      scrollTranscript();
+    } else {
+      state.unread.add(frame.conversationId);
+      renderMine();
+      renderQueue();
+    }
+  }
+
+  function onState(frame) {
+    const c = state.current;
+    if (!c || c.conversationId !== frame.conversationId) return;
+    c.state = frame.state;
+    c.agentName = frame.agentName || null;
+    renderConversationHeader();
+  }
+
+  let typingTimer;
+  function onTyping(frame) {
+    if (!state.current || state.current.conversationId !== frame.conversationId) return;
+    $('typing').hidden = false;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(hideTyping, VISITOR_TYPING_SHOWN_MS);
+  }
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    $('typing').hidden = true;
+  }
+
+  function onError(frame) {
+    const messages = {
+      already_taken: 'Another agent already took this conversation.',
+      not_allowed: 'That is not possible in this conversation right now.',
+      unknown_conversation: 'This conversation no longer exists.',
+      message_too_long: 'The reply is too long (at most 4,000 characters).',
+      empty_message: 'The reply is empty.',
+      internal: 'Something went wrong on the server. Please try again.',
+    };
+    if (['message_too_long', 'empty_message', 'not_allowed'].includes(frame.code) && state.pending.size) {
+      const [clientMessageId, text] = [...state.pending.entries()].pop();
+      state.pending.delete(clientMessageId);
+      document.querySelector(`[data-pending="${CSS.escape(clientMessageId)}"]`)?.remove();
+      const input = $('reply-input');
+      if (!input.value) input.value = text;
+    }
+    showNotice(messages[frame.code] || frame.message || 'Something went wrong.', 'error', frame.code);
+    if (frame.code === 'already_taken' && frame.conversationId) {
+      send({ type: 'open', conversationId: frame.conversationId }); // show who has it now
+    }
+  }
+
+  let noticeTimer;
+  function showNotice(text, kind = 'error', code = '') {
+    const notice = $('notice');
+    notice.textContent = text;
+    notice.className = kind === 'error' ? 'notice' : 'notice info';
+    notice.dataset.code = code || '';
+    notice.hidden = false;
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => { notice.hidden = true; }, 10000);
+  }
+
+  // ---------------------------------------------------------------- lists
+  function chipsFor(summary) {
+    if (!summary) return [];
+    return [
+      summary.reason && el('span', { class: `chip reason-${summary.reason}`, 'data-testid': 'reason', text: REASONS[summary.reason] || summary.reason }),
+      summary.language && el('span', { class: 'chip', 'data-testid': 'language', title: languageLabel(summary.language), text: String(summary.language).toUpperCase() }),
+      summary.mood && el('span', { class: `chip mood-${summary.mood}`, 'data-testid': 'mood', text: MOODS[summary.mood] || summary.mood }),
+    ];
+  }
+
+  function selectOnKeys(node, id) {
+    node.addEventListener('click', () => select(id));
+    node.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); select(id); }
+    });
+  }
+
+  function renderQueue() {
+    const list = $('queue');
+    list.replaceChildren(...state.queue.map((c) => {
+      const s = c.summary || {};
+      const since = c.waitingSince || s.waitingSince;
+      const item = el('li', {
+        class: 'item', tabindex: '0', role: 'button', 'data-testid': 'queue-item', 'data-conversation-id': c.conversationId,
+        'aria-current': c.conversationId === state.selectedId ? 'true' : 'false',
+        'aria-label': `Number ${c.position} in the queue: ${s.customerWants || 'conversation'}`,
+      },
+      el('div', { class: 'item-top' },
+        el('span', { class: 'position', text: `#${c.position}` }),
+        el('span', { class: 'wants', dir: 'auto', 'data-testid': 'queue-wants', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
+        el('span', { class: 'wait', 'data-since': since || '', 'data-testid': 'queue-wait', title: 'Waiting for', text: elapsed(since) })),
+      el('div', { class: 'chips' }, chipsFor(s)));
+      selectOnKeys(item, c.conversationId);
+      return item;
+    }));
+    $('queue-count').textContent = state.queue.length;
+    $('queue-count').classList.toggle('hot', state.queue.length > 0);
+    $('queue-empty').hidden = state.queue.length > 0;
+    document.title = state.queue.length ? `(${state.queue.length} waiting) Baton console` : 'Baton console';
+    tick();
+  }
+
+  function renderMine() {
+    const list = $('mine');
+    list.replaceChildren(...state.assigned.map((c) => {
+      const s = c.summary || {};
+      const item = el('li', {
+        class: 'item', tabindex: '0', role: 'button', 'data-testid': 'mine-item', 'data-conversation-id': c.conversationId,
+        'aria-current': c.conversationId === state.selectedId ? 'true' : 'false',
+      },
+      el('div', { class: 'item-top' },
+        state.unread.has(c.conversationId) && el('span', { class: 'unread-dot', title: 'New message', 'aria-label': 'New message' }),
+        el('span', { class: 'wants', dir: 'auto', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
+        el('span', { class: `chip state-${c.state}`, text: STATES[c.state] || c.state })),
+      el('div', { class: 'chips' }, chipsFor(s)));
+      selectOnKeys(item, c.conversationId);
+      return item;
+    }));
+    $('mine-count').textContent = state.assigned.length;
+    $('mine-empty').hidden = state.assigned.length > 0;
+  }
+
+  function renderLeftMessages() {
+    const list = $('left-messages');
+    const sorted = [...state.leftMessages].sort((a, b) => String(b.at).localeCompare(String(a.at)));
+    list.replaceChildren(...sorted.map((m) => {
+      const item = el('li', { class: 'item', 'data-testid': 'left-message', tabindex: '0', role: 'button' },
+        el('div', { class: 'left-text', dir: 'auto', text: m.text }),
+        el('div', { class: 'left-meta' },
+          el('span', { dir: 'auto', text: m.contact ? `Contact: ${m.contact}` : 'No contact given' }),
+          m.language && el('span', { text: languageLabel(m.language) }),
+          el('time', { datetime: m.at, text: formatDate(m.at) })));
+      if (m.conversationId) selectOnKeys(item, m.conversationId);
+      return item;
+    }));
+    $('left-count').textContent = state.leftMessages.length;
+    $('left-empty').hidden = state.leftMessages.length > 0;
+  }
+
+  function renderHeader() {
+    // Keep the selected conversation's buttons right when the lists change (e.g. after accept).
+    if (state.current) renderConversationHeader();
+  }
+
+  function select(conversationId) {
+    state.selectedId = conversationId;
+    state.unread.delete(conversationId);
+    $('notice').hidden = true;
+    send({ type: 'open', conversationId });
+    renderQueue();
+    renderMine();
+  }
+
+  // ---------------------------------------------------------------- the selected conversation
+  function renderConversation() {
+    $('placeholder').hidden = true;
+    $('conversation').hidden = false;
+    $('conversation').dataset.conversationId = state.current.conversationId;
+    hideTyping();
+    renderConversationHeader();
+    renderSummary();
+    renderHistory();
+    const transcript = $('transcript');
+    transcript.replaceChildren();
+    [...state.current.transcript.values()].sort((a, b) => a.id - b.id).forEach(appendLine);
+    for (const [clientMessageId, text] of state.pending) {
+      // Pending replies are only shown in the conversation they were written in.
+      if (pendingIn.get(clientMessageId) === state.current.conversationId) transcript.append(pendingLine(clientMessageId, text));
+    }
+    scrollTranscript(true);
+  }
+
+  function renderConversationHeader() {
+    const c = state.current;
+    if (!c) return;
+    const summary = c.summary || {};
+    $('conv-title').textContent = summary.customerWants || 'Conversation';
+    const badge = $('conv-state');
+    badge.textContent = STATES[c.state] || c.state;
+    badge.className = `state chip state-${c.state}`;
+    badge.dataset.state = c.state;
+    const mine = isMine(c.conversationId);
+    $('conv-owner').textContent = c.state === 'WITH_AGENT' && c.agentName ? (mine ? 'You are talking to this visitor' : `Assigned to ${c.agentName}`) : '';
+    $('accept').hidden = c.state !== 'WAITING_FOR_AGENT';
+    $('hand-back').hidden = !(mine && c.state === 'WITH_AGENT');
+    $('resolve').hidden = !(mine && c.state === 'WITH_AGENT');
+    const input = $('reply-input');
+    const canReply = mine && c.state === 'WITH_AGENT';
+    input.disabled = !canReply;
+    $('reply').querySelector('button').disabled = !canReply;
+    input.placeholder = canReply ? 'Write a reply…'
+      : c.state === 'WAITING_FOR_AGENT' ? 'Accept the conversation to reply'
+        : c.state === 'RESOLVED' ? 'This conversation is resolved'
+          : c.state === 'BOT' ? 'The bot is handling this conversation'
+            : `Assigned to ${c.agentName || 'another agent'}`;
+    $('conversation').dataset.state = c.state;
+  }
+
+  function field(title, content, attrs = {}) {
+    return el('div', { class: `field ${attrs.wide ? 'wide' : ''}`, 'data-testid': attrs.testid || null },
+      el('h3', { text: title }), content);
+  }
+
+  function renderSummary() {
+    const box = $('summary');
+    const s = state.current.summary;
+    if (!s) {
+      box.replaceChildren(el('p', { class: 'no-summary', text: 'No handoff summary: this conversation never asked for a person.' }));
+      return;
+    }
+    const intents = (s.intents || []).length
+      ? el('ul', { 'data-testid': 'summary-intents' }, s.intents.map(i => el('li', { class: 'intent-row', 'data-intent': i.intent },
+        el('span', { text: i.title || i.intent }),
+        el('span', { class: 'pct', text: percent(i.confidence) }),
+        el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { style: `width:${Math.round((i.confidence || 0) * 100)}%` })))))
+      : el('p', { text: 'None' });
+    const details = (s.details || []).length
+      ? el('ul', { class: 'details', 'data-testid': 'summary-details' }, s.details.map(d => el('li', {},
+        el('span', { class: 'kind', text: `${DETAIL_KINDS[d.kind] || d.kind}: ` }), el('span', { class: 'value', dir: 'auto', text: d.value }))))
+      : el('p', { text: 'Nothing yet' });
+    const moodText = (MOODS[s.mood] || s.mood || 'Unknown')
+      + ((s.moodSignals || []).length ? ` — ${s.moodSignals.join(', ')}` : '');
+    const since = s.waitingSince;
+    box.replaceChildren(
+      field('Customer wants', el('p', { class: 'wants-big', dir: 'auto', 'data-testid': 'summary-wants', text: s.customerWants || '—' }), { wide: true }),
+      field('Why handed off', el('div', {},
+        el('span', { class: `chip reason-${s.reason}`, 'data-testid': 'summary-reason', text: REASONS[s.reason] || s.reason || '—' }),
+        s.reasonText && el('p', { class: 'reason-text', text: s.reasonText }))),
+      field('Intents considered', intents),
+      field('Language', el('p', { 'data-testid': 'summary-language', text: languageLabel(s.language) + (s.languageNote ? ` — ${s.languageNote}` : '') })),
+      field('Mood', el('p', {}, el('span', { class: `chip mood-${s.mood}`, 'data-testid': 'summary-mood', text: moodText }))),
+      field('Details already given', details),
+      field('Bot already answered', el('p', { text: (s.botTried || []).join(', ') || 'Nothing' })),
+      field('Waiting', el('p', {},
+        el('span', { class: 'wait', 'data-since': state.current.state === 'WAITING_FOR_AGENT' ? since || '' : '', 'data-testid': 'summary-wait', text: elapsed(since) }),
+        since ? el('span', { class: 'reason-text', text: ` since ${formatTime(since)}` }) : null)),
+      field('Previous conversations', el('p', { 'data-testid': 'summary-previous', text: String(s.previousConversations ?? 0) })),
+    );
+    tick();
+  }
+
+  function renderHistory() {
+    const history = state.current.history || [];
+    $('history').hidden = history.length === 0;
+    $('history-list').replaceChildren(...history.map(h => el('li', {},
+      el('button', { type: 'button', onclick: () => select(h.conversationId), 'data-testid': 'history-item' },
+        el('span', { class: 'first', dir: 'auto', text: h.firstMessage || '(no messages)' }),
+        el('span', { class: `chip state-${h.state}`, text: STATES[h.state] || h.state }),
+        el('time', { datetime: h.startedAt, text: formatDate(h.startedAt) })))));
+  }
+
+  function whoLabel(m) {
+    if (m.from === 'visitor') return 'Visitor';
+    if (m.from === 'bot') return 'Bot';
+    if (m.from === 'agent') return m.agentName || 'Agent';
+    return null;
+  }
+
+  function appendLine(m) {
+    const line = el('li', { class: `line from-${m.from}`, 'data-testid': 'transcript-message', 'data-from': m.from, 'data-id': String(m.id) });
+    if (m.from !== 'system') {
+      line.append(el('span', { class: 'who' }, el('span', { dir: 'auto', text: whoLabel(m) }), el('time', { datetime: m.at, text: formatTime(m.at) })));
+    }
+    line.append(el('div', { class: 'text', dir: 'auto', 'data-testid': 'transcript-text', text: m.text }));
+    if ((m.quickReplies || []).length) {
+      line.append(el('div', { class: 'qr', title: 'Buttons offered to the visitor' }, m.quickReplies.map(q => el('span', { dir: 'auto', text: q.label }))));
+    }
+    const transcript = $('transcript');
+    const later = [...transcript.children].find(n => !n.dataset.pending && Number(n.dataset.id) > m.id)
+      || transcript.querySelector('[data-pending]');
+    transcript.insertBefore(line, later || null);
+  }
+
+  const pendingIn = new Map(); // clientMessageId -> conversationId
+  function pendingLine(clientMessageId, text) {
+    return el('li', { class: 'line from-agent pending', 'data-pending': clientMessageId },
+      el('div', { class: 'text', dir: 'auto', text }));
+  }
+
+  function scrollTranscript(instant) {
+    const scroller = $('scroller');
+    requestAnimationFrame(() => scroller.scrollTo({ top: scroller.scrollHeight, behavior: instant ? 'auto' : 'smooth' }));
+  }
+
+  // ---------------------------------------------------------------- actions
+  let replyCounter = 0;
+  function sendReply() {
+    const input = $('reply-input');
+    const text = input.value.trim();
+    const c = state.current;
+    if (!c || !text) return;
+    if (text.length > 4000) { showNotice('The reply is too long (at most 4,000 characters).'); return; }
+    const clientMessageId = `a-${Date.now().toString(36)}-${(replyCounter++).toString(36)}`;
+    if (!send({ type: 'message', conversationId: c.conversationId, text, clientMessageId })) {
+      showNotice('Not connected — your reply was not sent. It is still in the box.');
+      return;
+    }
+    state.pending.set(clientMessageId, text);
+    pendingIn.set(clientMessageId, c.conversationId);
+    $('transcript').append(pendingLine(clientMessageId, text));
+    scrollTranscript();
+    input.value = '';
+    lastTypingSent = 0;
+  }
+
+  $('reply').addEventListener('submit', (event) => { event.preventDefault(); sendReply(); });
+  let lastTypingSent = 0;
+  $('reply-input').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      sendReply();
+    }
+  });
+  $('reply-input').addEventListener('input', () => {
+    const c = state.current;
+    if (!c || !$('reply-input').value.trim()) return;
+    if (Date.now() - lastTypingSent > TYPING_THROTTLE_MS) {
+      lastTypingSent = Date.now();
+      send({ type: 'typing', conversationId: c.conversationId });
+    }
+  });
+  const act = (type) => () => {
+    if (!state.current) return;
+    $('notice').hidden = true;
+    if (!send({ type, conversationId: state.current.conversationId })) showNotice('Not connected. Try again in a moment.');
+  };
+  $('accept').addEventListener('click', act('accept'));
+  $('hand-back').addEventListener('click', act('hand_back'));
+  $('resolve').addEventListener('click', act('resolve'));
+
+  // Tabs (arrow keys move between them, as the ARIA tabs pattern expects).
+  const tabs = [$('tab-conversations'), $('tab-left')];
+  const showTab = (tab) => {
+    for (const t of tabs) {
+      const selected = t === tab;
+      t.setAttribute('aria-selected', String(selected));
+      t.tabIndex = selected ? 0 : -1;
+      $(t.getAttribute('aria-controls')).hidden = !selected;
+    }
+    if (tab.id === 'tab-left') send({ type: 'left_messages' });
+  };
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => showTab(tab));
+    tab.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+        const next = tabs[(i + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+        showTab(next);
+        next.focus();
+      }
+    });
+  });
+
+  // Waiting times tick every second.
+  function tick() {
+    for (const node of document.querySelectorAll('.wait[data-since]')) {
+      const since = node.dataset.since;
+      if (!since) continue;
+      node.textContent = elapsed(since);
+      node.classList.toggle('long', (Date.now() - Date.parse(since)) / 1000 > LONG_WAIT_SECONDS);
+    }
+  }
+  setInterval(tick, 1000);
+
+  window.addEventListener('online', () => { if (!socket) { attempt = 0; connect(); } });
+  connect();
+  window.BatonConsole = { get state() { return state; } };
+})();

@@ -1,0 +1,862 @@
+/*!
+ * Baton chat widget — embed with one tag:
+ *   <script src="https://HOST/widget.js" data-language="it" data-title="Help" async></script>
+ *
+ * Data attributes (all optional):
+ *   data-language  UI language and language hint for the bot (en, it, lt, fa; else navigator.language)
+ *   data-title     the panel's title (default: a localised "Help")
+ *   data-accent    the accent colour, any CSS colour (default #4338ca)
+ *   data-open      "true" to open the panel as soon as the page loads
+ *
+ * Speaks the visitor channel of docs/protocol.md over ws(s)://HOST/ws/visitor. Everything renders in an
+ * open Shadow DOM so that neither the host page's CSS nor ours leaks across. No dependencies.
+ */
+(() => {
+  'use strict';
+  if (window.Baton && window.Baton.__widget) return; // embedded twice: keep the first one
+
+  const script = document.currentScript
+    || [...document.querySelectorAll('script[src]')].find(s => /\/widget\.js(\?|#|$)/.test(s.src));
+  const scriptUrl = new URL(script ? script.src : '/widget.js', location.href);
+  const SOCKET_URL = scriptUrl.origin.replace(/^http/, 'ws') + '/ws/visitor';
+  const data = (script && script.dataset) || {};
+
+  const MAX_TEXT = 4000;
+  const TYPING_THROTTLE_MS = 2500;
+  const AGENT_TYPING_SHOWN_MS = 4000;
+  const PING_EVERY_MS = 25000;
+  const STORE = 'baton.';
+
+  // ---------------------------------------------------------------- language and strings
+  const requestedLanguage = (data.language || navigator.language || 'en').trim();
+  const hintLanguage = requestedLanguage.toLowerCase().split(/[-_]/)[0] || 'en';
+  const STRINGS = {
+    en: {
+      title: 'Help', openChat: 'Open chat', closeChat: 'Close chat', close: 'Close',
+      subtitle: 'We usually answer in seconds',
+      placeholder: 'Type your message…', send: 'Send', inputLabel: 'Your message',
+      talkToPerson: 'Talk to a person', talkToPersonText: 'I want to talk to a person',
+      queue: 'You are number {n} in the queue — about {m} min', queueNoEstimate: 'You are number {n} in the queue',
+      waitingNoAgents: 'Nobody is available right now. Leave a message and we will get back to you.',
+      waitingForPerson: 'Waiting for a person…',
+      leaveMessageInstead: 'Leave a message instead', leaveMessage: 'Leave a message', backToBot: 'Back to the bot',
+      withAgent: 'You are chatting with {name}', withAgentUnnamed: 'You are chatting with a person',
+      resolved: 'This conversation has ended', newConversation: 'Start a new conversation',
+      connecting: 'Connecting…', reconnecting: 'Reconnecting…',
+      typing: '{name} is typing…', typingUnnamed: 'Someone is typing…',
+      leaveTitle: 'Leave a message', leaveText: 'Your message', leaveContact: 'Email or phone (optional)',
+      leaveSend: 'Send message', cancel: 'Cancel',
+      leaveThanks: 'Thank you — your message was sent. We will get back to you.',
+      tooLong: 'Your message is too long (at most 4,000 characters).', empty: 'Please type a message first.',
+      notAllowed: 'That is not possible right now.', genericError: 'Something went wrong. Please try again.',
+      unknownConversation: 'This conversation is no longer available.',
+      you: 'You', bot: 'Assistant', agent: 'Support',
+      charsLeft: '{n} characters left', greeting: 'Hi! How can we help you today?',
+      notSent: 'Not sent', unread: '{n} new messages', poweredBy: 'Powered by Baton',
+    },
+    it: {
+      title: 'Assistenza', openChat: 'Apri la chat', closeChat: 'Chiudi la chat', close: 'Chiudi',
+      subtitle: 'Di solito rispondiamo in pochi secondi',
+      placeholder: 'Scrivi un messaggio…', send: 'Invia', inputLabel: 'Il tuo messaggio',
+      talkToPerson: 'Parla con una persona', talkToPersonText: 'Voglio parlare con una persona',
+      queue: 'Sei il numero {n} in coda — circa {m} min', queueNoEstimate: 'Sei il numero {n} in coda',
+      waitingNoAgents: 'Al momento non c\'è nessuno disponibile. Lasciaci un messaggio e ti ricontatteremo.',
+      waitingForPerson: 'In attesa di una persona…',
+      leaveMessageInstead: 'Lascia invece un messaggio', leaveMessage: 'Lascia un messaggio', backToBot: 'Torna all\'assistente virtuale',
+      withAgent: 'Stai parlando con {name}', withAgentUnnamed: 'Stai parlando con una persona',
+      resolved: 'La conversazione è terminata', newConversation: 'Inizia una nuova conversazione',
+      connecting: 'Connessione…', reconnecting: 'Riconnessione…',
+      typing: '{name} sta scrivendo…', typingUnnamed: 'Qualcuno sta scrivendo…',
+      leaveTitle: 'Lascia un messaggio', leaveText: 'Il tuo messaggio', leaveContact: 'Email o telefono (facoltativo)',
+      leaveSend: 'Invia messaggio', cancel: 'Annulla',
+      leaveThanks: 'Grazie, il tuo messaggio è stato inviato. Ti ricontatteremo.',
+      tooLong: 'Il messaggio è troppo lungo (al massimo 4.000 caratteri).', empty: 'Scrivi prima un messaggio.',
+      notAllowed: 'Non è possibile in questo momento.', genericError: 'Qualcosa è andato storto. Riprova.',
+      unknownConversation: 'Questa conversazione non è più disponibile.',
+      you: 'Tu', bot: 'Assistente', agent: 'Assistenza',
+      charsLeft: '{n} caratteri rimasti', greeting: 'Ciao! Come possiamo aiutarti?',
+      notSent: 'Non inviato', unread: '{n} nuovi messaggi', poweredBy: 'Realizzato con Baton',
+    },
+    lt: {
+      title: 'Pagalba', openChat: 'Atidaryti pokalbį', closeChat: 'Uždaryti pokalbį', close: 'Uždaryti',
+      subtitle: 'Paprastai atsakome per kelias sekundes',
+      placeholder: 'Parašykite žinutę…', send: 'Siųsti', inputLabel: 'Jūsų žinutė',
+      talkToPerson: 'Kalbėti su žmogumi', talkToPersonText: 'Noriu kalbėti su žmogumi',
+      queue: 'Jūsų vieta eilėje: {n} — apie {m} min.', queueNoEstimate: 'Jūsų vieta eilėje: {n}',
+      waitingNoAgents: 'Šiuo metu nėra laisvų konsultantų. Palikite žinutę ir mes su jumis susisieksime.',
+      waitingForPerson: 'Laukiama konsultanto…',
+      leaveMessageInstead: 'Verčiau palikti žinutę', leaveMessage: 'Palikti žinutę', backToBot: 'Grįžti prie pokalbių roboto',
+      withAgent: 'Jus aptarnauja {name}', withAgentUnnamed: 'Jus aptarnauja konsultantas',
+      resolved: 'Pokalbis baigtas', newConversation: 'Pradėti naują pokalbį',
+      connecting: 'Jungiamasi…', reconnecting: 'Jungiamasi iš naujo…',
+      typing: '{name} rašo…', typingUnnamed: 'Konsultantas rašo…',
+      leaveTitle: 'Palikti žinutę', leaveText: 'Jūsų žinutė', leaveContact: 'El. paštas arba telefonas (neprivaloma)',
+      leaveSend: 'Siųsti žinutę', cancel: 'Atšaukti',
+      leaveThanks: 'Ačiū, jūsų žinutė išsiųsta. Mes su jumis susisieksime.',
+      tooLong: 'Žinutė per ilga (daugiausia 4 000 simbolių).', empty: 'Pirmiausia parašykite žinutę.',
+      notAllowed: 'Šiuo metu to padaryti negalima.', genericError: 'Kažkas nepavyko. Bandykite dar kartą.',
+      unknownConversation: 'Šis pokalbis nebepasiekiamas.',
+      you: 'Jūs', bot: 'Asistentas', agent: 'Konsultantas',
+      charsLeft: 'Liko simbolių: {n}', greeting: 'Sveiki! Kuo galime padėti?',
+      notSent: 'Neišsiųsta', unread: 'Naujų žinučių: {n}', poweredBy: 'Veikia su Baton',
+    },
+    fa: {
+      title: 'پشتیبانی', openChat: 'باز کردن گفتگو', closeChat: 'بستن گفتگو', close: 'بستن',
+      subtitle: 'معمولاً در چند ثانیه پاسخ می‌دهیم',
+      placeholder: 'پیام خود را بنویسید…', send: 'ارسال', inputLabel: 'پیام شما',
+      talkToPerson: 'گفتگو با یک شخص', talkToPersonText: 'می‌خواهم با یک شخص صحبت کنم',
+      queue: 'شما نفر {n} در صف هستید — حدود {m} دقیقه', queueNoEstimate: 'شما نفر {n} در صف هستید',
+      waitingNoAgents: 'در حال حاضر کسی در دسترس نیست. پیام بگذارید تا با شما تماس بگیریم.',
+      waitingForPerson: 'در انتظار یک پشتیبان…',
+      leaveMessageInstead: 'به جای آن پیام بگذارید', leaveMessage: 'پیام بگذارید', backToBot: 'بازگشت به ربات',
+      withAgent: 'شما با {name} در حال گفتگو هستید', withAgentUnnamed: 'شما با یک پشتیبان در حال گفتگو هستید',
+      resolved: 'این گفتگو به پایان رسید', newConversation: 'شروع گفتگوی جدید',
+      connecting: 'در حال اتصال…', reconnecting: 'در حال اتصال دوباره…',
+      typing: '{name} در حال نوشتن است…', typingUnnamed: 'پشتیبان در حال نوشتن است…',
+      leaveTitle: 'پیام بگذارید', leaveText: 'پیام شما', leaveContact: 'ایمیل یا تلفن (اختیاری)',
+      leaveSend: 'ارسال پیام', cancel: 'انصراف',
+      leaveThanks: 'سپاس! پیام شما ارسال شد. با شما تماس خواهیم گرفت.',
+      tooLong: 'پیام شما خیلی طولانی است (حداکثر ۴٬۰۰۰ نویسه).', empty: 'لطفاً ابتدا پیامی بنویسید.',
+      notAllowed: 'این کار اکنون ممکن نیست.', genericError: 'مشکلی پیش آمد. لطفاً دوباره تلاش کنید.',
+      unknownConversation: 'این گفتگو دیگر در دسترس نیست.',
+      you: 'شما', bot: 'دستیار', agent: 'پشتیبان',
+      charsLeft: '{n} نویسه باقی مانده', greeting: 'سلام! چطور می‌توانیم کمکتان کنیم؟',
+      notSent: 'ارسال نشد', unread: '{n} پیام تازه', poweredBy: 'با قدرت Baton',
+    },
+  };
+  const uiLanguage = ({ pes: 'fa', per: 'fa', fas: 'fa', ita: 'it', lit: 'lt', eng: 'en' })[hintLanguage]
+    || (STRINGS[hintLanguage] ? hintLanguage : 'en');
+  const strings = STRINGS[uiLanguage];
+  const RTL = uiLanguage === 'fa';
+  const numberFormat = new Intl.NumberFormat(uiLanguage);
+  const timeFormat = new Intl.DateTimeFormat(uiLanguage, { hour: '2-digit', minute: '2-digit' });
+  const t = (key, params = {}) => strings[key].replace(/\{(\w+)\}/g, (_, name) =>
+    typeof params[name] === 'number' ? numberFormat.format(params[name]) : String(params[name] ?? ''));
+  const title = (data.title || '').trim() || strings.title;
+
+  // ---------------------------------------------------------------- storage (never fatal: private modes throw)
+  const store = {
+    get(key) { try { return localStorage.getItem(STORE + key); } catch { return null; } },
+    set(key, value) {
+      try { value == null ? localStorage.removeItem(STORE + key) : localStorage.setItem(STORE + key, String(value)); } catch { /* ignore */ }
+    },
+  };
+  const randomHex = (bytes) => [...crypto.getRandomValues(new Uint8Array(bytes))]
+    .map(b => b.toString(16).padStart(2, '0')).join('');
+  let visitorId = store.get('visitorId');
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(visitorId || '')) {
+    visitorId = 'v-' + randomHex(12);
+    store.set('visitorId', visitorId);
+  }
+
+  // ---------------------------------------------------------------- state
+  const state = {
+    conversationId: store.get('conversationId'),
+    conversationState: null,      // BOT | WAITING_FOR_AGENT | WITH_AGENT | RESOLVED
+    queue: null,
+    agentName: null,
+    messages: new Map(),          // id -> message (server truth)
+    pending: new Map(),           // clientMessageId -> {text, payload, sent}
+    lastRenderedId: 0,
+    seenId: Number(store.get('lastSeenId')) || 0,  // what the visitor has actually seen (for the unread badge)
+    open: false,
+    leaveFormOpen: false,
+    notice: null,                 // the leave-message thank-you note
+    afterWelcome: [],             // actions waiting for the next welcome (e.g. "talk to a person" after new_conversation)
+  };
+
+  // ---------------------------------------------------------------- DOM
+  const el = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value == null || value === false) continue;
+      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else if (key === 'text') node.textContent = value;
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children.flat()) if (child != null) node.append(child);
+    return node;
+  };
+  const svg = (paths, size = 20) => {
+    const wrap = document.createElement('span');
+    wrap.className = 'icon';
+    wrap.setAttribute('aria-hidden', 'true');
+    wrap.innerHTML = `<svg width="${size}" height="${size}" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${paths}</svg>`;
+    return wrap;
+  };
+  const ICON_CHAT = '<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/>';
+  const ICON_CLOSE = '<path d="M6 6l12 12M18 6L6 18"/>';
+  const ICON_SEND = '<path d="M4 12l16-8-6 16-2.5-6.5z"/>';
+  const ICON_PERSON = '<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>';
+
+  const host = el('div', { id: 'baton-widget', 'data-testid': 'baton-widget' });
+  const root = host.attachShadow({ mode: 'open' });
+  const accent = (data.accent || '').trim();
+  root.append(el('style', { text: css(accent) }));
+
+  const badge = el('span', { class: 'badge', 'data-testid': 'baton-unread', hidden: true });
+  const launcher = el('button', {
+    class: 'launcher', type: 'button', 'data-testid': 'baton-launcher',
+    'aria-label': t('openChat'), 'aria-expanded': 'false', 'aria-controls': 'baton-panel',
+    onclick: () => (state.open ? close() : open()),
+  }, svg(ICON_CHAT, 26), badge);
+
+  const connection = el('span', { class: 'connection', 'data-testid': 'baton-connection', role: 'status' });
+  const talkButton = el('button', {
+    class: 'talk', type: 'button', 'data-testid': 'baton-talk-to-person', onclick: () => talkToPerson(),
+  }, svg(ICON_PERSON, 16), el('span', { text: t('talkToPerson') }));
+  const closeButton = el('button', {
+    class: 'icon-button', type: 'button', 'aria-label': t('close'), 'data-testid': 'baton-close', onclick: () => close(),
+  }, svg(ICON_CLOSE, 18));
+  const header = el('header', { class: 'header' },
+    el('div', { class: 'heading' },
+      el('h2', { id: 'baton-title', text: title }),
+      el('p', { class: 'subtitle' }, el('span', { class: 'dot', 'aria-hidden': 'true' }), connection)),
+    talkButton, closeButton);
+
+  const banner = el('div', { class: 'banner', 'data-testid': 'baton-banner', role: 'status', hidden: true });
+  const leaveForm = buildLeaveForm();
+  const log = el('div', {
+    class: 'log', 'data-testid': 'baton-messages', role: 'log', 'aria-live': 'polite',
+    'aria-relevant': 'additions', 'aria-labelledby': 'baton-title', tabindex: '0',
+  });
+  const typingRow = el('div', { class: 'typing', 'data-testid': 'baton-typing', hidden: true, 'aria-live': 'polite' },
+    el('span', { class: 'dots', 'aria-hidden': 'true' }, el('i'), el('i'), el('i')), el('span', { class: 'typing-text' }));
+  const errorBox = el('div', { class: 'error', 'data-testid': 'baton-error', role: 'alert', hidden: true });
+  const input = el('textarea', {
+    class: 'input', 'data-testid': 'baton-input', dir: 'auto', rows: '1', maxlength: String(MAX_TEXT),
+    placeholder: t('placeholder'), 'aria-label': t('inputLabel'),
+  });
+  const counter = el('span', { class: 'counter', 'data-testid': 'baton-counter', 'aria-live': 'polite', hidden: true });
+  const sendButton = el('button', {
+    class: 'send', type: 'submit', 'data-testid': 'baton-send', 'aria-label': t('send'), title: t('send'),
+  }, svg(ICON_SEND, 20));
+  const composer = el('form', { class: 'composer', 'data-testid': 'baton-composer' }, input, sendButton);
+  const footer = el('div', { class: 'footer' }, counter, el('span', { class: 'powered', text: t('poweredBy') }));
+
+  const panel = el('section', {
+    id: 'baton-panel', class: 'panel', 'data-testid': 'baton-panel', role: 'dialog',
+    'aria-labelledby': 'baton-title', dir: RTL ? 'rtl' : 'ltr', lang: uiLanguage, hidden: true,
+  }, header, banner, leaveForm, log, typingRow, errorBox, composer, footer);
+
+  root.append(panel, launcher);
+
+  function buildLeaveForm() {
+    const text = el('textarea', {
+      id: 'baton-leave-text', dir: 'auto', rows: '3', maxlength: String(MAX_TEXT), required: true,
+      'data-testid': 'baton-leave-text',
+    });
+    const contact = el('input', {
+      id: 'baton-leave-contact', dir: 'auto', type: 'text', autocomplete: 'email', maxlength: '200',
+      'data-testid': 'baton-leave-contact',
+    });
+    const form = el('form', { class: 'leave', 'data-testid': 'baton-leave-form', hidden: true, 'aria-labelledby': 'baton-leave-title' },
+      el('h3', { id: 'baton-leave-title', text: t('leaveTitle') }),
+      el('label', { for: 'baton-leave-text', text: t('leaveText') }), text,
+      el('label', { for: 'baton-leave-contact', text: t('leaveContact') }), contact,
+      el('div', { class: 'row' },
+        el('button', { type: 'button', class: 'secondary', text: t('cancel'), onclick: () => toggleLeaveForm(false) }),
+        el('button', { type: 'submit', class: 'primary', 'data-testid': 'baton-leave-send', text: t('leaveSend') })));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const body = text.value.trim();
+      if (!body) { showError(t('empty')); text.focus(); return; }
+      const frame = { type: 'leave_message', text: body };
+      if (contact.value.trim()) frame.contact = contact.value.trim();
+      send(frame);
+      text.value = '';
+      contact.value = '';
+      state.notice = t('leaveThanks');
+      toggleLeaveForm(false);
+    });
+    form.text = text;
+    return form;
+  }
+
+  // ---------------------------------------------------------------- rendering
+  function renderAll() {
+    log.replaceChildren();
+    state.lastRenderedId = 0;
+    const ordered = [...state.messages.values()].sort((a, b) => a.id - b.id);
+    if (ordered.length === 0 && state.pending.size === 0) {
+      log.append(el('p', { class: 'greeting', 'data-testid': 'baton-greeting', dir: 'auto', text: t('greeting') }));
+    }
+    ordered.forEach(appendMessage);
+    for (const [clientMessageId, p] of state.pending) log.append(pendingBubble(clientMessageId, p));
+    renderQuickReplies();
+    scrollToEnd();
+  }
+
+  function senderLabel(m) {
+    if (m.from === 'agent') return m.agentName || t('agent');
+    if (m.from === 'bot') return t('bot');
+    return null;
+  }
+
+  function appendMessage(m) {
+    const greeting = log.querySelector('.greeting');
+    if (greeting) greeting.remove();
+    const previous = state.messages.get(m.id - 1);
+    const showName = m.from === 'agent' || (m.from === 'bot' && (!previous || previous.from !== 'bot'));
+    const row = el('div', {
+      class: `msg from-${m.from}`, 'data-testid': 'baton-message', 'data-from': m.from, 'data-id': String(m.id),
+    });
+    if (m.from === 'system') {
+      row.append(el('p', { class: 'system-text', dir: 'auto', text: m.text }));
+    } else {
+      if (showName && senderLabel(m)) row.append(el('span', { class: 'name', 'data-testid': 'baton-sender', dir: 'auto', text: senderLabel(m) }));
+      row.append(el('div', { class: 'bubble', 'data-testid': 'baton-bubble', dir: 'auto', text: m.text }));
+      const at = m.at ? new Date(m.at) : null;
+      if (at && !isNaN(at)) row.append(el('time', { class: 'time', datetime: m.at, text: timeFormat.format(at) }));
+    }
+    // Pending bubbles stay last; a confirmed message goes before them.
+    const firstPending = log.querySelector('.msg.pending');
+    log.insertBefore(row, firstPending);
+    state.lastRenderedId = Math.max(state.lastRenderedId, m.id);
+  }
+
+  function pendingBubble(clientMessageId, p) {
+    return el('div', { class: 'msg from-visitor pending', 'data-testid': 'baton-message', 'data-from': 'visitor', 'data-pending': clientMessageId },
+      el('div', { class: 'bubble', dir: 'auto', text: p.text }));
+  }
+
+  function renderQuickReplies() {
+    log.querySelectorAll('.quick-replies').forEach(n => n.remove());
+    const last = [...state.messages.values()].sort((a, b) => b.id - a.id)[0];
+    if (!last || !last.quickReplies || last.quickReplies.length === 0) return;
+    if (state.conversationState && state.conversationState !== 'BOT') return;
+    if (state.pending.size > 0) return;
+    const box = el('div', { class: 'quick-replies', 'data-testid': 'baton-quick-replies', role: 'group' },
+      last.quickReplies.map(q => el('button', {
+        type: 'button', class: 'quick', dir: 'auto', 'data-testid': 'baton-quick-reply', 'data-payload': q.payload || '',
+        text: q.label, onclick: () => sendMessage(q.label, q.payload),
+      })));
+    log.append(box);
+  }
+
+  function renderState() {
+    const s = state.conversationState;
+    panel.dataset.state = s || 'CONNECTING';
+    banner.replaceChildren();
+    banner.className = 'banner';
+    let show = true;
+    if (s === 'WAITING_FOR_AGENT') {
+      const q = state.queue || {};
+      const noAgents = q.agentsOnline === 0;
+      banner.classList.add(noAgents ? 'banner-warning' : 'banner-waiting');
+      if (noAgents) {
+        banner.append(el('p', { 'data-testid': 'baton-no-agents', text: t('waitingNoAgents') }));
+      }
+      const line = q.position == null ? t('waitingForPerson')
+        : q.estimatedWaitSeconds == null ? t('queueNoEstimate', { n: q.position })
+          : t('queue', { n: q.position, m: Math.max(1, Math.ceil(q.estimatedWaitSeconds / 60)) });
+      banner.append(el('p', { class: noAgents ? 'queue muted' : 'queue', 'data-testid': 'baton-queue-position', text: line }),
+        el('div', { class: 'row' },
+          el('button', {
+            type: 'button', class: noAgents ? 'primary' : 'secondary', 'data-testid': 'baton-leave-message',
+            text: noAgents ? t('leaveMessage') : t('leaveMessageInstead'), onclick: () => toggleLeaveForm(true),
+          }),
+          el('button', { type: 'button', class: 'link', 'data-testid': 'baton-stop-waiting', text: t('backToBot'), onclick: () => send({ type: 'stop_waiting' }) })));
+    } else if (s === 'WITH_AGENT') {
+      banner.classList.add('banner-agent');
+      banner.append(el('p', {
+        'data-testid': 'baton-with-agent', dir: 'auto',
+        text: state.agentName ? t('withAgent', { name: state.agentName }) : t('withAgentUnnamed'),
+      }));
+    } else if (s === 'RESOLVED') {
+      banner.classList.add('banner-ended');
+      banner.append(el('p', { 'data-testid': 'baton-resolved', text: t('resolved') }),
+        el('button', { type: 'button', class: 'primary', 'data-testid': 'baton-new-conversation', text: t('newConversation'), onclick: () => newConversation() }));
+    } else if (state.notice) {
+      banner.classList.add('banner-agent');
+      banner.append(el('p', { 'data-testid': 'baton-notice', text: state.notice }));
+    } else {
+      show = false;
+    }
+    banner.hidden = !show;
+    if (s !== 'WAITING_FOR_AGENT' && state.leaveFormOpen) toggleLeaveForm(false, true);
+    const busyWithPerson = s === 'WAITING_FOR_AGENT' || s === 'WITH_AGENT';
+    talkButton.hidden = busyWithPerson;
+    const ended = s === 'RESOLVED';
+    input.disabled = ended;
+    sendButton.disabled = ended;
+    if (s !== 'WITH_AGENT') hideTyping();
+    renderQuickReplies();
+  }
+
+  function renderConnection(status) {
+    panel.dataset.connection = status;
+    connection.textContent = status === 'open' ? t('subtitle') : status === 'reconnecting' ? t('reconnecting') : t('connecting');
+    header.classList.toggle('offline', status !== 'open');
+  }
+
+  function toggleLeaveForm(show, silent) {
+    state.leaveFormOpen = show;
+    leaveForm.hidden = !show;
+    if (show) {
+      leaveForm.text.value = leaveForm.text.value || input.value.trim();
+      leaveForm.text.focus();
+    } else if (!silent && state.open) {
+      input.focus();
+    }
+  }
+
+  let errorTimer;
+  function showError(text) {
+    errorBox.textContent = text;
+    errorBox.hidden = false;
+    clearTimeout(errorTimer);
+    errorTimer = setTimeout(() => { errorBox.hidden = true; }, 7000);
+  }
+
+  let typingTimer;
+  function showTyping() {
+    typingRow.querySelector('.typing-text').textContent =
+      state.agentName ? t('typing', { name: state.agentName }) : t('typingUnnamed');
+    typingRow.hidden = false;
+    scrollToEnd();
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(hideTyping, AGENT_TYPING_SHOWN_MS);
+  }
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    typingRow.hidden = true;
+  }
+
+  function scrollToEnd() {
+    requestAnimationFrame(() => { log.scrollTop = log.scrollHeight; });
+  }
+
+  function markSeen() {
+    if (!state.open) return;
+    const newest = Math.max(0, ...state.messages.keys());
+    if (newest > state.seenId || newest < state.seenId) {
+      state.seenId = newest;
+      store.set('lastSeenId', newest);
+    }
+    renderBadge();
+  }
+
+  function renderBadge() {
+    const unread = state.open ? 0 : [...state.messages.values()]
+      .filter(m => m.id > state.seenId && m.from !== 'visitor').length;
+    badge.hidden = unread === 0;
+    badge.textContent = unread > 9 ? '9+' : numberFormat.format(unread);
+    launcher.setAttribute('aria-label', unread ? `${t('openChat')} — ${t('unread', { n: unread })}` : (state.open ? t('closeChat') : t('openChat')));
+  }
+
+  // ---------------------------------------------------------------- socket
+  let socket = null;
+  let welcomed = false;
+  let attempt = 0;
+  let reconnectTimer = null;
+  let pingTimer = null;
+  const outbox = [];
+
+  function connect() {
+    if (socket && (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING)) return;
+    clearTimeout(reconnectTimer);
+    renderConnection(attempt === 0 ? 'connecting' : 'reconnecting');
+    let ws;
+    try {
+      ws = new WebSocket(SOCKET_URL);
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    socket = ws;
+    welcomed = false;
+    ws.addEventListener('open', () => {
+      const hello = { type: 'hello', visitorId, language: hintLanguage, lastSeenId: state.lastRenderedId };
+      if (state.conversationId) hello.conversationId = state.conversationId;
+      ws.send(JSON.stringify(hello));
+      clearInterval(pingTimer);
+      pingTimer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"ping"}'), PING_EVERY_MS);
+    });
+    ws.addEventListener('message', (event) => {
+      let frame;
+      try { frame = JSON.parse(event.data); } catch { return; }
+      if (frame && typeof frame.type === 'string') handle(frame);
+    });
+    ws.addEventListener('close', () => {
+      if (socket !== ws) return;
+      socket = null;
+      welcomed = false;
+      clearInterval(pingTimer);
+      scheduleReconnect();
+    });
+  }
+
+  function scheduleReconnect() {
+    attempt += 1;
+    renderConnection('reconnecting');
+    const base = Math.min(15000, 500 * 2 ** Math.min(attempt - 1, 5));
+    clearTimeout(reconnectTimer);
+    reconnectTimer = setTimeout(connect, base * (0.75 + Math.random() * 0.5));
+  }
+
+  window.addEventListener('online', () => { if (!socket) { attempt = Math.min(attempt, 1); connect(); } });
+
+  /** Sends now when welcomed, else after the next welcome. Typing and pings are never queued. */
+  function send(frame) {
+    if (socket && welcomed && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(frame));
+      return true;
+    }
+    if (frame.type !== 'typing') outbox.push(frame);
+    connect();
+    return false;
+  }
+
+  let messageCounter = 0;
+  function sendMessage(text, payload) {
+    const body = (text || '').trim();
+    if (!body) { showError(t('empty')); return false; }
+    if (body.length > MAX_TEXT) { showError(t('tooLong')); return false; }
+    const clientMessageId = `w-${Date.now().toString(36)}-${(messageCounter++).toString(36)}-${randomHex(3)}`;
+    const p = { text: body, payload: payload || null, sent: false };
+    state.pending.set(clientMessageId, p);
+    log.querySelector('.greeting')?.remove();
+    log.append(pendingBubble(clientMessageId, p));
+    renderQuickReplies();
+    scrollToEnd();
+    errorBox.hidden = true;
+    state.notice = null;
+    if (state.conversationState === 'BOT') renderState();
+    const frame = { type: 'message', text: body, clientMessageId };
+    if (payload) frame.payload = payload;
+    p.sent = send(frame);
+    p.frame = frame;
+    return true;
+  }
+
+  function talkToPerson() {
+    if (state.conversationState === 'RESOLVED') {
+      state.afterWelcome.push(() => sendMessage(t('talkToPersonText'), 'handoff'));
+      newConversation();
+      return;
+    }
+    sendMessage(t('talkToPersonText'), 'handoff');
+  }
+
+  function newConversation() {
+    send({ type: 'new_conversation', language: hintLanguage });
+  }
+
+  let lastTypingSent = 0;
+  input.addEventListener('input', () => {
+    autoGrow();
+    const left = MAX_TEXT - input.value.length;
+    counter.hidden = left > 500;
+    counter.textContent = t('charsLeft', { n: left });
+    counter.classList.toggle('at-limit', left <= 0);
+    const now = Date.now();
+    if (state.conversationState === 'WITH_AGENT' && input.value.trim() && now - lastTypingSent > TYPING_THROTTLE_MS) {
+      lastTypingSent = now;
+      send({ type: 'typing' });
+    }
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      composer.requestSubmit();
+    }
+  });
+  composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (sendMessage(input.value)) {
+      input.value = '';
+      counter.hidden = true;
+      autoGrow();
+      lastTypingSent = 0;
+    }
+    input.focus();
+  });
+  function autoGrow() {
+    input.style.height = 'auto';
+    input.style.height = Math.min(input.scrollHeight, 120) + 'px';
+  }
+
+  // ---------------------------------------------------------------- frames
+  function handle(frame) {
+    switch (frame.type) {
+      case 'welcome': return onWelcome(frame);
+      case 'message': return onMessage(frame.message);
+      case 'state': return onState(frame);
+      case 'typing': return showTyping();
+      case 'error': return onError(frame);
+      default: return undefined; // pong and anything newer than this widget
+    }
+  }
+
+  function onWelcome(frame) {
+    attempt = 0;
+    welcomed = true;
+    renderConnection('open');
+    const switched = frame.conversationId !== state.conversationId || frame.resumed === false;
+    state.conversationId = frame.conversationId;
+    store.set('conversationId', frame.conversationId);
+    if (switched) {
+      state.messages.clear();
+      state.seenId = 0;
+      store.set('lastSeenId', 0);
+      state.lastRenderedId = 0;
+      state.notice = null;
+      // Unconfirmed messages belonged to the previous conversation only if they were already sent.
+      for (const [id, p] of state.pending) if (p.sent) state.pending.delete(id);
+    }
+    for (const m of frame.messages || []) {
+      state.messages.set(m.id, m);
+      if (m.clientMessageId) state.pending.delete(m.clientMessageId);
+    }
+    renderAll();
+    applyState(frame);
+    // Messages sent before the drop that the server never confirmed: retry with the same clientMessageId.
+    for (const p of state.pending.values()) {
+      if (p.sent && p.frame && !outbox.includes(p.frame)) outbox.unshift(p.frame);
+      p.sent = true;
+    }
+    const queued = outbox.splice(0);
+    for (const f of queued) socket.send(JSON.stringify(f));
+    const actions = state.afterWelcome.splice(0);
+    actions.forEach(action => action());
+    markSeen();
+    renderBadge();
+  }
+
+  function onMessage(m) {
+    if (!m || typeof m.id !== 'number') return;
+    if (m.clientMessageId && state.pending.has(m.clientMessageId)) {
+      state.pending.delete(m.clientMessageId);
+      log.querySelector(`[data-pending="${CSS.escape(m.clientMessageId)}"]`)?.remove();
+    }
+    if (state.messages.has(m.id)) return;
+    state.messages.set(m.id, m);
+    if (m.id < state.lastRenderedId) renderAll(); else appendMessage(m);
+    if (m.from === 'agent') hideTyping();
+    if (m.from !== 'visitor') state.notice = null;
+    renderQuickReplies();
+    scrollToEnd();
+    markSeen();
+    renderBadge();
+  }
+
+  function onState(frame) {
+    applyState(frame);
+  }
+
+  function applyState(frame) {
+    state.conversationState = frame.state || state.conversationState;
+    state.queue = frame.queue || null;
+    state.agentName = frame.agentName || null;
+    renderState();
+  }
+
+  function onError(frame) {
+    const byCode = {
+      message_too_long: 'tooLong', empty_message: 'empty', not_allowed: 'notAllowed',
+      unknown_conversation: 'unknownConversation',
+    };
+    if (['message_too_long', 'empty_message', 'not_allowed'].includes(frame.code)) {
+      // The newest unconfirmed message was refused: take it back into the input box.
+      const last = [...state.pending.keys()].pop();
+      if (last) {
+        const p = state.pending.get(last);
+        state.pending.delete(last);
+        log.querySelector(`[data-pending="${CSS.escape(last)}"]`)?.remove();
+        if (!input.value) { input.value = p.text; autoGrow(); }
+      }
+    }
+    showError(byCode[frame.code] ? t(byCode[frame.code]) : t('genericError'));
+  }
+
+  // ---------------------------------------------------------------- open / close
+  function open({ focus = true } = {}) {
+    if (state.open) return;
+    state.open = true;
+    rememberOpen(true);
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    launcher.classList.add('is-open');
+    connect();
+    scrollToEnd();
+    markSeen();
+    if (focus) setTimeout(() => input.focus(), 0);
+  }
+
+  function close() {
+    if (!state.open) return;
+    state.open = false;
+    rememberOpen(false);
+    panel.hidden = true;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.classList.remove('is-open');
+    renderBadge();
+    launcher.focus();
+  }
+
+  /** A reload (or the next page of the same site) keeps the panel as the visitor left it, for this tab only. */
+  function rememberOpen(isOpen) {
+    try { isOpen ? sessionStorage.setItem(STORE + 'open', '1') : sessionStorage.removeItem(STORE + 'open'); } catch { /* ignore */ }
+  }
+  const wasOpen = () => { try { return sessionStorage.getItem(STORE + 'open') === '1'; } catch { return false; } };
+
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') { event.stopPropagation(); close(); }
+  });
+
+  // ---------------------------------------------------------------- styles
+  function css(accentColour) {
+    return `
+:host { all: initial; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.root, .panel, .launcher {
+  --accent: ${accentColour ? accentColour.replace(/[;{}<>]/g, '') : '#4338ca'};
+  --accent-soft: color-mix(in srgb, var(--accent) 10%, white);
+  --ink: #0f172a; --muted: #475569; --line: #e2e8f0; --bot: #f1f5f9;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Vazirmatn", Tahoma, "Helvetica Neue", Arial, sans-serif;
+  font-size: 15px; line-height: 1.45; color: var(--ink);
+}
+.launcher {
+  position: fixed; right: 20px; bottom: 20px; z-index: 2147483000;
+  width: 60px; height: 60px; border-radius: 50%; border: 0; cursor: pointer;
+  background: var(--accent); color: white; display: grid; place-items: center;
+  box-shadow: 0 8px 24px rgba(15, 23, 42, .28); transition: transform .15s ease;
+}
+.launcher:hover { transform: scale(1.05); }
+.launcher.is-open .icon svg { display: none; }
+.launcher.is-open .icon::before { content: "×"; font-size: 34px; line-height: 1; }
+.badge {
+  position: absolute; top: -2px; right: -2px; min-width: 22px; height: 22px; padding: 0 6px;
+  border-radius: 11px; background: #dc2626; color: white; font: 700 12px/22px system-ui, sans-serif;
+  border: 2px solid white;
+}
+button:focus-visible, textarea:focus-visible, input:focus-visible, .log:focus-visible {
+  outline: 3px solid color-mix(in srgb, var(--accent) 55%, white); outline-offset: 2px;
+}
+.panel {
+  position: fixed; right: 20px; bottom: 92px; z-index: 2147483000;
+  width: 380px; max-width: calc(100vw - 24px); height: 620px; max-height: calc(100vh - 112px);
+  display: flex; flex-direction: column; overflow: hidden;
+  background: white; border-radius: 18px; box-shadow: 0 24px 60px rgba(15, 23, 42, .25), 0 0 0 1px rgba(15, 23, 42, .06);
+  animation: rise .18s ease-out;
+}
+@keyframes rise { from { opacity: 0; transform: translateY(12px); } to { opacity: 1; transform: none; } }
+@media (max-width: 480px) {
+  .panel { right: 0; bottom: 0; width: 100vw; max-width: 100vw; height: 100%; max-height: 100%; border-radius: 0; }
+  .launcher.is-open { display: none; }
+}
+@media (prefers-reduced-motion: reduce) { .panel, .launcher, .dots i { animation: none !important; transition: none !important; } }
+.header {
+  display: flex; align-items: center; gap: 8px; padding: 14px 12px 14px 18px;
+  background: var(--accent); color: white;
+}
+.panel[dir="rtl"] .header { padding: 14px 18px 14px 12px; }
+.heading { flex: 1; min-width: 0; }
+.heading h2 { margin: 0; font-size: 17px; font-weight: 650; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.subtitle { margin: 2px 0 0; font-size: 12.5px; opacity: .92; display: flex; align-items: center; gap: 6px; }
+.dot { width: 8px; height: 8px; border-radius: 50%; background: #4ade80; flex: none; }
+.header.offline .dot { background: #fbbf24; animation: blink 1s infinite alternate; }
+@keyframes blink { to { opacity: .3; } }
+.talk {
+  display: inline-flex; align-items: center; gap: 6px; flex: none;
+  border: 1px solid rgba(255,255,255,.55); background: rgba(255,255,255,.14); color: white;
+  border-radius: 999px; padding: 6px 11px; font: inherit; font-size: 13px; font-weight: 600; cursor: pointer;
+}
+.talk:hover { background: rgba(255,255,255,.26); }
+.icon-button { border: 0; background: transparent; color: white; cursor: pointer; padding: 6px; border-radius: 8px; display: grid; place-items: center; }
+.icon-button:hover { background: rgba(255,255,255,.18); }
+.icon { display: inline-grid; place-items: center; }
+.banner { padding: 12px 16px; border-bottom: 1px solid var(--line); font-size: 14px; }
+.banner p { margin: 0 0 8px; }
+.banner p:last-child { margin-bottom: 0; }
+.banner-waiting { background: var(--accent-soft); }
+.banner-waiting .queue { font-weight: 650; color: var(--ink); }
+.banner-warning { background: #fffbeb; color: #78350f; }
+.banner-warning .queue { font-size: 13px; }
+.banner-agent { background: #ecfdf5; color: #065f46; font-weight: 600; }
+.banner-ended { background: #f8fafc; color: var(--muted); display: flex; align-items: center; justify-content: space-between; gap: 10px; flex-wrap: wrap; }
+.banner-ended p { margin: 0; font-weight: 600; }
+.row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+.primary, .secondary, .link { font: inherit; font-size: 13.5px; cursor: pointer; border-radius: 10px; }
+.primary { background: var(--accent); color: white; border: 1px solid var(--accent); padding: 7px 13px; font-weight: 600; }
+.primary:hover { filter: brightness(1.08); }
+.secondary { background: white; color: var(--accent); border: 1px solid color-mix(in srgb, var(--accent) 45%, white); padding: 7px 13px; font-weight: 600; }
+.secondary:hover { background: var(--accent-soft); }
+.link { background: none; border: 0; color: var(--muted); text-decoration: underline; padding: 7px 4px; }
+.leave { padding: 12px 16px 14px; border-bottom: 1px solid var(--line); background: #fafafa; display: grid; gap: 6px; }
+.leave h3 { margin: 0 0 2px; font-size: 15px; }
+.leave label { font-size: 13px; color: var(--muted); }
+.leave textarea, .leave input {
+  font: inherit; font-size: 14px; width: 100%; padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 10px; background: white; color: var(--ink);
+}
+.leave .row { justify-content: flex-end; margin-top: 4px; }
+.log { flex: 1; overflow-y: auto; padding: 16px 14px 8px; display: flex; flex-direction: column; gap: 4px; scroll-behavior: smooth; }
+.greeting { margin: auto 0 8px; align-self: center; color: var(--muted); text-align: center; padding: 0 20px; }
+.msg { display: flex; flex-direction: column; max-width: 82%; margin-top: 6px; }
+.msg.from-visitor { align-self: flex-end; align-items: flex-end; }
+.msg.from-bot, .msg.from-agent { align-self: flex-start; align-items: flex-start; }
+.msg.from-system { align-self: center; max-width: 92%; margin: 10px 0; }
+.system-text { margin: 0; font-size: 12.5px; color: var(--muted); text-align: center; background: #f8fafc; border: 1px solid var(--line); border-radius: 999px; padding: 4px 12px; }
+.name { font-size: 12px; font-weight: 600; color: var(--muted); margin: 0 6px 2px; }
+.from-agent .name { color: #047857; }
+.bubble {
+  padding: 9px 13px; border-radius: 16px; white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext;
+}
+.from-visitor .bubble { background: var(--accent); color: white; border-end-end-radius: 5px; }
+.from-bot .bubble { background: var(--bot); color: var(--ink); border-end-start-radius: 5px; }
+.from-agent .bubble { background: #ecfdf5; color: #064e3b; border: 1px solid #a7f3d0; border-end-start-radius: 5px; }
+.pending .bubble { opacity: .6; }
+.time { font-size: 11px; color: #64748b; margin: 2px 6px 0; }
+.quick-replies { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 4px; }
+.quick {
+  font: inherit; font-size: 13.5px; padding: 6px 12px; border-radius: 999px; cursor: pointer;
+  background: white; color: var(--accent); border: 1.5px solid color-mix(in srgb, var(--accent) 50%, white); font-weight: 600;
+}
+.quick:hover { background: var(--accent-soft); }
+.typing { display: flex; align-items: center; gap: 8px; padding: 2px 18px 6px; font-size: 12.5px; color: var(--muted); }
+.dots { display: inline-flex; gap: 3px; }
+.dots i { width: 6px; height: 6px; border-radius: 50%; background: #94a3b8; animation: bounce 1s infinite; }
+.dots i:nth-child(2) { animation-delay: .15s; } .dots i:nth-child(3) { animation-delay: .3s; }
+@keyframes bounce { 0%, 60%, 100% { transform: none; } 30% { transform: translateY(-4px); } }
+.error { margin: 0 14px 6px; padding: 8px 12px; border-radius: 10px; background: #fef2f2; color: #991b1b; border: 1px solid #fecaca; font-size: 13.5px; }
+.composer { display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px; border-top: 1px solid var(--line); }
+.input {
+  flex: 1; resize: none; font: inherit; color: var(--ink); padding: 10px 12px; max-height: 120px;
+  border: 1px solid #cbd5e1; border-radius: 14px; background: #f8fafc; line-height: 1.4;
+}
+.input:focus { background: white; border-color: var(--accent); outline: none; box-shadow: 0 0 0 3px color-mix(in srgb, var(--accent) 20%, white); }
+.input:disabled { opacity: .55; }
+.send { flex: none; width: 42px; height: 42px; border-radius: 50%; border: 0; background: var(--accent); color: white; cursor: pointer; display: grid; place-items: center; }
+.send:disabled { opacity: .4; cursor: default; }
+.panel[dir="rtl"] .send .icon { transform: scaleX(-1); }
+.footer { display: flex; justify-content: space-between; gap: 8px; padding: 0 14px 8px; font-size: 11px; color: #64748b; }
+.counter.at-limit { color: #b91c1c; font-weight: 600; }
+.powered { margin-inline-start: auto; }
+`;
+  }
+
+  // ---------------------------------------------------------------- boot
+  renderConnection('connecting');
+  renderState();
+  renderAll();
+  renderBadge();
+  const mount = () => {
+    document.body.append(host);
+    // Resume a conversation already under way (e.g. an agent's reply arrived while the page reloaded);
+    // a visitor who never opens the widget opens no conversation.
+    if (state.conversationId) connect();
+    if (data.open === 'true' || wasOpen()) open({ focus: false }); // never steal focus from the page on load
+  };
+  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+
+  window.Baton = Object.freeze({
+    __widget: true,
+    open: () => open(),
+    close: () => close(),
+    get isOpen() { return state.open; },
+    get visitorId() { return visitorId; },
+    get conversationId() { return state.conversationId; },
+  });
+})();

@@ -1,0 +1,137 @@
+package dev.baton.app.journey;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A real WebSocket client for tests: sends frames as a widget or console would and lets a test wait for the
+ * frames it expects, keeping every frame it saw.
+ */
+final class ChatSocket implements AutoCloseable {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final BlockingQueue<JsonNode> inbound = new LinkedBlockingQueue<>();
+    private final List<JsonNode> seen = new ArrayList<>();
+    private final Sinks.One<Integer> closedWith = Sinks.one();
+    private final Disposable connection;
+
+    private ChatSocket(String url, String cookie) {
+        HttpClient.WebsocketSender client = HttpClient.create()
+                .headers(h -> {
+                    if (cookie != null) {
+                        h.set(HttpHeaderNames.COOKIE, cookie);
+                    }
+                })
+                .websocket(WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build());
+        connection = client.uri(url).handle((in, out) -> {
+            in.receiveCloseStatus().subscribe(status -> closedWith.tryEmitValue(status.code()));
+            in.receive().asString().map(JSON::readTree).subscribe(inbound::add);
+            return out.sendString(outbound.asFlux());
+        }).subscribe();
+    }
+
+    static ChatSocket connect(int port, String path) {
+        return new ChatSocket("ws://localhost:" + port + path, null);
+    }
+
+    static ChatSocket connect(int port, String path, String cookie) {
+        return new ChatSocket("ws://localhost:" + port + path, cookie);
+    }
+
+    ChatSocket send(Map<String, ?> frame) {
+        return sendRaw(JSON.writeValueAsString(frame));
+    }
+
+    synchronized ChatSocket sendRaw(String text) {
+        outbound.tryEmitNext(text);
+        return this;
+    }
+
+    /** Waits for the next frame of {@code type} that matches, skipping (but remembering) others. */
+    JsonNode await(String type, Predicate<JsonNode> matching) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        synchronized (seen) {
+            for (JsonNode frame : seen) {
+                if (isUnclaimed(frame, type, matching)) {
+                    claimed.add(frame);
+                    return frame;
+                }
+            }
+        }
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode frame = inbound.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame == null) {
+                    break;
+                }
+                synchronized (seen) {
+                    seen.add(frame);
+                    if (isUnclaimed(frame, type, matching)) {
+                        claimed.add(frame);
+                        return frame;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("no '" + type + "' frame as expected within " + PATIENCE + "; frames seen: " + seen);
+    }
+
+    JsonNode await(String type) {
+        return await(type, f -> true);
+    }
+
+    /** Waits for a chat message with {@code from}, returning the message object. */
+    JsonNode awaitMessage(String from, Predicate<JsonNode> matching) {
+        return await("message", f -> f.get("message").get("from").stringValue().equals(from) && matching.test(f.get("message")))
+                .get("message");
+    }
+
+    JsonNode awaitMessage(String from) {
+        return awaitMessage(from, m -> true);
+    }
+
+    // By identity: two frames with the same content (two identical errors) are still two frames.
+    private final java.util.Set<JsonNode> claimed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private boolean isUnclaimed(JsonNode frame, String type, Predicate<JsonNode> matching) {
+        return !claimed.contains(frame) && type.equals(frame.get("type").stringValue()) && matching.test(frame);
+    }
+
+    /** Every frame received so far. */
+    List<JsonNode> frames() {
+        synchronized (seen) {
+            inbound.drainTo(seen);
+            return List.copyOf(seen);
+        }
+    }
+
+    Integer awaitClose() {
+        return closedWith.asMono().block(PATIENCE);
+    }
+
+    @Override
+    public void close() {
+        outbound.tryEmitComplete();
+        connection.dispose();
+    }
+}
