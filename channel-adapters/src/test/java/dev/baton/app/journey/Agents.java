@@ -13,6 +13,29 @@ final class Agents {
     }
 
     static String login(int port, String username, String password) {
+        return postLogin(port, username, password)
+                .filter(r -> !r.location().contains("error"))
+                .map(LoginResult::cookie)
+                .orElseThrow(() -> new AssertionError("login failed for " + username));
+    }
+
+    static boolean loginFails(int port, String username, String password) {
+        return postLogin(port, username, password).map(r -> r.location().endsWith("/login.html?error")).orElse(false);
+    }
+
+    /** The status of a WebSocket handshake on {@code path} without any session. */
+    static int anonymousHandshakeStatus(int port, String path) {
+        return HttpClient.create()
+                .headers(h -> h.set(HttpHeaderNames.CONNECTION, "Upgrade").set(HttpHeaderNames.UPGRADE, "websocket")
+                        .set("Sec-WebSocket-Version", "13").set("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="))
+                .get().uri("http://localhost:" + port + path)
+                .response().map(r -> r.status().code()).block();
+    }
+
+    private record LoginResult(String location, String cookie) {
+    }
+
+    private static java.util.Optional<LoginResult> postLogin(int port, String username, String password) {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return HttpClient.create()
@@ -21,12 +44,11 @@ final class Agents {
                 .send(reactor.netty.ByteBufFlux.fromString(reactor.core.publisher.Mono.just(form)))
                 .response((response, body) -> {
                     String location = response.responseHeaders().get(HttpHeaderNames.LOCATION);
-                    if (location == null || location.contains("error")) {
-                        return reactor.core.publisher.Mono.error(new AssertionError("login failed for " + username + ": " + location));
-                    }
                     String cookie = response.responseHeaders().get(HttpHeaderNames.SET_COOKIE);
-                    return reactor.core.publisher.Mono.just(cookie.substring(0, cookie.indexOf(';')));
+                    return location == null ? reactor.core.publisher.Mono.<LoginResult>empty()
+                            : reactor.core.publisher.Mono.just(new LoginResult(location,
+                                    cookie == null ? "" : cookie.substring(0, cookie.indexOf(';'))));
                 })
-                .blockFirst();
+                .next().blockOptional();
     }
 }
