@@ -1,0 +1,28 @@
+package dev.baton.app.config;
+
+import dev.baton.engine.BotKnowledge;
+import dev.baton.engine.LiveKnowledge;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** Shows in {@code /actuator/health} which intent database the bot answers from. */
+@Component("knowledge")
+class KnowledgeHealthIndicator implements HealthIndicator {
+
+    private final LiveKnowledge knowledge;
+
+    KnowledgeHealthIndicator(LiveKnowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    @Override
+    public Health health() {
+        BotKnowledge current = knowledge.get();
+        return Health.up()
+                .withDetail("intentDatabaseVersion", current.intents().version())
+                .withDetail("intents", current.intents().size())
+                .withDetail("languages", current.intents().languages())
+                .build();
+    }
+}
