@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code WAITING_FOR_AGENT → BOT} (the visitor stops waiting or leaves a message). Illegal moves throw
  * {@link IllegalTransitionException}.
  *
- * @param consecutiveFailures messages in a row the bot could not understand; reset by any success
+ * @param consecutiveFailures messages in a row the bot could not answer; reset by any answer
  * @param considered          the intents the bot weighed for the visitor's latest request, best first
  * @param handoff             the summary written when the conversation was last handed to people
  */
@@ -73,13 +73,13 @@ public record Conversation(String id,
     }
 
     /**
-     * Remembers the visitor's language, what the bot considered and whether it understood the message;
+     * Remembers the visitor's language, what the bot considered and whether it answered the message;
      * an empty {@code considered} keeps the previous candidates (e.g. after "I want a person").
      */
-    public Conversation afterBotTurn(String language, boolean understood, List<IntentCandidate> considered, Instant now) {
+    public Conversation afterBotTurn(String language, boolean answered, List<IntentCandidate> considered, Instant now) {
         require(ConversationState.BOT, "record a bot turn in");
         return new Conversation(id, visitorId, state, Optional.of(language),
-                understood ? 0 : consecutiveFailures + 1,
+                answered ? 0 : consecutiveFailures + 1,
                 considered.isEmpty() ? this.considered : considered, handoff, agent, startedAt, now);
     }
 

@@ -42,7 +42,7 @@ public final class DecisionPolicy {
         }
         Optional<IntentScore> best = turn.classification().best();
         if (best.isEmpty()) {
-            return notUnderstood(turn, "the model knows no intents");
+            return orHandOffAfterRepeatedFailure(turn, new Decision.NotUnderstood("the model knows no intents"));
         }
         double bestConfidence = best.get().confidence();
         double margin = bestConfidence - turn.classification().second().map(IntentScore::confidence).orElse(0.0);
@@ -53,11 +53,16 @@ public final class DecisionPolicy {
         }
         List<IntentScore> options = clarifyOptions(turn);
         if (bestConfidence >= settings.clarifyFloor() && options.size() >= 2) {
-            return new Decision.Clarify(options, String.format(Locale.ROOT,
-                    "the best intents are too close to tell apart (%s)", describe(options)));
+            String why = String.format(Locale.ROOT, "the best intents are too close to tell apart (%s)", describe(options));
+            return orHandOffAfterRepeatedFailure(turn, new Decision.Clarify(options, why));
         }
-        return notUnderstood(turn, String.format(Locale.ROOT, "no intent is confident enough (best %s %.2f < %.2f)",
-                best.get().intent(), bestConfidence, settings.confidenceFloor()));
+        return orHandOffAfterRepeatedFailure(turn, new Decision.NotUnderstood(String.format(Locale.ROOT,
+                "no intent is confident enough (best %s %.2f < %.2f)", best.get().intent(), bestConfidence, settings.confidenceFloor())));
+    }
+
+    /** Whether the bot answered: asking back and admitting it did not understand are both failures to answer. */
+    public static boolean answered(Decision decision) {
+        return decision instanceof Decision.Answer;
     }
 
     private Decision answerOrHandOff(IntentScore score, String why) {
@@ -71,13 +76,14 @@ public final class DecisionPolicy {
                 : new Decision.Answer(score, why);
     }
 
-    private Decision notUnderstood(Turn turn, String why) {
+    /** A visitor the bot could not answer this many times in a row gets a person rather than another try. */
+    private Decision orHandOffAfterRepeatedFailure(Turn turn, Decision failure) {
         int failures = turn.consecutiveFailures() + 1;
         if (failures >= settings.maxConsecutiveFailures()) {
             return new Decision.HandOff(HandoffReason.REPEATED_FAILURE,
-                    why + "; " + failures + " messages in a row not understood");
+                    failure.why() + "; " + failures + " messages in a row not answered");
         }
-        return new Decision.NotUnderstood(why);
+        return failure;
     }
 
     /** The leading intents within reach of the best one; a choice between far-apart intents helps nobody. */

@@ -3,7 +3,6 @@ package dev.baton.engine;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
-import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.IntentCandidate;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
@@ -26,7 +25,6 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -67,7 +65,7 @@ public final class ConversationEngine {
                 .filter(c -> c.visitorId().equals(visitorId) && c.state() != ConversationState.RESOLVED);
         return existing.map(c -> new Opened(c, true))
                 .switchIfEmpty(Mono.defer(() -> stores.conversations()
-                        .create(Conversation.start("c-" + UUID.randomUUID(), visitorId, languageHint, clock.instant()))
+                        .create(Conversation.start(RandomIds.next("c-"), visitorId, languageHint, clock.instant()))
                         .map(c -> new Opened(c, false))));
     }
 
@@ -105,7 +103,7 @@ public final class ConversationEngine {
         return Mono.defer(() -> {
             String validText = MessageText.validated(text);
             return ownedBy(conversationId, visitorId).flatMap(c -> {
-                LeftMessage left = new LeftMessage("m-" + UUID.randomUUID(), c.id(), visitorId,
+                LeftMessage left = new LeftMessage(RandomIds.next("m-"), c.id(), visitorId,
                         redactor.redactCards(validText), contact.map(String::strip).filter(s -> !s.isEmpty()),
                         language(c), clock.instant());
                 Mono<Void> leaveQueue = c.state() == ConversationState.WAITING_FOR_AGENT ? handoffs.leaveQueue(c).then() : Mono.empty();
@@ -140,8 +138,8 @@ public final class ConversationEngine {
             Turn turn = new Turn(classification, chosen, askedForHuman, mood, conversation.consecutiveFailures());
             Decision decision = new DecisionPolicy(bot.intents(), policy).decide(turn);
             List<IntentCandidate> considered = askedForHuman ? List.of() : candidates(classification, bot, language);
-            boolean understood = !(decision instanceof Decision.NotUnderstood) && !isRepeatedFailure(decision);
-            return stores.conversations().update(conversation.id(), c -> c.afterBotTurn(language, understood, considered, clock.instant()))
+            return stores.conversations().update(conversation.id(),
+                            c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant()))
                     .flatMap(updated -> act(decision, updated, bot, language, languageNote, mood, transcript));
         });
     }
@@ -165,10 +163,6 @@ public final class ConversationEngine {
         }
         return handoffs.post(conversation.id(), MessageDraft.fromBot(
                 replies.say(Phrase.NOT_UNDERSTOOD, language), List.of(replies.talkToPerson(language)))).then();
-    }
-
-    private static boolean isRepeatedFailure(Decision decision) {
-        return decision instanceof Decision.HandOff h && h.reason() == HandoffReason.REPEATED_FAILURE;
     }
 
     private List<IntentCandidate> candidates(Classification classification, BotKnowledge bot, String language) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,6 +59,9 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     public OpenNlpLanguageDetector(Set<String> supported, String defaultLanguage) {
         this.supported = Set.copyOf(supported);
         this.defaultLanguage = defaultLanguage;
+        // Load the model now, on the constructing thread: its first use may be on an event loop, which
+        // must never wait for a multi-megabyte read.
+        Objects.requireNonNull(Model.DETECTOR);
     }
 
     @Override
@@ -155,7 +159,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         }
     }
 
-    /** Holder idiom: the model loads on first detection, once, and is shared by every detector and thread. */
+    /** Holder idiom: the model loads with the first detector, once, and is shared by every detector and thread. */
     private static final class Model {
         static final ThreadSafeLanguageDetectorME DETECTOR = new ThreadSafeLanguageDetectorME(load());
 

@@ -59,6 +59,17 @@ class DecisionPolicyTest {
     }
 
     @Test
+    void handsOffWhenItWouldAskBackAfterAFailure() {
+        Turn secondMiss = new Turn(ranked("returns", 0.46, "refunds", 0.42), Optional.empty(), false, MoodReading.NEUTRAL, 1);
+
+        Decision decision = policy.decide(secondMiss);
+
+        assertThat(decision).isInstanceOf(Decision.HandOff.class);
+        assertThat(((Decision.HandOff) decision).reason()).isEqualTo(HandoffReason.REPEATED_FAILURE);
+        assertThat(decision.why()).startsWith("the best intents are too close");
+    }
+
+    @Test
     void handsOffAtOnceWhenTheVisitorAsksForAPerson() {
         Turn asked = new Turn(ranked("returns", 0.9, "refunds", 0.05), Optional.empty(), true, MoodReading.NEUTRAL, 0);
 

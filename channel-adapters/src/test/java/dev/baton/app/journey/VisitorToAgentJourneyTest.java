@@ -48,21 +48,43 @@ class VisitorToAgentJourneyTest {
     }
 
     @Test
+    void answersLithuanianAndPersianAndFallsBackToTheDefaultLanguageForOthers() {
+        ChatSocket lithuanian = givenAVisitor("lt");
+        ChatSocket persian = givenAVisitor("fa");
+        ChatSocket german = givenAVisitor("de");
+
+        lithuanian.send(message("Kiek kainuoja pristatymas?"));
+        persian.send(message("سفارش من کجاست؟"));
+        german.send(message("Ich möchte mit einem Menschen sprechen, bitte verbinden Sie mich mit einem Mitarbeiter"));
+
+        assertThat(lithuanian.awaitMessage("bot").get("text").stringValue()).isIn(answers("shipping_costs", "lt"));
+        assertThat(persian.awaitMessage("bot").get("text").stringValue()).isIn(answers("order_status", "fa"));
+        german.awaitMessage("bot");
+        german.send(message("Wie lange dauert die Lieferung nach Deutschland ungefähr?"));
+        german.send(message("Können Sie mir bitte sagen, wann mein Paket ankommt?"));
+        german.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
+        ChatSocket agent = givenAnAgent("bruno", "bruno-secret-1");
+        JsonNode summary = queuedSummary(agent, conversationOf(german));
+        assertThat(summary.get("language").stringValue()).isEqualTo("en");
+        assertThat(summary.get("languageNote").stringValue()).contains("'de'");
+    }
+
+    @Test
     void handsOffAfterTwoMessagesTheBotDoesNotUnderstand() {
         ChatSocket agent = givenAnAgent("alice", "alice-secret-1");
         ChatSocket visitor = givenAVisitor("en");
 
         visitor.send(message("my parrot recites latin poetry"));
         JsonNode sorry = visitor.awaitMessage("bot");
-        assertThat(sorry.get("quickReplies").get(0).get("payload").stringValue()).isEqualTo("handoff");
+        assertThat(sorry.get("quickReplies").findValuesAsString("payload")).as("a person is always on offer").contains("handoff");
         visitor.send(message("what is the airspeed velocity of an unladen swallow"));
 
         JsonNode waiting = visitor.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
         assertThat(waiting.get("queue").get("position").asInt()).isEqualTo(1);
         assertThat(waiting.get("queue").get("agentsOnline").asInt()).isEqualTo(1);
-        JsonNode queued = agent.await("queue", f -> !f.get("conversations").isEmpty()).get("conversations").get(0);
-        assertThat(queued.get("summary").get("reason").stringValue()).isEqualTo("REPEATED_FAILURE");
-        assertThat(queued.get("summary").get("reasonText").stringValue()).contains("two messages in a row");
+        JsonNode summary = queuedSummary(agent, conversationOf(visitor));
+        assertThat(summary.get("reason").stringValue()).isEqualTo("REPEATED_FAILURE");
+        assertThat(summary.get("reasonText").stringValue()).contains("two messages in a row");
     }
 
     @Test
@@ -91,7 +113,7 @@ class VisitorToAgentJourneyTest {
         visitor.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
         assertThat(visitor.awaitMessage("bot").get("text").stringValue()).startsWith("I'm passing you to a person");
 
-        agent.await("queue", f -> f.get("conversations").size() == 1);
+        queuedSummary(agent, conversationId);
         agent.send(Map.of("type", "accept", "conversationId", conversationId));
         JsonNode opened = agent.await("conversation");
         JsonNode summary = opened.get("summary");
@@ -132,6 +154,17 @@ class VisitorToAgentJourneyTest {
         sockets.add(agent);
         agent.await("welcome");
         return agent;
+    }
+
+    /** The summary of {@code conversationId} in the agent's live queue (other tests' visitors may wait too). */
+    private static JsonNode queuedSummary(ChatSocket agent, String conversationId) {
+        JsonNode queue = agent.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(conversationId));
+        for (JsonNode entry : queue.get("conversations")) {
+            if (entry.get("conversationId").stringValue().equals(conversationId)) {
+                return entry.get("summary");
+            }
+        }
+        throw new AssertionError("unreachable");
     }
 
     private static String conversationOf(ChatSocket visitor) {
