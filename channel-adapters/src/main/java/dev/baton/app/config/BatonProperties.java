@@ -39,6 +39,7 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
     public record Agents(@DefaultValue List<User> users) {
     }
 
-    public record User(String username, String name, String passwordHash) {
+    /** @param roles {@code AGENT} may use the console, {@code TRAINER} the trainer API */
+    public record User(String username, String name, String passwordHash, @DefaultValue("AGENT") List<String> roles) {
     }
 }

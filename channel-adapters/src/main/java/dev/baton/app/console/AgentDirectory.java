@@ -15,6 +15,7 @@ public final class AgentDirectory {
 
     public AgentDirectory(BatonProperties.Agents agents) {
         this.byUsername = agents.users().stream()
+                .filter(u -> u.roles().contains("AGENT"))
                 .map(u -> new AgentRef(u.username(), u.name() == null || u.name().isBlank() ? u.username() : u.name()))
                 .collect(Collectors.toUnmodifiableMap(AgentRef::username, Function.identity()));
     }

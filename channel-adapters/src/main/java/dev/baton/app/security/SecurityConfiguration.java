@@ -15,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
@@ -26,7 +27,8 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Visitors need no login; the agent console and its socket need a configured agent. CSRF tokens are off
+ * Visitors need no login; the agent console and its socket need a configured agent (form login, session
+ * cookie), the trainer API a trainer (HTTP Basic, for scripts and CI). CSRF tokens are off
  * because the console changes nothing over plain HTTP: its actions travel on the WebSocket, whose handshake
  * {@link SameOriginWebSocketFilter} restricts to our own pages, and the session cookie is SameSite=Strict.
  */
@@ -38,16 +40,20 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
         var agentSocket = ServerWebExchangeMatchers.pathMatchers("/ws/agent");
+        var api = ServerWebExchangeMatchers.pathMatchers("/api/**");
         var toLoginPage = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegateEntry(agentSocket, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+                new DelegateEntry(agentSocket, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)),
+                new DelegateEntry(api, new HttpBasicServerAuthenticationEntryPoint()));
         entryPoint.setDefaultEntryPoint(toLoginPage);
         var logoutSuccess = new RedirectServerLogoutSuccessHandler();
         logoutSuccess.setLogoutSuccessUrl(URI.create(LOGIN_PAGE + "?logout"));
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/console.html", "/console.js", "/console.css", "/ws/agent").hasRole("AGENT")
+                        .pathMatchers("/api/trainer/**").hasRole("TRAINER")
                         .anyExchange().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpBasicServerAuthenticationEntryPoint()))
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)
                         .requiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"))
@@ -69,7 +75,7 @@ class SecurityConfiguration {
     @Bean
     MapReactiveUserDetailsService agentAccounts(BatonProperties properties) {
         List<UserDetails> agents = properties.agents().users().stream()
-                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles("AGENT").build())
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles(u.roles().toArray(String[]::new)).build())
                 .toList();
         if (agents.isEmpty()) {
             // MapReactiveUserDetailsService refuses an empty map; an unknown user simply never logs in.

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * A real WebSocket client for tests: sends frames as a widget or console would and lets a test wait for the
  * frames it expects, keeping every frame it saw.
  */
-final class ChatSocket implements AutoCloseable {
+public final class ChatSocket implements AutoCloseable {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -48,25 +48,25 @@ final class ChatSocket implements AutoCloseable {
         }).subscribe();
     }
 
-    static ChatSocket connect(int port, String path) {
+    public static ChatSocket connect(int port, String path) {
         return new ChatSocket("ws://localhost:" + port + path, null);
     }
 
-    static ChatSocket connect(int port, String path, String cookie) {
+    public static ChatSocket connect(int port, String path, String cookie) {
         return new ChatSocket("ws://localhost:" + port + path, cookie);
     }
 
-    ChatSocket send(Map<String, ?> frame) {
+    public ChatSocket send(Map<String, ?> frame) {
         return sendRaw(JSON.writeValueAsString(frame));
     }
 
-    synchronized ChatSocket sendRaw(String text) {
+    public synchronized ChatSocket sendRaw(String text) {
         outbound.tryEmitNext(text);
         return this;
     }
 
     /** Waits for the next frame of {@code type} that matches, skipping (but remembering) others. */
-    JsonNode await(String type, Predicate<JsonNode> matching) {
+    public JsonNode await(String type, Predicate<JsonNode> matching) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         synchronized (seen) {
             for (JsonNode frame : seen) {
@@ -96,17 +96,17 @@ final class ChatSocket implements AutoCloseable {
         throw new AssertionError("no '" + type + "' frame as expected within " + PATIENCE + "; frames seen: " + seen);
     }
 
-    JsonNode await(String type) {
+    public JsonNode await(String type) {
         return await(type, f -> true);
     }
 
     /** Waits for a chat message with {@code from}, returning the message object. */
-    JsonNode awaitMessage(String from, Predicate<JsonNode> matching) {
+    public JsonNode awaitMessage(String from, Predicate<JsonNode> matching) {
         return await("message", f -> f.get("message").get("from").stringValue().equals(from) && matching.test(f.get("message")))
                 .get("message");
     }
 
-    JsonNode awaitMessage(String from) {
+    public JsonNode awaitMessage(String from) {
         return awaitMessage(from, m -> true);
     }
 
@@ -118,14 +118,14 @@ final class ChatSocket implements AutoCloseable {
     }
 
     /** Every frame received so far. */
-    List<JsonNode> frames() {
+    public List<JsonNode> frames() {
         synchronized (seen) {
             inbound.drainTo(seen);
             return List.copyOf(seen);
         }
     }
 
-    Integer awaitClose() {
+    public Integer awaitClose() {
         return closedWith.asMono().block(PATIENCE);
     }
 

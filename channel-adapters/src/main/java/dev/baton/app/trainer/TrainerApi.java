@@ -1,0 +1,58 @@
+package dev.baton.app.trainer;
+
+import dev.baton.app.config.BatonProperties;
+import dev.baton.engine.BotKnowledge;
+import dev.baton.engine.LiveKnowledge;
+import dev.baton.intents.IntentDatabaseLoader;
+import dev.baton.intents.InvalidIntentDatabaseException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/**
+ * The bot trainers' HTTP API: reload the intent files after editing them, without restarting anything.
+ * A broken database is refused with every problem listed, and the bot keeps answering from the old one.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrainerApi {
+
+    @Bean
+    RouterFunction<ServerResponse> trainerRoutes(LiveKnowledge knowledge, BatonProperties properties) {
+        return route()
+                .GET("/api/trainer/knowledge", request -> ServerResponse.ok().bodyValue(describe(knowledge.get(), null)))
+                .POST("/api/trainer/reload", request -> {
+                    long started = System.nanoTime();
+                    return knowledge.reload(() -> IntentDatabaseLoader.load(properties.intents()))
+                            .flatMap(loaded -> ServerResponse.ok().bodyValue(describe(loaded, (System.nanoTime() - started) / 1_000_000)))
+                            .onErrorResume(InvalidIntentDatabaseException.class, invalid -> ServerResponse
+                                    .status(HttpStatus.UNPROCESSABLE_CONTENT)
+                                    .bodyValue(Map.of("error", "invalid_intents",
+                                            "message", "the intent files have problems; the bot keeps answering from " + knowledge.get().intents().version(),
+                                            "problems", invalid.problems())))
+                            .onErrorResume(failure -> ServerResponse.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                                    .bodyValue(Map.of("error", "training_failed",
+                                            "message", "training failed (" + failure.getMessage() + "); the bot keeps answering from "
+                                                    + knowledge.get().intents().version())));
+                })
+                .build();
+    }
+
+    private static Map<String, Object> describe(BotKnowledge knowledge, Long reloadMillis) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", knowledge.intents().version());
+        body.put("intents", knowledge.intents().size());
+        body.put("languages", knowledge.intents().languages());
+        if (reloadMillis != null) {
+            body.put("reloadMillis", reloadMillis);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.baton.app.trainer;
+
+import dev.baton.app.journey.ChatSocket;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Trainers edit intent files and reload them into the running bot; a broken edit changes nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LiveRetrainingTest {
+
+    @TempDir
+    static Path intents;
+
+    @LocalServerPort
+    int port;
+
+    private WebTestClient http;
+
+    @DynamicPropertySource
+    static void trainOnACopyOfTheShippedIntents(DynamicPropertyRegistry registry) {
+        try (Stream<Path> files = Files.list(Path.of("../intents"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, intents.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("baton.intents", intents::toString);
+    }
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void onlyTrainersMayUseTheTrainerApi() {
+        http.get().uri("/api/trainer/knowledge").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/trainer/knowledge").headers(h -> h.setBasicAuth("bruno", "bruno-secret-1"))
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/trainer/knowledge").headers(h -> h.setBasicAuth("alice", "wrong"))
+                .exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/trainer/knowledge").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.intents").isEqualTo(31).jsonPath("$.languages.length()").isEqualTo(4);
+    }
+
+    @Test
+    void aNewIntentIsAnsweredAfterAReloadAndABrokenFileIsRefusedWithoutHarm() throws IOException {
+        Files.writeString(intents.resolve("loyalty.yaml"), """
+                intents:
+                  - id: loyalty_points
+                    examples:
+                      en:
+                        - how many loyalty points do i have
+                        - check my loyalty points balance
+                        - what are loyalty points worth
+                        - can i pay with my loyalty points
+                    answers:
+                      en:
+                        - "Every euro you spend earns one loyalty point; 100 points are a 5 EUR voucher."
+                """);
+        String reloaded = reload(200);
+        assertThat(reloaded).contains("\"intents\":32");
+        assertThat(askTheBot("How many loyalty points do I have?")).startsWith("Every euro you spend earns one loyalty point");
+
+        Files.writeString(intents.resolve("broken.yaml"), """
+                intents:
+                  - id: broken
+                    examples:
+                      en: [ "unclosed
+                """);
+        String refused = reload(422);
+        assertThat(refused).contains("invalid_intents", "broken.yaml", "\"line\":");
+        http.get().uri("/api/trainer/knowledge").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
+                .exchange().expectBody().jsonPath("$.intents").isEqualTo(32);
+        assertThat(askTheBot("can I pay with my loyalty points")).startsWith("Every euro you spend earns one loyalty point");
+        Files.delete(intents.resolve("broken.yaml"));
+        Files.delete(intents.resolve("loyalty.yaml"));
+        assertThat(reload(200)).contains("\"intents\":31");
+    }
+
+    private String askTheBot(String question) {
+        try (ChatSocket visitor = ChatSocket.connect(port, "/ws/visitor")) {
+            visitor.send(Map.of("type", "hello", "visitorId", "v-trainer-check"));
+            visitor.await("welcome");
+            visitor.send(Map.of("type", "message", "text", question));
+            return visitor.awaitMessage("bot").get("text").stringValue();
+        }
+    }
+
+    private String reload(int expectedStatus) {
+        return new String(http.post().uri("/api/trainer/reload").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
+                .exchange().expectStatus().isEqualTo(expectedStatus)
+                .expectBody().returnResult().getResponseBody());
+    }
+}
