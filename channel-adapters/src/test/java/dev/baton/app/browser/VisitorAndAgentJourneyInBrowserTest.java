@@ -6,6 +6,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +50,8 @@ class VisitorAndAgentJourneyInBrowserTest {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final LocatorAssertions.HasAttributeOptions CONNECTED_WITHIN =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
     private static final String PERSIAN = "سلام، سفارش من هنوز نرسیده است";
 
     private static Playwright playwright;
@@ -94,6 +98,22 @@ class VisitorAndAgentJourneyInBrowserTest {
         agentContext = newContext();
         visitor = visitorContext.newPage();
         agent = agentContext.newPage();
+        echoBrowserProblems("visitor", visitor);
+        echoBrowserProblems("agent", agent);
+    }
+
+    /** What the pages log lands in the test's output, which is where a failing step is explained. */
+    private static void echoBrowserProblems(String who, Page page) {
+        page.onConsoleMessage(message -> System.out.printf("[%s console] %s: %s%n", who, message.type(), message.text()));
+        page.onPageError(error -> System.out.printf("[%s page error] %s%n", who, error));
+        page.onRequestFailed(request -> System.out.printf("[%s request failed] %s %s%n", who, request.url(), request.failure()));
+        page.onWebSocket(socket -> {
+            System.out.printf("[%s socket] %s%n", who, socket.url());
+            socket.onFrameSent(frame -> System.out.printf("[%s →] %s%n", who, frame.text()));
+            socket.onFrameReceived(frame -> System.out.printf("[%s ←] %s%n", who, frame.text()));
+            socket.onSocketError(error -> System.out.printf("[%s socket error] %s%n", who, error));
+            socket.onClose(closed -> System.out.printf("[%s socket closed] %s%n", who, closed.url()));
+        });
     }
 
     @AfterEach
@@ -129,10 +149,11 @@ class VisitorAndAgentJourneyInBrowserTest {
         thenTheVisitorStillSeesTheWholeConversation(4);
         thenTheVisitorSeesTheQueuePosition("You are number 1 in the queue");
 
-        thenTheAgentSeesTheConversationWaitingWithItsSummary();
-        whenTheAgentOpensAndAcceptsIt();
+        thenTheAgentSeesTheConversationWaitingInTheQueue();
+        whenTheAgentOpensIt();
         thenTheAgentSeesSummaryAndTranscript("how much is shipping");
         screenshot(agent, "03-agent-console-summary.png");
+        whenTheAgentAcceptsIt();
 
         thenTheVisitorSeesTheyAreChattingWith("Alice");
         whenTheAgentStartsTyping();
@@ -152,6 +173,15 @@ class VisitorAndAgentJourneyInBrowserTest {
         whenTheVisitorAsks("how long does delivery take");
         thenTheBotAnswers("Orders placed before 14:00 CET");
         screenshot(visitor, "06-back-to-the-bot.png");
+
+        whenTheVisitorAsksForAPerson();
+        thenTheVisitorSeesTheQueuePosition("You are number 1 in the queue");
+        whenTheAgentAcceptsIt();
+        whenTheAgentResolvesIt();
+        thenTheVisitorSeesTheConversationHasEnded();
+        screenshot(visitor, "07-conversation-ended.png");
+        whenTheVisitorStartsANewConversation();
+        thenTheVisitorHasAFreshConversationWithTheBot();
     }
 
     @Test
@@ -164,17 +194,70 @@ class VisitorAndAgentJourneyInBrowserTest {
         assertThat(agent).hasURL(Pattern.compile("/login\\.html\\?error"));
         assertThat(agent.locator("[data-testid=login-error]")).isVisible();
         assertThat(agent.locator("[data-testid=login-error]")).hasText("Wrong username or password.");
-        screenshot(agent, "07-login-error.png");
+        screenshot(agent, "11-login-error.png");
+    }
+
+    @Test
+    void aPersianVisitorOnAnotherSiteLeavesAMessageWhenNobodyIsOnline() {
+        visitor.setViewportSize(390, 844); // on a phone
+        givenAShopOnAnotherSiteEmbeddingTheWidgetIn("fa");
+        assertThat(widget("baton-panel")).hasAttribute("dir", "rtl");
+        assertEquals("rtl", widget("baton-panel").evaluate("e => getComputedStyle(e).direction"));
+        assertThat(widget("baton-input")).hasAttribute("placeholder", "پیام خود را بنویسید…");
+
+        whenTheVisitorAsks("هزینه ارسال چقدر است؟");
+        thenTheBotAnswers("ارسال عادی برای سفارش‌های بالای ۵۰ یورو رایگان است");
+
+        whenTheVisitorAsksForAPerson();
+        assertThat(widget("baton-queue-position")).containsText("شما نفر ۱ در صف هستید");
+        assertThat(widget("baton-no-agents")).isVisible();
+        screenshot(visitor, "08-widget-persian-nobody-online.png");
+
+        widget("baton-leave-message").click();
+        widget("baton-leave-text").fill("لطفاً درباره سفارش ۴۸۲۱۳ با من تماس بگیرید");
+        widget("baton-leave-contact").fill("sara@example.com");
+        screenshot(visitor, "09-widget-persian-leave-message.png");
+        widget("baton-leave-send").click();
+        assertThat(widget("baton-panel")).hasAttribute("data-state", "BOT");
+        assertThat(widget("baton-notice")).containsText("پیام شما ارسال شد");
+
+        givenTheAgentIsSignedIn();
+        agent.locator("[data-testid=tab-left-messages]").click();
+        assertThat(agent.locator("[data-testid=left-message]").first()).containsText("لطفاً درباره سفارش ۴۸۲۱۳ با من تماس بگیرید");
+        screenshot(agent, "10-agent-console-left-messages.png");
     }
 
     // ---------------------------------------------------------------- the visitor
+
+    /** A page of some other shop (another origin) embedding Baton with one tag, as a customer would. */
+    private void givenAShopOnAnotherSiteEmbeddingTheWidgetIn(String language) {
+        // Another origin: same machine, other host name. Chromium's local-network-access check still asks
+        // before a page it did not see come from loopback loads a script from localhost; a real shop on the
+        // internet loading Baton from the internet never meets it, so the test simply answers yes.
+        visitorContext.grantPermissions(List.of("local-network-access"));
+        String otherSite = "http://127.0.0.1:" + port + "/another-shop";
+        visitor.route(otherSite, route -> route.fulfill(new Route.FulfillOptions()
+                .setContentType("text/html; charset=utf-8")
+                .setBody("""
+                        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Another shop</title>
+                        <style>body { font: 16px serif; background: #fafafa; } button, p, div { color: red !important; }</style>
+                        </head><body><h1>Another shop</h1><p>Its own CSS must not leak into the widget.</p>
+                        <script src="http://localhost:%d/widget.js" data-language="%s" data-title="فروشگاه" async></script>
+                        </body></html>
+                        """.formatted(port, language))));
+        visitor.navigate(otherSite);
+        widget("baton-launcher").click();
+        assertThat(widget("baton-panel")).isVisible();
+        assertThat(widget("baton-panel")).hasAttribute("data-connection", "open", CONNECTED_WITHIN);
+    }
+
 
     private void givenTheVisitorOpensTheWidgetOnTheShop() {
         visitor.navigate("/");
         assertThat(visitor).hasTitle("Baton Demo Shop");
         widget("baton-launcher").click();
         assertThat(widget("baton-panel")).isVisible();
-        assertThat(widget("baton-panel")).hasAttribute("data-connection", "open");
+        assertThat(widget("baton-panel")).hasAttribute("data-connection", "open", CONNECTED_WITHIN);
     }
 
     private void whenTheVisitorAsks(String text) {
@@ -197,7 +280,7 @@ class VisitorAndAgentJourneyInBrowserTest {
         visitor.reload();
         // The panel was open before the reload, so it opens again by itself.
         assertThat(widget("baton-panel")).isVisible();
-        assertThat(widget("baton-panel")).hasAttribute("data-connection", "open");
+        assertThat(widget("baton-panel")).hasAttribute("data-connection", "open", CONNECTED_WITHIN);
     }
 
     private void thenTheBotAnswers(String answer) {
@@ -239,6 +322,23 @@ class VisitorAndAgentJourneyInBrowserTest {
         assertThat(widget("baton-talk-to-person")).isVisible();
     }
 
+    private void thenTheVisitorSeesTheConversationHasEnded() {
+        assertThat(widget("baton-panel")).hasAttribute("data-state", "RESOLVED");
+        assertThat(widget("baton-resolved")).hasText("This conversation has ended");
+        assertThat(widget("baton-input")).isDisabled();
+    }
+
+    private void whenTheVisitorStartsANewConversation() {
+        widget("baton-new-conversation").click();
+    }
+
+    private void thenTheVisitorHasAFreshConversationWithTheBot() {
+        assertThat(widget("baton-panel")).hasAttribute("data-state", "BOT");
+        assertThat(widget("baton-message")).hasCount(0);
+        assertThat(widget("baton-greeting")).isVisible();
+        assertThat(widget("baton-input")).isEnabled();
+    }
+
     private Locator widget(String testId) {
         return visitor.locator("#baton-widget [data-testid=" + testId + "]");
     }
@@ -264,7 +364,7 @@ class VisitorAndAgentJourneyInBrowserTest {
         assertThat(agent.locator("[data-testid=console-agent]")).containsText("Alice");
     }
 
-    private void thenTheAgentSeesTheConversationWaitingWithItsSummary() {
+    private void thenTheAgentSeesTheConversationWaitingInTheQueue() {
         Locator item = agent.locator("[data-testid=queue-item]");
         assertThat(item).hasCount(1);
         assertThat(item.locator("[data-testid=reason]")).hasText("Asked for a person");
@@ -272,9 +372,14 @@ class VisitorAndAgentJourneyInBrowserTest {
         assertThat(item.locator("[data-testid=queue-wait]")).hasText(Pattern.compile("\\d+:\\d{2}"));
     }
 
-    private void whenTheAgentOpensAndAcceptsIt() {
+    private void whenTheAgentOpensIt() {
         agent.locator("[data-testid=queue-item]").first().click();
         assertThat(agent.locator("[data-testid=conversation-state]")).hasAttribute("data-state", "WAITING_FOR_AGENT");
+        assertThat(agent.locator("[data-testid=accept]")).isVisible();
+        assertThat(agent.locator("[data-testid=summary-wait]")).hasText(Pattern.compile("\\d+:\\d{2}"));
+    }
+
+    private void whenTheAgentAcceptsIt() {
         agent.locator("[data-testid=accept]").click();
         assertThat(agent.locator("[data-testid=conversation-state]")).hasAttribute("data-state", "WITH_AGENT");
         assertThat(agent.locator("[data-testid=mine-item]")).hasCount(1);
@@ -313,6 +418,12 @@ class VisitorAndAgentJourneyInBrowserTest {
         assertThat(agent.locator("[data-testid=mine-item]")).hasCount(0);
     }
 
+    private void whenTheAgentResolvesIt() {
+        agent.locator("[data-testid=resolve]").click();
+        assertThat(agent.locator("[data-testid=conversation-state]")).hasAttribute("data-state", "RESOLVED");
+        assertThat(agent.locator("[data-testid=mine-item]")).hasCount(0);
+    }
+
     private Locator transcriptFrom(String from) {
         return agent.locator("[data-testid=transcript-message][data-from=" + from + "]");
     }
@@ -330,10 +441,12 @@ class VisitorAndAgentJourneyInBrowserTest {
     }
 
     private BrowserContext newContext() {
-        return browser.newContext(new Browser.NewContextOptions()
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setLocale("en-US")
                 .setViewportSize(1280, 800));
+        context.setDefaultTimeout(10_000);
+        return context;
     }
 
     private static void screenshot(Page page, String name) {

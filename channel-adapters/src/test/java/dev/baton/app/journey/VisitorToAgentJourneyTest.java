@@ -102,6 +102,25 @@ class VisitorToAgentJourneyTest {
     }
 
     @Test
+    void aVisitorLeavesAMessageWhenNobodyIsOnlineAndAgentsFindItLater() {
+        ChatSocket visitor = givenAVisitor("en");
+        visitor.send(message("I want to talk to a person"));
+        JsonNode waiting = visitor.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
+        assertThat(waiting.get("queue").get("agentsOnline").asInt()).isZero();
+        assertThat(waiting.get("queue").get("estimatedWaitSeconds").asLong()).isPositive();
+
+        visitor.send(Map.of("type", "leave_message", "text", "Please call me about order 77123", "contact", "+39 333 1234567"));
+
+        visitor.await("state", f -> f.get("state").stringValue().equals("BOT"));
+        assertThat(visitor.awaitMessage("bot", m -> m.get("text").stringValue().startsWith("Thank you, your message")))
+                .isNotNull();
+        ChatSocket agent = givenAnAgent("alice", "alice-secret-1");
+        agent.send(Map.of("type", "left_messages"));
+        JsonNode left = agent.await("left_messages", f -> f.get("messages").findValuesAsString("conversationId").contains(conversationOf(visitor)));
+        assertThat(left.toString()).contains("Please call me about order 77123", "+39 333 1234567");
+    }
+
+    @Test
     void anAgentTakesOverWithSummaryAndTranscriptThenHandsBackToTheBot() {
         ChatSocket agent = givenAnAgent("alice", "alice-secret-1");
         ChatSocket visitor = givenAVisitor("en");
