@@ -9,6 +9,7 @@ import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAd
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.ObjectMapper;
+import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 
 import java.util.List;
@@ -41,5 +42,10 @@ class WebSocketConfiguration {
     @Bean
     OutboundFrames outboundFrames(ObjectMapper mapper) {
         return new OutboundFrames(mapper);
+    }
+
+    @Bean
+    OpenSockets openSockets(OutboundFrames frames) {
+        return new OpenSockets(frames);
     }
 }

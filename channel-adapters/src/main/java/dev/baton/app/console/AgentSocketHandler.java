@@ -2,6 +2,7 @@ package dev.baton.app.console;
 
 import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.InboundFrame;
+import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
 import dev.baton.conversation.AgentRef;
@@ -38,15 +39,17 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final AgentDirectory agents;
     private final ObjectMapper mapper;
     private final OutboundFrames frames;
+    private final OpenSockets openSockets;
 
     AgentSocketHandler(AgentDesk desk, AgentPresence presence, ConversationEvents events, AgentDirectory agents,
-                       ObjectMapper mapper, OutboundFrames frames) {
+                       ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
         this.desk = desk;
         this.presence = presence;
         this.events = events;
         this.agents = agents;
         this.mapper = mapper;
         this.frames = frames;
+        this.openSockets = openSockets;
     }
 
     @Override
@@ -83,7 +86,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 .concatMap(event -> push(outbox, agent, open, event).onErrorResume(e -> Mono.empty()))
                 .then();
         Mono<Void> writeFrames = session.send(outbox.frames().map(session::textMessage));
-        return Mono.when(start.then(readFrames), writeFrames, pushEvents);
+        return openSockets.track(session, outbox, Mono.when(start.then(readFrames), writeFrames, pushEvents));
     }
 
     private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, Set<String> open, String text) {

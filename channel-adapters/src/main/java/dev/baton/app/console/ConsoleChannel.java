@@ -2,6 +2,7 @@ package dev.baton.app.console;
 
 import dev.baton.app.config.BatonProperties;
 import dev.baton.app.config.SocketRoute;
+import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.ConversationEvents;
 import dev.baton.engine.AgentDesk;
@@ -23,7 +24,7 @@ class ConsoleChannel {
 
     @Bean
     SocketRoute agentSocket(AgentDesk desk, AgentPresence presence, ConversationEvents events, AgentDirectory agents,
-                            ObjectMapper mapper, OutboundFrames frames) {
-        return new SocketRoute(PATH, new AgentSocketHandler(desk, presence, events, agents, mapper, frames));
+                            ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
+        return new SocketRoute(PATH, new AgentSocketHandler(desk, presence, events, agents, mapper, frames, openSockets));
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.app.widget;
 
 import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.InboundFrame;
+import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
 import dev.baton.conversation.Conversation;
@@ -36,14 +37,16 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final ConversationEvents events;
     private final ObjectMapper mapper;
     private final OutboundFrames frames;
+    private final OpenSockets openSockets;
 
     VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationEvents events,
-                         ObjectMapper mapper, OutboundFrames frames) {
+                         ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
         this.engine = engine;
         this.conversations = conversations;
         this.events = events;
         this.mapper = mapper;
         this.frames = frames;
+        this.openSockets = openSockets;
     }
 
     @Override
@@ -68,7 +71,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                 .concatMap(event -> push(connection, event).onErrorResume(e -> Mono.empty()))
                 .then();
         Mono<Void> writeFrames = session.send(connection.outbox().frames().map(session::textMessage));
-        return Mono.when(readFrames, writeFrames, pushEvents);
+        return openSockets.track(session, connection.outbox(), Mono.when(readFrames, writeFrames, pushEvents));
     }
 
     private Mono<Void> onFrame(VisitorConnection connection, String text) {

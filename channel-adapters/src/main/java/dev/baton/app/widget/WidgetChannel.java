@@ -1,6 +1,7 @@
 package dev.baton.app.widget;
 
 import dev.baton.app.config.SocketRoute;
+import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
@@ -17,7 +18,7 @@ class WidgetChannel {
 
     @Bean
     SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationEvents events,
-                              ObjectMapper mapper, OutboundFrames frames) {
-        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, events, mapper, frames));
+                              ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
+        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, events, mapper, frames, openSockets));
     }
 }
