@@ -34,6 +34,9 @@ import java.util.function.Supplier;
  */
 public final class ConversationEngine {
 
+    /** How far back the bot looks for a repeated question or an answer it already gave. */
+    private static final int RECENT_MESSAGES = 20;
+
     private final Stores stores;
     private final Supplier<BotKnowledge> knowledge;
     private final Understanding understanding;
@@ -81,7 +84,7 @@ public final class ConversationEngine {
                             .then(alreadyStored(conversation.id(), visitorMessage.clientMessageId()))
                             .flatMap(retried -> retried ? Mono.<Void>empty()
                                     : handoffs.post(conversation.id(), MessageDraft.fromVisitor(redactor.redactCards(text), visitorMessage.clientMessageId()))
-                                    .then(conversation.botMaySpeak() ? botTurn(conversation, visitorMessage, text) : Mono.<Void>empty())));
+                                    .flatMap(stored -> conversation.botMaySpeak() ? botTurn(conversation, visitorMessage, text, stored) : Mono.<Void>empty())));
         });
     }
 
@@ -122,9 +125,14 @@ public final class ConversationEngine {
         return handoffs.queueStatus(conversationId);
     }
 
-    private Mono<Void> botTurn(Conversation conversation, VisitorMessage visitorMessage, String text) {
+    /**
+     * The bot's turn reads only the recent transcript (what mood and answer rotation need), so its cost does
+     * not grow with the length of the conversation.
+     */
+    private Mono<Void> botTurn(Conversation conversation, VisitorMessage visitorMessage, String text, Message stored) {
         BotKnowledge bot = knowledge.get();
-        return stores.conversations().transcript(conversation.id(), 0).collectList().flatMap(transcript -> {
+        long recentFrom = Math.max(0, stored.id() - RECENT_MESSAGES);
+        return stores.conversations().transcript(conversation.id(), recentFrom).collectList().flatMap(transcript -> {
             String detected = understanding.languages().detect(text, conversation.language(), visitorMessage.languageHint());
             String language = bot.intents().languages().contains(detected) ? detected : understanding.defaultLanguage();
             Optional<String> languageNote = detected.equals(language) ? Optional.empty()
