@@ -16,11 +16,13 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.ObjectMapper;
 
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -173,7 +175,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         return desk.transcript(past.id()).filter(m -> m.from() == Sender.VISITOR).next()
                 .map(m -> m.text()).defaultIfEmpty("")
                 .map(first -> {
-                    Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                    Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("conversationId", past.id());
                     entry.put("state", past.state().name());
                     entry.put("startedAt", past.startedAt().toString());
@@ -183,48 +185,38 @@ final class AgentSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> sendQueue(FrameOutbox outbox) {
-        return desk.queue()
-                .map(queued -> {
-                    Map<String, Object> entry = new java.util.LinkedHashMap<>();
-                    entry.put("conversationId", queued.conversation().id());
-                    entry.put("position", queued.position());
-                    entry.put("waitingSince", queued.conversation().handoff().map(s -> s.waitingSince().toString()).orElse(null));
-                    entry.put("summary", frames.summary(queued.conversation().handoff()));
-                    return entry;
-                })
-                .collectList()
-                .doOnNext(list -> {
-                    Map<String, Object> frame = frames.frame("queue");
-                    frame.put("conversations", list);
-                    outbox.send(frame);
-                })
-                .then();
+        return sendList(outbox, "queue", "conversations", desk.queue().map(queued -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("conversationId", queued.conversation().id());
+            entry.put("position", queued.position());
+            entry.put("waitingSince", queued.conversation().handoff().map(s -> s.waitingSince().toString()).orElse(null));
+            entry.put("summary", frames.summary(queued.conversation().handoff()));
+            return entry;
+        }));
     }
 
     private Mono<Void> sendAssigned(FrameOutbox outbox, AgentRef agent, Set<String> open) {
-        return desk.assignedTo(agent.username())
+        return sendList(outbox, "assigned", "conversations", desk.assignedTo(agent.username())
                 .doOnNext(c -> open.add(c.id()))
                 .map(c -> {
-                    Map<String, Object> entry = new java.util.LinkedHashMap<>();
+                    Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("conversationId", c.id());
                     entry.put("state", c.state().name());
                     entry.put("summary", frames.summary(c.handoff()));
                     return entry;
-                })
-                .collectList()
-                .doOnNext(list -> {
-                    Map<String, Object> frame = frames.frame("assigned");
-                    frame.put("conversations", list);
-                    outbox.send(frame);
-                })
-                .then();
+                }));
     }
 
     private Mono<Void> sendLeftMessages(FrameOutbox outbox) {
-        return desk.leftMessages().map(frames::leftMessage).collectList()
+        return sendList(outbox, "left_messages", "messages", desk.leftMessages().map(frames::leftMessage));
+    }
+
+    /** Sends a frame of {@code type} whose {@code field} holds all of {@code items}. */
+    private Mono<Void> sendList(FrameOutbox outbox, String type, String field, Flux<Map<String, Object>> items) {
+        return items.collectList()
                 .doOnNext(list -> {
-                    Map<String, Object> frame = frames.frame("left_messages");
-                    frame.put("messages", list);
+                    Map<String, Object> frame = frames.frame(type);
+                    frame.put(field, list);
                     outbox.send(frame);
                 })
                 .then();

@@ -1,13 +1,11 @@
 package dev.baton.app.journey;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,12 +17,8 @@ class BadInputTest {
     @LocalServerPort
     int port;
 
-    private final List<ChatSocket> sockets = new ArrayList<>();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.forEach(ChatSocket::close);
-    }
+    @RegisterExtension
+    final OpenedSockets sockets = new OpenedSockets();
 
     @Test
     void everyBadFrameGetsAClearErrorAndTheSocketKeepsWorking() {
@@ -68,8 +62,7 @@ class BadInputTest {
 
     @Test
     void anUnknownConversationIsReportedToAgentsAndVisitorsGetAFreshOne() {
-        ChatSocket agent = ChatSocket.connect(port, "/ws/agent", Agents.login(port, "bruno", "bruno-secret-1"));
-        sockets.add(agent);
+        ChatSocket agent = sockets.agent(port, "bruno", "bruno-secret-1");
         agent.await("welcome");
 
         agent.send(Map.of("type", "accept", "conversationId", "c-does-not-exist"));
@@ -107,9 +100,7 @@ class BadInputTest {
     }
 
     private ChatSocket open(String path) {
-        ChatSocket socket = ChatSocket.connect(port, path);
-        sockets.add(socket);
-        return socket;
+        return sockets.anonymous(port, path);
     }
 
     private static JsonNode assertError(ChatSocket socket, String code) {

@@ -2,8 +2,8 @@ package dev.baton.app.journey;
 
 import dev.baton.intents.IntentDatabase;
 import dev.baton.intents.IntentDatabaseLoader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -29,12 +29,8 @@ class VisitorToAgentJourneyTest {
     @LocalServerPort
     int port;
 
-    private final List<ChatSocket> sockets = new ArrayList<>();
-
-    @AfterEach
-    void closeSockets() {
-        sockets.forEach(ChatSocket::close);
-    }
+    @RegisterExtension
+    final OpenedSockets sockets = new OpenedSockets();
 
     @Test
     void answersEnglishAndItalianFaqQuestionsInTheVisitorsLanguage() {
@@ -161,16 +157,14 @@ class VisitorToAgentJourneyTest {
     }
 
     private ChatSocket givenAVisitor(String language) {
-        ChatSocket visitor = ChatSocket.connect(port, "/ws/visitor");
-        sockets.add(visitor);
+        ChatSocket visitor = sockets.visitor(port);
         visitor.send(Map.of("type", "hello", "visitorId", "v-" + UUID.randomUUID().toString().replace("-", ""), "language", language));
         visitor.await("welcome");
         return visitor;
     }
 
     private ChatSocket givenAnAgent(String username, String password) {
-        ChatSocket agent = ChatSocket.connect(port, "/ws/agent", Agents.login(port, username, password));
-        sockets.add(agent);
+        ChatSocket agent = sockets.agent(port, username, password);
         agent.await("welcome");
         return agent;
     }

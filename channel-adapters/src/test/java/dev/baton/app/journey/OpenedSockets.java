@@ -1,0 +1,36 @@
+package dev.baton.app.journey;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Opens test sockets and closes every one of them after each test, whatever happened. */
+public final class OpenedSockets implements AfterEachCallback {
+
+    private final List<ChatSocket> open = new ArrayList<>();
+
+    public ChatSocket visitor(int port) {
+        return keep(ChatSocket.connect(port, "/ws/visitor"));
+    }
+
+    public ChatSocket agent(int port, String username, String password) {
+        return keep(ChatSocket.connect(port, "/ws/agent", Agents.login(port, username, password)));
+    }
+
+    public ChatSocket anonymous(int port, String path) {
+        return keep(ChatSocket.connect(port, path));
+    }
+
+    private ChatSocket keep(ChatSocket socket) {
+        open.add(socket);
+        return socket;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        open.forEach(ChatSocket::close);
+        open.clear();
+    }
+}
