@@ -1,0 +1,126 @@
+package dev.baton.store.redis;
+
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationEvents;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.RedisPubSubListener;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Conversation events across nodes, over Redis pub/sub on the {@code events} channel (see {@link RedisKeys}), as
+ * JSON.
+ *
+ * <p>Each node subscribes once, on its own pub/sub connection, and multicasts what arrives to its local
+ * subscribers; a node hears its own events the same way as everyone else's. {@link #observe()} is hot: no
+ * replay, and a local subscriber that cannot keep up misses events rather than buffering without bound (like
+ * {@code InProcessConversationEvents}). Events are delivered to subscribers on Reactor's parallel scheduler,
+ * never on Redis' I/O thread.
+ *
+ * <h2>Delivery guarantee: at most once</h2>
+ * Redis pub/sub keeps nothing: an event published while a node is disconnected from Redis, or before its
+ * subscription is confirmed ({@link #ready()}), never reaches that node. Events from one node arrive in the order
+ * that node published them; events from different nodes have no common order. Nothing depends on an event
+ * arriving: every message has an id, and a client that reconnects — to this or any other node — catches up from
+ * the store with {@code transcript(conversationId, lastSeenId)} and re-reads the conversation's state and the queue.
+ * Lettuce re-subscribes by itself after a reconnection.
+ *
+ * <p>An event this node cannot read (e.g. a new type from a newer node) is logged and skipped.
+ * Close it when the node shuts down ({@link #close()}).
+ */
+public final class RedisConversationEvents implements ConversationEvents, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisConversationEvents.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final RedisReactiveCommands<String, String> redis;
+    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final String channel;
+    private final JsonCodec json = new JsonCodec();
+    private final Sinks.Many<ConversationEvent> sink = Sinks.many().multicast().directBestEffort();
+    private final RedisPubSubListener<String, String> listener = new RedisPubSubAdapter<>() {
+        @Override
+        public void message(String from, String message) {
+            if (channel.equals(from)) {
+                deliver(message);
+            }
+        }
+    };
+    private final Mono<Void> ready;
+
+    /**
+     * Subscribes at once; {@link #ready()} completes when Redis has confirmed the subscription.
+     *
+     * @param redis  the connection events are published on
+     * @param pubSub a connection used for nothing but this subscription
+     */
+    public RedisConversationEvents(RedisReactiveCommands<String, String> redis,
+                                   StatefulRedisPubSubConnection<String, String> pubSub, RedisKeys keys) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.pubSub = Objects.requireNonNull(pubSub, "pubSub");
+        this.channel = keys.eventsChannel();
+        pubSub.addListener(listener);
+        this.ready = pubSub.reactive().subscribe(channel).cache();
+        ready.subscribe(null, e -> log.error("Could not subscribe to Redis channel {}: {}", channel, e.toString()));
+    }
+
+    /** Completes once this node's subscription is confirmed: from then on it hears every event published. */
+    public Mono<Void> ready() {
+        return ready;
+    }
+
+    /** Publishes to every node's subscribers, this node's included; completes once Redis has taken the event. */
+    @Override
+    public Mono<Void> publish(ConversationEvent event) {
+        return Mono.fromCallable(() -> json.encode(event))
+                .flatMap(message -> redis.publish(channel, message))
+                .then();
+    }
+
+    /** Every event published from now on, by any node; see the class comment for what may be missed. */
+    @Override
+    public Flux<ConversationEvent> observe() {
+        return sink.asFlux().publishOn(Schedulers.parallel());
+    }
+
+    /** Unsubscribes and completes every local subscriber; blocks up to five seconds, for shutdown only. */
+    @Override
+    public void close() {
+        pubSub.removeListener(listener);
+        synchronized (sink) {
+            sink.tryEmitComplete();
+        }
+        try {
+            pubSub.reactive().unsubscribe(channel).block(CLOSE_TIMEOUT);
+        } catch (RuntimeException e) {
+            log.warn("Could not unsubscribe from Redis channel {}: {}", channel, e.toString());
+        }
+    }
+
+    private void deliver(String message) {
+        Optional<ConversationEvent> event;
+        try {
+            event = json.decodeEvent(message);
+        } catch (RuntimeException e) {
+            log.warn("Skipped an unreadable event on {}: {}", channel, e.toString());
+            return;
+        }
+        if (event.isEmpty()) {
+            log.debug("Skipped an event of a type this node does not know: {}", message);
+            return;
+        }
+        synchronized (sink) {
+            sink.tryEmitNext(event.get());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.baton.store.redis;
+
+import java.util.Objects;
+
+/**
+ * Every Redis key and channel Baton uses, built in this one place from a namespace prefix ({@code baton:} by
+ * default), so that several Baton installations — or test runs — can share one Redis without touching each
+ * other's data, and so that an operator can find everything Baton stores with {@code SCAN MATCH baton:*}.
+ *
+ * <table>
+ *   <caption>Key layout (N = the namespace)</caption>
+ *   <tr><th>key</th><th>type</th><th>owner</th><th>expiry</th></tr>
+ *   <tr><td>N{@code conversation:{id}}</td><td>hash: {@code data} (JSON), {@code version}</td>
+ *       <td>{@link RedisConversationStore}</td><td>retention, from when it is resolved</td></tr>
+ *   <tr><td>N{@code conversation:{id}:message-counter}</td><td>string (INCR)</td>
+ *       <td>{@link RedisConversationStore}</td><td>as the conversation</td></tr>
+ *   <tr><td>N{@code conversation:{id}:transcript}</td><td>sorted set: message JSON scored by id</td>
+ *       <td>{@link RedisConversationStore}</td><td>as the conversation</td></tr>
+ *   <tr><td>N{@code conversation:{id}:client-message-ids}</td><td>hash: clientMessageId → message id</td>
+ *       <td>{@link RedisConversationStore}</td><td>as the conversation</td></tr>
+ *   <tr><td>N{@code visitor:{visitorId}:conversations}</td><td>sorted set: conversation ids scored by start</td>
+ *       <td>{@link RedisConversationStore}</td><td>retention, from when the visitor's last open one is resolved</td></tr>
+ *   <tr><td>N{@code visitor:{visitorId}:open-conversations}</td><td>set: ids of the visitor's unresolved conversations</td>
+ *       <td>{@link RedisConversationStore}</td><td>none (gone when empty)</td></tr>
+ *   <tr><td>N{@code agent:{username}:conversations}</td><td>set: ids of conversations with that agent now</td>
+ *       <td>{@link RedisConversationStore}</td><td>none (emptied as conversations leave the agent)</td></tr>
+ *   <tr><td>N{@code queue}</td><td>sorted set: conversation ids scored by ticket</td>
+ *       <td>{@link RedisAgentQueue}</td><td>none</td></tr>
+ *   <tr><td>N{@code queue:tickets}</td><td>string (INCR)</td><td>{@link RedisAgentQueue}</td><td>none</td></tr>
+ *   <tr><td>N{@code presence}</td><td>sorted set: {@code node/agent} scored by deadline (ms)</td>
+ *       <td>{@link RedisAgentPresence}</td><td>entries lapse after the grace period</td></tr>
+ *   <tr><td>N{@code left-messages}</td><td>list of left-message JSON, oldest first</td>
+ *       <td>{@link RedisLeftMessages}</td><td>none</td></tr>
+ *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
+ *       <td>{@link RedisConversationEvents}</td><td>—</td></tr>
+ * </table>
+ *
+ * <p>The braces are Redis Cluster hash tags: all keys of one conversation live in one slot, so the scripts
+ * that touch them together stay valid there. (Creating and updating a conversation also maintain the visitor's
+ * and the agent's index in the same script, which needs one primary: a standalone Redis or Sentinel.) Ids that
+ * contain a brace are refused, since they would break that grouping.
+ */
+public final class RedisKeys {
+
+    public static final String DEFAULT_NAMESPACE = "baton:";
+
+    private final String namespace;
+
+    /** @param namespace prepended to every key and channel, e.g. {@code baton:}; may not contain braces or glob characters */
+    public RedisKeys(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (namespace.isEmpty() || namespace.chars().anyMatch(c -> "{}*?[]\\".indexOf(c) >= 0 || Character.isWhitespace(c))) {
+            throw new IllegalArgumentException("a Redis namespace must be non-empty, without braces, glob characters or spaces: \""
+                    + namespace + "\"");
+        }
+        this.namespace = namespace;
+    }
+
+    public static RedisKeys defaultNamespace() {
+        return new RedisKeys(DEFAULT_NAMESPACE);
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** {@code SCAN MATCH} pattern for every key in this namespace. */
+    public String everything() {
+        return namespace + "*";
+    }
+
+    String conversation(String conversationId) {
+        return namespace + "conversation:" + tag(conversationId);
+    }
+
+    String messageCounter(String conversationId) {
+        return conversation(conversationId) + ":message-counter";
+    }
+
+    String transcript(String conversationId) {
+        return conversation(conversationId) + ":transcript";
+    }
+
+    String clientMessageIds(String conversationId) {
+        return conversation(conversationId) + ":client-message-ids";
+    }
+
+    String visitorConversations(String visitorId) {
+        return namespace + "visitor:" + tag(visitorId) + ":conversations";
+    }
+
+    String visitorOpenConversations(String visitorId) {
+        return namespace + "visitor:" + tag(visitorId) + ":open-conversations";
+    }
+
+    String agentConversations(String agentUsername) {
+        return namespace + "agent:" + tag(agentUsername) + ":conversations";
+    }
+
+    String queue() {
+        return namespace + "queue";
+    }
+
+    String queueTickets() {
+        return namespace + "queue:tickets";
+    }
+
+    String presence() {
+        return namespace + "presence";
+    }
+
+    String leftMessages() {
+        return namespace + "left-messages";
+    }
+
+    String eventsChannel() {
+        return namespace + "events";
+    }
+
+    private static String tag(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.indexOf('{') >= 0 || id.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("ids stored in Redis may not contain braces: \"" + id + "\"");
+        }
+        return "{" + id + "}";
+    }
+}

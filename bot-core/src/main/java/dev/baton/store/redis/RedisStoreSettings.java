@@ -1,0 +1,41 @@
+package dev.baton.store.redis;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach Redis and how long to keep things there.
+ *
+ * @param url            a Redis URI, e.g. {@code redis://127.0.0.1:6379}, {@code rediss://:secret@host:6380/0} or
+ *                       {@code redis-sentinel://host1:26379,host2:26379/0#mymaster}
+ * @param namespace      prefix of every key and channel ({@link RedisKeys}); nodes of one installation share it
+ * @param retention      how long a resolved conversation and its transcript are kept
+ * @param presenceGrace  how long an agent of a node that died without a word still counts as online
+ * @param commandTimeout how long any Redis command (and connecting) may take before it errors
+ */
+public record RedisStoreSettings(String url, String namespace, Duration retention, Duration presenceGrace,
+                                 Duration commandTimeout) {
+
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
+    public RedisStoreSettings {
+        Objects.requireNonNull(url, "url");
+        new RedisKeys(namespace);
+        requirePositive(retention, "retention");
+        requirePositive(presenceGrace, "presenceGrace");
+        requirePositive(commandTimeout, "commandTimeout");
+    }
+
+    /** The defaults: namespace {@code baton:}, 30 days' retention, 30 seconds' grace, 2-second command timeout. */
+    public static RedisStoreSettings of(String url) {
+        return new RedisStoreSettings(url, RedisKeys.DEFAULT_NAMESPACE, RedisConversationStore.DEFAULT_RETENTION,
+                RedisAgentPresence.DEFAULT_GRACE, DEFAULT_COMMAND_TIMEOUT);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + d);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.baton.store.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Every Redis-backed port of one node, built from a Redis URL: one Lettuce client, one connection for commands
+ * (Lettuce multiplexes it; all stores share it) and one for the event subscription.
+ *
+ * <pre>{@code
+ * RedisStores redis = RedisStores.connect(RedisStoreSettings.of("redis://127.0.0.1:6379"), Clock.systemUTC());
+ * new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events());
+ * ...
+ * redis.close();   // at shutdown
+ * }</pre>
+ *
+ * <p>Needs Redis 7.0 or later (the scripts use {@code PEXPIRE … NX}), standalone or behind Sentinel: creating and
+ * updating a conversation maintain the visitor's and agent's indexes in the same script as the conversation,
+ * which a Redis Cluster would refuse as cross-slot.
+ *
+ * <p>When Redis cannot be reached, commands error instead of waiting: every command times out after the
+ * configured command timeout, and while the connection is down (Lettuce reconnects in the background) commands
+ * are rejected at once rather than queued.
+ */
+public final class RedisStores implements AutoCloseable {
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final RedisConversationStore conversations;
+    private final RedisAgentQueue queue;
+    private final RedisAgentPresence presence;
+    private final RedisLeftMessages leftMessages;
+    private final RedisConversationEvents events;
+
+    private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection,
+                        StatefulRedisPubSubConnection<String, String> pubSub, RedisStoreSettings settings, Clock clock) {
+        this.client = client;
+        this.connection = connection;
+        this.pubSub = pubSub;
+        RedisKeys keys = new RedisKeys(settings.namespace());
+        this.conversations = new RedisConversationStore(connection.reactive(), keys, clock, settings.retention());
+        this.queue = new RedisAgentQueue(connection.reactive(), keys);
+        this.presence = new RedisAgentPresence(connection.reactive(), keys, settings.presenceGrace());
+        this.leftMessages = new RedisLeftMessages(connection.reactive(), keys);
+        this.events = new RedisConversationEvents(connection.reactive(), pubSub, keys);
+    }
+
+    /**
+     * Connects and subscribes to the events channel. Blocks (up to about twice the command timeout): call it at
+     * start-up, not on an event loop. Fails when Redis cannot be reached.
+     */
+    public static RedisStores connect(RedisStoreSettings settings, Clock clock) {
+        RedisURI uri = RedisURI.create(settings.url());
+        uri.setTimeout(settings.commandTimeout());
+        RedisClient client = RedisClient.create(uri);
+        client.setOptions(clientOptions(settings.commandTimeout()));
+        StatefulRedisConnection<String, String> connection = null;
+        StatefulRedisPubSubConnection<String, String> pubSub = null;
+        try {
+            connection = client.connect();
+            pubSub = client.connectPubSub();
+            RedisStores stores = new RedisStores(client, connection, pubSub, settings, clock);
+            stores.events.ready().block(settings.commandTimeout().multipliedBy(2));
+            return stores;
+        } catch (RuntimeException e) {
+            if (pubSub != null) {
+                pubSub.close();
+            }
+            if (connection != null) {
+                connection.close();
+            }
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * The Lettuce options Baton needs of any client it is given: commands time out after {@code commandTimeout},
+     * and are rejected while disconnected instead of being queued until Redis is back.
+     */
+    public static ClientOptions clientOptions(Duration commandTimeout) {
+        return ClientOptions.builder()
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout).build())
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .autoReconnect(true)
+                .build();
+    }
+
+    public RedisConversationStore conversations() {
+        return conversations;
+    }
+
+    public RedisAgentQueue queue() {
+        return queue;
+    }
+
+    public RedisAgentPresence presence() {
+        return presence;
+    }
+
+    public RedisLeftMessages leftMessages() {
+        return leftMessages;
+    }
+
+    public RedisConversationEvents events() {
+        return events;
+    }
+
+    /** Removes this node's agents from presence, unsubscribes, and closes the connections and the client. */
+    @Override
+    public void close() {
+        try {
+            presence.close();
+            events.close();
+        } finally {
+            pubSub.close();
+            connection.close();
+            client.shutdown();
+        }
+    }
+}

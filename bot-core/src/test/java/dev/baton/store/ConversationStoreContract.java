@@ -1,0 +1,279 @@
+package dev.baton.store;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.IllegalTransitionException;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.MessageDraft;
+import dev.baton.conversation.Sender;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static dev.baton.store.Fixtures.ALICE;
+import static dev.baton.store.Fixtures.BRUNO;
+import static dev.baton.store.Fixtures.T0;
+import static dev.baton.store.Fixtures.conversation;
+import static dev.baton.store.Fixtures.visitorSays;
+import static dev.baton.store.Fixtures.waiting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link ConversationStore} does, specified once. Subclasses provide the store and, for stores shared
+ * by several nodes, a second node's view of the same data.
+ */
+public abstract class ConversationStoreContract {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    protected ConversationStore store;
+    protected ConversationStore otherNode;
+
+    /** A fresh, empty store. */
+    protected abstract ConversationStore newStore();
+
+    /** Another node's view of the same data as {@link #store}; the store itself for a single-node store. */
+    protected abstract ConversationStore sameDataOnAnotherNode();
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+        otherNode = sameDataOnAnotherNode();
+    }
+
+    private Conversation created(Conversation c) {
+        return store.create(c).block(TIMEOUT);
+    }
+
+    private ConversationStore node(int i) {
+        return i % 2 == 0 ? store : otherNode;
+    }
+
+    @Test
+    void findsTheConversationItCreatedWithEveryField() {
+        Conversation assigned = waiting("v-visitor-1", T0).assign(ALICE, T0.plusSeconds(5));
+
+        StepVerifier.create(store.create(assigned)).expectNext(assigned).verifyComplete();
+
+        StepVerifier.create(otherNode.find(assigned.id())).expectNext(assigned).verifyComplete();
+        StepVerifier.create(otherNode.withAgent("alice")).expectNext(assigned).verifyComplete();
+        StepVerifier.create(otherNode.ofVisitor("v-visitor-1")).expectNext(assigned).verifyComplete();
+    }
+
+    @Test
+    void findIsEmptyForAnUnknownConversation() {
+        StepVerifier.create(store.find("c-unknown")).verifyComplete();
+    }
+
+    @Test
+    void refusesToCreateAConversationWhoseIdIsTaken() {
+        Conversation first = created(conversation("v-visitor-1", T0));
+        Conversation sameId = Conversation.start(first.id(), "v-visitor-2", java.util.Optional.empty(), T0.plusSeconds(1));
+
+        StepVerifier.create(otherNode.create(sameId)).expectError(IllegalStateException.class).verify(TIMEOUT);
+
+        StepVerifier.create(store.find(first.id())).expectNext(first).verifyComplete();
+    }
+
+    @Test
+    void concurrentUpdatesFromSeveralNodesNeverLoseEachOther() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        int updates = 40;
+
+        Flux.range(0, updates)
+                .flatMap(i -> node(i).update(c.id(), current -> current.afterBotTurn("it", false, List.of(), T0.plusSeconds(i)))
+                        .subscribeOn(Schedulers.parallel()))
+                .blockLast(TIMEOUT);
+
+        StepVerifier.create(store.find(c.id()).map(Conversation::consecutiveFailures)).expectNext(updates).verifyComplete();
+    }
+
+    @Test
+    void exactlyOneOfTwoAgentsAssigningTheSameConversationAtOnceWins() {
+        Conversation c = created(waiting("v-visitor-1", T0));
+
+        List<Boolean> outcomes = Flux.just(ALICE, BRUNO)
+                .flatMap(agent -> node(agent == ALICE ? 0 : 1).update(c.id(), current -> current.assign(agent, T0.plusSeconds(9)))
+                        .map(assigned -> true)
+                        .onErrorResume(IllegalTransitionException.class, lost -> Mono.just(false))
+                        .subscribeOn(Schedulers.parallel()))
+                .collectList().block(TIMEOUT);
+
+        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void anUpdateThatThrowsLeavesTheConversationAsItWas() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        Conversation resolved = store.update(c.id(), current -> current.resolve(T0.plusSeconds(1))).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.update(c.id(), current -> current.resolve(T0.plusSeconds(2))))
+                .expectError(IllegalTransitionException.class)
+                .verify(TIMEOUT);
+
+        StepVerifier.create(store.find(c.id())).expectNext(resolved).verifyComplete();
+    }
+
+    @Test
+    void updatingAnUnknownConversationIsEmptyAndDoesNotCallTheChange() {
+        StepVerifier.create(store.update("c-unknown", current -> {
+            throw new AssertionError("the change must not run for an unknown conversation");
+        })).verifyComplete();
+    }
+
+    @Test
+    void appendNumbersMessagesOneTwoThreeAndTimestampsThem() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+
+        StepVerifier.create(Flux.concat(store.append(c.id(), visitorSays("hello")),
+                        otherNode.append(c.id(), Fixtures.botAnswer()),
+                        store.append(c.id(), visitorSays("thanks"))))
+                .assertNext(m -> {
+                    assertThat(m.id()).isEqualTo(1);
+                    assertThat(m.conversationId()).isEqualTo(c.id());
+                    assertThat(m.from()).isEqualTo(Sender.VISITOR);
+                    assertThat(m.at()).isNotNull();
+                })
+                .assertNext(m -> assertThat(m.id()).isEqualTo(2))
+                .assertNext(m -> assertThat(m.id()).isEqualTo(3))
+                .verifyComplete();
+    }
+
+    @Test
+    void aStoredMessageKeepsEveryField() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        MessageDraft answer = Fixtures.botAnswer();
+        MessageDraft agentSays = MessageDraft.fromAgent("Alice", "Ciao, sono Alice", java.util.Optional.of("a-1"));
+
+        Message first = store.append(c.id(), answer).block(TIMEOUT);
+        Message second = store.append(c.id(), agentSays).block(TIMEOUT);
+
+        assertThat(first.text()).isEqualTo(answer.text());
+        assertThat(first.quickReplies()).isEqualTo(answer.quickReplies());
+        assertThat(first.intent()).contains("shipping");
+        assertThat(first.authorName()).isEmpty();
+        assertThat(second.authorName()).contains("Alice");
+        assertThat(second.clientMessageId()).contains("a-1");
+        StepVerifier.create(otherNode.transcript(c.id(), 0)).expectNext(first, second).verifyComplete();
+    }
+
+    @Test
+    void concurrentAppendsFromSeveralNodesGetDistinctIdsWithoutGaps() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        int appends = 60;
+
+        List<Long> ids = Flux.range(0, appends)
+                .flatMap(i -> node(i).append(c.id(), visitorSays("message " + i)).subscribeOn(Schedulers.parallel()))
+                .map(Message::id)
+                .collectList().block(TIMEOUT);
+
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, appends).boxed().toList());
+        assertThat(store.transcript(c.id(), 0).map(Message::id).collectList().block(TIMEOUT))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, appends).boxed().toList());
+    }
+
+    @Test
+    void aRetriedClientMessageIdIsStoredOnceAndAnswersWithTheEarlierMessage() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        Message first = store.append(c.id(), visitorSays("where is my order?", "m1")).block(TIMEOUT);
+        store.append(c.id(), Fixtures.botAnswer()).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.append(c.id(), visitorSays("where is my order?", "m1"))).expectNext(first).verifyComplete();
+
+        StepVerifier.create(store.transcript(c.id(), 0).map(Message::id)).expectNext(1L, 2L).verifyComplete();
+    }
+
+    @Test
+    void racingRetriesOfOneClientMessageIdStoreItOnce() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+
+        List<Message> answers = Flux.range(0, 8)
+                .flatMap(i -> node(i).append(c.id(), visitorSays("hello", "m1")).subscribeOn(Schedulers.parallel()))
+                .collectList().block(TIMEOUT);
+
+        assertThat(answers).hasSize(8).allSatisfy(m -> assertThat(m).isEqualTo(answers.get(0)));
+        StepVerifier.create(store.transcript(c.id(), 0).count()).expectNext(1L).verifyComplete();
+    }
+
+    @Test
+    void clientMessageIdsBelongToTheirConversation() {
+        Conversation one = created(conversation("v-visitor-1", T0));
+        Conversation two = created(conversation("v-visitor-2", T0));
+        store.append(one.id(), visitorSays("first", "m1")).block(TIMEOUT);
+        store.append(one.id(), visitorSays("second", "m2")).block(TIMEOUT);
+
+        StepVerifier.create(store.append(two.id(), visitorSays("hi", "m2")))
+                .assertNext(m -> {
+                    assertThat(m.id()).isEqualTo(1);
+                    assertThat(m.conversationId()).isEqualTo(two.id());
+                    assertThat(m.text()).isEqualTo("hi");
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void theTranscriptAfterAnIdHoldsOnlyLaterMessagesInOrder() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        for (int i = 1; i <= 5; i++) {
+            store.append(c.id(), visitorSays("message " + i)).block(TIMEOUT);
+        }
+
+        StepVerifier.create(otherNode.transcript(c.id(), 2).map(Message::text))
+                .expectNext("message 3", "message 4", "message 5")
+                .verifyComplete();
+        StepVerifier.create(store.transcript(c.id(), 5)).verifyComplete();
+        StepVerifier.create(store.transcript(c.id(), 0).count()).expectNext(5L).verifyComplete();
+    }
+
+    @Test
+    void anUnknownConversationHasNoTranscriptAndTakesNoMessages() {
+        StepVerifier.create(store.append("c-unknown", visitorSays("hello"))).verifyComplete();
+        StepVerifier.create(store.transcript("c-unknown", 0)).verifyComplete();
+    }
+
+    @Test
+    void listsAVisitorsConversationsOldestFirst() {
+        Conversation first = created(conversation("v-visitor-1", T0));
+        Conversation someoneElses = created(conversation("v-visitor-2", T0.plusSeconds(30)));
+        Conversation second = created(conversation("v-visitor-1", T0.plusSeconds(60)));
+        Conversation third = otherNode.create(conversation("v-visitor-1", T0.plusSeconds(120))).block(TIMEOUT);
+        Conversation secondResolved = store.update(second.id(), c -> c.resolve(T0.plusSeconds(90))).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.ofVisitor("v-visitor-1")).expectNext(first, secondResolved, third).verifyComplete();
+        StepVerifier.create(store.ofVisitor("v-visitor-2")).expectNext(someoneElses).verifyComplete();
+        StepVerifier.create(store.ofVisitor("v-nobody")).verifyComplete();
+    }
+
+    @Test
+    void listsOnlyTheConversationsAnAgentIsTalkingInNow() {
+        Instant later = T0.plusSeconds(10);
+        Conversation withAlice = created(waiting("v-visitor-1", T0));
+        Conversation withBruno = created(waiting("v-visitor-2", T0.plusSeconds(1)));
+        Conversation handedBack = created(waiting("v-visitor-3", T0.plusSeconds(2)));
+        Conversation resolved = created(waiting("v-visitor-4", T0.plusSeconds(3)));
+        Conversation alsoWithAlice = created(waiting("v-visitor-5", T0.plusSeconds(4)));
+        Conversation stillWaiting = created(waiting("v-visitor-6", T0.plusSeconds(5)));
+
+        Conversation a1 = store.update(withAlice.id(), c -> c.assign(ALICE, later)).block(TIMEOUT);
+        otherNode.update(withBruno.id(), c -> c.assign(BRUNO, later)).block(TIMEOUT);
+        store.update(handedBack.id(), c -> c.assign(ALICE, later)).block(TIMEOUT);
+        otherNode.update(handedBack.id(), c -> c.returnToBot(later)).block(TIMEOUT);
+        store.update(resolved.id(), c -> c.assign(ALICE, later)).block(TIMEOUT);
+        store.update(resolved.id(), c -> c.resolve(later)).block(TIMEOUT);
+        Conversation a2 = otherNode.update(alsoWithAlice.id(), c -> c.assign(ALICE, later)).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.withAgent("alice")).expectNext(a1, a2).verifyComplete();
+        StepVerifier.create(store.withAgent("bruno").map(Conversation::id)).expectNext(withBruno.id()).verifyComplete();
+        StepVerifier.create(store.withAgent("carla")).verifyComplete();
+        assertThat(store.find(stillWaiting.id()).block(TIMEOUT).state()).isEqualTo(ConversationState.WAITING_FOR_AGENT);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.baton.store;
+
+import dev.baton.handoff.LeftMessage;
+import dev.baton.handoff.LeftMessages;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static dev.baton.store.Fixtures.T0;
+import static dev.baton.store.Fixtures.leftMessage;
+
+/** What every {@link LeftMessages} does, specified once. */
+public abstract class LeftMessagesContract {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    protected LeftMessages messages;
+    protected LeftMessages otherNode;
+
+    protected abstract LeftMessages newLeftMessages();
+
+    /** Another node's view of {@link #messages}; the same object on a single node. */
+    protected abstract LeftMessages sameMessagesOnAnotherNode();
+
+    @BeforeEach
+    void createLeftMessages() {
+        messages = newLeftMessages();
+        otherNode = sameMessagesOnAnotherNode();
+    }
+
+    @Test
+    void nothingIsLeftAtFirst() {
+        StepVerifier.create(messages.all()).verifyComplete();
+    }
+
+    @Test
+    void keepsEveryLeftMessageOldestFirst() {
+        LeftMessage first = leftMessage("Please call me back about my refund", Optional.of("+39 333 1234567"), T0);
+        LeftMessage second = leftMessage("Nobody answered", Optional.empty(), T0.plusSeconds(60));
+        LeftMessage third = leftMessage("Ancora niente", Optional.of("m@example.com"), T0.plusSeconds(120));
+
+        StepVerifier.create(messages.save(first)).expectNext(first).verifyComplete();
+        otherNode.save(second).block(TIMEOUT);
+        messages.save(third).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.all()).expectNext(first, second, third).verifyComplete();
+    }
+}

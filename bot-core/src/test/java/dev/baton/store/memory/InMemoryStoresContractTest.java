@@ -1,0 +1,84 @@
+package dev.baton.store.memory;
+
+import dev.baton.conversation.ConversationEvents;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.handoff.AgentPresence;
+import dev.baton.handoff.AgentQueue;
+import dev.baton.handoff.LeftMessages;
+import dev.baton.store.AgentPresenceContract;
+import dev.baton.store.AgentQueueContract;
+import dev.baton.store.ConversationEventsContract;
+import dev.baton.store.ConversationStoreContract;
+import dev.baton.store.LeftMessagesContract;
+import org.junit.jupiter.api.Nested;
+
+import java.time.Clock;
+
+/** The in-memory stores against the same contracts as the Redis ones; on one node, "another node" is the same object. */
+class InMemoryStoresContractTest {
+
+    @Nested
+    class ConversationStoreTest extends ConversationStoreContract {
+        @Override
+        protected ConversationStore newStore() {
+            return new InMemoryConversationStore(Clock.systemUTC());
+        }
+
+        @Override
+        protected ConversationStore sameDataOnAnotherNode() {
+            return store;
+        }
+    }
+
+    @Nested
+    class AgentQueueTest extends AgentQueueContract {
+        @Override
+        protected AgentQueue newQueue() {
+            return new InMemoryAgentQueue();
+        }
+
+        @Override
+        protected AgentQueue sameQueueOnAnotherNode() {
+            return queue;
+        }
+    }
+
+    @Nested
+    class AgentPresenceTest extends AgentPresenceContract {
+        @Override
+        protected AgentPresence newPresence() {
+            return new InMemoryAgentPresence();
+        }
+
+        @Override
+        protected AgentPresence samePresenceOnAnotherNode() {
+            return presence;
+        }
+    }
+
+    @Nested
+    class LeftMessagesTest extends LeftMessagesContract {
+        @Override
+        protected LeftMessages newLeftMessages() {
+            return new InMemoryLeftMessages();
+        }
+
+        @Override
+        protected LeftMessages sameMessagesOnAnotherNode() {
+            return messages;
+        }
+    }
+
+    @Nested
+    class ConversationEventsTest extends ConversationEventsContract {
+        @Override
+        protected ConversationEvents newEvents() {
+            return new InProcessConversationEvents();
+        }
+
+        @Override
+        protected ConversationEvents sameBusOnAnotherNode() {
+            return publisher;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.baton.store.redis;
+
+import dev.baton.handoff.AgentPresence;
+import dev.baton.store.AgentPresenceContract;
+import io.lettuce.core.RedisClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+
+class RedisAgentPresenceTest extends AgentPresenceContract {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SHORT_GRACE = Duration.ofMillis(600);
+
+    @RegisterExtension
+    static final RedisNodes redis = new RedisNodes();
+
+    @Override
+    protected AgentPresence newPresence() {
+        return redis.closeAfterTest(new RedisAgentPresence(redis.nodeA(), redis.keys(), RedisAgentPresence.DEFAULT_GRACE));
+    }
+
+    @Override
+    protected AgentPresence samePresenceOnAnotherNode() {
+        return redis.closeAfterTest(new RedisAgentPresence(redis.nodeB(), redis.keys(), RedisAgentPresence.DEFAULT_GRACE));
+    }
+
+    @Test
+    void agentsOfANodeThatDiesWithoutClosingStopCountingAfterTheGracePeriod() throws InterruptedException {
+        RedisAgentPresence survivor = redis.closeAfterTest(new RedisAgentPresence(redis.nodeA(), redis.keys(), SHORT_GRACE));
+        RedisClient doomedClient = redis.newClient();
+        RedisAgentPresence doomed = redis.closeAfterTest(
+                new RedisAgentPresence(doomedClient.connect().reactive(), redis.keys(), SHORT_GRACE));
+        survivor.connected("alice").block(TIMEOUT);
+        doomed.connected("alice").block(TIMEOUT);
+        doomed.connected("bruno").block(TIMEOUT);
+        StepVerifier.create(survivor.onlineCount()).expectNext(2).verifyComplete();
+
+        doomedClient.shutdown(); // like kill -9: no goodbye, no more heartbeats
+        Thread.sleep(SHORT_GRACE.toMillis() * 2);
+
+        // alice's console on the surviving node kept her online through its heartbeats; bruno lapsed
+        StepVerifier.create(survivor.onlineCount()).expectNext(1).verifyComplete();
+    }
+
+    @Test
+    void aNodeThatClosesTakesItsAgentsOfflineAtOnce() {
+        RedisAgentPresence leaving = new RedisAgentPresence(redis.nodeB(), redis.keys(), RedisAgentPresence.DEFAULT_GRACE);
+        leaving.connected("bruno").block(TIMEOUT);
+        leaving.connected("bruno").block(TIMEOUT);
+        presence.connected("alice").block(TIMEOUT);
+
+        leaving.close();
+
+        StepVerifier.create(presence.onlineCount()).expectNext(1).verifyComplete();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.baton.store.redis;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.store.ConversationStoreContract;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.test.StepVerifier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static dev.baton.store.Fixtures.ALICE;
+import static dev.baton.store.Fixtures.T0;
+import static dev.baton.store.Fixtures.conversation;
+import static dev.baton.store.Fixtures.visitorSays;
+import static dev.baton.store.Fixtures.waiting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedisConversationStoreTest extends ConversationStoreContract {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration RETENTION = Duration.ofDays(30);
+
+    @RegisterExtension
+    static final RedisNodes redis = new RedisNodes();
+
+    @Override
+    protected ConversationStore newStore() {
+        return new RedisConversationStore(redis.nodeA(), redis.keys(), Clock.systemUTC(), RETENTION);
+    }
+
+    @Override
+    protected ConversationStore sameDataOnAnotherNode() {
+        return new RedisConversationStore(redis.nodeB(), redis.keys(), Clock.systemUTC(), RETENTION);
+    }
+
+    private List<String> conversationKeys(String id) {
+        RedisKeys keys = redis.keys();
+        return List.of(keys.conversation(id), keys.messageCounter(id), keys.transcript(id), keys.clientMessageIds(id));
+    }
+
+    @Test
+    void resolvingAConversationMakesAllItsKeysExpireAfterTheRetention() {
+        Conversation c = store.create(waiting("v-visitor-1", T0)).block(TIMEOUT);
+        store.append(c.id(), visitorSays("hello", "m1")).block(TIMEOUT);
+        store.update(c.id(), current -> current.assign(ALICE, T0.plusSeconds(3))).block(TIMEOUT);
+        RedisCommands<String, String> inspect = redis.inspect();
+        assertThat(conversationKeys(c.id())).allSatisfy(key -> assertThat(inspect.pttl(key)).as(key).isEqualTo(-1L));
+
+        store.update(c.id(), current -> current.resolve(T0.plusSeconds(4))).block(TIMEOUT);
+
+        assertThat(conversationKeys(c.id())).allSatisfy(key -> assertThat(inspect.pttl(key)).as(key)
+                .isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis()));
+        assertThat(inspect.exists(redis.keys().agentConversations("alice"))).isZero();
+    }
+
+    @Test
+    void aMessageAddedAfterResolvingExpiresWithTheConversation() {
+        Conversation c = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        store.update(c.id(), current -> current.resolve(T0.plusSeconds(1))).block(TIMEOUT);
+
+        otherNode.append(c.id(), visitorSays("one more thing", "m1")).block(TIMEOUT);
+
+        RedisCommands<String, String> inspect = redis.inspect();
+        assertThat(conversationKeys(c.id())).allSatisfy(key -> assertThat(inspect.pttl(key)).as(key)
+                .isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis()));
+    }
+
+    @Test
+    void expiredConversationsDropOutOfTheVisitorsListWhenRead() throws InterruptedException {
+        RedisConversationStore shortLived = new RedisConversationStore(redis.nodeA(), redis.keys(), Clock.systemUTC(),
+                Duration.ofMillis(300));
+        Conversation gone = shortLived.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        Conversation open = shortLived.create(conversation("v-visitor-1", T0.plusSeconds(60))).block(TIMEOUT);
+        shortLived.append(gone.id(), visitorSays("bye")).block(TIMEOUT);
+        shortLived.update(gone.id(), c -> c.resolve(T0.plusSeconds(1))).block(TIMEOUT);
+
+        Thread.sleep(500);
+
+        StepVerifier.create(shortLived.ofVisitor("v-visitor-1")).expectNext(open).verifyComplete();
+        assertThat(redis.inspect().zrange(redis.keys().visitorConversations("v-visitor-1"), 0, -1)).containsExactly(open.id());
+        assertThat(conversationKeys(gone.id())).allSatisfy(key -> assertThat(redis.inspect().exists(key)).as(key).isZero());
+    }
+
+    @Test
+    void theVisitorsListExpiresOnlyARetentionAfterTheirLastOpenConversationIsResolved() {
+        String index = redis.keys().visitorConversations("v-visitor-1");
+        RedisCommands<String, String> inspect = redis.inspect();
+        Conversation first = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        Conversation second = otherNode.create(conversation("v-visitor-1", T0.plusSeconds(1))).block(TIMEOUT);
+
+        store.update(first.id(), c -> c.resolve(T0.plusSeconds(2))).block(TIMEOUT);
+        assertThat(inspect.pttl(index)).as("while the second is open").isEqualTo(-1L);
+
+        otherNode.update(second.id(), c -> c.resolve(T0.plusSeconds(3))).block(TIMEOUT);
+        assertThat(inspect.pttl(index)).isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis());
+        assertThat(inspect.exists(redis.keys().visitorOpenConversations("v-visitor-1"))).isZero();
+
+        store.create(conversation("v-visitor-1", T0.plusSeconds(4))).block(TIMEOUT);
+        assertThat(inspect.pttl(index)).as("after the visitor came back").isEqualTo(-1L);
+    }
+
+    @Test
+    void storesConversationsAsVersionedJsonWithACounterForCompareAndSet() {
+        Conversation c = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        store.update(c.id(), current -> current.afterBotTurn("it", false, List.of(), T0.plusSeconds(1))).block(TIMEOUT);
+
+        var stored = redis.inspect().hgetall(redis.keys().conversation(c.id()));
+
+        assertThat(stored).containsEntry("version", "2");
+        assertThat(stored.get("data")).contains("\"v\":1", "\"id\":\"" + c.id() + "\"", "\"consecutiveFailures\":1");
+    }
+
+    @Test
+    void everyKeyIsInTheNamespace() {
+        Conversation c = store.create(waiting("v-visitor-1", T0)).block(TIMEOUT);
+        store.append(c.id(), visitorSays("hello", "m1")).block(TIMEOUT);
+        store.update(c.id(), current -> current.assign(ALICE, T0.plusSeconds(3))).block(TIMEOUT);
+
+        assertThat(redis.keysLeft()).containsExactlyInAnyOrder(
+                redis.keys().namespace() + "conversation:{" + c.id() + "}",
+                redis.keys().namespace() + "conversation:{" + c.id() + "}:message-counter",
+                redis.keys().namespace() + "conversation:{" + c.id() + "}:transcript",
+                redis.keys().namespace() + "conversation:{" + c.id() + "}:client-message-ids",
+                redis.keys().namespace() + "visitor:{v-visitor-1}:conversations",
+                redis.keys().namespace() + "visitor:{v-visitor-1}:open-conversations",
+                redis.keys().namespace() + "agent:{alice}:conversations");
+    }
+}

@@ -1,0 +1,199 @@
+package dev.baton.store.redis;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** When Redis cannot be reached, operations error within about the command timeout: they neither hang nor vanish. */
+class RedisUnreachableTest {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(500);
+
+    @RegisterExtension
+    static final RedisNodes redis = new RedisNodes();
+
+    private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    @Test
+    void connectingToARedisThatIsNotThereFailsPromptly() throws IOException {
+        int freePort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = probe.getLocalPort();
+        }
+        RedisStoreSettings settings = new RedisStoreSettings("redis://127.0.0.1:" + freePort, redis.keys().namespace(),
+                Duration.ofDays(1), Duration.ofSeconds(30), COMMAND_TIMEOUT);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> RedisStores.connect(settings, Clock.systemUTC())).isInstanceOf(RuntimeException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void commandsTimeOutWhenRedisStopsAnswering() throws IOException {
+        FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.URL)));
+        RedisStores stores = closeLater(RedisStores.connect(settingsThrough(proxy), Clock.systemUTC()));
+        assertThat(stores.conversations().find("c-1").blockOptional(Duration.ofSeconds(2))).isEmpty();
+
+        proxy.freeze();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> stores.conversations().find("c-1").block(Duration.ofSeconds(5)))
+                .isInstanceOf(RedisCommandTimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        proxy.thaw(); // lets the stores say goodbye quickly
+    }
+
+    @Test
+    void commandsFailAtOnceWhileTheConnectionIsDown() throws IOException, InterruptedException {
+        FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.URL)));
+        RedisClient client = redis.newClient();
+        StatefulRedisConnection<String, String> connection = client.connect(io.lettuce.core.RedisURI.create(proxy.url()));
+        RedisAgentQueue queue = new RedisAgentQueue(connection.reactive(), redis.keys());
+        assertThat(queue.waiting().collectList().block(Duration.ofSeconds(2))).isEmpty();
+
+        proxy.close(); // Redis is gone, and reconnecting finds nobody
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos(); connection.isOpen() && System.nanoTime() < deadline; ) {
+            Thread.onSpinWait();
+        }
+        assertThat(connection.isOpen()).as("Lettuce noticed the connection is gone").isFalse();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> queue.enqueue("c-1").block(Duration.ofSeconds(5))).isInstanceOf(RuntimeException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+        connection.close();
+    }
+
+    @Test
+    void anAgentWhoseConsoleCouldNotBeRegisteredIsNotKeptOnlineLater() throws IOException, InterruptedException {
+        FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.URL)));
+        StatefulRedisConnection<String, String> connection = redis.newClient(COMMAND_TIMEOUT)
+                .connect(io.lettuce.core.RedisURI.create(proxy.url()));
+        Duration grace = Duration.ofMillis(300);
+        RedisAgentPresence flaky = closeLater(new RedisAgentPresence(connection.reactive(), redis.keys(), grace));
+        RedisAgentPresence healthy = closeLater(new RedisAgentPresence(redis.nodeA(), redis.keys(), grace));
+
+        proxy.freeze();
+        assertThatThrownBy(() -> flaky.connected("alice").block(Duration.ofSeconds(5)))
+                .isInstanceOf(RedisCommandTimeoutException.class);
+        proxy.thaw(); // the held write now reaches Redis, after the node gave up on it
+        Thread.sleep(grace.toMillis() * 3); // the late entry lapses, unless the flaky node's heartbeats kept it
+
+        assertThat(healthy.onlineCount().block(Duration.ofSeconds(2))).isZero();
+        closeLater(connection::close);
+    }
+
+    private RedisStoreSettings settingsThrough(FreezableProxy proxy) {
+        return new RedisStoreSettings(proxy.url(), redis.keys().namespace(), Duration.ofDays(1), Duration.ofSeconds(30),
+                COMMAND_TIMEOUT);
+    }
+
+    private <T extends AutoCloseable> T closeLater(T closeable) {
+        toClose.add(0, closeable);
+        return closeable;
+    }
+
+    /** A TCP proxy in front of Redis that can hold traffic for a while (Redis hangs) or go away (Redis is down). */
+    private static final class FreezableProxy implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final URI target;
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+        private volatile boolean frozen;
+
+        FreezableProxy(URI target) throws IOException {
+            this.target = target;
+            Thread accept = new Thread(this::accept, "proxy-accept");
+            accept.setDaemon(true);
+            accept.start();
+        }
+
+        String url() {
+            return "redis://127.0.0.1:" + server.getLocalPort();
+        }
+
+        void freeze() {
+            frozen = true;
+        }
+
+        void thaw() {
+            frozen = false;
+        }
+
+        private void accept() {
+            try {
+                while (!server.isClosed()) {
+                    Socket client = server.accept();
+                    Socket upstream = new Socket(target.getHost(), target.getPort());
+                    sockets.add(client);
+                    sockets.add(upstream);
+                    pump(client, upstream);
+                    pump(upstream, client);
+                }
+            } catch (IOException closed) {
+                // the proxy was closed
+            }
+        }
+
+        private void pump(Socket from, Socket to) {
+            Thread t = new Thread(() -> {
+                byte[] buffer = new byte[8192];
+                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        while (frozen && !server.isClosed()) {
+                            Thread.sleep(5); // hold the bytes, like a stalled network or a busy Redis
+                        }
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                } catch (IOException closed) {
+                    // either side closed
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
+                closeQuietly(from);
+                closeQuietly(to);
+            }, "proxy-pump");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(server);
+            sockets.forEach(FreezableProxy::closeQuietly);
+        }
+
+        private static void closeQuietly(AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing anyway
+            }
+        }
+    }
+}
