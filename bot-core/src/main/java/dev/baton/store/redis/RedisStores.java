@@ -8,6 +8,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 
+import reactor.core.publisher.Mono;
+
 import java.time.Clock;
 import java.time.Duration;
 
@@ -114,6 +116,11 @@ public final class RedisStores implements AutoCloseable {
 
     public RedisConversationEvents events() {
         return events;
+    }
+
+    /** Answers {@code PONG} when Redis answers; errors (within the command timeout) when it does not. */
+    public Mono<String> ping() {
+        return connection.reactive().ping();
     }
 
     /** Removes this node's agents from presence, unsubscribes, and closes the connections and the client. */

@@ -12,6 +12,8 @@ import java.util.List;
  *
  * @param intents         where the FAQ intent files are
  * @param defaultLanguage the language the bot falls back to for a language it has no examples in
+ * @param store           where conversations, the queue and presence live
+ * @param redis           the Redis store's settings
  * @param policy          when the bot answers, asks back or hands off
  * @param handoff         queue estimates
  * @param agents          who may log in to the agent console
@@ -19,9 +21,31 @@ import java.util.List;
 @ConfigurationProperties("baton")
 public record BatonProperties(@DefaultValue("intents") Path intents,
                               @DefaultValue("en") String defaultLanguage,
+                              @DefaultValue("memory") Store store,
+                              @DefaultValue Redis redis,
                               @DefaultValue Policy policy,
                               @DefaultValue Handoff handoff,
                               @DefaultValue Agents agents) {
+
+    /** Where conversations live: this node's memory (one node), or Redis (any number of nodes). */
+    public enum Store {
+        MEMORY,
+        REDIS
+    }
+
+    /**
+     * @param url            the Redis server ({@code redis://}, {@code rediss://} or {@code redis-sentinel://})
+     * @param namespace      prefix of every key, so several Baton installations can share one Redis
+     * @param retention      how long a resolved conversation is kept
+     * @param presenceGrace  how long an agent whose console vanished still counts as online
+     * @param commandTimeout how long a Redis command may take before the client is told to try again
+     */
+    public record Redis(@DefaultValue("redis://127.0.0.1:6379") String url,
+                        @DefaultValue("baton:") String namespace,
+                        @DefaultValue("30d") Duration retention,
+                        @DefaultValue("30s") Duration presenceGrace,
+                        @DefaultValue("2s") Duration commandTimeout) {
+    }
 
     public record Policy(@DefaultValue("0.5") double confidenceFloor,
                          @DefaultValue("0.1") double ambiguityMargin,

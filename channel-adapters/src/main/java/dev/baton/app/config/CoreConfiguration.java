@@ -18,18 +18,13 @@ import dev.baton.handoff.WaitEstimator;
 import dev.baton.nlu.OpenNlpLanguageDetector;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
-import dev.baton.store.memory.InMemoryAgentPresence;
-import dev.baton.store.memory.InMemoryAgentQueue;
-import dev.baton.store.memory.InMemoryConversationStore;
-import dev.baton.store.memory.InMemoryLeftMessages;
-import dev.baton.store.memory.InProcessConversationEvents;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** Wires the core: the stores (in memory by default), the understanding pipeline, the engine and the desk. */
+/** Wires the core: the understanding pipeline, the engine and the desk, over the stores {@link StoreConfiguration} chose. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatonProperties.class)
 class CoreConfiguration {
@@ -37,12 +32,6 @@ class CoreConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    Stores stores(Clock clock) {
-        return new Stores(new InMemoryConversationStore(clock), new InMemoryAgentQueue(), new InMemoryAgentPresence(),
-                new InMemoryLeftMessages(), new InProcessConversationEvents());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -225,6 +227,44 @@ class VisitorAndAgentJourneyInBrowserTest {
         agent.locator("[data-testid=tab-left-messages]").click();
         assertThat(agent.locator("[data-testid=left-message]").first()).containsText("لطفاً درباره سفارش ۴۸۲۱۳ با من تماس بگیرید");
         screenshot(agent, "10-agent-console-left-messages.png");
+    }
+
+    @Test
+    void theWidgetComesBackAfterANodeStopsOrTheNetworkDropsAndMissesNothing() {
+        List<WebSocketRoute> sockets = new CopyOnWriteArrayList<>();
+        visitor.routeWebSocket(Pattern.compile(".*/ws/visitor$"), socket -> {
+            socket.connectToServer(); // frames pass through untouched; the test only cuts the line
+            sockets.add(socket);
+        });
+        givenTheVisitorOpensTheWidgetOnTheShop();
+        whenTheVisitorAsks("how much is shipping");
+        thenTheBotAnswers("Standard shipping is free on orders over 50 EUR");
+
+        whenTheServerNodeStops(sockets.get(0));
+        thenTheWidgetIsConnectedAgainOver(sockets, 2);
+        assertThat(widget("baton-message")).hasCount(2);
+
+        whenTheNetworkDrops(sockets.get(1));
+        whenTheVisitorAsks("how long does delivery take"); // typed while offline: sent once back online
+        thenTheWidgetIsConnectedAgainOver(sockets, 3);
+        thenTheBotAnswers("Orders placed before 14:00 CET");
+        assertThat(visitorMessages()).hasCount(2);
+        assertThat(widget("baton-message")).hasCount(4);
+    }
+
+    private void whenTheServerNodeStops(WebSocketRoute socket) {
+        socket.send("{\"type\":\"reconnect\"}");
+        socket.close(new WebSocketRoute.CloseOptions().setCode(1012).setReason("node stopping"));
+    }
+
+    private void whenTheNetworkDrops(WebSocketRoute socket) {
+        socket.close(new WebSocketRoute.CloseOptions().setCode(4000).setReason("network down"));
+        assertThat(widget("baton-panel")).not().hasAttribute("data-connection", "open");
+    }
+
+    private void thenTheWidgetIsConnectedAgainOver(List<WebSocketRoute> sockets, int connections) {
+        assertThat(widget("baton-panel")).hasAttribute("data-connection", "open", CONNECTED_WITHIN);
+        assertEquals(connections, sockets.size(), "connections the widget opened");
     }
 
     // ---------------------------------------------------------------- the visitor

@@ -65,7 +65,7 @@ public final class ChatSocket implements AutoCloseable {
         return this;
     }
 
-    /** Waits for the next frame of {@code type} that matches, skipping (but remembering) others. */
+    /** Waits for the next frame of {@code type} ({@code *} for any) that matches, skipping (but remembering) others. */
     public JsonNode await(String type, Predicate<JsonNode> matching) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         synchronized (seen) {
@@ -114,7 +114,7 @@ public final class ChatSocket implements AutoCloseable {
     private final java.util.Set<JsonNode> claimed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private boolean isUnclaimed(JsonNode frame, String type, Predicate<JsonNode> matching) {
-        return !claimed.contains(frame) && type.equals(frame.get("type").stringValue()) && matching.test(frame);
+        return !claimed.contains(frame) && ("*".equals(type) || type.equals(frame.get("type").stringValue())) && matching.test(frame);
     }
 
     /** Every frame received so far. */

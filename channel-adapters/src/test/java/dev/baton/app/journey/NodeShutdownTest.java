@@ -15,8 +15,7 @@ class NodeShutdownTest {
     @Test
     void aStoppingNodeAsksItsClientsToReconnect() {
         ConfigurableApplicationContext node = new SpringApplicationBuilder(BatonApplication.class)
-                .properties("server.port=0", "baton.intents=../intents")
-                .run();
+                .run("--server.port=0", "--baton.intents=../intents");
         int port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
         try (ChatSocket visitor = ChatSocket.connect(port, "/ws/visitor");
              ChatSocket agent = ChatSocket.connect(port, "/ws/agent", Agents.login(port, "alice", "alice-secret-1"))) {

@@ -1,0 +1,57 @@
+package dev.baton.app.config;
+
+import dev.baton.engine.Stores;
+import dev.baton.store.memory.InMemoryAgentPresence;
+import dev.baton.store.memory.InMemoryAgentQueue;
+import dev.baton.store.memory.InMemoryConversationStore;
+import dev.baton.store.memory.InMemoryLeftMessages;
+import dev.baton.store.memory.InProcessConversationEvents;
+import dev.baton.store.redis.RedisStoreSettings;
+import dev.baton.store.redis.RedisStores;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * Chooses where conversations live: {@code baton.store=memory} (the default; one node, nothing to install) or
+ * {@code baton.store=redis} (any number of stateless nodes sharing one Redis).
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "baton.store", havingValue = "memory", matchIfMissing = true)
+    static class InMemory {
+
+        @Bean
+        Stores stores(Clock clock) {
+            return new Stores(new InMemoryConversationStore(clock), new InMemoryAgentQueue(), new InMemoryAgentPresence(),
+                    new InMemoryLeftMessages(), new InProcessConversationEvents());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "baton.store", havingValue = "redis")
+    static class InRedis {
+
+        /** Connects at start-up (a node that cannot reach Redis does not start) and disconnects at shutdown. */
+        @Bean(destroyMethod = "close")
+        RedisStores redisStores(BatonProperties properties, Clock clock) {
+            BatonProperties.Redis redis = properties.redis();
+            return RedisStores.connect(new RedisStoreSettings(redis.url(), redis.namespace(), redis.retention(),
+                    redis.presenceGrace(), redis.commandTimeout()), clock);
+        }
+
+        @Bean
+        Stores stores(RedisStores redis) {
+            return new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events());
+        }
+
+        @Bean
+        RedisHealthIndicator redisHealthIndicator(RedisStores redis) {
+            return new RedisHealthIndicator(redis);
+        }
+    }
+}

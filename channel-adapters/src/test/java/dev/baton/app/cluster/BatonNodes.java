@@ -1,0 +1,73 @@
+package dev.baton.app.cluster;
+
+import dev.baton.app.BatonApplication;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Baton nodes sharing one Redis, each a whole application on its own port, as separate machines would run
+ * it. All nodes of a test class share a random key namespace; afterwards every key in it is deleted (never
+ * FLUSHALL: the Redis is shared) and the nodes are stopped.
+ */
+final class BatonNodes implements AfterAllCallback {
+
+    static final String REDIS = System.getProperty("baton.test.redis", "redis://127.0.0.1:6379");
+
+    private final String namespace = "baton-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+
+    /** Starts a node on the shared test Redis and returns its port. */
+    Node start(String... extraProperties) {
+        return start(REDIS, extraProperties);
+    }
+
+    Node start(String redisUrl, String... extraProperties) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--baton.intents=../intents",
+                "--baton.store=redis", "--baton.redis.url=" + redisUrl, "--baton.redis.namespace=" + namespace));
+        List.of(extraProperties).forEach(p -> arguments.add("--" + p));
+        // Arguments, not default properties: they must win over application.yml, as they would on a real node.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BatonApplication.class)
+                .run(arguments.toArray(String[]::new));
+        nodes.add(context);
+        return new Node(context, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    record Node(ConfigurableApplicationContext context, int port) {
+        void stop() {
+            context.close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        nodes.forEach(ConfigurableApplicationContext::close);
+        deleteKeys(REDIS, namespace);
+    }
+
+    static void deleteKeys(String redisUrl, String namespace) {
+        RedisClient client = RedisClient.create(redisUrl);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            List<String> keys = new ArrayList<>();
+            ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches(namespace + "*").limit(500)).forEachRemaining(keys::add);
+            if (!keys.isEmpty()) {
+                connection.sync().unlink(keys.toArray(String[]::new));
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+}

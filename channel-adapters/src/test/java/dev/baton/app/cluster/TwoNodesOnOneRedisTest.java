@@ -1,0 +1,171 @@
+package dev.baton.app.cluster;
+
+import dev.baton.app.journey.ChatSocket;
+import dev.baton.app.journey.OpenedSockets;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two Baton nodes on one Redis: any node serves any visitor or agent, and nothing is lost. */
+class TwoNodesOnOneRedisTest {
+
+    @RegisterExtension
+    static final BatonNodes cluster = new BatonNodes();
+
+    @RegisterExtension
+    final OpenedSockets sockets = new OpenedSockets();
+
+    private static BatonNodes.Node nodeA;
+    private static BatonNodes.Node nodeB;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        nodeA = cluster.start();
+        nodeB = cluster.start();
+    }
+
+    @Test
+    void aVisitorOnOneNodeAndAnAgentOnTheOtherTalkAsIfOnOne() {
+        ChatSocket agent = sockets.agent(nodeB.port(), "alice", "alice-secret-1");
+        agent.await("welcome");
+        ChatSocket visitor = visitorOn(nodeA, newVisitorId());
+        String conversationId = visitor.await("welcome").get("conversationId").stringValue();
+
+        visitor.send(message("How much does shipping cost?"));
+        visitor.awaitMessage("bot");
+        visitor.send(message("I want to talk to a person"));
+        JsonNode waiting = visitor.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
+        assertThat(waiting.get("queue").get("agentsOnline").asInt()).as("the agent on the other node counts").isEqualTo(1);
+
+        agent.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(conversationId));
+        agent.send(Map.of("type", "accept", "conversationId", conversationId));
+        JsonNode opened = agent.await("conversation");
+        assertThat(opened.get("summary").get("reason").stringValue()).isEqualTo("VISITOR_ASKED");
+        assertThat(opened.get("transcript").findValuesAsString("text")).contains("How much does shipping cost?");
+        assertThat(visitor.await("state", f -> f.get("state").stringValue().equals("WITH_AGENT")).get("agentName").stringValue())
+                .isEqualTo("Alice");
+
+        agent.send(Map.of("type", "typing", "conversationId", conversationId));
+        visitor.await("typing");
+        agent.send(Map.of("type", "message", "conversationId", conversationId, "text", "Hello from node B"));
+        assertThat(visitor.awaitMessage("agent").get("text").stringValue()).isEqualTo("Hello from node B");
+        visitor.send(message("Hello from node A"));
+        agent.await("message", f -> f.get("message").get("text").stringValue().equals("Hello from node A"));
+
+        agent.send(Map.of("type", "hand_back", "conversationId", conversationId));
+        visitor.await("state", f -> f.get("state").stringValue().equals("BOT"));
+        visitor.send(message("Which payment methods do you accept?"));
+        visitor.awaitMessage("bot", m -> m.get("text").stringValue().contains("PayPal"));
+    }
+
+    @Test
+    void twoAgentsOnTwoNodesAcceptingAtOnceGetItExactlyOnce() throws InterruptedException {
+        ChatSocket alice = sockets.agent(nodeA.port(), "alice", "alice-secret-1");
+        ChatSocket bruno = sockets.agent(nodeB.port(), "bruno", "bruno-secret-1");
+        alice.await("welcome");
+        bruno.await("welcome");
+        ChatSocket visitor = visitorOn(nodeA, newVisitorId());
+        String conversationId = visitor.await("welcome").get("conversationId").stringValue();
+        visitor.send(message("voglio parlare con un operatore"));
+        alice.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(conversationId));
+        bruno.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(conversationId));
+
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> racers = new ArrayList<>();
+        for (ChatSocket agent : List.of(alice, bruno)) {
+            Thread racer = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                agent.send(Map.of("type", "accept", "conversationId", conversationId));
+            });
+            racer.start();
+            racers.add(racer);
+        }
+        go.countDown();
+        for (Thread racer : racers) {
+            racer.join();
+        }
+
+        JsonNode aliceAnswer = alice.await("*", f -> isOutcome(f, conversationId));
+        JsonNode brunoAnswer = bruno.await("*", f -> isOutcome(f, conversationId));
+        assertThat(List.of(aliceAnswer.get("type").stringValue(), brunoAnswer.get("type").stringValue()))
+                .containsExactlyInAnyOrder("conversation", "error");
+        JsonNode refusal = aliceAnswer.get("type").stringValue().equals("error") ? aliceAnswer : brunoAnswer;
+        assertThat(refusal.get("code").stringValue()).isEqualTo("already_taken");
+    }
+
+    @Test
+    void aVisitorReconnectingToTheOtherNodeGetsExactlyTheMessagesAfterTheLastItSaw() {
+        String visitorId = newVisitorId();
+        ChatSocket first = visitorOn(nodeA, visitorId);
+        String conversationId = first.await("welcome").get("conversationId").stringValue();
+        first.send(message("How long does delivery take?"));
+        long lastSeen = first.awaitMessage("bot").get("id").asLong();
+        first.send(message("Do you ship to Lithuania?"));
+        first.awaitMessage("bot");
+        first.close();
+
+        ChatSocket again = sockets.visitor(nodeB.port());
+        again.send(Map.of("type", "hello", "visitorId", visitorId, "conversationId", conversationId, "lastSeenId", lastSeen));
+        JsonNode welcome = again.await("welcome");
+
+        assertThat(welcome.get("resumed").asBoolean()).isTrue();
+        assertThat(welcome.get("messages").findValuesAsString("from")).containsExactly("visitor", "bot");
+        assertThat(welcome.get("messages").get(0).get("id").asLong()).isEqualTo(lastSeen + 1);
+        assertThat(welcome.get("messages").get(0).get("text").stringValue()).isEqualTo("Do you ship to Lithuania?");
+    }
+
+    @Test
+    void aRetriedSendIsStoredOnceWhicheverNodeItReaches() {
+        String visitorId = newVisitorId();
+        ChatSocket onA = visitorOn(nodeA, visitorId);
+        String conversationId = onA.await("welcome").get("conversationId").stringValue();
+        Map<String, Object> send = Map.of("type", "message", "text", "What are your opening hours?", "clientMessageId", "retry-me-1");
+        onA.send(send);
+        onA.awaitMessage("bot");
+
+        ChatSocket onB = sockets.visitor(nodeB.port());
+        onB.send(Map.of("type", "hello", "visitorId", visitorId, "conversationId", conversationId));
+        onB.await("welcome");
+        onB.send(send);
+        onB.send(message("Thanks!"));
+        onB.awaitMessage("bot");
+
+        ChatSocket check = sockets.visitor(nodeA.port());
+        check.send(Map.of("type", "hello", "visitorId", visitorId, "conversationId", conversationId));
+        assertThat(check.await("welcome").get("messages").findValuesAsString("text"))
+                .filteredOn("What are your opening hours?"::equals).hasSize(1);
+    }
+
+    private static boolean isOutcome(JsonNode frame, String conversationId) {
+        String type = frame.get("type").stringValue();
+        return (type.equals("conversation") || type.equals("error"))
+                && frame.has("conversationId") && frame.get("conversationId").stringValue().equals(conversationId);
+    }
+
+    private ChatSocket visitorOn(BatonNodes.Node node, String visitorId) {
+        ChatSocket visitor = sockets.visitor(node.port());
+        visitor.send(Map.of("type", "hello", "visitorId", visitorId, "language", "en"));
+        return visitor;
+    }
+
+    private static String newVisitorId() {
+        return "v-" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static Map<String, Object> message(String text) {
+        return Map.of("type", "message", "text", text, "clientMessageId", UUID.randomUUID().toString());
+    }
+}
