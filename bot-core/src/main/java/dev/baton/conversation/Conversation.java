@@ -10,7 +10,8 @@ import java.util.Optional;
  * apply it with compare-and-set and two agents can never both win the same conversation.
  *
  * <p>{@code BOT → WAITING_FOR_AGENT → WITH_AGENT → RESOLVED}, plus {@code WITH_AGENT → BOT} (hand back) and
- * {@code WAITING_FOR_AGENT → BOT} (the visitor stops waiting or leaves a message). Illegal moves throw
+ * {@code WAITING_FOR_AGENT → BOT} (the visitor stops waiting or leaves a message) and {@code WITH_AGENT →
+ * WAITING_FOR_AGENT} (the agent vanished). Illegal moves throw
  * {@link IllegalTransitionException}.
  *
  * @param consecutiveFailures messages in a row the bot could not answer; reset by any answer
@@ -54,6 +55,13 @@ public record Conversation(String id,
         require(ConversationState.WAITING_FOR_AGENT, "assign");
         return new Conversation(id, visitorId, ConversationState.WITH_AGENT, language, 0,
                 considered, handoff, Optional.of(agent), startedAt, now);
+    }
+
+    /** The agent is gone (their console vanished): back to the queue, keeping the summary. */
+    public Conversation requeue(Instant now) {
+        require(ConversationState.WITH_AGENT, "requeue");
+        return new Conversation(id, visitorId, ConversationState.WAITING_FOR_AGENT, language, 0,
+                considered, handoff, Optional.empty(), startedAt, now);
     }
 
     public Conversation returnToBot(Instant now) {

@@ -125,6 +125,22 @@ public final class AgentDesk {
         });
     }
 
+    /**
+     * Sends the conversations of an agent who vanished back to the front of the queue, with a note to the
+     * visitor. When nodes race to do it, the state machine lets one of them win per conversation.
+     */
+    public Flux<Conversation> requeueConversationsOf(String agentUsername) {
+        return stores.conversations().withAgent(agentUsername)
+                .concatMap(c -> stores.conversations().update(c.id(), current -> current.requeue(clock.instant()))
+                        .flatMap(requeued -> stores.queue().enqueueFirst(requeued.id())
+                                .then(handoffs.post(requeued.id(), MessageDraft.systemNote(handoffs.replies().say(Phrase.AGENT_LOST,
+                                        language(requeued), c.agent().map(AgentRef::displayName).orElse(agentUsername)))))
+                                .then(handoffs.changed(requeued))
+                                .then(stores.events().publish(new ConversationEvent.QueueChanged(requeued.id())))
+                                .thenReturn(requeued))
+                        .onErrorResume(IllegalTransitionException.class, alreadyMoved -> Mono.empty()));
+    }
+
     private Mono<Conversation> assignedConversation(String conversationId, AgentRef agent, String action) {
         return find(conversationId).flatMap(c -> c.isAssignedTo(agent.username())
                 ? Mono.just(c)

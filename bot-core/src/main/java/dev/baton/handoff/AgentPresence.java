@@ -11,4 +11,7 @@ public interface AgentPresence {
     Mono<Void> disconnected(String agentUsername);
 
     Mono<Integer> onlineCount();
+
+    /** The usernames of the agents online now. */
+    Mono<java.util.Set<String>> online();
 }

@@ -10,6 +10,12 @@ public interface AgentQueue {
     Mono<Void> enqueue(String conversationId);
 
     /**
+     * Puts the conversation at the front of the queue (no-op if already queued): for a visitor who already
+     * waited once and lost their agent, who should not wait at the back again.
+     */
+    Mono<Void> enqueueFirst(String conversationId);
+
+    /**
      * Takes the conversation out of the queue. Emits {@code true} for exactly one caller when several race
      * for the same conversation — that caller has claimed it — and {@code false} for the others.
      */

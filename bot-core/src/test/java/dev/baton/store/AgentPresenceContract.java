@@ -45,6 +45,16 @@ public abstract class AgentPresenceContract {
     }
 
     @Test
+    void tellsWhichAgentsAreOnlineOnAnyNode() {
+        presence.connected("alice").block(TIMEOUT);
+        otherNode.connected("bruno").block(TIMEOUT);
+
+        StepVerifier.create(presence.online()).expectNext(java.util.Set.of("alice", "bruno")).verifyComplete();
+        otherNode.disconnected("bruno").block(TIMEOUT);
+        StepVerifier.create(presence.online()).expectNext(java.util.Set.of("alice")).verifyComplete();
+    }
+
+    @Test
     void anAgentWithTwoConsolesIsOnlineUntilBothClose() {
         presence.connected("alice").block(TIMEOUT);
         presence.connected("alice").block(TIMEOUT);

@@ -49,6 +49,17 @@ public abstract class AgentQueueContract {
     }
 
     @Test
+    void aConversationWhoseAgentVanishedGoesToTheFrontAcrossNodes() {
+        queue.enqueue("c-1").block(TIMEOUT);
+        queue.enqueue("c-2").block(TIMEOUT);
+        otherNode.enqueueFirst("c-back").block(TIMEOUT);
+        queue.enqueueFirst("c-1").block(TIMEOUT);
+
+        StepVerifier.create(queue.waiting()).expectNext("c-back", "c-1", "c-2").verifyComplete();
+        StepVerifier.create(otherNode.position("c-back")).expectNext(1).verifyComplete();
+    }
+
+    @Test
     void enqueueingAWaitingConversationAgainKeepsItsPlace() {
         queue.enqueue("c-1").block(TIMEOUT);
         queue.enqueue("c-2").block(TIMEOUT);

@@ -23,6 +23,11 @@ public final class InMemoryAgentPresence implements AgentPresence {
 
     @Override
     public Mono<Integer> onlineCount() {
-        return Mono.fromCallable(connections::size);
+        return online().map(java.util.Set::size);
+    }
+
+    @Override
+    public Mono<java.util.Set<String>> online() {
+        return Mono.fromCallable(() -> java.util.Set.copyOf(connections.keySet()));
     }
 }

@@ -22,6 +22,20 @@ public final class InMemoryAgentQueue implements AgentQueue {
     }
 
     @Override
+    public Mono<Void> enqueueFirst(String conversationId) {
+        return Mono.fromRunnable(() -> {
+            synchronized (waiting) {
+                if (!waiting.contains(conversationId)) {
+                    List<String> behind = List.copyOf(waiting);
+                    waiting.clear();
+                    waiting.add(conversationId);
+                    waiting.addAll(behind);
+                }
+            }
+        });
+    }
+
+    @Override
     public Mono<Boolean> claim(String conversationId) {
         return Mono.fromCallable(() -> {
             synchronized (waiting) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -113,13 +114,15 @@ public final class RedisAgentPresence implements AgentPresence, AutoCloseable {
     /** Agents with at least one console open on a live node. */
     @Override
     public Mono<Integer> onlineCount() {
+        return online().map(Set::size);
+    }
+
+    @Override
+    public Mono<Set<String>> online() {
         return Mono.defer(() -> LIVE.<List<Object>>run(redis, new String[]{keys.presence()}).next())
-                .map(members -> (int) members.stream()
-                        .map(String::valueOf)
-                        .map(RedisAgentPresence::agentOf)
-                        .distinct()
-                        .count())
-                .defaultIfEmpty(0);
+                .map(members -> members.stream().map(String::valueOf).map(RedisAgentPresence::agentOf)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                .defaultIfEmpty(Set.of());
     }
 
     /** Stops the heartbeat and removes this node's agents; blocks up to five seconds, for shutdown only. */

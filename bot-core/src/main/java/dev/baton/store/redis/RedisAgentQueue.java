@@ -1,6 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.handoff.AgentQueue;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Flux;
@@ -32,6 +33,18 @@ public final class RedisAgentQueue implements AgentQueue {
         return Mono.defer(() -> redis.incr(keys.queueTickets()))
                 .flatMap(ticket -> redis.zadd(keys.queue(), ZAddArgs.Builder.nx(), ticket.doubleValue(), conversationId))
                 .then();
+    }
+
+    /** KEYS: queue. ARGV: conversation id. Scores it one below the current head, so it goes first. */
+    private static final LuaScript ENQUEUE_FIRST = new LuaScript("""
+            local head = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            local score = head[2] and (tonumber(head[2]) - 1) or 0
+            return redis.call('ZADD', KEYS[1], 'NX', score, ARGV[1])
+            """, ScriptOutputType.INTEGER);
+
+    @Override
+    public Mono<Void> enqueueFirst(String conversationId) {
+        return Mono.defer(() -> ENQUEUE_FIRST.run(redis, new String[]{keys.queue()}, conversationId).then());
     }
 
     @Override

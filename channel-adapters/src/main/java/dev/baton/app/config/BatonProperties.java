@@ -55,8 +55,12 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                          @DefaultValue("talk_to_human") String humanRequestIntent) {
     }
 
-    /** @param averageHandlingTime how long an agent takes per conversation, for the visitor's wait estimate */
-    public record Handoff(@DefaultValue("3m") Duration averageHandlingTime) {
+    /**
+     * @param averageHandlingTime how long an agent takes per conversation, for the visitor's wait estimate
+     * @param agentGrace          how long an agent may be offline before their conversations go back to the queue
+     */
+    public record Handoff(@DefaultValue("3m") Duration averageHandlingTime,
+                          @DefaultValue("30s") Duration agentGrace) {
     }
 
     /** Each user's password is a Spring Security encoded hash, e.g. {@code {bcrypt}$2a$10$…}. */

@@ -6,6 +6,7 @@ import dev.baton.dialogue.BotPhrases;
 import dev.baton.dialogue.HumanRequestDetector;
 import dev.baton.dialogue.MoodDetector;
 import dev.baton.dialogue.PolicySettings;
+import dev.baton.engine.AbandonedConversations;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.Handoffs;
@@ -23,6 +24,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Wires the core: the understanding pipeline, the engine and the desk, over the stores {@link StoreConfiguration} chose. */
 @Configuration(proxyBeanMethods = false)
@@ -81,5 +85,12 @@ class CoreConfiguration {
     @Bean
     AgentDesk agentDesk(Stores stores, Handoffs handoffs, BatonProperties properties, Clock clock) {
         return new AgentDesk(stores, handoffs, properties.defaultLanguage(), clock);
+    }
+
+    @Bean
+    AbandonedConversationsWatch abandonedConversationsWatch(AgentDesk desk, Stores stores, BatonProperties properties, Clock clock) {
+        Set<String> agents = properties.agents().users().stream().map(BatonProperties.User::username).collect(Collectors.toSet());
+        Duration grace = properties.handoff().agentGrace();
+        return new AbandonedConversationsWatch(new AbandonedConversations(desk, stores.presence(), agents, grace, clock), grace);
     }
 }
