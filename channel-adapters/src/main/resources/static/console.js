@@ -108,9 +108,18 @@
       }
       attempt += 1;
       setConnection('reconnecting');
-      const delay = Math.min(15000, 500 * 2 ** Math.min(attempt - 1, 5)) * (0.75 + Math.random() * 0.5);
+      const quick = nodeStopping;
+      nodeStopping = false;
+      const delay = (quick ? 400 : Math.min(15000, 500 * 2 ** Math.min(attempt - 1, 5))) * (0.75 + Math.random() * 0.5);
       reconnectTimer = setTimeout(connect, delay);
     });
+  }
+
+  /** The node is stopping (frame `reconnect`): go to another one at once; the session cookie stays valid. */
+  let nodeStopping = false;
+  function reconnectElsewhere() {
+    nodeStopping = true;
+    if (socket) socket.close(1000);
   }
 
   /** A refused handshake looks like any network error; ask the server whether we are still signed in. */
@@ -149,6 +158,7 @@
       case 'typing': return onTyping(frame);
       case 'left_messages': state.leftMessages = frame.messages || []; return renderLeftMessages();
       case 'error': return onError(frame);
+      case 'reconnect': return reconnectElsewhere();
       default: return undefined;
     }
   }
@@ -204,6 +214,7 @@
     c.state = frame.state;
     c.agentName = frame.agentName || null;
     renderConversationHeader();
+    renderSummary();
   }
 
   let typingTimer;
@@ -397,15 +408,16 @@
   function renderSummary() {
     const box = $('summary');
     const s = state.current.summary;
+    $('summary-box').hidden = false;
     if (!s) {
       box.replaceChildren(el('p', { class: 'no-summary', text: 'No handoff summary: this conversation never asked for a person.' }));
       return;
     }
     const intents = (s.intents || []).length
       ? el('ul', { 'data-testid': 'summary-intents' }, s.intents.map(i => el('li', { class: 'intent-row', 'data-intent': i.intent },
-        el('span', { text: i.title || i.intent }),
-        el('span', { class: 'pct', text: percent(i.confidence) }),
-        el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { style: `width:${Math.round((i.confidence || 0) * 100)}%` })))))
+        el('span', { title: i.title || i.intent, text: i.title || i.intent }),
+        el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { style: `width:${Math.round((i.confidence || 0) * 100)}%` })),
+        el('span', { class: 'pct', text: percent(i.confidence) }))))
       : el('p', { text: 'None' });
     const details = (s.details || []).length
       ? el('ul', { class: 'details', 'data-testid': 'summary-details' }, s.details.map(d => el('li', {},
@@ -415,7 +427,6 @@
       + ((s.moodSignals || []).length ? ` — ${s.moodSignals.join(', ')}` : '');
     const since = s.waitingSince;
     box.replaceChildren(
-      field('Customer wants', el('p', { class: 'wants-big', dir: 'auto', 'data-testid': 'summary-wants', text: s.customerWants || '—' }), { wide: true }),
       field('Why handed off', el('div', {},
         el('span', { class: `chip reason-${s.reason}`, 'data-testid': 'summary-reason', text: REASONS[s.reason] || s.reason || '—' }),
         s.reasonText && el('p', { class: 'reason-text', text: s.reasonText }))),
@@ -424,9 +435,11 @@
       field('Mood', el('p', {}, el('span', { class: `chip mood-${s.mood}`, 'data-testid': 'summary-mood', text: moodText }))),
       field('Details already given', details),
       field('Bot already answered', el('p', { text: (s.botTried || []).join(', ') || 'Nothing' })),
-      field('Waiting', el('p', {},
-        el('span', { class: 'wait', 'data-since': state.current.state === 'WAITING_FOR_AGENT' ? since || '' : '', 'data-testid': 'summary-wait', text: elapsed(since) }),
-        since ? el('span', { class: 'reason-text', text: ` since ${formatTime(since)}` }) : null)),
+      state.current.state === 'WAITING_FOR_AGENT'
+        ? field('Waiting for a person', el('p', {},
+          el('span', { class: 'wait', 'data-since': since || '', 'data-testid': 'summary-wait', text: elapsed(since) }),
+          since ? el('span', { class: 'reason-text', text: ` since ${formatTime(since)}` }) : null))
+        : field('Asked for a person', el('p', { 'data-testid': 'summary-wait', text: since ? `at ${formatTime(since)}` : '—' })),
       field('Previous conversations', el('p', { 'data-testid': 'summary-previous', text: String(s.previousConversations ?? 0) })),
     );
     tick();
@@ -470,7 +483,16 @@
       el('div', { class: 'text', dir: 'auto', text }));
   }
 
+  // Stay pinned to the newest message unless the agent scrolled up to read, also when the layout changes.
+  let stickToBottom = true;
+  $('scroller').addEventListener('scroll', () => {
+    const s = $('scroller');
+    stickToBottom = s.scrollHeight - s.scrollTop - s.clientHeight < 48;
+  });
+  if (window.ResizeObserver) new ResizeObserver(() => { if (stickToBottom) $('scroller').scrollTop = $('scroller').scrollHeight; }).observe($('scroller'));
+
   function scrollTranscript(instant) {
+    stickToBottom = true;
     const scroller = $('scroller');
     requestAnimationFrame(() => scroller.scrollTo({ top: scroller.scrollHeight, behavior: instant ? 'auto' : 'smooth' }));
   }

@@ -209,10 +209,8 @@
     class: 'icon-button', type: 'button', 'aria-label': t('close'), 'data-testid': 'baton-close', onclick: () => close(),
   }, svg(ICON_CLOSE, 18));
   const header = el('header', { class: 'header' },
-    el('div', { class: 'heading' },
-      el('h2', { id: 'baton-title', text: title }),
-      el('p', { class: 'subtitle' }, el('span', { class: 'dot', 'aria-hidden': 'true' }), connection)),
-    talkButton, closeButton);
+    el('div', { class: 'header-row' }, el('h2', { id: 'baton-title', dir: 'auto', title, text: title }), talkButton, closeButton),
+    el('p', { class: 'subtitle' }, el('span', { class: 'dot', 'aria-hidden': 'true' }), connection));
 
   const banner = el('div', { class: 'banner', 'data-testid': 'baton-banner', role: 'status', hidden: true });
   const leaveForm = buildLeaveForm();
@@ -423,7 +421,14 @@
     typingRow.hidden = true;
   }
 
+  // Stay pinned to the newest message while the visitor has not scrolled up, also when the banner, the
+  // typing row or an error changes the log's height.
+  let stickToBottom = true;
+  log.addEventListener('scroll', () => { stickToBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48; });
+  if (window.ResizeObserver) new ResizeObserver(() => { if (stickToBottom) log.scrollTop = log.scrollHeight; }).observe(log);
+
   function scrollToEnd() {
+    stickToBottom = true;
     requestAnimationFrame(() => { log.scrollTop = log.scrollHeight; });
   }
 
@@ -487,10 +492,20 @@
     });
   }
 
+  /** The node is stopping (frame `reconnect`): go to another one at once, spread over a moment. */
+  let nodeStopping = false;
+  function reconnectElsewhere() {
+    nodeStopping = true;
+    const ws = socket;
+    if (ws) ws.close(1000);
+  }
+
   function scheduleReconnect() {
     attempt += 1;
     renderConnection('reconnecting');
-    const base = Math.min(15000, 500 * 2 ** Math.min(attempt - 1, 5));
+    const quick = nodeStopping;
+    nodeStopping = false;
+    const base = quick ? 400 : Math.min(15000, 500 * 2 ** Math.min(attempt - 1, 5));
     clearTimeout(reconnectTimer);
     reconnectTimer = setTimeout(connect, base * (0.75 + Math.random() * 0.5));
   }
@@ -585,6 +600,7 @@
       case 'state': return onState(frame);
       case 'typing': return showTyping();
       case 'error': return onError(frame);
+      case 'reconnect': return reconnectElsewhere();
       default: return undefined; // pong and anything newer than this widget
     }
   }
@@ -737,7 +753,7 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .log:focus-vi
 }
 .panel {
   position: fixed; right: 20px; bottom: 92px; z-index: 2147483000;
-  width: 380px; max-width: calc(100vw - 24px); height: 620px; max-height: calc(100vh - 112px);
+  width: 396px; max-width: calc(100vw - 24px); height: 620px; max-height: calc(100vh - 112px);
   display: flex; flex-direction: column; overflow: hidden;
   background: white; border-radius: 18px; box-shadow: 0 24px 60px rgba(15, 23, 42, .25), 0 0 0 1px rgba(15, 23, 42, .06);
   animation: rise .18s ease-out;
@@ -749,23 +765,23 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .log:focus-vi
 }
 @media (prefers-reduced-motion: reduce) { .panel, .launcher, .dots i { animation: none !important; transition: none !important; } }
 .header {
-  display: flex; align-items: center; gap: 8px; padding: 14px 12px 14px 18px;
+  display: flex; flex-direction: column; gap: 2px; padding: 12px 10px 12px 18px;
   background: var(--accent); color: white;
 }
-.panel[dir="rtl"] .header { padding: 14px 18px 14px 12px; }
-.heading { flex: 1; min-width: 0; }
-.heading h2 { margin: 0; font-size: 17px; font-weight: 650; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.subtitle { margin: 2px 0 0; font-size: 12.5px; opacity: .92; display: flex; align-items: center; gap: 6px; }
+.panel[dir="rtl"] .header { padding: 12px 18px 12px 10px; }
+.header-row { display: flex; align-items: center; gap: 6px; min-height: 30px; }
+.header h2 { flex: 1; min-width: 0; margin: 0; font-size: 16px; font-weight: 650; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.subtitle { flex: 1; min-width: 0; margin: 0; font-size: 12px; opacity: .92; display: flex; align-items: center; gap: 6px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: #4ade80; flex: none; }
 .header.offline .dot { background: #fbbf24; animation: blink 1s infinite alternate; }
 @keyframes blink { to { opacity: .3; } }
 .talk {
-  display: inline-flex; align-items: center; gap: 6px; flex: none;
+  display: inline-flex; align-items: center; gap: 5px; flex: none; white-space: nowrap;
   border: 1px solid rgba(255,255,255,.55); background: rgba(255,255,255,.14); color: white;
-  border-radius: 999px; padding: 6px 11px; font: inherit; font-size: 13px; font-weight: 600; cursor: pointer;
+  border-radius: 999px; padding: 4px 9px; font: inherit; font-size: 12.5px; font-weight: 600; cursor: pointer;
 }
 .talk:hover { background: rgba(255,255,255,.26); }
-.icon-button { border: 0; background: transparent; color: white; cursor: pointer; padding: 6px; border-radius: 8px; display: grid; place-items: center; }
+.icon-button { border: 0; background: transparent; color: white; cursor: pointer; padding: 5px; border-radius: 8px; display: grid; place-items: center; }
 .icon-button:hover { background: rgba(255,255,255,.18); }
 .icon { display: inline-grid; place-items: center; }
 .banner { padding: 12px 16px; border-bottom: 1px solid var(--line); font-size: 14px; }
@@ -792,7 +808,7 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .log:focus-vi
   font: inherit; font-size: 14px; width: 100%; padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 10px; background: white; color: var(--ink);
 }
 .leave .row { justify-content: flex-end; margin-top: 4px; }
-.log { flex: 1; overflow-y: auto; padding: 16px 14px 8px; display: flex; flex-direction: column; gap: 4px; scroll-behavior: smooth; }
+.log { flex: 1; overflow-y: auto; padding: 16px 14px 8px; display: flex; flex-direction: column; gap: 4px; }
 .greeting { margin: auto 0 8px; align-self: center; color: var(--muted); text-align: center; padding: 0 20px; }
 .msg { display: flex; flex-direction: column; max-width: 82%; margin-top: 6px; }
 .msg.from-visitor { align-self: flex-end; align-items: flex-end; }
