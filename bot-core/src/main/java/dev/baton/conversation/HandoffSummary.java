@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param languageNote          set when the visitor wrote in a language the bot has no examples for
  * @param moodSignals           what made the bot judge the mood, e.g. "shouting"
  * @param details               order numbers, emails (redacted)… the customer already gave
- * @param botTried              intents the bot already answered in this conversation
+ * @param botTried              titles of the intents the bot already answered in this conversation
  * @param previousConversations how many earlier conversations this visitor had
  */
 public record HandoffSummary(String customerWants,

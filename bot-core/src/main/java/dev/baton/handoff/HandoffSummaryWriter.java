@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Writes the summary an agent reads before taking a conversation: what the customer wants, what the bot
@@ -28,10 +29,13 @@ public final class HandoffSummaryWriter {
 
     private final PersonalDataRedactor redactor;
     private final CustomerDetailExtractor details;
+    private final Function<String, String> intentTitles;
 
-    public HandoffSummaryWriter(PersonalDataRedactor redactor, CustomerDetailExtractor details) {
+    /** @param intentTitles an intent's title as agents read it, by intent id */
+    public HandoffSummaryWriter(PersonalDataRedactor redactor, CustomerDetailExtractor details, Function<String, String> intentTitles) {
         this.redactor = redactor;
         this.details = details;
+        this.intentTitles = intentTitles;
     }
 
     /**
@@ -42,7 +46,7 @@ public final class HandoffSummaryWriter {
                                 int previousConversations, Instant now) {
         List<String> visitorTexts = transcript.stream().filter(m -> m.from() == Sender.VISITOR).map(Message::text).toList();
         List<String> botTried = transcript.stream().filter(m -> m.from() == Sender.BOT)
-                .flatMap(m -> m.intent().stream()).distinct().toList();
+                .flatMap(m -> m.intent().stream()).distinct().map(intentTitles).toList();
         return new HandoffSummary(customerWants(conversation.considered(), visitorTexts), conversation.considered(),
                 reason, language, languageNote, mood.mood(), mood.signals(), details.extract(visitorTexts), botTried,
                 now, previousConversations);

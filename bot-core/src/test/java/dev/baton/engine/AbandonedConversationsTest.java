@@ -56,7 +56,7 @@ class AbandonedConversationsTest {
     private final Stores stores = new Stores(new InMemoryConversationStore(clock), new InMemoryAgentQueue(),
             new InMemoryAgentPresence(), new InMemoryLeftMessages(), new InProcessConversationEvents());
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
-    private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor)),
+    private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
             new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock);
     private final AgentDesk desk = new AgentDesk(stores, handoffs, "en", clock);
     private final AbandonedConversations abandoned = new AbandonedConversations(desk, stores.presence(), Set.of("alice", "bruno"), GRACE, clock);

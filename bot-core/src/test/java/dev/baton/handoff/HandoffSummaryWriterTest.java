@@ -24,7 +24,8 @@ class HandoffSummaryWriterTest {
     private static final Instant NOW = Instant.parse("2026-11-23T18:00:00Z");
 
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
-    private final HandoffSummaryWriter writer = new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor));
+    private final HandoffSummaryWriter writer = new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor),
+            id -> id.equals("returns") ? "Returns" : id);
 
     @Test
     void tellsTheAgentEverythingTheCustomerAlreadySaidWithPersonalDataRedacted() {
@@ -50,7 +51,7 @@ class HandoffSummaryWriterTest {
         assertThat(summary.moodSignals()).containsExactly("the same question again");
         assertThat(summary.details()).containsExactly(
                 new CustomerDetail("email", "g***@example.org"), new CustomerDetail("order_number", "48213"));
-        assertThat(summary.botTried()).containsExactly("returns");
+        assertThat(summary.botTried()).containsExactly("Returns");
         assertThat(summary.waitingSince()).isEqualTo(NOW);
         assertThat(summary.previousConversations()).isEqualTo(2);
     }

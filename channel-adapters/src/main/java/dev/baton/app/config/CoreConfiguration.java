@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Wires the core: the understanding pipeline, the engine and the desk, over the stores {@link StoreConfiguration} chose. */
@@ -66,8 +67,10 @@ class CoreConfiguration {
     }
 
     @Bean
-    Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, Clock clock) {
-        return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor)),
+    Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, LiveKnowledge knowledge, Clock clock) {
+        Function<String, String> titles = id -> knowledge.get().intents().find(id)
+                .flatMap(intent -> intent.titleIn(properties.defaultLanguage())).orElse(id);
+        return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), titles),
                 new WaitEstimator(properties.handoff().averageHandlingTime()), new BotPhrases(),
                 properties.defaultLanguage(), clock);
     }
