@@ -9,6 +9,7 @@ import dev.baton.engine.InvalidTextException;
 import dev.baton.engine.UnknownConversationException;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Builds the JSON frames both channels send, so that a message, a summary or an error looks the same to a
@@ -116,8 +118,13 @@ public final class OutboundFrames {
     /** The error frame for any failure; unexpected ones are logged and reported as {@code internal}. */
     public Map<String, Object> error(Throwable failure, Optional<String> conversationId) {
         Map<String, Object> frame = frame("error");
-        frame.put("code", code(failure));
-        frame.put("message", "internal".equals(code(failure)) ? "something went wrong on our side; please try again" : failure.getMessage());
+        String code = code(failure);
+        frame.put("code", code);
+        frame.put("message", switch (code) {
+            case "internal" -> "something went wrong on our side; please try again";
+            case "unavailable" -> "we cannot store messages right now; please try again in a moment";
+            default -> failure.getMessage();
+        });
         conversationId.ifPresent(id -> frame.put("conversationId", id));
         return frame;
     }
@@ -137,6 +144,10 @@ public final class OutboundFrames {
         }
         if (failure instanceof AlreadyTakenException) {
             return "already_taken";
+        }
+        if (failure instanceof RedisException || failure instanceof TimeoutException) {
+            // The shared store is unreachable: nothing was stored, and a retry will work once it is back.
+            return "unavailable";
         }
         log.error("unexpected failure while handling a frame", failure);
         return "internal";

@@ -26,12 +26,13 @@ final class BatonNodes implements AfterAllCallback {
     private final String namespace = "baton-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
-    /** Starts a node on the shared test Redis and returns its port. */
-    Node start(String... extraProperties) {
-        return start(REDIS, extraProperties);
+    /** Starts a node on the shared test Redis. */
+    Node start() {
+        return startOn(REDIS);
     }
 
-    Node start(String redisUrl, String... extraProperties) {
+    /** Starts a node on the Redis at {@code redisUrl}, with extra {@code key=value} properties. */
+    Node startOn(String redisUrl, String... extraProperties) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--baton.intents=../intents",
                 "--baton.store=redis", "--baton.redis.url=" + redisUrl, "--baton.redis.namespace=" + namespace));
         List.of(extraProperties).forEach(p -> arguments.add("--" + p));

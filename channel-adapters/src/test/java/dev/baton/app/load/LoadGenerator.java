@@ -9,6 +9,9 @@ import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -32,12 +35,13 @@ import java.util.concurrent.locks.LockSupport;
  * <h2>How it measures</h2>
  * <ul>
  *   <li>One connection per conversation, all on one shared event loop; the connections are opened evenly over
- *       the ramp, and each says {@code hello} with a visitor id of its own.</li>
- *   <li>Open loop: one pacing thread gives message <i>i</i> the intended send time {@code start + i / rate} and the
- *       connection {@code i mod N}, and sends it when that time comes, whether or not earlier replies arrived. The
- *       latency is measured from the <em>intended</em> time, so a generator that falls behind shows up as latency
- *       rather than hiding it (no coordinated omission). A slot whose connection is not ready (still opening,
- *       starting a fresh conversation) is skipped and counted.</li>
+ *       the ramp, and each says {@code hello} with a visitor id of its own. No question is asked during the ramp,
+ *       so that a server busy answering cannot starve the handshakes of the connections still to come.</li>
+ *   <li>Open loop: from the end of the ramp, one pacing thread gives message <i>i</i> the intended send time
+ *       {@code rampEnd + i / rate} and the connection {@code i mod N}, and sends it when that time comes, whether or
+ *       not earlier replies arrived. The latency is measured from the <em>intended</em> time, so a generator that
+ *       falls behind shows up as latency rather than hiding it (no coordinated omission). A slot whose connection
+ *       is not ready (not open yet, starting a fresh conversation) is skipped and counted.</li>
  *   <li>Matching: every message carries a unique {@code clientMessageId}; its echo gives the message id <i>k</i>
  *       and the bot's reply is message <i>k+1</i>. A message id seen twice in one conversation is a duplicate; a
  *       question without a reply {@code --reply-timeout} after the last send is lost.</li>
@@ -60,7 +64,7 @@ public final class LoadGenerator {
     private LoopResources loops;
     private HttpClient.WebsocketSender client;
 
-    // counters: index 0 = ramp and warm-up, 1 = measured window
+    // counters: index 0 = warm-up (and hold mode), 1 = measured window
     private final LongAdder[] sent = {new LongAdder(), new LongAdder()};
     private final LongAdder[] echoed = {new LongAdder(), new LongAdder()};
     private final LongAdder[] replied = {new LongAdder(), new LongAdder()};
@@ -97,6 +101,11 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) {
+        // stdout carries only the report: whatever a library prints (logback's default console appender
+        // writes to System.out) goes to stderr with the progress lines.
+        PrintStream report = System.out;
+        System.setOut(System.err);
+        quietNettyLogs();
         LoadOptions options;
         try {
             options = LoadOptions.parse(args);
@@ -105,10 +114,17 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
-        Map<String, Object> report = new LoadGenerator(options).run();
-        System.out.println(LoadJson.MAPPER.writeValueAsString(report));
-        System.out.flush();
+        Map<String, Object> result = new LoadGenerator(options).run();
+        report.println(LoadJson.MAPPER.writeValueAsString(result));
+        report.flush();
         System.exit(0);
+    }
+
+    /** Connection failures are counted and reported; Reactor Netty's stack trace for each is noise. */
+    private static void quietNettyLogs() {
+        if (LoggerFactory.getLogger("reactor.netty") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 
     /** Runs the whole sequence (questions, screening, ramp, warm-up, measurement, drain) and returns the report. */
@@ -137,7 +153,7 @@ public final class LoadGenerator {
         long rampNanos = options.ramp().toNanos();
         long warmupNanos = options.warmup().toNanos();
         long measureNanos = options.duration().toNanos();
-        double expected = options.rate() * (rampNanos + warmupNanos + measureNanos) / (double) NANOS;
+        double expected = options.rate() * (warmupNanos + measureNanos) / (double) NANOS;
         int capacity = (int) Math.min(50_000_000L, (long) (expected * 1.1) + 10_000);
         replyLatency = new LatencySamples(capacity);
         echoLatency = new LatencySamples(capacity);
@@ -149,7 +165,7 @@ public final class LoadGenerator {
         long measureEnd = measureStart + measureNanos;
         Thread progress = startProgress(start);
         Thread housekeeping = startHousekeeping();
-        Thread pacer = new Thread(() -> pace(start, rampEnd, measureStart, measureEnd), "load-pacer");
+        Thread pacer = new Thread(() -> pace(rampEnd, measureStart, measureEnd), "load-pacer");
         pacer.setDaemon(true);
         pacer.setPriority(Thread.MAX_PRIORITY);
         phase = "ramp";
@@ -160,6 +176,7 @@ public final class LoadGenerator {
         phase = "warm-up";
         sleepUntil(measureStart);
         phase = "measure";
+        long openAtMeasureStart = openCount();
         boolean recording = options.serverPid() > 0 && options.serverJfr() != null;
         Thread jfrStart = recording ? background("load-jfr-start",
                 () -> System.err.println("server JFR: " + ProcessMetrics.startRecording(options.serverPid()))) : null;
@@ -216,7 +233,7 @@ public final class LoadGenerator {
         beforeWindow.put("sent", sent[0].sum());
         beforeWindow.put("replied", replied[0].sum());
         beforeWindow.put("lost", lost[0].sum());
-        report.put("rampAndWarmup", beforeWindow);
+        report.put("warmup", beforeWindow);
         report.put("replyKinds", counts(replyKinds));
         report.put("extraBotMessages", extraBotMessages.sum());
         report.put("unmatchedEchoes", unmatchedEchoes.sum());
@@ -225,6 +242,7 @@ public final class LoadGenerator {
         report.put("handoffStates", counts(handoffStates));
         report.put("stillOutstandingAtEnd", stillOutstanding);
         report.put("connectionsOpened", opened.sum());
+        report.put("connectionsOpenAtMeasureStart", openAtMeasureStart);
         report.put("connectionFailures", connectionFailures.sum());
         report.put("connectionFailureReasons", failureReasons());
         report.put("connectionsClosedEarly", connectionsClosed.sum());
@@ -258,7 +276,7 @@ public final class LoadGenerator {
         return report;
     }
 
-    private void pace(long start, long rampEnd, long measureStart, long measureEnd) {
+    private void pace(long start, long measureStart, long measureEnd) {
         double periodNanos = NANOS / options.rate();
         int n = convs.length;
         long i = 0;
@@ -277,7 +295,7 @@ public final class LoadGenerator {
             while (intended <= now && intended < measureEnd) {
                 Conv conv = convs[(int) (i % n)];
                 boolean measured = intended >= measureStart;
-                if (!ask(conv, intended, measured) && intended >= rampEnd) {
+                if (!ask(conv, intended, measured)) {
                     skipped.increment();
                 }
                 i++;
@@ -328,14 +346,7 @@ public final class LoadGenerator {
         phase = "hold";
         long holdEnd = rampEnd + options.duration().toNanos();
         sleepUntil(holdEnd);
-        long open = 0;
-        for (Conv conv : convs) {
-            synchronized (conv) {
-                if (conv.welcomed && !conv.closed) {
-                    open++;
-                }
-            }
-        }
+        long open = openCount();
         Map<String, Object> server = new LinkedHashMap<>();
         if (options.serverPid() > 0) {
             // measured while every connection is still open
@@ -642,12 +653,7 @@ public final class LoadGenerator {
                 Map<String, Object> p = replyLatency.percentilesSince(lastSample);
                 lastSample = replyLatency.position();
                 double secs = interval / (double) NANOS;
-                long open = 0;
-                for (Conv conv : convs) {
-                    if (conv.welcomed && !conv.closed) {
-                        open++;
-                    }
-                }
+                long open = openCount();
                 System.err.printf(java.util.Locale.ROOT,
                         "[%6.1fs] %-9s open %d/%d  sent %.0f/s  replied %.0f/s  outstanding %d  p50 %s ms  p99 %s ms  max %s ms"
                                 + "  errors %d  handoffs %d  dup %d  skipped %d  conn-fail %d%n",
@@ -663,6 +669,17 @@ public final class LoadGenerator {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /** Connections welcomed and not closed. */
+    private long openCount() {
+        long open = 0;
+        for (Conv conv : convs) {
+            if (conv.welcomed && !conv.closed) {
+                open++;
+            }
+        }
+        return open;
     }
 
     private long outstanding() {

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Baton's load benchmark, start to end: builds, starts each server, runs the load generator against it, stops it,
+# and prints one JSON line per run on stdout (progress on stderr). See docs/benchmarks.md.
+#
+#   docs/bench/load.sh                 # everything: Baton (in-memory) and the echo baseline, load and hold
+#   docs/bench/load.sh baton           # only Baton, 1,000 conversations x 5,000 msg/s x 60 s
+#   docs/bench/load.sh baton-hold      # only Baton, 10,000 held conversations, heap and RSS
+#   docs/bench/load.sh echo            # only the echo baseline at 40,000 and at 5,000 msg/s
+#   docs/bench/load.sh echo-hold       # only the echo baseline, 10,000 held connections
+#   docs/bench/load.sh sweep           # Baton at SWEEP_RATES, to find what it sustains
+#
+# Settings (environment): CONVERSATIONS=1000 RATE=5000 ECHO_RATE=40000 DURATION=60s WARMUP=10s RAMP=10s
+#   HOLD_CONVERSATIONS=10000 HOLD_DURATION=60s HOLD_RAMP=20s SWEEP_RATES="500 1000 1500 2000"
+#   BATON_PORT=18090 ECHO_PORT=18091 SUFFIX=-bench (Maven build dir suffix: target-bench)
+#   SKIP_BUILD=1 (reuse the last build)  MVN_ARGS=-o (extra Maven arguments, e.g. offline)  JFR=1 (record Baton with JFR over the measured window)
+#   PIN=1 (server on CPU 0, generator on CPU 1; default: both share every CPU)
+#   BATON_ARGS="--baton.store=redis" (extra arguments for Baton, e.g. the Redis store once it exists)
+#   STORE_LABEL=memory (goes into the run's name)  OUT=target-bench/load (where each run's JSON is kept)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+WHAT=${1:-all}
+CONVERSATIONS=${CONVERSATIONS:-1000}
+RATE=${RATE:-5000}
+ECHO_RATE=${ECHO_RATE:-40000}
+DURATION=${DURATION:-60s}
+WARMUP=${WARMUP:-10s}
+RAMP=${RAMP:-10s}
+HOLD_CONVERSATIONS=${HOLD_CONVERSATIONS:-10000}
+HOLD_DURATION=${HOLD_DURATION:-60s}
+HOLD_RAMP=${HOLD_RAMP:-20s}
+SWEEP_RATES=${SWEEP_RATES:-500 1000 1500 2000}
+BATON_PORT=${BATON_PORT:-18090}
+ECHO_PORT=${ECHO_PORT:-18091}
+SUFFIX=${SUFFIX:--bench}
+STORE_LABEL=${STORE_LABEL:-memory}
+BATON_ARGS=${BATON_ARGS:-}
+OUT=${OUT:-target${SUFFIX}/load}
+SERVER_HEAP=${SERVER_HEAP:-1g}
+GENERATOR_HEAP=${GENERATOR_HEAP:-2g}
+
+TARGET=channel-adapters/target${SUFFIX}
+CLASSPATH_FILE=${TARGET}/load-classpath.txt
+mkdir -p "$OUT"
+
+log() { echo "== $*" >&2; }
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  log "building (jar, test classes, test classpath) into target${SUFFIX}"
+  # shellcheck disable=SC2086
+  mvn -q -B ${MVN_ARGS:-} -Dbaton.target.suffix="$SUFFIX" -DskipTests package >&2
+  # shellcheck disable=SC2086
+  mvn -q -B ${MVN_ARGS:-} -Dbaton.target.suffix="$SUFFIX" -pl bot-core,channel-adapters dependency:build-classpath \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/${CLASSPATH_FILE}.raw" >&2
+  # bot-core from this build, not the (possibly older) copy in the local Maven repository
+  tr ':' '\n' < "${CLASSPATH_FILE}.raw" | grep -v '/dev/baton/bot-core/' | paste -sd: - > "$CLASSPATH_FILE"
+fi
+CP="${TARGET}/test-classes:bot-core/target${SUFFIX}/classes:$(cat "$CLASSPATH_FILE")"
+
+SERVER_CPU=""; GENERATOR_CPU=""
+if [ "${PIN:-0}" = 1 ]; then SERVER_CPU="taskset -c 0"; GENERATOR_CPU="taskset -c 1"; fi
+
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap stop_server EXIT
+
+start_baton() {
+  log "starting Baton ($STORE_LABEL store) on port $BATON_PORT"
+  # shellcheck disable=SC2086
+  $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -jar "${TARGET}/baton.jar" --server.port="$BATON_PORT" \
+      $BATON_ARGS > "$OUT/baton-${STORE_LABEL}.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:${BATON_PORT}/actuator/health" >/dev/null 2>&1 && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/baton-${STORE_LABEL}.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "Baton did not come up; see $OUT/baton-${STORE_LABEL}.log" >&2; exit 1
+}
+
+start_echo() {
+  log "starting the echo server on port $ECHO_PORT"
+  $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -cp "$CP" dev.baton.app.load.EchoServer --port "$ECHO_PORT" \
+      > "$OUT/echo.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    grep -q 'echo server' "$OUT/echo.log" 2>/dev/null && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/echo.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "the echo server did not come up" >&2; exit 1
+}
+
+# generate NAME PORT [generator options...]: one run; its JSON goes to stdout and to $OUT/NAME.json
+generate() {
+  local name=$1 port=$2; shift 2
+  log "run $name"
+  # shellcheck disable=SC2086
+  $GENERATOR_CPU java -Xms512m -Xmx"$GENERATOR_HEAP" -cp "$CP" dev.baton.app.load.LoadGenerator \
+      --url "ws://127.0.0.1:${port}/ws/visitor" --target "$name" --server-pid "$SERVER_PID" "$@" \
+      | tee "$OUT/$name.json"
+}
+
+jfr_option() { # the generator records the server over exactly the measured window
+  if [ "${JFR:-0}" = 1 ]; then echo "--server-jfr $PWD/$OUT/$1.jfr"; fi
+}
+
+run_baton() {
+  start_baton
+  # shellcheck disable=SC2046
+  generate "baton-${STORE_LABEL}-${CONVERSATIONS}x${RATE}" "$BATON_PORT" --conversations "$CONVERSATIONS" \
+      --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP" \
+      $(jfr_option "baton-${STORE_LABEL}-${CONVERSATIONS}x${RATE}")
+  stop_server
+}
+
+run_baton_hold() {
+  start_baton
+  generate "baton-${STORE_LABEL}-hold-${HOLD_CONVERSATIONS}" "$BATON_PORT" --hold \
+      --conversations "$HOLD_CONVERSATIONS" --duration "$HOLD_DURATION" --ramp "$HOLD_RAMP"
+  stop_server
+}
+
+run_sweep() {
+  for rate in $SWEEP_RATES; do
+    start_baton
+    generate "baton-${STORE_LABEL}-${CONVERSATIONS}x${rate}" "$BATON_PORT" --conversations "$CONVERSATIONS" \
+        --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP"
+    stop_server
+  done
+}
+
+run_echo() {
+  start_echo
+  # The echo server's reply is no intent's answer, so there is nothing to screen.
+  generate "echo-${CONVERSATIONS}x${ECHO_RATE}" "$ECHO_PORT" --no-screen --conversations "$CONVERSATIONS" \
+      --rate "$ECHO_RATE" --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP"
+  generate "echo-${CONVERSATIONS}x${RATE}" "$ECHO_PORT" --no-screen --conversations "$CONVERSATIONS" \
+      --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP"
+  stop_server
+}
+
+run_echo_hold() {
+  start_echo
+  generate "echo-hold-${HOLD_CONVERSATIONS}" "$ECHO_PORT" --no-screen --hold --hold-messages 1 \
+      --conversations "$HOLD_CONVERSATIONS" --duration "$HOLD_DURATION" --ramp "$HOLD_RAMP"
+  stop_server
+}
+
+case "$WHAT" in
+  all) run_baton; run_baton_hold; run_echo; run_echo_hold ;;
+  baton) run_baton ;;
+  baton-hold) run_baton_hold ;;
+  echo) run_echo ;;
+  echo-hold) run_echo_hold ;;
+  sweep) run_sweep ;;
+  *) echo "unknown run '$WHAT' (all, baton, baton-hold, echo, echo-hold, sweep)" >&2; exit 2 ;;
+esac
