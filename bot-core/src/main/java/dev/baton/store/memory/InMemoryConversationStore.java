@@ -42,7 +42,7 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Mono<Conversation> find(String conversationId) {
-        return Mono.justOrEmpty(conversations.get(conversationId));
+        return Mono.fromSupplier(() -> conversations.get(conversationId));
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Flux<Conversation> ofVisitor(String visitorId) {
-        return Flux.fromIterable(byVisitor.getOrDefault(visitorId, List.of()))
+        return Flux.defer(() -> Flux.fromIterable(byVisitor.getOrDefault(visitorId, List.of())))
                 .mapNotNull(conversations::get);
     }
 
