@@ -28,6 +28,9 @@ public interface ConversationStore {
      */
     Mono<Message> append(String conversationId, MessageDraft draft);
 
+    /** The message a client sent with {@code clientMessageId} in this conversation; empty if none was stored. */
+    Mono<Message> findByClientMessageId(String conversationId, String clientMessageId);
+
     /** The transcript after message {@code afterId} (0 for all), in order. */
     Flux<Message> transcript(String conversationId, long afterId);
 

@@ -193,8 +193,7 @@ public final class ConversationEngine {
         if (clientMessageId.isEmpty()) {
             return Mono.just(false);
         }
-        return stores.conversations().transcript(conversationId, 0)
-                .any(m -> m.clientMessageId().equals(clientMessageId));
+        return stores.conversations().findByClientMessageId(conversationId, clientMessageId.get()).hasElement();
     }
 
     private Mono<Void> requireOpen(Conversation conversation) {

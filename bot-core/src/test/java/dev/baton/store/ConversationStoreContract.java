@@ -167,6 +167,16 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
+    void findsAMessageByTheIdItsClientGaveItOnAnyNode() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        Message sent = store.append(c.id(), MessageDraft.fromVisitor("hello", java.util.Optional.of("m-42"))).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.findByClientMessageId(c.id(), "m-42")).expectNext(sent).verifyComplete();
+        StepVerifier.create(otherNode.findByClientMessageId(c.id(), "m-43")).verifyComplete();
+        StepVerifier.create(otherNode.findByClientMessageId("c-unknown", "m-42")).verifyComplete();
+    }
+
+    @Test
     void concurrentAppendsFromSeveralNodesGetDistinctIdsWithoutGaps() {
         Conversation c = created(conversation("v-visitor-1", T0));
         int appends = 60;

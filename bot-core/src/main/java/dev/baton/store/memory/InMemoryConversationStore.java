@@ -61,6 +61,14 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public Mono<Message> findByClientMessageId(String conversationId, String clientMessageId) {
+        return Mono.fromSupplier(() -> {
+            Transcript transcript = transcripts.get(conversationId);
+            return transcript == null ? null : transcript.byClientId.get(clientMessageId);
+        });
+    }
+
+    @Override
     public Flux<Message> transcript(String conversationId, long afterId) {
         return Flux.defer(() -> {
             Transcript transcript = transcripts.get(conversationId);

@@ -236,6 +236,14 @@ public final class RedisConversationStore implements ConversationStore {
     }
 
     @Override
+    public Mono<Message> findByClientMessageId(String conversationId, String clientMessageId) {
+        return Mono.defer(() -> redis.hget(keys.clientMessageIds(conversationId), clientMessageId))
+                .map(Long::parseLong)
+                .flatMap(id -> redis.zrangebyscore(keys.transcript(conversationId), Range.create(id, id)).next())
+                .map(json::decodeMessage);
+    }
+
+    @Override
     public Flux<Message> transcript(String conversationId, long afterId) {
         return Flux.defer(() -> redis.zrangebyscore(keys.transcript(conversationId),
                         Range.from(Range.Boundary.excluding(Math.max(afterId, 0)), Range.Boundary.unbounded())))
