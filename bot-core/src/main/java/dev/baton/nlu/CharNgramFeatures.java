@@ -28,7 +28,8 @@ final class CharNgramFeatures implements FeatureGenerator {
             String marked = '<' + token + '>';
             for (int n = minN; n <= maxN; n++) {
                 for (int start = 0; start + n <= marked.length(); start++) {
-                    features.add("c=" + marked.substring(start, start + n));
+                    // No prefix needed: word features all contain '=', which no token does.
+                    features.add(marked.substring(start, start + n));
                 }
             }
         }

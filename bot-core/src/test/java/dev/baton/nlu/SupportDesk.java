@@ -7,9 +7,9 @@ import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabase;
 
 /** A small multilingual FAQ database, like a shop's: English and Italian for all intents, Lithuanian and Persian for most. */
-final class SupportDesk {
+public final class SupportDesk {
 
-    static final IntentDatabase DATABASE = new IntentDatabase(List.of(
+    public static final IntentDatabase DATABASE = new IntentDatabase(List.of(
             intent("order_status", Map.of(
                     "en", List.of("where is my order", "track my order", "when will my package arrive",
                             "has my order shipped yet", "I want to know the status of my order",

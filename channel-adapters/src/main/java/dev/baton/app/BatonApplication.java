@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * Baton's single entry point: the web service, or one of the tools named by the first argument
- * ({@code hash-password}), which run without starting the server.
+ * ({@code evaluate}, {@code hash-password}), which run without starting the server.
  */
 @SpringBootApplication
 public class BatonApplication {

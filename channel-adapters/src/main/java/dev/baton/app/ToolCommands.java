@@ -1,5 +1,6 @@
 package dev.baton.app;
 
+import dev.baton.nlu.evaluation.EvaluateCommand;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import java.io.BufferedReader;
@@ -12,7 +13,7 @@ import java.util.Set;
 /** The operator's tools that live in the same jar as the service. */
 final class ToolCommands {
 
-    private static final Set<String> TOOLS = Set.of("hash-password");
+    private static final Set<String> TOOLS = Set.of("hash-password", "evaluate");
 
     private ToolCommands() {
     }
@@ -22,7 +23,7 @@ final class ToolCommands {
     }
 
     static int run(String tool, String[] args) {
-        return hashPassword();
+        return "evaluate".equals(tool) ? EvaluateCommand.run(args, System.out, System.err) : hashPassword();
     }
 
     /** Reads a password (hidden on a terminal, else one line of standard input) and prints its stored form. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -69,7 +70,8 @@ public record ExampleSet(List<LabelledExample> examples) {
     public static ExampleSet of(IntentDatabase database) {
         List<LabelledExample> examples = new ArrayList<>();
         for (Intent intent : database.intents()) {
-            intent.examples().forEach((language, texts) ->
+            // Sorted, so that cross-validation folds are the same in every run (Map.copyOf's order is not).
+            new TreeMap<>(intent.examples()).forEach((language, texts) ->
                     texts.forEach(text -> examples.add(new LabelledExample(text, intent.id(), language))));
         }
         return new ExampleSet(examples);
