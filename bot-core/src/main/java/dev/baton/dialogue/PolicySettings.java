@@ -31,6 +31,12 @@ public record PolicySettings(double confidenceFloor,
         }
     }
 
+    /** These settings with another confidence floor (e.g. one calibrated for a model); the clarify floor stays below it. */
+    public PolicySettings withConfidenceFloor(double floor) {
+        return new PolicySettings(floor, ambiguityMargin, Math.min(clarifyFloor, floor), maxConsecutiveFailures,
+                maxClarifyOptions, humanRequestIntent);
+    }
+
     private static void requireUnit(double value, String name) {
         if (!(value >= 0 && value <= 1)) {
             throw new IllegalArgumentException(name + " must be in [0, 1], was " + value);

@@ -144,7 +144,7 @@ public final class ConversationEngine {
                     || understanding.humanRequests().asksForHuman(normalized, language);
             MoodReading mood = understanding.moods().read(text, normalized, language, earlierVisitorTexts(transcript, language));
             Turn turn = new Turn(classification, chosen, askedForHuman, mood, conversation.consecutiveFailures());
-            Decision decision = new DecisionPolicy(bot.intents(), policy).decide(turn);
+            Decision decision = new DecisionPolicy(bot.intents(), policy.withConfidenceFloor(bot.confidenceFloor())).decide(turn);
             List<IntentCandidate> considered = askedForHuman ? List.of() : candidates(classification, bot, language);
             return stores.conversations().update(conversation.id(),
                             c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant()))

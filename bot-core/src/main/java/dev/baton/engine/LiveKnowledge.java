@@ -1,7 +1,6 @@
 package dev.baton.engine;
 
 import dev.baton.intents.IntentDatabase;
-import dev.baton.nlu.IntentClassifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -27,16 +26,20 @@ public final class LiveKnowledge implements Supplier<BotKnowledge> {
 
     private final AtomicReference<Installed> installed;
     private final AtomicLong generations = new AtomicLong();
-    private final Function<IntentDatabase, IntentClassifier> trainer;
+    private final Function<IntentDatabase, BotKnowledge> learn;
 
-    private LiveKnowledge(BotKnowledge initial, Function<IntentDatabase, IntentClassifier> trainer) {
+    private LiveKnowledge(BotKnowledge initial, Function<IntentDatabase, BotKnowledge> learn) {
         this.installed = new AtomicReference<>(new Installed(0, initial));
-        this.trainer = trainer;
+        this.learn = learn;
     }
 
-    /** Trains the first model synchronously: a bot that cannot understand anything must not start. */
-    public static LiveKnowledge start(IntentDatabase intents, Function<IntentDatabase, IntentClassifier> trainer) {
-        return new LiveKnowledge(new BotKnowledge(intents, trainer.apply(intents)), trainer);
+    /**
+     * Learns the first database synchronously: a bot that cannot understand anything must not start.
+     *
+     * @param learn trains a model on a database and calibrates its threshold
+     */
+    public static LiveKnowledge start(IntentDatabase intents, Function<IntentDatabase, BotKnowledge> learn) {
+        return new LiveKnowledge(learn.apply(intents), learn);
     }
 
     @Override
@@ -52,10 +55,7 @@ public final class LiveKnowledge implements Supplier<BotKnowledge> {
     public Mono<BotKnowledge> reload(Supplier<IntentDatabase> load) {
         return Mono.defer(() -> {
             long generation = generations.incrementAndGet();
-            return Mono.fromCallable(() -> {
-                        IntentDatabase intents = load.get();
-                        return new BotKnowledge(intents, trainer.apply(intents));
-                    })
+            return Mono.fromCallable(() -> learn.apply(load.get()))
                     .subscribeOn(Schedulers.boundedElastic())
                     .map(trained -> install(generation, trained))
                     .doOnError(e -> log.warn("retraining failed; still answering from {}: {}", get().intents().version(), e.getMessage()));

@@ -27,7 +27,8 @@ class LiveKnowledgeTest {
     /** Many epochs make a retrain last long enough to classify during it. */
     private static final ModelSettings SLOW = new ModelSettings(ModelSettings.DEFAULTS.views(), 400, 0.3, 0, 1e-3);
 
-    private final LiveKnowledge live = LiveKnowledge.start(SupportDesk.DATABASE, db -> IntentModel.train(db, "en", SLOW));
+    private final LiveKnowledge live = LiveKnowledge.start(SupportDesk.DATABASE,
+            db -> new BotKnowledge(db, IntentModel.train(db, "en", SLOW), 0.5));
 
     @Test
     void answersEveryMessageWhileRetrainingAndThenAnswersWithTheNewModel() {

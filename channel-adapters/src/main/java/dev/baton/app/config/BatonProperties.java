@@ -47,7 +47,8 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                         @DefaultValue("2s") Duration commandTimeout) {
     }
 
-    public record Policy(@DefaultValue("0.5") double confidenceFloor,
+    /** @param confidenceFloor fixed answering threshold; unset, each intent database gets a calibrated one */
+    public record Policy(Double confidenceFloor,
                          @DefaultValue("0.1") double ambiguityMargin,
                          @DefaultValue("0.2") double clarifyFloor,
                          @DefaultValue("2") int maxConsecutiveFailures,

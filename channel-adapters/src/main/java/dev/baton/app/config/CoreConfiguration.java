@@ -80,7 +80,8 @@ class CoreConfiguration {
                                           BatonProperties properties, Handoffs handoffs, PersonalDataRedactor redactor,
                                           Clock clock) {
         BatonProperties.Policy p = properties.policy();
-        PolicySettings policy = new PolicySettings(p.confidenceFloor(), p.ambiguityMargin(), p.clarifyFloor(),
+        // Every turn applies the confidence floor that comes with the knowledge in service (configured or calibrated).
+        PolicySettings policy = new PolicySettings(knowledge.get().confidenceFloor(), p.ambiguityMargin(), Math.min(p.clarifyFloor(), knowledge.get().confidenceFloor()),
                 p.maxConsecutiveFailures(), p.maxClarifyOptions(), p.humanRequestIntent());
         return new ConversationEngine(stores, knowledge, understanding, policy, handoffs, redactor, clock);
     }

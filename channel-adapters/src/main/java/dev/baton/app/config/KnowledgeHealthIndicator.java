@@ -23,6 +23,7 @@ class KnowledgeHealthIndicator implements HealthIndicator {
                 .withDetail("intentDatabaseVersion", current.intents().version())
                 .withDetail("intents", current.intents().size())
                 .withDetail("languages", current.intents().languages())
+                .withDetail("confidenceFloor", current.confidenceFloor())
                 .build();
     }
 }

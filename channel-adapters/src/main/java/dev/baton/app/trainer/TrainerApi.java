@@ -50,6 +50,7 @@ class TrainerApi {
         body.put("version", knowledge.intents().version());
         body.put("intents", knowledge.intents().size());
         body.put("languages", knowledge.intents().languages());
+        body.put("confidenceFloor", Math.round(knowledge.confidenceFloor() * 1000) / 1000.0);
         if (reloadMillis != null) {
             body.put("reloadMillis", reloadMillis);
         }
