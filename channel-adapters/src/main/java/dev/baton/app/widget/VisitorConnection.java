@@ -6,6 +6,9 @@ import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.Message;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.Optional;
 final class VisitorConnection {
 
     private final FrameOutbox outbox;
+    private final Sinks.Many<String> followed = Sinks.many().replay().latest();
     private volatile String visitorId;
     private volatile String conversationId;
     private volatile ConversationState state;
@@ -44,6 +48,12 @@ final class VisitorConnection {
         this.lastSentId = lastSeenId;
         this.loading = true;
         this.pending.clear();
+        followed.tryEmitNext(conversation.id());
+    }
+
+    /** The conversation this socket follows, and each one it follows next (after {@code new_conversation}). */
+    Flux<String> followed() {
+        return followed.asFlux();
     }
 
     boolean greeted() {

@@ -1,5 +1,6 @@
 package dev.baton.app.widget;
 
+import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.InboundFrame;
 import dev.baton.app.wire.OpenSockets;
@@ -7,7 +8,6 @@ import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
-import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Sender;
@@ -34,16 +34,16 @@ final class VisitorSocketHandler implements WebSocketHandler {
 
     private final ConversationEngine engine;
     private final ConversationStore conversations;
-    private final ConversationEvents events;
+    private final ConversationFeeds feeds;
     private final ObjectMapper mapper;
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
 
-    VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationEvents events,
+    VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
                          ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
         this.engine = engine;
         this.conversations = conversations;
-        this.events = events;
+        this.feeds = feeds;
         this.mapper = mapper;
         this.frames = frames;
         this.openSockets = openSockets;
@@ -65,9 +65,10 @@ final class VisitorSocketHandler implements WebSocketHandler {
                     connection.outbox().close();
                 })
                 .then();
-        Mono<Void> pushEvents = events.observe()
+        Mono<Void> pushEvents = connection.followed()
+                .switchMap(feeds::observe)
                 .takeUntilOther(closed.asMono())
-                .filter(event -> connection.follows(event.conversationId()))
+                .filter(event -> connection.follows(event.conversationId()) || event instanceof ConversationEvent.QueueChanged)
                 .concatMap(event -> push(connection, event).onErrorResume(e -> Mono.empty()))
                 .then();
         Mono<Void> writeFrames = session.send(connection.outbox().frames().map(session::textMessage));

@@ -1,6 +1,7 @@
 package dev.baton.app.widget;
 
 import dev.baton.app.config.SocketRoute;
+import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.ConversationEvents;
@@ -17,8 +18,13 @@ class WidgetChannel {
     static final String PATH = "/ws/visitor";
 
     @Bean
-    SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationEvents events,
+    SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
                               ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
-        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, events, mapper, frames, openSockets));
+        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, feeds, mapper, frames, openSockets));
+    }
+
+    @Bean(destroyMethod = "close")
+    ConversationFeeds conversationFeeds(ConversationEvents events) {
+        return new ConversationFeeds(events);
     }
 }

@@ -1,0 +1,57 @@
+package dev.baton.app.wire;
+
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationEvents;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Hands each visitor socket the events of its own conversation only. Filtering the node's whole event stream
+ * in every socket costs every event once per open socket — with a thousand visitors, a thousand times — so
+ * this subscribes once and looks each event's listeners up by conversation. Queue changes, which move every
+ * waiting visitor's position, go to everyone.
+ */
+public final class ConversationFeeds implements AutoCloseable {
+
+    private final Map<String, List<Consumer<ConversationEvent>>> listeners = new ConcurrentHashMap<>();
+    private final Disposable subscription;
+
+    public ConversationFeeds(ConversationEvents events) {
+        this.subscription = events.observe().subscribe(this::dispatch);
+    }
+
+    /** The events of one conversation, and every queue change, from now on. Hot; buffers for a slow socket. */
+    public Flux<ConversationEvent> observe(String conversationId) {
+        return Flux.create(sink -> {
+            Consumer<ConversationEvent> listener = sink::next;
+            listeners.computeIfAbsent(conversationId, id -> new CopyOnWriteArrayList<>()).add(listener);
+            sink.onDispose(() -> listeners.computeIfPresent(conversationId, (id, registered) -> {
+                registered.remove(listener);
+                return registered.isEmpty() ? null : registered;
+            }));
+        }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    private void dispatch(ConversationEvent event) {
+        if (event instanceof ConversationEvent.QueueChanged) {
+            listeners.values().forEach(registered -> registered.forEach(listener -> listener.accept(event)));
+            return;
+        }
+        List<Consumer<ConversationEvent>> registered = listeners.get(event.conversationId());
+        if (registered != null) {
+            registered.forEach(listener -> listener.accept(event));
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.dispose();
+    }
+}
