@@ -15,6 +15,7 @@ import java.util.TreeSet;
 public final class IntentDatabase {
 
     private final Map<String, Intent> intentsById;
+    private final Set<String> languages;
     private final String version;
 
     public IntentDatabase(Collection<Intent> intents, String version) {
@@ -25,6 +26,10 @@ public final class IntentDatabase {
             }
         }
         this.intentsById = java.util.Collections.unmodifiableMap(byId);
+        Set<String> allLanguages = new TreeSet<>();
+        byId.values().forEach(i -> allLanguages.addAll(i.languages()));
+        // Asked for every message, so computed once.
+        this.languages = java.util.Collections.unmodifiableSet(allLanguages);
         this.version = version;
     }
 
@@ -38,8 +43,6 @@ public final class IntentDatabase {
 
     /** Every language that at least one intent has examples in, sorted. */
     public Set<String> languages() {
-        Set<String> languages = new TreeSet<>();
-        intentsById.values().forEach(i -> languages.addAll(i.languages()));
         return languages;
     }
 
