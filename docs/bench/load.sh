@@ -4,18 +4,20 @@
 #
 #   docs/bench/load.sh                 # everything: Baton (in-memory) and the echo baseline, load and hold
 #   docs/bench/load.sh baton           # only Baton, 1,000 conversations x 5,000 msg/s x 60 s
-#   docs/bench/load.sh baton-hold      # only Baton, 10,000 held conversations, heap and RSS
-#   docs/bench/load.sh echo            # only the echo baseline at 40,000 and at 5,000 msg/s
+#   docs/bench/load.sh baton-hold      # only Baton, 10,000 held conversations (one question each, then none), heap and RSS
+#   docs/bench/load.sh echo            # only the echo baseline, at ECHO_RATES (40,000 and 5,000 msg/s)
 #   docs/bench/load.sh echo-hold       # only the echo baseline, 10,000 held connections
 #   docs/bench/load.sh sweep           # Baton at SWEEP_RATES, to find what it sustains
 #
-# Settings (environment): CONVERSATIONS=1000 RATE=5000 ECHO_RATE=40000 DURATION=60s WARMUP=10s RAMP=10s
-#   HOLD_CONVERSATIONS=10000 HOLD_DURATION=60s HOLD_RAMP=20s SWEEP_RATES="500 1000 1500 2000"
+# Settings (environment): CONVERSATIONS=1000 RATE=5000 ECHO_RATES="40000 5000" DURATION=60s WARMUP=10s RAMP=10s
+#   HOLD_CONVERSATIONS=10000 HOLD_DURATION=60s HOLD_RAMP=20s HOLD_MESSAGES="1 0" (questions per held
+#   conversation; one run each) SWEEP_RATES="500 1000 1500 2000"
 #   BATON_PORT=18090 ECHO_PORT=18091 SUFFIX=-bench (Maven build dir suffix: target-bench)
 #   SKIP_BUILD=1 (reuse the last build)  MVN_ARGS=-o (extra Maven arguments, e.g. offline)  JFR=1 (record Baton with JFR over the measured window)
 #   PIN=1 (server on CPU 0, generator on CPU 1; default: both share every CPU)
-#   BATON_ARGS="--baton.store=redis" (extra arguments for Baton, e.g. the Redis store once it exists)
-#   STORE_LABEL=memory (goes into the run's name)  OUT=target-bench/load (where each run's JSON is kept)
+#   STORE=memory|redis (redis: starts a private, empty redis-server on REDIS_PORT=16379 for each Baton run and
+#   runs Baton with --baton.store=redis against it; needs redis-server on the PATH)
+#   BATON_ARGS="..." (extra arguments for Baton)  OUT=target-bench/load (where each run's JSON is kept)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -23,42 +25,60 @@ WHAT=${1:-all}
 CONVERSATIONS=${CONVERSATIONS:-1000}
 RATE=${RATE:-5000}
 ECHO_RATE=${ECHO_RATE:-40000}
+ECHO_RATES=${ECHO_RATES:-$ECHO_RATE $RATE}
 DURATION=${DURATION:-60s}
 WARMUP=${WARMUP:-10s}
 RAMP=${RAMP:-10s}
 HOLD_CONVERSATIONS=${HOLD_CONVERSATIONS:-10000}
 HOLD_DURATION=${HOLD_DURATION:-60s}
 HOLD_RAMP=${HOLD_RAMP:-20s}
+HOLD_MESSAGES=${HOLD_MESSAGES:-1 0}
 SWEEP_RATES=${SWEEP_RATES:-500 1000 1500 2000}
 BATON_PORT=${BATON_PORT:-18090}
 ECHO_PORT=${ECHO_PORT:-18091}
 SUFFIX=${SUFFIX:--bench}
-STORE_LABEL=${STORE_LABEL:-memory}
+STORE=${STORE:-memory}
+STORE_LABEL=$STORE
+REDIS_PORT=${REDIS_PORT:-16379}
 BATON_ARGS=${BATON_ARGS:-}
+if [ "$STORE" = redis ]; then
+  BATON_ARGS="--baton.store=redis --baton.redis.url=redis://127.0.0.1:${REDIS_PORT} $BATON_ARGS"
+fi
 OUT=${OUT:-target${SUFFIX}/load}
 SERVER_HEAP=${SERVER_HEAP:-1g}
 GENERATOR_HEAP=${GENERATOR_HEAP:-2g}
 
 TARGET=channel-adapters/target${SUFFIX}
-CLASSPATH_FILE=${TARGET}/load-classpath.txt
 mkdir -p "$OUT"
+CLASSPATH_FILE="$(cd "$OUT" && pwd)/classpath.txt"
 
 log() { echo "== $*" >&2; }
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building (jar, test classes, test classpath) into target${SUFFIX}"
+  # One invocation, so that bot-core resolves to this build's jar, never to a copy in ~/.m2. Each module writes
+  # its classpath to the same file; channel-adapters, built last, wins.
   # shellcheck disable=SC2086
-  mvn -q -B ${MVN_ARGS:-} -Dbaton.target.suffix="$SUFFIX" -DskipTests package >&2
-  # shellcheck disable=SC2086
-  mvn -q -B ${MVN_ARGS:-} -Dbaton.target.suffix="$SUFFIX" -pl bot-core,channel-adapters dependency:build-classpath \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/${CLASSPATH_FILE}.raw" >&2
-  # bot-core from this build, not the (possibly older) copy in the local Maven repository
-  tr ':' '\n' < "${CLASSPATH_FILE}.raw" | grep -v '/dev/baton/bot-core/' | paste -sd: - > "$CLASSPATH_FILE"
+  mvn -q -B ${MVN_ARGS:-} -Dbaton.target.suffix="$SUFFIX" -DskipTests package dependency:build-classpath \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2
 fi
-CP="${TARGET}/test-classes:bot-core/target${SUFFIX}/classes:$(cat "$CLASSPATH_FILE")"
+CP="${TARGET}/test-classes:$(cat "$CLASSPATH_FILE")"
 
 SERVER_CPU=""; GENERATOR_CPU=""
 if [ "${PIN:-0}" = 1 ]; then SERVER_CPU="taskset -c 0"; GENERATOR_CPU="taskset -c 1"; fi
+
+REDIS_PID=""
+start_redis() { # a private, empty Redis for one run: nothing of anyone else's is touched
+  [ "$STORE" = redis ] || return 0
+  redis-server --port "$REDIS_PORT" --save "" --appendonly no > "$OUT/redis-${REDIS_PORT}.log" 2>&1 &
+  REDIS_PID=$!
+  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "redis-server did not start on port $REDIS_PORT" >&2; exit 1
+}
+stop_redis() {
+  if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; fi
+  REDIS_PID=""
+}
 
 SERVER_PID=""
 stop_server() {
@@ -68,31 +88,35 @@ stop_server() {
     kill -9 "$SERVER_PID" 2>/dev/null || true
   fi
   SERVER_PID=""
+  stop_redis
 }
 trap stop_server EXIT
 
-start_baton() {
+start_baton() { # start_baton RUN-NAME: its log goes to $OUT/RUN-NAME.server.log
+  local serverlog="$OUT/$1.server.log"
+  start_redis
   log "starting Baton ($STORE_LABEL store) on port $BATON_PORT"
   # shellcheck disable=SC2086
   $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -jar "${TARGET}/baton.jar" --server.port="$BATON_PORT" \
-      $BATON_ARGS > "$OUT/baton-${STORE_LABEL}.log" 2>&1 &
+      $BATON_ARGS > "$serverlog" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:${BATON_PORT}/actuator/health" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/baton-${STORE_LABEL}.log" >&2; exit 1; }
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$serverlog" >&2; exit 1; }
     sleep 0.5
   done
-  echo "Baton did not come up; see $OUT/baton-${STORE_LABEL}.log" >&2; exit 1
+  echo "Baton did not come up; see $serverlog" >&2; exit 1
 }
 
-start_echo() {
+start_echo() { # start_echo RUN-NAME
+  local serverlog="$OUT/$1.server.log"
   log "starting the echo server on port $ECHO_PORT"
   $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -cp "$CP" dev.baton.app.load.EchoServer --port "$ECHO_PORT" \
-      > "$OUT/echo.log" 2>&1 &
+      > "$serverlog" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
-    grep -q 'echo server' "$OUT/echo.log" 2>/dev/null && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$OUT/echo.log" >&2; exit 1; }
+    grep -q 'echo server' "$serverlog" 2>/dev/null && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$serverlog" >&2; exit 1; }
     sleep 0.5
   done
   echo "the echo server did not come up" >&2; exit 1
@@ -113,44 +137,51 @@ jfr_option() { # the generator records the server over exactly the measured wind
 }
 
 run_baton() {
-  start_baton
+  local name="baton-${STORE_LABEL}-${CONVERSATIONS}x${RATE}"
+  start_baton "$name"
   # shellcheck disable=SC2046
-  generate "baton-${STORE_LABEL}-${CONVERSATIONS}x${RATE}" "$BATON_PORT" --conversations "$CONVERSATIONS" \
-      --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP" \
-      $(jfr_option "baton-${STORE_LABEL}-${CONVERSATIONS}x${RATE}")
+  generate "$name" "$BATON_PORT" --conversations "$CONVERSATIONS" --rate "$RATE" --duration "$DURATION" \
+      --warmup "$WARMUP" --ramp "$RAMP" $(jfr_option "$name")
   stop_server
 }
 
-run_baton_hold() {
-  start_baton
-  generate "baton-${STORE_LABEL}-hold-${HOLD_CONVERSATIONS}" "$BATON_PORT" --hold \
-      --conversations "$HOLD_CONVERSATIONS" --duration "$HOLD_DURATION" --ramp "$HOLD_RAMP"
-  stop_server
+run_baton_hold() { # each conversation asks HOLD_MESSAGES questions once open; 0: hello only ("idle")
+  for questions in $HOLD_MESSAGES; do
+    local name="baton-${STORE_LABEL}-hold-${HOLD_CONVERSATIONS}-q${questions}"
+    start_baton "$name"
+    generate "$name" "$BATON_PORT" --hold --hold-messages "$questions" --conversations "$HOLD_CONVERSATIONS" \
+        --duration "$HOLD_DURATION" --ramp "$HOLD_RAMP"
+    stop_server
+  done
 }
 
 run_sweep() {
   for rate in $SWEEP_RATES; do
-    start_baton
-    generate "baton-${STORE_LABEL}-${CONVERSATIONS}x${rate}" "$BATON_PORT" --conversations "$CONVERSATIONS" \
-        --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP"
+    local name="baton-${STORE_LABEL}-${CONVERSATIONS}x${rate}"
+    start_baton "$name"
+    # shellcheck disable=SC2046
+    generate "$name" "$BATON_PORT" --conversations "$CONVERSATIONS" --rate "$rate" --duration "$DURATION" \
+        --warmup "$WARMUP" --ramp "$RAMP" $(jfr_option "$name")
     stop_server
   done
 }
 
 run_echo() {
-  start_echo
-  # The echo server's reply is no intent's answer, so there is nothing to screen.
-  generate "echo-${CONVERSATIONS}x${ECHO_RATE}" "$ECHO_PORT" --no-screen --conversations "$CONVERSATIONS" \
-      --rate "$ECHO_RATE" --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP"
-  generate "echo-${CONVERSATIONS}x${RATE}" "$ECHO_PORT" --no-screen --conversations "$CONVERSATIONS" \
-      --rate "$RATE" --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP"
-  stop_server
+  for rate in $ECHO_RATES; do
+    local name="echo-${CONVERSATIONS}x${rate}"
+    start_echo "$name"
+    # The echo server's reply is no intent's answer, so there is nothing to screen.
+    generate "$name" "$ECHO_PORT" --no-screen --conversations "$CONVERSATIONS" --rate "$rate" \
+        --duration "$DURATION" --warmup "$WARMUP" --ramp "$RAMP"
+    stop_server
+  done
 }
 
 run_echo_hold() {
-  start_echo
-  generate "echo-hold-${HOLD_CONVERSATIONS}" "$ECHO_PORT" --no-screen --hold --hold-messages 1 \
-      --conversations "$HOLD_CONVERSATIONS" --duration "$HOLD_DURATION" --ramp "$HOLD_RAMP"
+  local name="echo-hold-${HOLD_CONVERSATIONS}"
+  start_echo "$name"
+  generate "$name" "$ECHO_PORT" --no-screen --hold --hold-messages 1 --conversations "$HOLD_CONVERSATIONS" \
+      --duration "$HOLD_DURATION" --ramp "$HOLD_RAMP"
   stop_server
 }
 

@@ -38,7 +38,7 @@ final class LoadJson {
         String from;
         String clientMessageId;
         String text;
-        final List<Long> transcriptIds = new ArrayList<>(0);
+        List<Long> transcriptIds = List.of();
     }
 
     static Frame parse(String json) {
@@ -65,6 +65,7 @@ final class LoadJson {
                     }
                     case "messages" -> {
                         if (value == JsonToken.START_ARRAY) {
+                            frame.transcriptIds = new ArrayList<>();
                             while (parser.nextToken() == JsonToken.START_OBJECT) {
                                 Frame one = new Frame();
                                 readMessage(parser, one);
