@@ -21,6 +21,7 @@ import dev.baton.nlu.Classification;
 import dev.baton.nlu.TextNormalizer;
 import dev.baton.privacy.PersonalDataRedactor;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.util.List;
@@ -132,24 +133,27 @@ public final class ConversationEngine {
     private Mono<Void> botTurn(Conversation conversation, VisitorMessage visitorMessage, String text, Message stored) {
         BotKnowledge bot = knowledge.get();
         long recentFrom = Math.max(0, stored.id() - RECENT_MESSAGES);
-        return stores.conversations().transcript(conversation.id(), recentFrom).collectList().flatMap(transcript -> {
-            String detected = understanding.languages().detect(text, conversation.language(), visitorMessage.languageHint());
-            String language = bot.intents().languages().contains(detected) ? detected : understanding.defaultLanguage();
-            Optional<String> languageNote = detected.equals(language) ? Optional.empty()
-                    : Optional.of("The visitor seems to write in '" + detected + "', which the bot has no examples for; it used '" + language + "'.");
-            String normalized = TextNormalizer.forLanguage(language).normalize(text);
-            Optional<String> chosen = visitorMessage.payload().flatMap(QuickReply::intentOf);
-            Classification classification = chosen.isPresent() ? new Classification(List.of()) : bot.classifier().classify(text, language);
-            boolean askedForHuman = visitorMessage.payload().filter(QuickReply.HANDOFF_PAYLOAD::equals).isPresent()
-                    || understanding.humanRequests().asksForHuman(normalized, language);
-            MoodReading mood = understanding.moods().read(text, normalized, language, earlierVisitorTexts(transcript, language));
-            Turn turn = new Turn(classification, chosen, askedForHuman, mood, conversation.consecutiveFailures());
-            Decision decision = new DecisionPolicy(bot.intents(), policy.withConfidenceFloor(bot.confidenceFloor())).decide(turn);
-            List<IntentCandidate> considered = askedForHuman ? List.of() : candidates(classification, bot, language);
-            return stores.conversations().update(conversation.id(),
-                            c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant()))
-                    .flatMap(updated -> act(decision, updated, bot, language, languageNote, mood, transcript));
-        });
+        return stores.conversations().transcript(conversation.id(), recentFrom).collectList()
+                // Reading a message is CPU work; a Redis store would otherwise do it on its single I/O thread.
+                .publishOn(Schedulers.parallel())
+                .flatMap(transcript -> {
+                    String detected = understanding.languages().detect(text, conversation.language(), visitorMessage.languageHint());
+                    String language = bot.intents().languages().contains(detected) ? detected : understanding.defaultLanguage();
+                    Optional<String> languageNote = detected.equals(language) ? Optional.empty()
+                            : Optional.of("The visitor seems to write in '" + detected + "', which the bot has no examples for; it used '" + language + "'.");
+                    String normalized = TextNormalizer.forLanguage(language).normalize(text);
+                    Optional<String> chosen = visitorMessage.payload().flatMap(QuickReply::intentOf);
+                    Classification classification = chosen.isPresent() ? new Classification(List.of()) : bot.classifier().classify(text, language);
+                    boolean askedForHuman = visitorMessage.payload().filter(QuickReply.HANDOFF_PAYLOAD::equals).isPresent()
+                            || understanding.humanRequests().asksForHuman(normalized, language);
+                    MoodReading mood = understanding.moods().read(text, normalized, language, earlierVisitorTexts(transcript, language));
+                    Turn turn = new Turn(classification, chosen, askedForHuman, mood, conversation.consecutiveFailures());
+                    Decision decision = new DecisionPolicy(bot.intents(), policy.withConfidenceFloor(bot.confidenceFloor())).decide(turn);
+                    List<IntentCandidate> considered = askedForHuman ? List.of() : candidates(classification, bot, language);
+                    return stores.conversations().update(conversation.id(),
+                                    c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant()))
+                            .flatMap(updated -> act(decision, updated, bot, language, languageNote, mood, transcript));
+                });
     }
 
     private Mono<Void> act(Decision decision, Conversation conversation, BotKnowledge bot, String language,
