@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class AgentSocketHandler implements WebSocketHandler {
 
+    private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "typing", "hand_back", "resolve");
+
     private final AgentDesk desk;
     private final AgentPresence presence;
     private final ConversationEvents events;
@@ -126,8 +128,6 @@ final class AgentSocketHandler implements WebSocketHandler {
             return Mono.empty();
         }
     }
-
-    private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "typing", "hand_back", "resolve");
 
     private Mono<Void> push(FrameOutbox outbox, AgentRef agent, Set<String> open, ConversationEvent event) {
         boolean watching = open.contains(event.conversationId());

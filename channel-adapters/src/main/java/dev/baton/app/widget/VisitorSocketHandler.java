@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  */
 final class VisitorSocketHandler implements WebSocketHandler {
 
+    private static final java.util.Set<String> KNOWN_TYPES =
+            java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "ping");
+
     private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final ConversationEngine engine;
@@ -105,9 +108,6 @@ final class VisitorSocketHandler implements WebSocketHandler {
             default -> Mono.error(new ProtocolException("unknown_type", "unknown frame type \"" + type + "\""));
         };
     }
-
-    private static final java.util.Set<String> KNOWN_TYPES =
-            java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "ping");
 
     private Mono<Void> hello(VisitorConnection connection, InboundFrame frame) {
         String visitorId = frame.requiredText("visitorId");
