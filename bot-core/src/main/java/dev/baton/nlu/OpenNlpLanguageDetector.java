@@ -3,6 +3,7 @@ package dev.baton.nlu;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,9 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorModel;
-import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
 
 /**
  * Detects a chat message's language with OpenNLP's 103-language detector, helped by what a chat knows besides the
@@ -33,7 +32,8 @@ import opennlp.tools.langdetect.ThreadSafeLanguageDetectorME;
  *   <li>Otherwise the conversation's language so far, then the widget's hint, then the default.</li>
  * </ol>
  *
- * <p>Thread-safe. The OpenNLP model (some 10 MB) is loaded once per JVM, on first use.
+ * <p>Thread-safe. The OpenNLP model (some 10 MB) is loaded once per JVM, when the first detector is built, and
+ * evaluated by {@link LanguageProbabilities}.
  */
 public final class OpenNlpLanguageDetector implements LanguageDetector {
 
@@ -61,7 +61,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         this.defaultLanguage = defaultLanguage;
         // Load the model now, on the constructing thread: its first use may be on an event loop, which
         // must never wait for a multi-megabyte read.
-        Objects.requireNonNull(Model.DETECTOR);
+        Objects.requireNonNull(Model.PROBABILITIES);
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         if (arabicScript && supported.contains("fa")) {
             return "fa";
         }
-        Scores scores = Scores.of(Model.DETECTOR.predictLanguages(text), supported);
+        Scores scores = Scores.of(Model.PROBABILITIES.of(text), supported);
         if (scores.bestUnsupported != null && letters(text) >= UNSUPPORTED_MIN_LETTERS
                 && scores.bestUnsupportedConfidence >= UNSUPPORTED_LEAD * scores.bestSupportedConfidence) {
             return scores.bestUnsupported;
@@ -123,12 +123,12 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     private record Scores(Map<String, Double> confidences, String bestSupported, double bestSupportedConfidence,
                           double secondSupportedConfidence, String bestUnsupported, double bestUnsupportedConfidence) {
 
-        static Scores of(Language[] predictions, Set<String> supported) {
+        static Scores of(double[] probabilities, Set<String> supported) {
             Map<String, Double> confidences = new HashMap<>();
-            for (Language language : predictions) {
-                String code = TWO_LETTER_CODES.get(language.getLang());
+            for (int i = 0; i < probabilities.length; i++) {
+                String code = Model.CODES[i];
                 if (code != null) {
-                    confidences.merge(code, language.getConfidence(), Math::max);
+                    confidences.merge(code, probabilities[i], Math::max);
                 }
             }
             String bestSupported = null;
@@ -161,7 +161,10 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
 
     /** Holder idiom: the model loads with the first detector, once, and is shared by every detector and thread. */
     private static final class Model {
-        static final ThreadSafeLanguageDetectorME DETECTOR = new ThreadSafeLanguageDetectorME(load());
+        static final LanguageProbabilities PROBABILITIES = new LanguageProbabilities(load());
+        /** The two-letter code of each of the model's languages, or null for the few that have none. */
+        static final String[] CODES = Arrays.stream(PROBABILITIES.languages())
+                .map(OpenNlpLanguageDetector.TWO_LETTER_CODES::get).toArray(String[]::new);
 
         private static LanguageDetectorModel load() {
             try (InputStream in = OpenNlpLanguageDetector.class.getResourceAsStream("/langdetect-183.bin")) {
