@@ -5,6 +5,8 @@ import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabase;
 import dev.baton.nlu.IntentScore;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,17 +49,17 @@ public final class DecisionPolicy {
         double bestConfidence = best.get().confidence();
         double margin = bestConfidence - turn.classification().second().map(IntentScore::confidence).orElse(0.0);
         if (bestConfidence >= settings.confidenceFloor() && margin >= settings.ambiguityMargin()) {
-            return answerOrHandOff(best.get(), String.format(Locale.ROOT,
-                    "%s is confident (%.2f ≥ %.2f) and clear (lead %.2f ≥ %.2f)", best.get().intent(),
-                    bestConfidence, settings.confidenceFloor(), margin, settings.ambiguityMargin()));
+            return answerOrHandOff(best.get(), best.get().intent() + " is confident (" + twoDecimals(bestConfidence)
+                    + " ≥ " + twoDecimals(settings.confidenceFloor()) + ") and clear (lead " + twoDecimals(margin)
+                    + " ≥ " + twoDecimals(settings.ambiguityMargin()) + ")");
         }
         List<IntentScore> options = clarifyOptions(turn);
         if (bestConfidence >= settings.clarifyFloor() && options.size() >= 2) {
-            String why = String.format(Locale.ROOT, "the best intents are too close to tell apart (%s)", describe(options));
+            String why = "the best intents are too close to tell apart (" + describe(options) + ")";
             return orHandOffAfterRepeatedFailure(turn, new Decision.Clarify(options, why));
         }
-        return orHandOffAfterRepeatedFailure(turn, new Decision.NotUnderstood(String.format(Locale.ROOT,
-                "no intent is confident enough (best %s %.2f < %.2f)", best.get().intent(), bestConfidence, settings.confidenceFloor())));
+        return orHandOffAfterRepeatedFailure(turn, new Decision.NotUnderstood("no intent is confident enough (best "
+                + best.get().intent() + " " + twoDecimals(bestConfidence) + " < " + twoDecimals(settings.confidenceFloor()) + ")"));
     }
 
     /** Whether the bot answered: asking back and admitting it did not understand are both failures to answer. */
@@ -98,6 +100,14 @@ public final class DecisionPolicy {
 
     private static String describe(List<IntentScore> options) {
         return String.join(", ", options.stream()
-                .map(s -> String.format(Locale.ROOT, "%s %.2f", s.intent(), s.confidence())).toList());
+                .map(s -> s.intent() + " " + twoDecimals(s.confidence())).toList());
+    }
+
+    /**
+     * What {@code String.format("%.2f")} writes of a non-negative number, without its cost: every decision explains itself, and the
+     * formatter was 5 % of a busy node's CPU.
+     */
+    static String twoDecimals(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -66,6 +66,11 @@ public final class TextNormalizer {
     }
 
     private static String fold(String text) {
+        if (isAscii(text)) {
+            // Most messages: nothing to compose, decompose or map, and the three Unicode passes below cost
+            // several times the rest of the normalisation.
+            return text.toLowerCase(Locale.ROOT);
+        }
         String decomposed = Normalizer.normalize(
                 Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
@@ -81,6 +86,15 @@ public final class TextNormalizer {
             out.append(foldLetter(c));
         }
         return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char foldLetter(char c) {

@@ -138,4 +138,15 @@ class DecisionPolicyTest {
     private static Intent intent(String id, boolean handoff) {
         return new Intent(id, Map.of(), Map.of("en", List.of(id)), Map.of("en", List.of("answer " + id)), List.of(), handoff);
     }
+
+    @Test
+    void explainsConfidencesAndMarginsWithTwoDecimalsAsStringFormatWould() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            double value = i < 1_000 ? i / 1_000.0 : random.nextDouble() * 2;
+            assertThat(DecisionPolicy.twoDecimals(value))
+                    .as("%s", value)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", value));
+        }
+    }
 }
