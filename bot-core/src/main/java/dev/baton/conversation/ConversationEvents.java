@@ -10,8 +10,8 @@ public interface ConversationEvents {
 
     /**
      * Every event published from now on, from every node. Hot: events published before subscribing are not
-     * replayed (clients catch up from the store with the last message id they saw). A subscriber too slow to
-     * keep up is dropped rather than buffering without bound.
+     * replayed (clients catch up from the store with the last message id they saw). A subscriber that is
+     * momentarily slow has its events buffered, never dropped.
      */
     Flux<ConversationEvent> observe();
 }

@@ -24,12 +24,15 @@ public interface ConversationStore {
     /**
      * Appends to the transcript, giving the message the next id of its conversation. A draft whose
      * {@code clientMessageId} was already stored in that conversation is not stored again: the earlier
-     * message is returned, so a retried send appears once.
+     * message is returned, not {@link Appended#fresh() fresh}, so a retried send appears once and the caller
+     * learns it in the same step. Empty when the conversation is unknown.
      */
-    Mono<Message> append(String conversationId, MessageDraft draft);
+    Mono<Appended> appendOnce(String conversationId, MessageDraft draft);
 
-    /** The message a client sent with {@code clientMessageId} in this conversation; empty if none was stored. */
-    Mono<Message> findByClientMessageId(String conversationId, String clientMessageId);
+    /** {@link #appendOnce}, for callers that treat a retried send like a new one. */
+    default Mono<Message> append(String conversationId, MessageDraft draft) {
+        return appendOnce(conversationId, draft).map(Appended::message);
+    }
 
     /** The transcript after message {@code afterId} (0 for all), in order. */
     Flux<Message> transcript(String conversationId, long afterId);

@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -82,10 +83,10 @@ public final class ConversationEngine {
             String text = MessageText.validated(visitorMessage.text());
             return ownedBy(visitorMessage.conversationId(), visitorMessage.visitorId())
                     .flatMap(conversation -> requireOpen(conversation)
-                            .then(alreadyStored(conversation.id(), visitorMessage.clientMessageId()))
-                            .flatMap(retried -> retried ? Mono.<Void>empty()
-                                    : handoffs.post(conversation.id(), MessageDraft.fromVisitor(redactor.redactCards(text), visitorMessage.clientMessageId()))
-                                    .flatMap(stored -> conversation.botMaySpeak() ? botTurn(conversation, visitorMessage, text, stored) : Mono.<Void>empty())));
+                            .then(handoffs.postOnce(conversation.id(), MessageDraft.fromVisitor(redactor.redactCards(text), visitorMessage.clientMessageId())))
+                            // A retried send was handled the first time: neither stored nor answered again.
+                            .filter(Appended::fresh)
+                            .flatMap(stored -> conversation.botMaySpeak() ? botTurn(conversation, visitorMessage, text, stored.message()) : Mono.<Void>empty()));
         });
     }
 
@@ -191,13 +192,6 @@ public final class ConversationEngine {
         return visitor.subList(0, Math.max(0, visitor.size() - 1)).stream()
                 .map(m -> TextNormalizer.forLanguage(language).normalize(m.text()))
                 .toList();
-    }
-
-    private Mono<Boolean> alreadyStored(String conversationId, Optional<String> clientMessageId) {
-        if (clientMessageId.isEmpty()) {
-            return Mono.just(false);
-        }
-        return stores.conversations().findByClientMessageId(conversationId, clientMessageId.get()).hasElement();
     }
 
     private Mono<Void> requireOpen(Conversation conversation) {

@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -45,10 +46,16 @@ public final class Handoffs {
 
     /** Stores a message and tells everyone watching the conversation. */
     public Mono<Message> post(String conversationId, MessageDraft draft) {
-        return stores.conversations().append(conversationId, draft)
+        return postOnce(conversationId, draft).map(Appended::message);
+    }
+
+    /** {@link #post}, saying whether the message is new or a retried send stored before (then nobody is told again). */
+    Mono<Appended> postOnce(String conversationId, MessageDraft draft) {
+        return stores.conversations().appendOnce(conversationId, draft)
                 .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
-                .flatMap(message -> stores.events().publish(new ConversationEvent.MessageAdded(conversationId, message))
-                        .thenReturn(message));
+                .flatMap(appended -> appended.fresh()
+                        ? stores.events().publish(new ConversationEvent.MessageAdded(conversationId, appended.message())).thenReturn(appended)
+                        : Mono.just(appended));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.baton.store.memory;
 
+import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
@@ -9,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,18 +55,10 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public Mono<Message> append(String conversationId, MessageDraft draft) {
+    public Mono<Appended> appendOnce(String conversationId, MessageDraft draft) {
         return Mono.fromCallable(() -> {
             Transcript transcript = transcripts.get(conversationId);
             return transcript == null ? null : transcript.append(conversationId, draft, clock);
-        });
-    }
-
-    @Override
-    public Mono<Message> findByClientMessageId(String conversationId, String clientMessageId) {
-        return Mono.fromSupplier(() -> {
-            Transcript transcript = transcripts.get(conversationId);
-            return transcript == null ? null : transcript.byClientId.get(clientMessageId);
         });
     }
 
@@ -91,18 +85,18 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     private static final class Transcript {
         private final List<Message> messages = new ArrayList<>();
-        private final Map<String, Message> byClientId = new ConcurrentHashMap<>();
+        private final Map<String, Message> byClientId = new HashMap<>();
 
-        synchronized Message append(String conversationId, MessageDraft draft, Clock clock) {
+        synchronized Appended append(String conversationId, MessageDraft draft, Clock clock) {
             Optional<Message> earlier = draft.clientMessageId().map(byClientId::get);
             if (earlier.isPresent()) {
-                return earlier.get();
+                return new Appended(earlier.get(), false);
             }
             Message message = new Message(messages.size() + 1L, conversationId, draft.from(), draft.text(),
                     draft.quickReplies(), clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent());
             messages.add(message);
             draft.clientMessageId().ifPresent(id -> byClientId.put(id, message));
-            return message;
+            return new Appended(message, true);
         }
 
         synchronized List<Message> after(long afterId) {

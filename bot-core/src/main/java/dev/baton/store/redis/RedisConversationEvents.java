@@ -22,15 +22,16 @@ import java.util.Optional;
  * JSON.
  *
  * <p>Each node subscribes once, on its own pub/sub connection, and multicasts what arrives to its local
- * subscribers; a node hears its own events the same way as everyone else's. {@link #observe()} is hot: no
- * replay, and a local subscriber that cannot keep up misses events rather than buffering without bound (like
- * {@code InProcessConversationEvents}). Events are delivered to subscribers on Reactor's parallel scheduler,
- * never on Redis' I/O thread.
+ * subscribers; a node hears its own events the same way as everyone else's. {@link #observe()} is hot (no
+ * replay); a local subscriber that is momentarily slow has its events buffered, not dropped, so an event that
+ * reaches the node reaches every local subscriber (like {@code InProcessConversationEvents}). Events are
+ * delivered to subscribers on Reactor's parallel scheduler, never on Redis' I/O thread.
  *
  * <h2>Delivery guarantee: at most once</h2>
  * Redis pub/sub keeps nothing: an event published while a node is disconnected from Redis, or before its
- * subscription is confirmed ({@link #ready()}), never reaches that node. Events from one node arrive in the order
- * that node published them; events from different nodes have no common order. Nothing depends on an event
+ * subscription is confirmed ({@link #ready()}), never reaches that node. A conversation's events arrive in the order
+ * one node published them (a node publishes each conversation's events on one connection); events from different
+ * nodes have no common order. Nothing depends on an event
  * arriving: every message has an id, and a client that reconnects — to this or any other node — catches up from
  * the store with {@code transcript(conversationId, lastSeenId)} and re-reads the conversation's state and the queue.
  * Lettuce re-subscribes by itself after a reconnection.
@@ -43,7 +44,7 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     private static final Logger log = LoggerFactory.getLogger(RedisConversationEvents.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final ConversationConnections redis;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final String channel;
     private final JsonCodec json = new JsonCodec();
@@ -58,13 +59,19 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     };
     private final Mono<Void> ready;
 
+    /** Publishing on one connection; see the other constructor. */
+    public RedisConversationEvents(RedisReactiveCommands<String, String> redis,
+                                   StatefulRedisPubSubConnection<String, String> pubSub, RedisKeys keys) {
+        this(ConversationConnections.single(redis), pubSub, keys);
+    }
+
     /**
      * Subscribes at once; {@link #ready()} completes when Redis has confirmed the subscription.
      *
-     * @param redis  the connection events are published on
+     * @param redis  the connections events are published on, each conversation's on its own
      * @param pubSub a connection used for nothing but this subscription
      */
-    public RedisConversationEvents(RedisReactiveCommands<String, String> redis,
+    public RedisConversationEvents(ConversationConnections redis,
                                    StatefulRedisPubSubConnection<String, String> pubSub, RedisKeys keys) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.pubSub = Objects.requireNonNull(pubSub, "pubSub");
@@ -83,14 +90,14 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     @Override
     public Mono<Void> publish(ConversationEvent event) {
         return Mono.fromCallable(() -> json.encode(event))
-                .flatMap(message -> redis.publish(channel, message))
+                .flatMap(message -> redis.of(event.conversationId()).publish(channel, message))
                 .then();
     }
 
     /** Every event published from now on, by any node; see the class comment for what may be missed. */
     @Override
     public Flux<ConversationEvent> observe() {
-        return sink.asFlux().publishOn(Schedulers.parallel());
+        return sink.asFlux().onBackpressureBuffer().publishOn(Schedulers.parallel());
     }
 
     /** Unsubscribes and completes every local subscriber; blocks up to five seconds, for shutdown only. */

@@ -1,6 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.conversation.AgentRef;
+import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
@@ -51,7 +52,8 @@ import java.util.function.UnaryOperator;
  * outlives every conversation it lists; ids of conversations that expired before it are dropped lazily, when
  * the index is read.
  *
- * <p>Every operation is one or a few non-blocking commands on the given connection; when Redis cannot be reached
+ * <p>Every operation is one or a few non-blocking commands on the conversation's connection (see
+ * {@link ConversationConnections}); when Redis cannot be reached
  * they error as the connection's timeouts and disconnected behaviour dictate (see {@link RedisStores}).
  */
 public final class RedisConversationStore implements ConversationStore {
@@ -102,8 +104,9 @@ public final class RedisConversationStore implements ConversationStore {
 
     /**
      * KEYS: conversation, message counter, transcript, client ids. ARGV: client message id ('' for none), the
-     * message JSON after its leading <code>{"id":0,</code>. Returns the stored message's JSON (the earlier one for a
-     * repeated client id), or nil when the conversation does not exist.
+     * message JSON after its leading <code>{"id":0,</code>. Returns the stored message's JSON after a one-character
+     * mark: {@code +} when stored now, {@code =} for the earlier message of a repeated client id; nil when the
+     * conversation does not exist.
      */
     private static final LuaScript APPEND = new LuaScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return false end
@@ -111,7 +114,7 @@ public final class RedisConversationStore implements ConversationStore {
               local earlier = redis.call('HGET', KEYS[4], ARGV[1])
               if earlier then
                 local found = redis.call('ZRANGEBYSCORE', KEYS[3], earlier, earlier)
-                if found[1] then return found[1] end
+                if found[1] then return '=' .. found[1] end
               end
             end
             local id = redis.call('INCR', KEYS[2])
@@ -122,19 +125,23 @@ public final class RedisConversationStore implements ConversationStore {
             if ttl > 0 then
               for i = 2, 4 do redis.call('PEXPIRE', KEYS[i], ttl) end
             end
-            return message
+            return '+' .. message
             """, ScriptOutputType.VALUE);
 
-    private final RedisReactiveCommands<String, String> redis;
+    private final ConversationConnections redis;
     private final RedisKeys keys;
     private final Clock clock;
     private final String retentionMillis;
     private final JsonCodec json = new JsonCodec();
 
+    public RedisConversationStore(RedisReactiveCommands<String, String> redis, RedisKeys keys, Clock clock, Duration retention) {
+        this(ConversationConnections.single(redis), keys, clock, retention);
+    }
+
     /**
      * @param retention how long a resolved conversation and its transcript are kept, e.g. {@link #DEFAULT_RETENTION}
      */
-    public RedisConversationStore(RedisReactiveCommands<String, String> redis, RedisKeys keys, Clock clock, Duration retention) {
+    public RedisConversationStore(ConversationConnections redis, RedisKeys keys, Clock clock, Duration retention) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -149,7 +156,7 @@ public final class RedisConversationStore implements ConversationStore {
         return Mono.defer(() -> {
             String conversationKey = keys.conversation(conversation.id());
             Optional<String> agent = agentTalkingIn(conversation);
-            return CREATE.<Long>run(redis,
+            return CREATE.<Long>run(redis.of(conversation.id()),
                             new String[]{conversationKey, keys.visitorConversations(conversation.visitorId()),
                                     keys.visitorOpenConversations(conversation.visitorId()),
                                     agent.map(keys::agentConversations).orElse(conversationKey)},
@@ -164,7 +171,7 @@ public final class RedisConversationStore implements ConversationStore {
 
     @Override
     public Mono<Conversation> find(String conversationId) {
-        return Mono.defer(() -> redis.hget(keys.conversation(conversationId), DATA)).map(json::decodeConversation);
+        return Mono.defer(() -> redis.of(conversationId).hget(keys.conversation(conversationId), DATA)).map(json::decodeConversation);
     }
 
     @Override
@@ -173,7 +180,7 @@ public final class RedisConversationStore implements ConversationStore {
     }
 
     private Mono<Conversation> attemptUpdate(String conversationId, UnaryOperator<Conversation> change, int attempt) {
-        return Mono.defer(() -> redis.hmget(keys.conversation(conversationId), DATA, VERSION).collectList())
+        return Mono.defer(() -> redis.of(conversationId).hmget(keys.conversation(conversationId), DATA, VERSION).collectList())
                 .flatMap(fields -> {
                     Optional<String> data = value(fields, 0);
                     Optional<String> version = value(fields, 1);
@@ -211,14 +218,14 @@ public final class RedisConversationStore implements ConversationStore {
                 keys.visitorConversations(next.visitorId()), keys.visitorOpenConversations(next.visitorId()),
                 previousAgent.map(keys::agentConversations).orElse(conversationKey),
                 newAgent.map(keys::agentConversations).orElse(conversationKey)};
-        return COMPARE_AND_SET.<Long>run(redis, scriptKeys,
+        return COMPARE_AND_SET.<Long>run(redis.of(id), scriptKeys,
                         expectedVersion, json.encode(next), id, flag(next.state() == ConversationState.RESOLVED),
                         retentionMillis, flag(previousAgent.isPresent()), flag(newAgent.isPresent()))
                 .next();
     }
 
     @Override
-    public Mono<Message> append(String conversationId, MessageDraft draft) {
+    public Mono<Appended> appendOnce(String conversationId, MessageDraft draft) {
         return Mono.defer(() -> {
             Message withoutId = new Message(0, conversationId, draft.from(), draft.text(), draft.quickReplies(),
                     clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent());
@@ -226,26 +233,18 @@ public final class RedisConversationStore implements ConversationStore {
             if (!encoded.startsWith(JsonCodec.MESSAGE_WITHOUT_ID)) {
                 return Mono.error(new IllegalStateException("a message's JSON must start with its id: " + encoded));
             }
-            return APPEND.<String>run(redis,
+            return APPEND.<String>run(redis.of(conversationId),
                             new String[]{keys.conversation(conversationId), keys.messageCounter(conversationId),
                                     keys.transcript(conversationId), keys.clientMessageIds(conversationId)},
                             draft.clientMessageId().orElse(""), encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()))
                     .next()
-                    .map(json::decodeMessage);
+                    .map(marked -> new Appended(json.decodeMessage(marked.substring(1)), marked.charAt(0) == '+'));
         });
     }
 
     @Override
-    public Mono<Message> findByClientMessageId(String conversationId, String clientMessageId) {
-        return Mono.defer(() -> redis.hget(keys.clientMessageIds(conversationId), clientMessageId))
-                .map(Long::parseLong)
-                .flatMap(id -> redis.zrangebyscore(keys.transcript(conversationId), Range.create(id, id)).next())
-                .map(json::decodeMessage);
-    }
-
-    @Override
     public Flux<Message> transcript(String conversationId, long afterId) {
-        return Flux.defer(() -> redis.zrangebyscore(keys.transcript(conversationId),
+        return Flux.defer(() -> redis.of(conversationId).zrangebyscore(keys.transcript(conversationId),
                         Range.from(Range.Boundary.excluding(Math.max(afterId, 0)), Range.Boundary.unbounded())))
                 .map(json::decodeMessage);
     }
@@ -254,18 +253,18 @@ public final class RedisConversationStore implements ConversationStore {
     @Override
     public Flux<Conversation> ofVisitor(String visitorId) {
         String index = keys.visitorConversations(visitorId);
-        return Flux.defer(() -> redis.zrange(index, 0, -1))
+        return Flux.defer(() -> redis.shared().zrange(index, 0, -1))
                 .flatMapSequential(id -> find(id)
-                        .switchIfEmpty(Mono.defer(() -> redis.zrem(index, id).then(Mono.empty()))));
+                        .switchIfEmpty(Mono.defer(() -> redis.shared().zrem(index, id).then(Mono.empty()))));
     }
 
     /** Oldest first (by start time). */
     @Override
     public Flux<Conversation> withAgent(String agentUsername) {
         String index = keys.agentConversations(agentUsername);
-        return Flux.defer(() -> redis.smembers(index))
+        return Flux.defer(() -> redis.shared().smembers(index))
                 .flatMap(id -> find(id)
-                        .switchIfEmpty(Mono.defer(() -> redis.srem(index, id).then(Mono.empty()))))
+                        .switchIfEmpty(Mono.defer(() -> redis.shared().srem(index, id).then(Mono.empty()))))
                 .filter(c -> c.isAssignedTo(agentUsername))
                 .sort(Comparator.comparing(Conversation::startedAt).thenComparing(Conversation::id));
     }

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param retention      how long a resolved conversation and its transcript are kept
  * @param presenceGrace  how long an agent of a node that died without a word still counts as online
  * @param commandTimeout how long any Redis command (and connecting) may take before it errors
+ * @param connections    how many command connections the node spreads its conversations over (see
+ *                       {@link ConversationConnections}); one per core serves a node best
  */
 public record RedisStoreSettings(String url, String namespace, Duration retention, Duration presenceGrace,
-                                 Duration commandTimeout) {
+                                 Duration commandTimeout, int connections) {
 
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
@@ -24,12 +26,22 @@ public record RedisStoreSettings(String url, String namespace, Duration retentio
         requirePositive(retention, "retention");
         requirePositive(presenceGrace, "presenceGrace");
         requirePositive(commandTimeout, "commandTimeout");
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1: " + connections);
+        }
     }
 
-    /** The defaults: namespace {@code baton:}, 30 days' retention, 30 seconds' grace, 2-second command timeout. */
+    /**
+     * The defaults: namespace {@code baton:}, 30 days' retention, 30 seconds' grace, 2-second command timeout, a
+     * connection per core.
+     */
     public static RedisStoreSettings of(String url) {
         return new RedisStoreSettings(url, RedisKeys.DEFAULT_NAMESPACE, RedisConversationStore.DEFAULT_RETENTION,
-                RedisAgentPresence.DEFAULT_GRACE, DEFAULT_COMMAND_TIMEOUT);
+                RedisAgentPresence.DEFAULT_GRACE, DEFAULT_COMMAND_TIMEOUT, defaultConnections());
+    }
+
+    public static int defaultConnections() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -6,16 +6,22 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Every Redis-backed port of one node, built from a Redis URL: one Lettuce client, one connection for commands
- * (Lettuce multiplexes it; all stores share it) and one for the event subscription.
+ * Every Redis-backed port of one node, built from a Redis URL: one Lettuce client, a few connections for commands
+ * (Lettuce multiplexes each; conversations are spread over them, see {@link ConversationConnections}, and
+ * everything else uses the first) and one for the event subscription, each with an I/O thread of its own.
  *
  * <pre>{@code
  * RedisStores redis = RedisStores.connect(RedisStoreSettings.of("redis://127.0.0.1:6379"), Clock.systemUTC());
@@ -35,7 +41,8 @@ import java.time.Duration;
 public final class RedisStores implements AutoCloseable {
 
     private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
+    private final ClientResources resources;
+    private final List<StatefulRedisConnection<String, String>> connections;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final RedisConversationStore conversations;
     private final RedisAgentQueue queue;
@@ -43,17 +50,21 @@ public final class RedisStores implements AutoCloseable {
     private final RedisLeftMessages leftMessages;
     private final RedisConversationEvents events;
 
-    private RedisStores(RedisClient client, StatefulRedisConnection<String, String> connection,
+    private RedisStores(RedisClient client, ClientResources resources, List<StatefulRedisConnection<String, String>> connections,
                         StatefulRedisPubSubConnection<String, String> pubSub, RedisStoreSettings settings, Clock clock) {
         this.client = client;
-        this.connection = connection;
+        this.resources = resources;
+        this.connections = connections;
         this.pubSub = pubSub;
         RedisKeys keys = new RedisKeys(settings.namespace());
-        this.conversations = new RedisConversationStore(connection.reactive(), keys, clock, settings.retention());
-        this.queue = new RedisAgentQueue(connection.reactive(), keys);
-        this.presence = new RedisAgentPresence(connection.reactive(), keys, settings.presenceGrace());
-        this.leftMessages = new RedisLeftMessages(connection.reactive(), keys);
-        this.events = new RedisConversationEvents(connection.reactive(), pubSub, keys);
+        ConversationConnections byConversation = new ConversationConnections(
+                connections.stream().map(StatefulRedisConnection::reactive).toList());
+        RedisReactiveCommands<String, String> shared = byConversation.shared();
+        this.conversations = new RedisConversationStore(byConversation, keys, clock, settings.retention());
+        this.queue = new RedisAgentQueue(shared, keys);
+        this.presence = new RedisAgentPresence(shared, keys, settings.presenceGrace());
+        this.leftMessages = new RedisLeftMessages(shared, keys);
+        this.events = new RedisConversationEvents(byConversation, pubSub, keys);
     }
 
     /**
@@ -63,24 +74,27 @@ public final class RedisStores implements AutoCloseable {
     public static RedisStores connect(RedisStoreSettings settings, Clock clock) {
         RedisURI uri = RedisURI.create(settings.url());
         uri.setTimeout(settings.commandTimeout());
-        RedisClient client = RedisClient.create(uri);
+        // Connections take the I/O threads round-robin: one thread each, the subscription's included.
+        ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(settings.connections() + 1).build();
+        RedisClient client = RedisClient.create(resources, uri);
         client.setOptions(clientOptions(settings.commandTimeout()));
-        StatefulRedisConnection<String, String> connection = null;
+        List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
         StatefulRedisPubSubConnection<String, String> pubSub = null;
         try {
-            connection = client.connect();
+            for (int i = 0; i < settings.connections(); i++) {
+                connections.add(client.connect());
+            }
             pubSub = client.connectPubSub();
-            RedisStores stores = new RedisStores(client, connection, pubSub, settings, clock);
+            RedisStores stores = new RedisStores(client, resources, List.copyOf(connections), pubSub, settings, clock);
             stores.events.ready().block(settings.commandTimeout().multipliedBy(2));
             return stores;
         } catch (RuntimeException e) {
             if (pubSub != null) {
                 pubSub.close();
             }
-            if (connection != null) {
-                connection.close();
-            }
+            connections.forEach(StatefulRedisConnection::close);
             client.shutdown();
+            resources.shutdown();
             throw e;
         }
     }
@@ -120,7 +134,7 @@ public final class RedisStores implements AutoCloseable {
 
     /** Answers {@code PONG} when Redis answers; errors (within the command timeout) when it does not. */
     public Mono<String> ping() {
-        return connection.reactive().ping();
+        return connections.get(0).reactive().ping();
     }
 
     /** Removes this node's agents from presence, unsubscribes, and closes the connections and the client. */
@@ -131,8 +145,9 @@ public final class RedisStores implements AutoCloseable {
             events.close();
         } finally {
             pubSub.close();
-            connection.close();
+            connections.forEach(StatefulRedisConnection::close);
             client.shutdown();
+            resources.shutdown();
         }
     }
 }

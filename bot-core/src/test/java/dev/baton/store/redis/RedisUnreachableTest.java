@@ -46,7 +46,7 @@ class RedisUnreachableTest {
             freePort = probe.getLocalPort();
         }
         RedisStoreSettings settings = new RedisStoreSettings("redis://127.0.0.1:" + freePort, redis.keys().namespace(),
-                Duration.ofDays(1), Duration.ofSeconds(30), COMMAND_TIMEOUT);
+                Duration.ofDays(1), Duration.ofSeconds(30), COMMAND_TIMEOUT, 2);
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> RedisStores.connect(settings, Clock.systemUTC())).isInstanceOf(RuntimeException.class);
@@ -109,7 +109,7 @@ class RedisUnreachableTest {
 
     private RedisStoreSettings settingsThrough(FreezableProxy proxy) {
         return new RedisStoreSettings(proxy.url(), redis.keys().namespace(), Duration.ofDays(1), Duration.ofSeconds(30),
-                COMMAND_TIMEOUT);
+                COMMAND_TIMEOUT, 2);
     }
 
     private <T extends AutoCloseable> T closeLater(T closeable) {

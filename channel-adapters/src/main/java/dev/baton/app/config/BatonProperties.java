@@ -39,12 +39,14 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param retention      how long a resolved conversation is kept
      * @param presenceGrace  how long an agent whose console vanished still counts as online
      * @param commandTimeout how long a Redis command may take before the client is told to try again
+     * @param connections    command connections to spread conversations over; unset, one per core
      */
     public record Redis(@DefaultValue("redis://127.0.0.1:6379") String url,
                         @DefaultValue("baton:") String namespace,
                         @DefaultValue("30d") Duration retention,
                         @DefaultValue("30s") Duration presenceGrace,
-                        @DefaultValue("2s") Duration commandTimeout) {
+                        @DefaultValue("2s") Duration commandTimeout,
+                        Integer connections) {
     }
 
     /** @param confidenceFloor fixed answering threshold; unset, each intent database gets a calibrated one */

@@ -41,7 +41,8 @@ class StoreConfiguration {
         RedisStores redisStores(BatonProperties properties, Clock clock) {
             BatonProperties.Redis redis = properties.redis();
             return RedisStores.connect(new RedisStoreSettings(redis.url(), redis.namespace(), redis.retention(),
-                    redis.presenceGrace(), redis.commandTimeout()), clock);
+                    redis.presenceGrace(), redis.commandTimeout(),
+                    redis.connections() == null ? RedisStoreSettings.defaultConnections() : redis.connections()), clock);
         }
 
         @Bean
