@@ -47,6 +47,7 @@ public final class ConversationEngine {
     private final Replies replies;
     private final PersonalDataRedactor redactor;
     private final Clock clock;
+    private final RecentTranscripts recentTranscripts;
 
     public ConversationEngine(Stores stores, Supplier<BotKnowledge> knowledge, Understanding understanding,
                               PolicySettings policy, Handoffs handoffs, PersonalDataRedactor redactor, Clock clock) {
@@ -58,6 +59,7 @@ public final class ConversationEngine {
         this.replies = handoffs.replies();
         this.redactor = redactor;
         this.clock = clock;
+        this.recentTranscripts = new RecentTranscripts(stores.conversations(), RECENT_MESSAGES);
     }
 
     /**
@@ -133,8 +135,7 @@ public final class ConversationEngine {
      */
     private Mono<Void> botTurn(Conversation conversation, VisitorMessage visitorMessage, String text, Message stored) {
         BotKnowledge bot = knowledge.get();
-        long recentFrom = Math.max(0, stored.id() - RECENT_MESSAGES);
-        return stores.conversations().transcript(conversation.id(), recentFrom).collectList()
+        return recentTranscripts.upTo(stored)
                 // Reading a message is CPU work; a Redis store would otherwise do it on its single I/O thread.
                 .publishOn(Schedulers.parallel())
                 .flatMap(transcript -> {

@@ -274,7 +274,7 @@ final class JsonCodec {
     }
 
     private static Instant instant(JsonNode n, String field) {
-        return Instant.parse(text(n, field));
+        return IsoInstants.parse(text(n, field));
     }
 
     private static String abbreviate(String s) {

@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,9 +30,10 @@ import java.util.function.UnaryOperator;
  * message-counter and client-message-id keys, and the visitors' and agents' indexes (see {@link RedisKeys}).
  *
  * <h2>Atomic updates: optimistic concurrency</h2>
- * A conversation is a hash with its JSON and a {@code version}. {@link #update} reads both, applies the change
+ * A conversation is a hash with its JSON and a {@code version}. {@link #update} reads both (or starts from the
+ * version this node last read or wrote, when it remembers it: usually nobody else wrote since), applies the change
  * in Java, and writes the result with a compare-and-set script that succeeds only if the version is still the
- * one it read; on a conflict (another node wrote first) it waits a random millisecond or few, reads again and
+ * one it started from; on a conflict (another node wrote first) it waits a random millisecond or few, reads again and
  * re-applies the change — up to 100 attempts, then it errors. So the change may run more than once and must be a
  * pure function of the conversation, as every transition of {@link Conversation} is. A change that throws writes nothing and errors
  * the {@code Mono}. The same script keeps the agent index exact (the conversation leaves its previous agent's
@@ -133,6 +136,7 @@ public final class RedisConversationStore implements ConversationStore {
     private final Clock clock;
     private final String retentionMillis;
     private final JsonCodec json = new JsonCodec();
+    private final LastSeenVersions lastSeen = new LastSeenVersions();
 
     public RedisConversationStore(RedisReactiveCommands<String, String> redis, RedisKeys keys, Clock clock, Duration retention) {
         this(ConversationConnections.single(redis), keys, clock, retention);
@@ -164,51 +168,80 @@ public final class RedisConversationStore implements ConversationStore {
                             conversation.id(), flag(conversation.state() == ConversationState.RESOLVED), retentionMillis,
                             flag(agent.isPresent()))
                     .next();
-        }).flatMap(created -> created == 1L
-                ? Mono.just(conversation)
-                : Mono.error(new IllegalStateException("conversation id " + conversation.id() + " is taken")));
+        }).flatMap(created -> {
+            if (created != 1L) {
+                return Mono.error(new IllegalStateException("conversation id " + conversation.id() + " is taken"));
+            }
+            lastSeen.remember(conversation.id(), new Versioned(1, conversation));
+            return Mono.just(conversation);
+        });
     }
 
     @Override
     public Mono<Conversation> find(String conversationId) {
-        return Mono.defer(() -> redis.of(conversationId).hget(keys.conversation(conversationId), DATA)).map(json::decodeConversation);
+        return read(conversationId).map(Versioned::conversation);
     }
 
+    /**
+     * Starts from the version this node last read or wrote, if it remembers one: usually nobody else wrote
+     * since, and the compare-and-set then succeeds without reading the conversation again.
+     */
     @Override
     public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
-        return attemptUpdate(conversationId, change, 1);
+        return Mono.defer(() -> {
+            Versioned known = lastSeen.get(conversationId);
+            return known == null
+                    ? attemptUpdate(conversationId, change, read(conversationId), 1)
+                    : attemptUpdate(conversationId, change, Mono.just(known), 0);
+        });
     }
 
-    private Mono<Conversation> attemptUpdate(String conversationId, UnaryOperator<Conversation> change, int attempt) {
+    /** Attempt 0 starts from a remembered version; a conflict there is no race, so it re-reads at once. */
+    private Mono<Conversation> attemptUpdate(String conversationId, UnaryOperator<Conversation> change,
+                                             Mono<Versioned> currentVersion, int attempt) {
+        return currentVersion.flatMap(current -> {
+            Conversation next = Objects.requireNonNull(change.apply(current.conversation()), "a conversation update returned null");
+            if (!next.id().equals(conversationId) || !next.visitorId().equals(current.conversation().visitorId())) {
+                return Mono.error(new IllegalArgumentException("an update may not change a conversation's id or visitor"));
+            }
+            return compareAndSet(current.conversation(), current.version(), next).flatMap(outcome -> {
+                if (outcome == 1L) {
+                    lastSeen.remember(conversationId, new Versioned(current.version() + 1, next));
+                    return Mono.just(next);
+                }
+                lastSeen.forget(conversationId);
+                if (outcome == -1L) {
+                    return Mono.empty();
+                }
+                if (attempt >= MAX_UPDATE_ATTEMPTS) {
+                    return Mono.error(new IllegalStateException("gave up updating conversation " + conversationId
+                            + " after " + attempt + " conflicting concurrent updates"));
+                }
+                Mono<Versioned> reread = read(conversationId);
+                return attempt == 0
+                        ? attemptUpdate(conversationId, change, reread, 1)
+                        : Mono.delay(backoff(attempt)).then(attemptUpdate(conversationId, change, reread, attempt + 1));
+            });
+        });
+    }
+
+    /** The stored conversation and its version, remembered for the next update; empty (and forgotten) if gone. */
+    private Mono<Versioned> read(String conversationId) {
         return Mono.defer(() -> redis.of(conversationId).hmget(keys.conversation(conversationId), DATA, VERSION).collectList())
                 .flatMap(fields -> {
                     Optional<String> data = value(fields, 0);
                     Optional<String> version = value(fields, 1);
                     if (data.isEmpty() || version.isEmpty()) {
+                        lastSeen.forget(conversationId);
                         return Mono.empty();
                     }
-                    Conversation current = json.decodeConversation(data.get());
-                    Conversation next = Objects.requireNonNull(change.apply(current), "a conversation update returned null");
-                    if (!next.id().equals(conversationId) || !next.visitorId().equals(current.visitorId())) {
-                        return Mono.error(new IllegalArgumentException("an update may not change a conversation's id or visitor"));
-                    }
-                    return compareAndSet(current, version.get(), next).flatMap(outcome -> {
-                        if (outcome == 1L) {
-                            return Mono.just(next);
-                        }
-                        if (outcome == -1L) {
-                            return Mono.empty();
-                        }
-                        if (attempt >= MAX_UPDATE_ATTEMPTS) {
-                            return Mono.error(new IllegalStateException("gave up updating conversation " + conversationId
-                                    + " after " + attempt + " conflicting concurrent updates"));
-                        }
-                        return Mono.delay(backoff(attempt)).then(attemptUpdate(conversationId, change, attempt + 1));
-                    });
+                    Versioned read = new Versioned(Long.parseLong(version.get()), json.decodeConversation(data.get()));
+                    lastSeen.remember(conversationId, read);
+                    return Mono.just(read);
                 });
     }
 
-    private Mono<Long> compareAndSet(Conversation current, String expectedVersion, Conversation next) {
+    private Mono<Long> compareAndSet(Conversation current, long expectedVersion, Conversation next) {
         String id = next.id();
         Optional<String> previousAgent = current.agent().map(AgentRef::username);
         Optional<String> newAgent = agentTalkingIn(next);
@@ -219,7 +252,7 @@ public final class RedisConversationStore implements ConversationStore {
                 previousAgent.map(keys::agentConversations).orElse(conversationKey),
                 newAgent.map(keys::agentConversations).orElse(conversationKey)};
         return COMPARE_AND_SET.<Long>run(redis.of(id), scriptKeys,
-                        expectedVersion, json.encode(next), id, flag(next.state() == ConversationState.RESOLVED),
+                        Long.toString(expectedVersion), json.encode(next), id, flag(next.state() == ConversationState.RESOLVED),
                         retentionMillis, flag(previousAgent.isPresent()), flag(newAgent.isPresent()))
                 .next();
     }
@@ -286,5 +319,40 @@ public final class RedisConversationStore implements ConversationStore {
 
     private static String flag(boolean on) {
         return on ? "1" : "0";
+    }
+
+    /** A conversation as stored, with the version the compare-and-set script checks. */
+    private record Versioned(long version, Conversation conversation) {
+    }
+
+    /**
+     * The version of each conversation this node last read or wrote, for the {@link #update} that usually follows.
+     * Only a hint: the compare-and-set checks it, so a stale entry costs a re-read, never a lost update. Keeps the
+     * {@value #MAX_REMEMBERED} most recently used.
+     */
+    private static final class LastSeenVersions {
+        private static final int MAX_REMEMBERED = 4_096;
+
+        private final Map<String, Versioned> versions = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Versioned> eldest) {
+                return size() > MAX_REMEMBERED;
+            }
+        };
+
+        synchronized Versioned get(String conversationId) {
+            return versions.get(conversationId);
+        }
+
+        synchronized void remember(String conversationId, Versioned versioned) {
+            Versioned known = versions.get(conversationId);
+            if (known == null || known.version() <= versioned.version()) {
+                versions.put(conversationId, versioned);
+            }
+        }
+
+        synchronized void forget(String conversationId) {
+            versions.remove(conversationId);
+        }
     }
 }

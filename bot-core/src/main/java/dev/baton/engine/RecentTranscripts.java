@@ -1,0 +1,80 @@
+package dev.baton.engine;
+
+import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.Message;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last few messages of the conversations this node's bot talks in, read from the store incrementally.
+ *
+ * <p>Why: every bot turn looks at the recent transcript (a repeated question, the answers already given), and
+ * with the Redis store reading and decoding twenty messages per turn was most of the turn's cost. Messages never
+ * change once stored and their ids increase without gaps, so a node that saw a conversation up to message
+ * <i>k</i> only needs the messages after <i>k</i> — whichever node wrote them. Nothing here can be stale: the
+ * store is always asked for what came after the last message seen.
+ *
+ * <p>Holds at most {@link #MAX_CONVERSATIONS} conversations, least recently used out first. Thread-safe.
+ */
+final class RecentTranscripts {
+
+    static final int MAX_CONVERSATIONS = 4_096;
+
+    private final ConversationStore conversations;
+    private final int window;
+    private final Map<String, List<Message>> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Message>> eldest) {
+            return size() > MAX_CONVERSATIONS;
+        }
+    };
+
+    /** @param window how many of a conversation's last messages to keep */
+    RecentTranscripts(ConversationStore conversations, int window) {
+        this.conversations = conversations;
+        this.window = window;
+    }
+
+    /** The conversation's last {@code window} messages up to and including {@code latest}, oldest first. */
+    Mono<List<Message>> upTo(Message latest) {
+        String conversationId = latest.conversationId();
+        long windowStart = Math.max(0, latest.id() - window);
+        List<Message> known = known(conversationId, windowStart);
+        long after = known.isEmpty() ? windowStart : known.get(known.size() - 1).id();
+        if (after >= latest.id()) {
+            return Mono.just(remember(conversationId, known, List.of(), latest.id()));
+        }
+        return conversations.transcript(conversationId, after)
+                .takeWhile(m -> m.id() <= latest.id())
+                .collectList()
+                .map(read -> remember(conversationId, known, read, latest.id()));
+    }
+
+    private List<Message> known(String conversationId, long windowStart) {
+        List<Message> cached;
+        synchronized (recent) {
+            cached = recent.get(conversationId);
+        }
+        return cached == null ? List.of() : cached.stream().filter(m -> m.id() > windowStart).toList();
+    }
+
+    private List<Message> remember(String conversationId, List<Message> known, List<Message> read, long latestId) {
+        List<Message> merged = new ArrayList<>(known.size() + read.size());
+        merged.addAll(known);
+        merged.addAll(read);
+        List<Message> windowed = List.copyOf(merged.stream().filter(m -> m.id() > latestId - window && m.id() <= latestId).toList());
+        synchronized (recent) {
+            List<Message> current = recent.get(conversationId);
+            // Two turns of one conversation may race; the one that saw further wins.
+            if (current == null || current.isEmpty() || windowed.isEmpty()
+                    || current.get(current.size() - 1).id() <= windowed.get(windowed.size() - 1).id()) {
+                recent.put(conversationId, windowed);
+            }
+        }
+        return windowed;
+    }
+}
