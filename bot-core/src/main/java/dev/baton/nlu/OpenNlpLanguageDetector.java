@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import dev.baton.intents.IntentDatabase;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
@@ -26,6 +28,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  *   <li>A language we do not support wins only when it leads every supported one clearly on a message long enough
  *       to judge: then the caller can say it falls back to the default language.</li>
  *   <li>Lithuanian-only letters (ą, č, ę, ė, į, š, ų, ū, ž) mean Lithuanian, when the database has it.</li>
+ *   <li>A message of two words or more of which one language's training examples know clearly more than any
+ *       other's is in that language ({@link Vocabularies}).</li>
  *   <li>A supported language that leads the other supported ones clearly, and is not far behind the overall best,
  *       wins, unless the conversation's language is nearly as likely: a conversation does not switch language on
  *       one ambiguous word.</li>
@@ -49,23 +53,47 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
             "pes", "fa", "prs", "fa", "cmn", "zh", "lvs", "lv", "ekk", "et", "zsm", "ms", "arb", "ar", "swh", "sw");
     private static final Map<String, String> TWO_LETTER_CODES = twoLetterCodes();
 
-    private final Set<String> supported;
+    /** The database in use now; null for a detector that knows only the supported languages. */
+    private final Supplier<IntentDatabase> database;
     private final String defaultLanguage;
+    private volatile Known known;
 
     /**
+     * A detector that knows the intent database's languages and words, following it through live retraining.
+     *
+     * @param database        the intent database in use now
+     * @param defaultLanguage the language of last resort, normally one the database has examples in
+     */
+    public OpenNlpLanguageDetector(Supplier<IntentDatabase> database, String defaultLanguage) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.defaultLanguage = defaultLanguage;
+        // The database's words now, on the constructing thread, like the model (see below).
+        this.known = Known.of(database.get());
+        loadModel();
+    }
+
+    /**
+     * A detector that knows only which languages are supported, not their words.
+     *
      * @param supported       the languages the intent database has examples in
      * @param defaultLanguage the language of last resort, normally one of {@code supported}
      */
     public OpenNlpLanguageDetector(Set<String> supported, String defaultLanguage) {
-        this.supported = Set.copyOf(supported);
+        this.database = null;
         this.defaultLanguage = defaultLanguage;
-        // Load the model now, on the constructing thread: its first use may be on an event loop, which
-        // must never wait for a multi-megabyte read.
+        this.known = new Known(null, Set.copyOf(supported), Vocabularies.none());
+        loadModel();
+    }
+
+    /** Now, on the constructing thread: the first use may be on an event loop, which must never wait for a multi-megabyte read. */
+    private static void loadModel() {
         Objects.requireNonNull(Model.PROBABILITIES);
     }
 
     @Override
     public String detect(String text, Optional<String> conversationLanguage, Optional<String> hint) {
+        Known now = known();
+        Set<String> supported = now.supported();
         Optional<String> conversation = conversationLanguage.map(OpenNlpLanguageDetector::primaryTag);
         String fallback = conversation.or(() -> hint.map(OpenNlpLanguageDetector::primaryTag)).orElse(defaultLanguage);
         boolean arabicScript = containsArabicScript(text);
@@ -83,6 +111,10 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         if (containsAny(text, LITHUANIAN_LETTERS) && supported.contains("lt")) {
             return "lt";
         }
+        Optional<String> byWords = now.vocabularies().clearLeader(text);
+        if (byWords.isPresent()) {
+            return byWords.get();
+        }
         if (scores.bestSupported != null
                 && scores.bestSupportedConfidence >= SUPPORTED_LEAD * scores.secondSupportedConfidence
                 && scores.bestSupportedConfidence * UNSUPPORTED_LEAD >= scores.bestUnsupportedConfidence) {
@@ -91,6 +123,25 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
             return conversationNearlyAsLikely ? conversation.get() : scores.bestSupported;
         }
         return fallback;
+    }
+
+    /** The database's languages and words, computed again only when a retraining brings a new database. */
+    private Known known() {
+        Known current = known;
+        if (database != null) {
+            IntentDatabase now = database.get();
+            if (current.database() != now) {
+                current = Known.of(now);
+                known = current;
+            }
+        }
+        return current;
+    }
+
+    private record Known(IntentDatabase database, Set<String> supported, Vocabularies vocabularies) {
+        static Known of(IntentDatabase database) {
+            return new Known(database, database.languages(), Vocabularies.of(database));
+        }
     }
 
     private static String primaryTag(String languageTag) {

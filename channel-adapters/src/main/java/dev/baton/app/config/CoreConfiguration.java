@@ -62,7 +62,7 @@ class CoreConfiguration {
     @Bean
     Understanding understanding(BatonProperties properties, LiveKnowledge knowledge) {
         return new Understanding(
-                new OpenNlpLanguageDetector(knowledge.get().intents().languages(), properties.defaultLanguage()),
+                new OpenNlpLanguageDetector(() -> knowledge.get().intents(), properties.defaultLanguage()),
                 new HumanRequestDetector(), new MoodDetector(), properties.defaultLanguage());
     }
 
