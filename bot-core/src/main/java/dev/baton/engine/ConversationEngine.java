@@ -148,7 +148,7 @@ public final class ConversationEngine {
                     Classification classification = chosen.isPresent() ? new Classification(List.of()) : bot.classifier().classify(text, language);
                     boolean askedForHuman = visitorMessage.payload().filter(QuickReply.HANDOFF_PAYLOAD::equals).isPresent()
                             || understanding.humanRequests().asksForHuman(normalized, language);
-                    MoodReading mood = understanding.moods().read(text, normalized, language, earlierVisitorTexts(transcript, language));
+                    MoodReading mood = understanding.moods().read(text, normalized, language, earlierVisitorTexts(transcript, language, normalized));
                     Turn turn = new Turn(classification, chosen, askedForHuman, mood, conversation.consecutiveFailures());
                     Decision decision = new DecisionPolicy(bot.intents(), policy.withConfidenceFloor(bot.confidenceFloor())).decide(turn);
                     List<IntentCandidate> considered = askedForHuman ? List.of() : candidates(classification, bot, language);
@@ -187,12 +187,39 @@ public final class ConversationEngine {
                 .toList();
     }
 
-    private List<String> earlierVisitorTexts(List<Message> transcript, String language) {
+    /**
+     * The visitor's earlier messages, normalised — those that could equal {@code normalized}, which is all the
+     * mood reader compares them for. Normalising every earlier message on every turn was a tenth of a busy node's
+     * CPU; an ASCII message normalises to its letters and digits in lower case, so one whose letters and digits
+     * differ cannot match and is skipped unread.
+     */
+    private List<String> earlierVisitorTexts(List<Message> transcript, String language, String normalized) {
         // The transcript already holds the message being handled as its last visitor message.
         List<Message> visitor = transcript.stream().filter(m -> m.from() == Sender.VISITOR).toList();
+        String compact = normalized.replace(" ", "");
         return visitor.subList(0, Math.max(0, visitor.size() - 1)).stream()
-                .map(m -> TextNormalizer.forLanguage(language).normalize(m.text()))
+                .map(Message::text)
+                .filter(text -> mayNormalizeTo(text, compact))
+                .map(text -> TextNormalizer.forLanguage(language).normalize(text))
                 .toList();
+    }
+
+    /** False only when {@code text} is ASCII and its letters and digits, lower-cased, are not {@code compact}. */
+    static boolean mayNormalizeTo(String text, String compact) {
+        int matched = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return true;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                if (matched >= compact.length() || compact.charAt(matched) != Character.toLowerCase(c)) {
+                    return false;
+                }
+                matched++;
+            }
+        }
+        return matched == compact.length();
     }
 
     private Mono<Void> requireOpen(Conversation conversation) {

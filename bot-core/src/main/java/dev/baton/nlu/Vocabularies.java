@@ -54,8 +54,10 @@ final class Vocabularies {
         String leader = null;
         double best = 0;
         double second = 0;
+        // Most languages share one normaliser: tokenise once per normaliser, not once per language.
+        Map<TextNormalizer, List<String>> tokensBy = new HashMap<>(4);
         for (Map.Entry<String, Set<String>> language : words.entrySet()) {
-            List<String> tokens = TextNormalizer.forLanguage(language.getKey()).tokens(text);
+            List<String> tokens = tokensBy.computeIfAbsent(TextNormalizer.forLanguage(language.getKey()), n -> n.tokens(text));
             if (tokens.size() < MIN_WORDS) {
                 return Optional.empty();
             }
