@@ -26,6 +26,10 @@ public interface ConversationStore {
      * {@code clientMessageId} was already stored in that conversation is not stored again: the earlier
      * message is returned, not {@link Appended#fresh() fresh}, so a retried send appears once and the caller
      * learns it in the same step. Empty when the conversation is unknown.
+     *
+     * <p>A fresh message is announced as a {@link ConversationEvent.MessageAdded} on the installation's
+     * {@link ConversationEvents} in the same step as it is stored: no node can store a message and stop before
+     * telling the others.
      */
     Mono<Appended> appendOnce(String conversationId, MessageDraft draft);
 

@@ -44,7 +44,7 @@ public final class Handoffs {
         return replies;
     }
 
-    /** Stores a message and tells everyone watching the conversation. */
+    /** Stores a message; the store tells everyone watching the conversation. */
     public Mono<Message> post(String conversationId, MessageDraft draft) {
         return postOnce(conversationId, draft).map(Appended::message);
     }
@@ -52,10 +52,7 @@ public final class Handoffs {
     /** {@link #post}, saying whether the message is new or a retried send stored before (then nobody is told again). */
     Mono<Appended> postOnce(String conversationId, MessageDraft draft) {
         return stores.conversations().appendOnce(conversationId, draft)
-                .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
-                .flatMap(appended -> appended.fresh()
-                        ? stores.events().publish(new ConversationEvent.MessageAdded(conversationId, appended.message())).thenReturn(appended)
-                        : Mono.just(appended));
+                .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)));
     }
 
     /**

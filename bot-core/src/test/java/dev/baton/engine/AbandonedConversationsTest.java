@@ -53,8 +53,9 @@ class AbandonedConversationsTest {
             return now;
         }
     };
-    private final Stores stores = new Stores(new InMemoryConversationStore(clock), new InMemoryAgentQueue(),
-            new InMemoryAgentPresence(), new InMemoryLeftMessages(), new InProcessConversationEvents());
+    private final InProcessConversationEvents events = new InProcessConversationEvents();
+    private final Stores stores = new Stores(new InMemoryConversationStore(clock, events), new InMemoryAgentQueue(),
+            new InMemoryAgentPresence(), new InMemoryLeftMessages(), events);
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
             new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock);

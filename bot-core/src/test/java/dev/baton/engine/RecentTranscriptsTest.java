@@ -7,6 +7,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.store.Fixtures;
 import dev.baton.store.memory.InMemoryConversationStore;
+import dev.baton.store.memory.InProcessConversationEvents;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,7 +27,8 @@ class RecentTranscriptsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final int WINDOW = 5;
 
-    private final InMemoryConversationStore store = new InMemoryConversationStore(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    private final InMemoryConversationStore store = new InMemoryConversationStore(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+            new InProcessConversationEvents());
     private final CountingReads reads = new CountingReads(store);
     private final RecentTranscripts recent = new RecentTranscripts(reads, WINDOW);
     private final Conversation conversation = store.create(Fixtures.conversation("v-visitor-1", Instant.EPOCH)).block(TIMEOUT);

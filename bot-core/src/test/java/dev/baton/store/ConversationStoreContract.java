@@ -2,6 +2,8 @@ package dev.baton.store;
 
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.IllegalTransitionException;
@@ -44,6 +46,9 @@ public abstract class ConversationStoreContract {
 
     /** Another node's view of the same data as {@link #store}; the store itself for a single-node store. */
     protected abstract ConversationStore sameDataOnAnotherNode();
+
+    /** The events another node observes, where {@link #store} announces what it appends. */
+    protected abstract ConversationEvents eventsOnAnotherNode();
 
     @BeforeEach
     void createStore() {
@@ -194,6 +199,28 @@ public abstract class ConversationStoreContract {
                 .assertNext(appended -> assertThat(appended.fresh()).isTrue()).verifyComplete();
 
         StepVerifier.create(store.transcript(c.id(), 0).map(Message::id)).expectNext(1L, 2L, 3L).verifyComplete();
+    }
+
+    @Test
+    void announcesEachFreshMessageToEveryNodeAndARetriedOneNever() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+
+        StepVerifier.create(eventsOnAnotherNode().observe().filter(e -> e.conversationId().equals(c.id())).take(2))
+                .then(() -> {
+                    store.appendOnce(c.id(), visitorSays("hello", "m1")).block(TIMEOUT);
+                    otherNode.appendOnce(c.id(), visitorSays("hello", "m1")).block(TIMEOUT);
+                    store.appendOnce(c.id(), visitorSays("thanks", "m2")).block(TIMEOUT);
+                })
+                .assertNext(event -> assertThat(event).isInstanceOfSatisfying(ConversationEvent.MessageAdded.class,
+                        added -> assertThat(added.message().text()).isEqualTo("hello")))
+                .assertNext(event -> assertThat(event).isInstanceOfSatisfying(ConversationEvent.MessageAdded.class,
+                        added -> {
+                            assertThat(added.message().text()).isEqualTo("thanks");
+                            assertThat(added.message().id()).isEqualTo(2);
+                            assertThat(added.message().clientMessageId()).contains("m2");
+                        }))
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test

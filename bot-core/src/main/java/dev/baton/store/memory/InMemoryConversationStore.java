@@ -2,6 +2,8 @@ package dev.baton.store.memory;
 
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
@@ -25,9 +27,12 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final Map<String, Transcript> transcripts = new ConcurrentHashMap<>();
     private final Map<String, List<String>> byVisitor = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final ConversationEvents events;
 
-    public InMemoryConversationStore(Clock clock) {
+    /** @param events where appended messages are announced */
+    public InMemoryConversationStore(Clock clock, ConversationEvents events) {
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -59,7 +64,9 @@ public final class InMemoryConversationStore implements ConversationStore {
         return Mono.fromCallable(() -> {
             Transcript transcript = transcripts.get(conversationId);
             return transcript == null ? null : transcript.append(conversationId, draft, clock);
-        });
+        }).flatMap(appended -> appended.fresh()
+                ? events.publish(new ConversationEvent.MessageAdded(conversationId, appended.message())).thenReturn(appended)
+                : Mono.just(appended));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.baton.store.redis;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
@@ -40,10 +41,11 @@ import java.util.function.UnaryOperator;
  * set and joins the new agent's set in the same step), so {@link #withAgent} never misses a conversation.
  *
  * <h2>Appending: one script</h2>
- * {@link #append} runs one Lua script that, atomically: returns the earlier message if the draft's
+ * {@link #appendOnce} runs one Lua script that, atomically: returns the earlier message if the draft's
  * {@code clientMessageId} is already recorded (the hash plays the part of {@code HSETNX}); otherwise takes the
- * next id with {@code INCR}, stores the message in the transcript (a sorted set scored by id) and records its
- * client id. Doing all of it in one script means two nodes retrying the same send can neither both store it nor
+ * next id with {@code INCR}, stores the message in the transcript (a sorted set scored by id), records its
+ * client id and publishes the {@code MessageAdded} event on the events channel (see
+ * {@link RedisConversationEvents}). Doing all of it in one script means two nodes retrying the same send can neither both store it nor
  * leave an id without its message; ids are 1, 2, 3… with no gaps. {@link #transcript} is
  * {@code ZRANGEBYSCORE (afterId +inf}.
  *
@@ -107,9 +109,10 @@ public final class RedisConversationStore implements ConversationStore {
 
     /**
      * KEYS: conversation, message counter, transcript, client ids. ARGV: client message id ('' for none), the
-     * message JSON after its leading <code>{"id":0,</code>. Returns the stored message's JSON after a one-character
-     * mark: {@code +} when stored now, {@code =} for the earlier message of a repeated client id; nil when the
-     * conversation does not exist.
+     * message JSON after its leading <code>{"id":0,</code>, the events channel, and the JSON of the
+     * {@code MessageAdded} event before and after its message. Returns the stored message's JSON after a
+     * one-character mark: {@code +} when stored (and announced) now, {@code =} for the earlier message of a repeated
+     * client id; nil when the conversation does not exist.
      */
     private static final LuaScript APPEND = new LuaScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return false end
@@ -128,6 +131,7 @@ public final class RedisConversationStore implements ConversationStore {
             if ttl > 0 then
               for i = 2, 4 do redis.call('PEXPIRE', KEYS[i], ttl) end
             end
+            redis.call('PUBLISH', ARGV[3], ARGV[4] .. message .. ARGV[5])
             return '+' .. message
             """, ScriptOutputType.VALUE);
 
@@ -266,10 +270,16 @@ public final class RedisConversationStore implements ConversationStore {
             if (!encoded.startsWith(JsonCodec.MESSAGE_WITHOUT_ID)) {
                 return Mono.error(new IllegalStateException("a message's JSON must start with its id: " + encoded));
             }
+            String event = json.encode(new ConversationEvent.MessageAdded(conversationId, withoutId));
+            int messageAt = event.indexOf(encoded);
+            if (messageAt < 0) {
+                return Mono.error(new IllegalStateException("a MessageAdded event must hold its message's JSON: " + event));
+            }
             return APPEND.<String>run(redis.of(conversationId),
                             new String[]{keys.conversation(conversationId), keys.messageCounter(conversationId),
                                     keys.transcript(conversationId), keys.clientMessageIds(conversationId)},
-                            draft.clientMessageId().orElse(""), encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()))
+                            draft.clientMessageId().orElse(""), encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()),
+                            keys.eventsChannel(), event.substring(0, messageAt), event.substring(messageAt + encoded.length()))
                     .next()
                     .map(marked -> new Appended(json.decodeMessage(marked.substring(1)), marked.charAt(0) == '+'));
         });

@@ -19,9 +19,16 @@ class InMemoryStoresContractTest {
 
     @Nested
     class ConversationStoreTest extends ConversationStoreContract {
+        private final InProcessConversationEvents events = new InProcessConversationEvents();
+
         @Override
         protected ConversationStore newStore() {
-            return new InMemoryConversationStore(Clock.systemUTC());
+            return new InMemoryConversationStore(Clock.systemUTC(), events);
+        }
+
+        @Override
+        protected ConversationEvents eventsOnAnotherNode() {
+            return events;
         }
 
         @Override

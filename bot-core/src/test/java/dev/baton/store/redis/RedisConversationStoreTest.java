@@ -1,6 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.store.ConversationStoreContract;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -30,6 +31,14 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     @Override
     protected ConversationStore newStore() {
         return new RedisConversationStore(redis.nodeA(), redis.keys(), Clock.systemUTC(), RETENTION);
+    }
+
+    @Override
+    protected ConversationEvents eventsOnAnotherNode() {
+        RedisConversationEvents events = redis.closeAfterTest(
+                new RedisConversationEvents(redis.nodeB(), redis.newPubSub(false), redis.keys()));
+        events.ready().block(TIMEOUT);
+        return events;
     }
 
     @Override

@@ -27,8 +27,9 @@ class StoreConfiguration {
 
         @Bean
         Stores stores(Clock clock) {
-            return new Stores(new InMemoryConversationStore(clock), new InMemoryAgentQueue(), new InMemoryAgentPresence(),
-                    new InMemoryLeftMessages(), new InProcessConversationEvents());
+            InProcessConversationEvents events = new InProcessConversationEvents();
+            return new Stores(new InMemoryConversationStore(clock, events), new InMemoryAgentQueue(), new InMemoryAgentPresence(),
+                    new InMemoryLeftMessages(), events);
         }
     }
 
