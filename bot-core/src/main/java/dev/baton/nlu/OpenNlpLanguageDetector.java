@@ -25,11 +25,13 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * <ol>
  *   <li>Arabic-script letters mean Persian, the only such language among ours, when the database has it; when it
  *       has not, they rule out every supported language.</li>
+ *   <li>A message of two words or more, at least three quarters of them words of one language's training
+ *       examples, and clearly more than any other language's ({@link Vocabularies}), is in that language.</li>
  *   <li>A language we do not support wins only when it leads every supported one clearly on a message long enough
  *       to judge: then the caller can say it falls back to the default language.</li>
  *   <li>Lithuanian-only letters (ą, č, ę, ė, į, š, ų, ū, ž) mean Lithuanian, when the database has it.</li>
  *   <li>A message of two words or more of which one language's training examples know clearly more than any
- *       other's is in that language ({@link Vocabularies}).</li>
+ *       other's is in that language.</li>
  *   <li>A supported language that leads the other supported ones clearly, and is not far behind the overall best,
  *       wins, unless the conversation's language is nearly as likely: a conversation does not switch language on
  *       one ambiguous word.</li>
@@ -45,6 +47,11 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
     private static final double UNSUPPORTED_LEAD = 1.6;
     /** ...and on at least this many letters: shorter texts look like a dozen languages at once. */
     private static final int UNSUPPORTED_MIN_LETTERS = 12;
+    /**
+     * A message this much made of one language's example words is in that language, whatever the character
+     * statistics say: they cost more than all the rest of a bot turn, and on such messages they add nothing.
+     */
+    private static final double MOSTLY_KNOWN = 0.75;
     /** How many times likelier than the runner-up a supported language must be to be believed. */
     private static final double SUPPORTED_LEAD = 1.15;
     private static final String LITHUANIAN_LETTERS = "ąčęėįšųūž";
@@ -100,6 +107,10 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         if (arabicScript && supported.contains("fa")) {
             return "fa";
         }
+        Optional<Vocabularies.Leader> byWords = now.vocabularies().clearLeader(text);
+        if (byWords.isPresent() && byWords.get().share() >= MOSTLY_KNOWN) {
+            return byWords.get().language();
+        }
         Scores scores = Scores.of(Model.PROBABILITIES.of(text), supported);
         if (scores.bestUnsupported != null && letters(text) >= UNSUPPORTED_MIN_LETTERS
                 && scores.bestUnsupportedConfidence >= UNSUPPORTED_LEAD * scores.bestSupportedConfidence) {
@@ -111,9 +122,8 @@ public final class OpenNlpLanguageDetector implements LanguageDetector {
         if (containsAny(text, LITHUANIAN_LETTERS) && supported.contains("lt")) {
             return "lt";
         }
-        Optional<String> byWords = now.vocabularies().clearLeader(text);
         if (byWords.isPresent()) {
-            return byWords.get();
+            return byWords.get().language();
         }
         if (scores.bestSupported != null
                 && scores.bestSupportedConfidence >= SUPPORTED_LEAD * scores.secondSupportedConfidence

@@ -49,8 +49,11 @@ final class Vocabularies {
         return new Vocabularies(Map.copyOf(words));
     }
 
-    /** The language whose examples hold clearly more of the message's words than any other's, if there is one. */
-    Optional<String> clearLeader(String text) {
+    /**
+     * The language whose examples hold clearly more of the message's words than any other's, with the share of
+     * the message's words they hold; empty if no language leads clearly.
+     */
+    Optional<Leader> clearLeader(String text) {
         String leader = null;
         double best = 0;
         double second = 0;
@@ -70,6 +73,10 @@ final class Vocabularies {
                 second = share;
             }
         }
-        return best - second >= LEAD ? Optional.of(leader) : Optional.empty();
+        return best - second >= LEAD ? Optional.of(new Leader(leader, best)) : Optional.empty();
+    }
+
+    /** @param share how many of the message's words the language's examples hold, 0 to 1 */
+    record Leader(String language, double share) {
     }
 }
