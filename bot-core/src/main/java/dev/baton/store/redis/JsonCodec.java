@@ -217,6 +217,19 @@ final class JsonCodec {
         return mapper.writeValueAsString(n);
     }
 
+    /**
+     * The JSON of {@code MessageAdded} for this conversation without its message, split where the message goes:
+     * a script that learns the message's id only when it stores it builds the event around it, and the message is
+     * not written twice.
+     */
+    String[] messageAddedAround(String conversationId) {
+        ObjectNode n = document();
+        n.put("conversationId", conversationId);
+        n.put("type", "MessageAdded");
+        String withoutMessage = mapper.writeValueAsString(n);
+        return new String[]{withoutMessage.substring(0, withoutMessage.length() - 1) + ",\"message\":", "}"};
+    }
+
     /** The event; empty when its type is one this node does not know (sent by a newer node). */
     Optional<ConversationEvent> decodeEvent(String json) {
         JsonNode n = read(json);

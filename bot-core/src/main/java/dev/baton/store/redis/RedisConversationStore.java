@@ -3,7 +3,6 @@ package dev.baton.store.redis;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
@@ -270,16 +269,12 @@ public final class RedisConversationStore implements ConversationStore {
             if (!encoded.startsWith(JsonCodec.MESSAGE_WITHOUT_ID)) {
                 return Mono.error(new IllegalStateException("a message's JSON must start with its id: " + encoded));
             }
-            String event = json.encode(new ConversationEvent.MessageAdded(conversationId, withoutId));
-            int messageAt = event.indexOf(encoded);
-            if (messageAt < 0) {
-                return Mono.error(new IllegalStateException("a MessageAdded event must hold its message's JSON: " + event));
-            }
+            String[] event = json.messageAddedAround(conversationId);
             return APPEND.<String>run(redis.of(conversationId),
                             new String[]{keys.conversation(conversationId), keys.messageCounter(conversationId),
                                     keys.transcript(conversationId), keys.clientMessageIds(conversationId)},
                             draft.clientMessageId().orElse(""), encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()),
-                            keys.eventsChannel(), event.substring(0, messageAt), event.substring(messageAt + encoded.length()))
+                            keys.eventsChannel(), event[0], event[1])
                     .next()
                     .map(marked -> new Appended(json.decodeMessage(marked.substring(1)), marked.charAt(0) == '+'));
         });

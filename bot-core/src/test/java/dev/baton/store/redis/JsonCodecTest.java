@@ -77,6 +77,15 @@ class JsonCodecTest {
     }
 
     @Test
+    void aMessageAddedEventBuiltAroundAStoredMessageReadsAsTheEvent() {
+        Message message = Fixtures.message(3, "c-\"quoted\"");
+        String[] around = json.messageAddedAround(message.conversationId());
+
+        assertThat(json.decodeEvent(around[0] + json.encode(message) + around[1]))
+                .contains(new ConversationEvent.MessageAdded(message.conversationId(), message));
+    }
+
+    @Test
     void readsAVersionOneConversationWrittenByAnOlderOrNewerNode() {
         String stored = """
                 {"v":1,"id":"c-1","visitorId":"v-3f9a1c2e","state":"WITH_AGENT","language":"it",
