@@ -162,12 +162,12 @@ public final class ConversationEngine {
                            Optional<String> languageNote, MoodReading mood, List<Message> transcript) {
         if (decision instanceof Decision.Answer answer) {
             Intent intent = bot.intents().find(answer.intent().intent()).orElseThrow();
-            return handoffs.post(conversation.id(), MessageDraft.botAnswer(intent.id(),
-                    replies.answer(intent, language, transcript), replies.followUps(intent, bot.intents(), language))).then();
+            return reply(conversation.id(), MessageDraft.botAnswer(intent.id(),
+                    replies.answer(intent, language, transcript), replies.followUps(intent, bot.intents(), language)));
         }
         if (decision instanceof Decision.Clarify clarify) {
-            return handoffs.post(conversation.id(), MessageDraft.fromBot(
-                    replies.say(Phrase.DID_YOU_MEAN, language), replies.choices(clarify.options(), bot.intents(), language))).then();
+            return reply(conversation.id(), MessageDraft.fromBot(
+                    replies.say(Phrase.DID_YOU_MEAN, language), replies.choices(clarify.options(), bot.intents(), language)));
         }
         if (decision instanceof Decision.HandOff handOff) {
             // A topic flagged for people says its own words ("a colleague will check the charge").
@@ -175,8 +175,13 @@ public final class ConversationEngine {
                     .map(i -> replies.answer(i, language, transcript));
             return handoffs.handOff(conversation, handOff.reason(), language, languageNote, mood, announcement);
         }
-        return handoffs.post(conversation.id(), MessageDraft.fromBot(
-                replies.say(Phrase.NOT_UNDERSTOOD, language), List.of(replies.talkToPerson(language)))).then();
+        return reply(conversation.id(), MessageDraft.fromBot(
+                replies.say(Phrase.NOT_UNDERSTOOD, language), List.of(replies.talkToPerson(language))));
+    }
+
+    /** The bot's reply, remembered so that the visitor's next turn need not read it back. */
+    private Mono<Void> reply(String conversationId, MessageDraft draft) {
+        return handoffs.post(conversationId, draft).doOnNext(recentTranscripts::saw).then();
     }
 
     private List<IntentCandidate> candidates(Classification classification, BotKnowledge bot, String language) {

@@ -15,8 +15,9 @@ import java.util.Map;
  * <p>Why: every bot turn looks at the recent transcript (a repeated question, the answers already given), and
  * with the Redis store reading and decoding twenty messages per turn was most of the turn's cost. Messages never
  * change once stored and their ids increase without gaps, so a node that saw a conversation up to message
- * <i>k</i> only needs the messages after <i>k</i> — whichever node wrote them. Nothing here can be stale: the
- * store is always asked for what came after the last message seen.
+ * <i>k</i> only needs the messages after <i>k</i> — whichever node wrote them — and none at all when the
+ * message being handled directly follows them (the bot's own replies are remembered as they are stored). Nothing
+ * here can be stale: what is not known to directly follow is read from the store.
  *
  * <p>Holds at most {@link #MAX_CONVERSATIONS} conversations, least recently used out first. Thread-safe.
  */
@@ -48,10 +49,29 @@ final class RecentTranscripts {
         if (after >= latest.id()) {
             return Mono.just(remember(conversationId, known, List.of(), latest.id()));
         }
+        if (after == latest.id() - 1) {
+            // The usual turn: this node saw everything up to the message being handled, which it holds.
+            return Mono.just(remember(conversationId, known, List.of(latest), latest.id()));
+        }
         return conversations.transcript(conversationId, after)
                 .takeWhile(m -> m.id() <= latest.id())
                 .collectList()
                 .map(read -> remember(conversationId, known, read, latest.id()));
+    }
+
+    /**
+     * A message this node just stored (the bot's reply): remembered if it directly follows what is known, so
+     * that the next turn need not read it back.
+     */
+    void saw(Message message) {
+        synchronized (recent) {
+            List<Message> current = recent.get(message.conversationId());
+            if (current != null && !current.isEmpty() && current.get(current.size() - 1).id() == message.id() - 1) {
+                List<Message> extended = new ArrayList<>(current.subList(current.size() >= window ? 1 : 0, current.size()));
+                extended.add(message);
+                recent.put(message.conversationId(), List.copyOf(extended));
+            }
+        }
     }
 
     private List<Message> known(String conversationId, long windowStart) {

@@ -52,6 +52,21 @@ class RecentTranscriptsTest {
     }
 
     @Test
+    void readsNothingWhenTheMessageDirectlyFollowsWhatItSawIncludingTheBotsOwnReplies() {
+        recent.upTo(append(3)).block(TIMEOUT);
+        Message fourth = append(1);
+        assertThat(ids(recent.upTo(fourth))).containsExactly(1L, 2L, 3L, 4L);
+
+        recent.saw(append(1));
+        assertThat(ids(recent.upTo(append(1)))).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(reads.messages.get()).as("only the first three were ever read").isEqualTo(3);
+
+        recent.saw(store.transcript(conversation.id(), 0).blockFirst(TIMEOUT));
+        Message seventh = append(1);
+        assertThat(ids(recent.upTo(seventh))).as("a message that does not follow is ignored").containsExactly(3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
     void seesMessagesOtherNodesWroteAndForgetsNothingWhenItFallsFarBehind() {
         recent.upTo(append(2)).block(TIMEOUT);
         Message latest = append(30);
