@@ -119,7 +119,7 @@ public final class RedisAgentPresence implements AgentPresence, AutoCloseable {
 
     @Override
     public Mono<Set<String>> online() {
-        return Mono.defer(() -> LIVE.<List<Object>>run(redis, new String[]{keys.presence()}).next())
+        return Mono.defer(() -> LIVE.<List<Object>>run(redis, new String[]{keys.presence()}))
                 .map(members -> members.stream().map(String::valueOf).map(RedisAgentPresence::agentOf)
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()))
                 .defaultIfEmpty(Set.of());

@@ -169,8 +169,7 @@ public final class RedisConversationStore implements ConversationStore {
                                     agent.map(keys::agentConversations).orElse(conversationKey)},
                             json.encode(conversation), Long.toString(conversation.startedAt().toEpochMilli()),
                             conversation.id(), flag(conversation.state() == ConversationState.RESOLVED), retentionMillis,
-                            flag(agent.isPresent()))
-                    .next();
+                            flag(agent.isPresent()));
         }).flatMap(created -> {
             if (created != 1L) {
                 return Mono.error(new IllegalStateException("conversation id " + conversation.id() + " is taken"));
@@ -230,7 +229,9 @@ public final class RedisConversationStore implements ConversationStore {
 
     /** The stored conversation and its version, remembered for the next update; empty (and forgotten) if gone. */
     private Mono<Versioned> read(String conversationId) {
-        return Mono.defer(() -> redis.of(conversationId).hmget(keys.conversation(conversationId), DATA, VERSION).collectList())
+        // The asynchronous API, as for scripts (see LuaScript): this read runs on every visitor message.
+        return Mono.fromCompletionStage(() -> redis.of(conversationId).getStatefulConnection().async()
+                        .hmget(keys.conversation(conversationId), DATA, VERSION))
                 .flatMap(fields -> {
                     Optional<String> data = value(fields, 0);
                     Optional<String> version = value(fields, 1);
@@ -256,8 +257,7 @@ public final class RedisConversationStore implements ConversationStore {
                 newAgent.map(keys::agentConversations).orElse(conversationKey)};
         return COMPARE_AND_SET.<Long>run(redis.of(id), scriptKeys,
                         Long.toString(expectedVersion), json.encode(next), id, flag(next.state() == ConversationState.RESOLVED),
-                        retentionMillis, flag(previousAgent.isPresent()), flag(newAgent.isPresent()))
-                .next();
+                        retentionMillis, flag(previousAgent.isPresent()), flag(newAgent.isPresent()));
     }
 
     @Override
@@ -275,7 +275,6 @@ public final class RedisConversationStore implements ConversationStore {
                                     keys.transcript(conversationId), keys.clientMessageIds(conversationId)},
                             draft.clientMessageId().orElse(""), encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()),
                             keys.eventsChannel(), event[0], event[1])
-                    .next()
                     .map(marked -> new Appended(json.decodeMessage(marked.substring(1)), marked.charAt(0) == '+'));
         });
     }
