@@ -2,16 +2,19 @@
 # Reproduces every classifier number in docs/classifier.md with one command:
 #   bot-core/bench/classifier.sh [DATASETS_DIR]        (default: ../shared/datasets beside the repository)
 # Slow (several minutes on 2 cores): not part of CI. Reports land in bot-core/target-nlu-bench/classifier/*.json.
+# BATON_TARGET_SUFFIX=-me builds into bot-core/target-me instead, beside someone else's build.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${1:-$repo/../shared/datasets}"
-out="$repo/bot-core/target-nlu-bench/classifier"
+suffix="${BATON_TARGET_SUFFIX:--nlu-bench}"
+target="$repo/bot-core/target$suffix"
+out="$target/classifier"
 mkdir -p "$out"
 
 cd "$repo"
-mvn -q -B -Dbaton.target.suffix=-nlu-bench -pl bot-core compile dependency:build-classpath \
+mvn -q -B -Dbaton.target.suffix="$suffix" -pl bot-core compile dependency:build-classpath \
     -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=runtime
-cp="$repo/bot-core/target-nlu-bench/classes:$(cat "$out/classpath.txt")"
+cp="$target/classes:$(cat "$out/classpath.txt")"
 
 evaluate() {
     local name="$1"; shift

@@ -23,7 +23,12 @@ final class CharNgramFeatures implements FeatureGenerator {
 
     @Override
     public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
-        Set<String> features = new LinkedHashSet<>();
+        int most = 0;
+        for (String token : tokens) {
+            most += (maxN - minN + 1) * (token.length() + 2);
+        }
+        // Sized for every n-gram at once, rather than grown step by step to hundreds of n-grams.
+        Set<String> features = new LinkedHashSet<>(most * 4 / 3 + 1);
         for (String token : tokens) {
             String marked = '<' + token + '>';
             for (int n = minN; n <= maxN; n++) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import opennlp.tools.ml.model.DataIndexer;
 import opennlp.tools.ml.model.Event;
@@ -18,20 +19,23 @@ import opennlp.tools.util.TrainingParameters;
  *
  * <p>OpenNLP's indexers also sort and merge identical events and count predicates for a cutoff, which costs more
  * than training itself on an FAQ database; intent examples are rarely identical, and every feature is kept (a
- * cutoff of 1). Not thread-safe; used once per training.
+ * cutoff of 1). Instead, an event can stand for several examples ({@link #getNumTimesEventsSeen}), which is how
+ * the intent model weighs its out-of-scope examples. Not thread-safe; used once per training.
  */
 final class EventIndex implements DataIndexer {
 
     private int[][] contexts;
     private float[][] values;
     private int[] outcomes;
+    private int[] timesSeen;
     private int[] predicateCounts;
     private String[] predicateLabels;
     private String[] outcomeLabels;
 
-    static EventIndex of(List<Event> events) {
+    /** @param timesSeen how many examples each event of an outcome (by label) stands for */
+    static EventIndex of(List<Event> events, ToIntFunction<String> timesSeen) {
         EventIndex index = new EventIndex();
-        index.index(events);
+        index.index(events, timesSeen);
         return index;
     }
 
@@ -46,10 +50,10 @@ final class EventIndex implements DataIndexer {
         for (Event event = eventStream.read(); event != null; event = eventStream.read()) {
             events.add(event);
         }
-        index(events);
+        index(events, outcome -> 1);
     }
 
-    private void index(List<Event> events) {
+    private void index(List<Event> events, ToIntFunction<String> timesSeenOf) {
         Map<String, Integer> predicates = new HashMap<>();
         Map<String, Integer> outcomeIds = new HashMap<>();
         List<Integer> counts = new ArrayList<>();
@@ -76,6 +80,7 @@ final class EventIndex implements DataIndexer {
         predicateLabels = labels(predicates);
         outcomeLabels = labels(outcomeIds);
         predicateCounts = counts.stream().mapToInt(Integer::intValue).toArray();
+        timesSeen = Arrays.stream(outcomes).map(outcome -> timesSeenOf.applyAsInt(outcomeLabels[outcome])).toArray();
     }
 
     private static String[] labels(Map<String, Integer> ids) {
@@ -91,9 +96,7 @@ final class EventIndex implements DataIndexer {
 
     @Override
     public int[] getNumTimesEventsSeen() {
-        int[] once = new int[contexts.length];
-        Arrays.fill(once, 1);
-        return once;
+        return timesSeen;
     }
 
     @Override

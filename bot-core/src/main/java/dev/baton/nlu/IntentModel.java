@@ -43,8 +43,9 @@ import opennlp.tools.util.ext.ExtensionLoader;
  * <p>Feature values are normalised per message and feature generator (each of a message's n features weighs
  * 1/√n), so a long message is not more confident than a short one merely for having more n-grams.
  *
- * <p>Immutable and thread-safe: classification evaluates the shared {@link MaxentModel}s with stateless feature
- * generators, never a {@code DocumentCategorizerME} (which is not thread-safe).
+ * <p>Immutable and thread-safe: classification reads the weights of the shared {@link MaxentModel}s (laid out by
+ * {@link MaxentWeights}) with stateless feature generators, never a {@code DocumentCategorizerME} (which is not
+ * thread-safe).
  */
 public final class IntentModel implements IntentClassifier {
 
@@ -52,6 +53,14 @@ public final class IntentModel implements IntentClassifier {
         // OpenNLP refuses to instantiate extensions (our factory and trainer) outside packages it was told to trust.
         ExtensionLoader.registerAllowedPackage(IntentModel.class.getPackageName());
     }
+
+    /**
+     * The intent of messages the bot should not answer, when a database has examples of them. Its examples count
+     * {@link ModelSettings#outOfScopeWeight()} times each: the out-of-scope class stands for every topic the other
+     * intents do not cover, far more varied than any one intent, and it is the only one that must win against all
+     * of them on messages nothing else fits.
+     */
+    public static final String OUT_OF_SCOPE = "oos";
 
     /**
      * Present in every message, so that the model has an intercept and an empty message gets the prior. The '='
@@ -180,7 +189,8 @@ public final class IntentModel implements IntentClassifier {
         MaxentModel maxent;
         try {
             maxent = TrainerFactory.getEventTrainer(settings.trainingParameters(), new HashMap<>())
-                    .train(EventIndex.of(events));
+                    .train(EventIndex.of(events,
+                            intent -> OUT_OF_SCOPE.equals(intent) ? settings.outOfScopeWeight() : 1));
         } catch (IOException e) {
             throw new UncheckedIOException("OpenNLP could not train on the events", e);
         }
@@ -188,7 +198,7 @@ public final class IntentModel implements IntentClassifier {
     }
 
     /** One trained model with the feature generators it reads, and where its outcomes sit among the intents. */
-    private record View(DoccatModel doccat, MaxentModel maxent, FeatureGenerator[] generators, int[] intentIndex) {
+    private record View(DoccatModel doccat, MaxentWeights weights, FeatureGenerator[] generators, int[] intentIndex) {
 
         static View of(DoccatModel doccat, String[] intents) {
             MaxentModel maxent = doccat.getMaxentModel();
@@ -200,42 +210,51 @@ public final class IntentModel implements IntentClassifier {
             if (intentIndex.length != intents.length || Arrays.stream(intentIndex).anyMatch(i -> i < 0)) {
                 throw new IllegalArgumentException("the views of an intent model disagree on its intents");
             }
-            return new View(doccat, maxent, doccat.getFactory().getFeatureGenerators(), intentIndex);
+            return new View(doccat, MaxentWeights.of(maxent), doccat.getFactory().getFeatureGenerators(),
+                    intentIndex);
         }
 
         void addProbabilities(String[] tokens, double[] into, double weight) {
-            Features features = Features.of(generators, tokens);
-            double[] probabilities = maxent.eval(features.names(), features.values());
+            float[] scores = new float[weights.outcomeCount()];
+            Features.forEach(generators, tokens, (name, value) -> weights.addScores(name, value, scores));
+            double[] probabilities = MaxentWeights.softmax(scores);
             for (int outcome = 0; outcome < probabilities.length; outcome++) {
                 into[intentIndex[outcome]] += weight * probabilities[outcome];
             }
         }
     }
 
-    /** A message's features and their values. */
+    /** A message's features and their values, as training and classification both read them. */
     private record Features(String[] names, float[] values) {
 
+        interface Consumer {
+            void accept(String name, float value);
+        }
+
         static Features of(FeatureGenerator[] generators, String[] tokens) {
-            List<Collection<String>> groups = new ArrayList<>(generators.length);
-            int count = 1;
+            List<String> names = new ArrayList<>();
+            List<Float> values = new ArrayList<>();
+            forEach(generators, tokens, (name, value) -> {
+                names.add(name);
+                values.add(value);
+            });
+            float[] valueArray = new float[values.size()];
+            for (int i = 0; i < valueArray.length; i++) {
+                valueArray[i] = values.get(i);
+            }
+            return new Features(names.toArray(String[]::new), valueArray);
+        }
+
+        /** The bias feature, then each generator's features, each weighing 1/√n among the generator's n. */
+        static void forEach(FeatureGenerator[] generators, String[] tokens, Consumer consumer) {
+            consumer.accept(BIAS_FEATURE, 1f);
             for (FeatureGenerator generator : generators) {
                 Collection<String> group = generator.extractFeatures(tokens, Map.of());
-                groups.add(group);
-                count += group.size();
-            }
-            String[] names = new String[count];
-            float[] values = new float[count];
-            names[0] = BIAS_FEATURE;
-            values[0] = 1f;
-            int at = 1;
-            for (Collection<String> group : groups) {
                 float value = (float) (1 / Math.sqrt(group.size()));
                 for (String name : group) {
-                    names[at] = name;
-                    values[at++] = value;
+                    consumer.accept(name, value);
                 }
             }
-            return new Features(names, values);
         }
     }
 }

@@ -108,19 +108,7 @@ final class LanguageProbabilities {
                 sums[outcomes[p]] += weights[p];
             }
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double sum : sums) {
-            max = Math.max(max, sum);
-        }
-        double normaliser = 0;
-        for (int i = 0; i < sums.length; i++) {
-            sums[i] = Math.exp(sums[i] - max);
-            normaliser += sums[i];
-        }
-        for (int i = 0; i < sums.length; i++) {
-            sums[i] /= normaliser;
-        }
-        return sums;
+        return Softmax.inPlace(sums);
     }
 
     /** OpenNLP's features of the text, each once, as packed keys. */

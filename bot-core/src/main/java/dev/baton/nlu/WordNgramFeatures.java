@@ -18,7 +18,8 @@ final class WordNgramFeatures implements FeatureGenerator {
 
     @Override
     public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
-        Set<String> features = new LinkedHashSet<>();
+        // Sized for every n-gram at once, rather than grown step by step.
+        Set<String> features = new LinkedHashSet<>(maxN * tokens.length * 4 / 3 + 1);
         for (int n = 1; n <= maxN; n++) {
             for (int start = 0; start + n <= tokens.length; start++) {
                 StringBuilder feature = new StringBuilder("w").append(n).append('=').append(tokens[start]);

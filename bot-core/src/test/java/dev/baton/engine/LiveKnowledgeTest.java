@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveKnowledgeTest {
 
     /** Many epochs make a retrain last long enough to classify during it. */
-    private static final ModelSettings SLOW = new ModelSettings(ModelSettings.DEFAULTS.views(), 400, 0.3, 0, 1e-3);
+    private static final ModelSettings SLOW = new ModelSettings(ModelSettings.DEFAULTS.views(), 400, 0.3, 0, 1e-3,
+            ModelSettings.DEFAULTS.labelSmoothing(), 1, ModelSettings.DEFAULTS.outOfScopeWeight(), ModelSettings.DEFAULTS.seed());
 
     private final LiveKnowledge live = LiveKnowledge.start(SupportDesk.DATABASE,
             db -> new BotKnowledge(db, IntentModel.train(db, "en", SLOW), 0.5));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,50 @@ class IntentModelTest {
     }
 
     @Test
+    void trainsTheSameModelFromTheSameSeedAndAnotherFromAnother() {
+        String message = "I want my money back for the package";
+        ModelSettings otherSeed = ModelSettings.DEFAULTS.withSeed(7);
+
+        assertThat(IntentModel.train(SupportDesk.DATABASE, "en").classify(message, "en"))
+                .isEqualTo(MODEL.classify(message, "en"));
+        assertThat(IntentModel.train(SupportDesk.DATABASE, "en", otherSeed).classify(message, "en"))
+                .isNotEqualTo(MODEL.classify(message, "en"));
+    }
+
+    @Test
+    void labelSmoothingKeepsTheModelFromCertaintyAboutItsOwnExamples() {
+        ModelSettings unsmoothed = settings(0.0, 1, ModelSettings.DEFAULTS.outOfScopeWeight());
+
+        double smoothedConfidence = MODEL.classify("where is my order", "en").best().orElseThrow().confidence();
+        double unsmoothedConfidence = IntentModel.train(SupportDesk.DATABASE, "en", unsmoothed)
+                .classify("where is my order", "en").best().orElseThrow().confidence();
+
+        assertThat(smoothedConfidence).isLessThan(unsmoothedConfidence).isGreaterThan(0.5);
+    }
+
+    @Test
+    void countsEachOutOfScopeExampleSeveralTimes() {
+        List<Intent> intents = new ArrayList<>(SupportDesk.DATABASE.intents());
+        intents.add(new Intent(IntentModel.OUT_OF_SCOPE, Map.of(), Map.of("en", List.of(
+                "what is the weather tomorrow", "tell me a joke", "who won the match yesterday")),
+                Map.of(), List.of(), false));
+        IntentDatabase withOutOfScope = new IntentDatabase(intents, "with-oos");
+        String unrelated = "will it rain at the match";
+
+        double weighed = outOfScopeConfidence(IntentModel.train(withOutOfScope, "en", settings(0.2, 4, 4)), unrelated);
+        double once = outOfScopeConfidence(IntentModel.train(withOutOfScope, "en", settings(0.2, 4, 1)), unrelated);
+
+        assertThat(weighed).isGreaterThan(once);
+    }
+
+    @Test
+    void refusesSettingsOutsideTheirRange() {
+        assertThatThrownBy(() -> settings(1.0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings(0.2, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings(0.2, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void classifiesInParallelExactlyAsSequentially() throws Exception {
         List<String> messages = List.of("where is my package", "ho perso la password", "kur mano siuntinys",
                 "سفارشم کجاست", "are you open on saturday", "vorrei un rimborso", "shipping price", "qwxz");
@@ -162,6 +207,18 @@ class IntentModelTest {
         assertThatThrownBy(() -> IntentModel.train(new IntentDatabase(identical, "identical"), "en"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("did not converge");
+    }
+
+    private static ModelSettings settings(double labelSmoothing, int bags, int outOfScopeWeight) {
+        ModelSettings d = ModelSettings.DEFAULTS;
+        return new ModelSettings(d.views(), d.epochs(), d.learningRate(), d.l2(), d.pruneBelow(), labelSmoothing, bags,
+                outOfScopeWeight, d.seed());
+    }
+
+    private static double outOfScopeConfidence(IntentModel model, String message) {
+        return model.classify(message, "en").ranked().stream()
+                .filter(s -> s.intent().equals(IntentModel.OUT_OF_SCOPE))
+                .findFirst().orElseThrow().confidence();
     }
 
     private static IntentModel reload(IntentModel model) throws IOException {

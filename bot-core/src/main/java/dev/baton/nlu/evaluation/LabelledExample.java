@@ -2,6 +2,8 @@ package dev.baton.nlu.evaluation;
 
 import java.util.Objects;
 
+import dev.baton.nlu.IntentModel;
+
 /**
  * One message with the intent it means, as evaluation data has it.
  *
@@ -12,7 +14,7 @@ import java.util.Objects;
 public record LabelledExample(String text, String intent, String language) {
 
     /** The label of messages the bot should not answer. */
-    public static final String OUT_OF_SCOPE = "oos";
+    public static final String OUT_OF_SCOPE = IntentModel.OUT_OF_SCOPE;
 
     public LabelledExample {
         Objects.requireNonNull(text, "text");
