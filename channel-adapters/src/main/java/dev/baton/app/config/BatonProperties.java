@@ -51,7 +51,7 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
 
     /** @param confidenceFloor fixed answering threshold; unset, each intent database gets a calibrated one */
     public record Policy(Double confidenceFloor,
-                         @DefaultValue("0.1") double ambiguityMargin,
+                         @DefaultValue("0.05") double ambiguityMargin,
                          @DefaultValue("0.2") double clarifyFloor,
                          @DefaultValue("2") int maxConsecutiveFailures,
                          @DefaultValue("3") int maxClarifyOptions,
