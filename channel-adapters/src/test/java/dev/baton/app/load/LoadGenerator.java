@@ -47,9 +47,8 @@ import java.util.concurrent.locks.LockSupport;
  *       question without a reply {@code --reply-timeout} after the last send is lost.</li>
  *   <li>Questions are the shipped FAQ examples (no hand-off topics, no small talk), never repeated within a
  *       conversation: Baton hands off a visitor who asks the same thing twice. When a conversation has asked them
- *       all (or {@code --questions-per-conversation}), the connection sends {@code new_conversation} right after
- *       its last question and asks nothing until the {@code welcome}; a question of the old conversation still
- *       without a reply when the welcome comes is lost (the server answers a socket's frames in order).</li>
+ *       all (or {@code --questions-per-conversation}), the connection sends {@code new_conversation} once its last
+ *       question is answered and asks nothing until the {@code welcome} (its slots meanwhile are skipped).</li>
  *   <li>Only messages whose intended time falls in the measured window count in the statistics; ramp and warm-up
  *       are reported apart.</li>
  * </ul>
@@ -330,11 +329,12 @@ public final class LoadGenerator {
                 sendRefused.increment();
             }
             if (conv.askedHere >= conv.budget) {
-                // Pipelined: the server handles a socket's frames in order, so every reply of this conversation
-                // comes before the welcome of the next one; only the welcome's round trip is not used.
+                // Replies arrive as events, which may come after the server has handled a later frame: a socket
+                // that switched conversation would no longer show them. So the switch waits for the last reply,
+                // as a visitor reads the answer before starting over.
                 conv.ready = false;
                 conv.switching = true;
-                startNewConversation(conv);
+                switchWhenAnswered(conv);
             }
         }
         return true;
@@ -508,6 +508,7 @@ public final class LoadGenerator {
                 BotMessage early = conv.early.remove(id + 1);
                 if (early != null) {
                     complete(conv, pending, early.arrival, early.text);
+                    switchWhenAnswered(conv);
                 } else {
                     conv.byReplyId.put(id + 1, pending);
                 }
@@ -519,9 +520,17 @@ public final class LoadGenerator {
                     return;
                 }
                 complete(conv, pending, now, frame.text);
+                switchWhenAnswered(conv);
             } else {
                 otherMessages.increment();
             }
+        }
+    }
+
+    /** Called holding the conversation's lock: starts the next conversation once the current one owes nothing. */
+    private void switchWhenAnswered(Conv conv) {
+        if (conv.switching && !conv.newConversationSent && conv.outstanding() == 0) {
+            startNewConversation(conv);
         }
     }
 
