@@ -554,19 +554,7 @@ public final class LoadGenerator {
         boolean first;
         synchronized (conv) {
             // whatever the previous conversation still owed will not come any more
-            for (Pending p : conv.byClientId.values()) {
-                lost[p.measured ? 1 : 0].increment();
-            }
-            for (Pending p : conv.byReplyId.values()) {
-                lost[p.measured ? 1 : 0].increment();
-            }
-            if (conv.handedOff) {
-                lostAfterHandoff.add(conv.byClientId.size() + conv.byReplyId.size());
-            }
-            extraBotMessages.add(conv.early.size());
-            conv.byClientId.clear();
-            conv.byReplyId.clear();
-            conv.early.clear();
+            writeOffOutstanding(conv);
             conv.seen = new BitSet();
             frame.transcriptIds.forEach(id -> conv.seen.set((int) (long) id));
             conv.conversationId = frame.conversationId;
@@ -713,23 +701,32 @@ public final class LoadGenerator {
         long total = 0;
         for (Conv conv : convs) {
             synchronized (conv) {
-                for (Pending p : conv.byClientId.values()) {
-                    lost[p.measured ? 1 : 0].increment();
-                }
-                for (Pending p : conv.byReplyId.values()) {
-                    lost[p.measured ? 1 : 0].increment();
-                }
-                if (conv.handedOff) {
-                    lostAfterHandoff.add(conv.outstanding());
-                }
-                total += conv.outstanding();
-                extraBotMessages.add(conv.early.size());
-                conv.byClientId.clear();
-                conv.byReplyId.clear();
-                conv.early.clear();
+                total += writeOffOutstanding(conv);
             }
         }
         return total;
+    }
+
+    /**
+     * Called holding the conversation's lock: counts what it still owes as lost (and bot messages that answered
+     * nothing as extra), forgets it, and returns how many questions that was.
+     */
+    private int writeOffOutstanding(Conv conv) {
+        int owed = conv.outstanding();
+        for (Pending p : conv.byClientId.values()) {
+            lost[p.measured ? 1 : 0].increment();
+        }
+        for (Pending p : conv.byReplyId.values()) {
+            lost[p.measured ? 1 : 0].increment();
+        }
+        if (conv.handedOff) {
+            lostAfterHandoff.add(owed);
+        }
+        extraBotMessages.add(conv.early.size());
+        conv.byClientId.clear();
+        conv.byReplyId.clear();
+        conv.early.clear();
+        return owed;
     }
 
     // ------------------------------------------------------------------------------------------------ screening
