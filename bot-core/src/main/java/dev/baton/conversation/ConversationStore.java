@@ -38,6 +38,30 @@ public interface ConversationStore {
         return appendOnce(conversationId, draft).map(Appended::message);
     }
 
+    /**
+     * {@link #appendOnce} for a visitor writing in their own conversation: the message is stored only if the
+     * conversation is the visitor's and not resolved, and the conversation is returned as it stood when the message
+     * was appended. A store may do this in one step (the Redis store does: one round trip, where reading the
+     * conversation first would take two). Empty when the conversation is unknown or not the visitor's; errors with
+     * {@link IllegalTransitionException} when it is resolved.
+     */
+    default Mono<AppendedTo> appendAsVisitor(String conversationId, String visitorId, MessageDraft draft) {
+        return find(conversationId)
+                .filter(c -> c.visitorId().equals(visitorId))
+                .flatMap(c -> c.state() == ConversationState.RESOLVED
+                        ? Mono.error(new IllegalTransitionException(c.id(), c.state(), "write in"))
+                        : appendOnce(conversationId, draft).map(appended -> new AppendedTo(c, appended)));
+    }
+
+    /**
+     * {@link #update} and then, if it succeeded, {@link #appendOnce}: what a bot turn does. A store may do both in
+     * one step (the Redis store does). Empty when the conversation is unknown; a change that throws appends nothing.
+     */
+    default Mono<AppendedTo> updateAndAppend(String conversationId, UnaryOperator<Conversation> change, MessageDraft draft) {
+        return update(conversationId, change)
+                .flatMap(updated -> appendOnce(conversationId, draft).map(appended -> new AppendedTo(updated, appended)));
+    }
+
     /** The transcript after message {@code afterId} (0 for all), in order. */
     Flux<Message> transcript(String conversationId, long afterId);
 

@@ -1,6 +1,5 @@
 package dev.baton.engine;
 
-import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -28,6 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The visitor's side of Baton: every channel turns its payload into a call here. The bot's whole pipeline is
@@ -83,12 +83,14 @@ public final class ConversationEngine {
     public Mono<Void> handle(VisitorMessage visitorMessage) {
         return Mono.defer(() -> {
             String text = MessageText.validated(visitorMessage.text());
-            return ownedBy(visitorMessage.conversationId(), visitorMessage.visitorId())
-                    .flatMap(conversation -> requireOpen(conversation)
-                            .then(handoffs.postOnce(conversation.id(), MessageDraft.fromVisitor(redactor.redactCards(text), visitorMessage.clientMessageId())))
-                            // A retried send was handled the first time: neither stored nor answered again.
-                            .filter(Appended::fresh)
-                            .flatMap(stored -> conversation.botMaySpeak() ? botTurn(conversation, visitorMessage, text, stored.message()) : Mono.<Void>empty()));
+            MessageDraft draft = MessageDraft.fromVisitor(redactor.redactCards(text), visitorMessage.clientMessageId());
+            return stores.conversations().appendAsVisitor(visitorMessage.conversationId(), visitorMessage.visitorId(), draft)
+                    .switchIfEmpty(Mono.error(() -> new UnknownConversationException(visitorMessage.conversationId())))
+                    // A retried send was handled the first time: neither stored nor answered again.
+                    .filter(stored -> stored.appended().fresh())
+                    .flatMap(stored -> stored.conversation().botMaySpeak()
+                            ? botTurn(stored.conversation(), visitorMessage, text, stored.appended().message())
+                            : Mono.<Void>empty());
         });
     }
 
@@ -152,36 +154,38 @@ public final class ConversationEngine {
                     Turn turn = new Turn(classification, chosen, askedForHuman, mood, conversation.consecutiveFailures());
                     Decision decision = new DecisionPolicy(bot.intents(), policy.withConfidenceFloor(bot.confidenceFloor())).decide(turn);
                     List<IntentCandidate> considered = askedForHuman ? List.of() : candidates(classification, bot, language);
-                    return stores.conversations().update(conversation.id(),
-                                    c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant()))
-                            .flatMap(updated -> act(decision, updated, bot, language, languageNote, mood, transcript));
+                    UnaryOperator<Conversation> recordTurn =
+                            c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant());
+                    if (decision instanceof Decision.HandOff handOff) {
+                        return stores.conversations().update(conversation.id(), recordTurn)
+                                .flatMap(updated -> handOff(handOff, updated, bot, language, languageNote, mood, transcript));
+                    }
+                    // The turn and the reply are stored in one step: with Redis, one round trip instead of two.
+                    return stores.conversations().updateAndAppend(conversation.id(), recordTurn, reply(decision, bot, language, transcript))
+                            // Remembered, so that the visitor's next turn need not read it back.
+                            .doOnNext(answered -> recentTranscripts.saw(answered.appended().message()))
+                            .then();
                 });
     }
 
-    private Mono<Void> act(Decision decision, Conversation conversation, BotKnowledge bot, String language,
-                           Optional<String> languageNote, MoodReading mood, List<Message> transcript) {
+    private MessageDraft reply(Decision decision, BotKnowledge bot, String language, List<Message> transcript) {
         if (decision instanceof Decision.Answer answer) {
             Intent intent = bot.intents().find(answer.intent().intent()).orElseThrow();
-            return reply(conversation.id(), MessageDraft.botAnswer(intent.id(),
-                    replies.answer(intent, language, transcript), replies.followUps(intent, bot.intents(), language)));
+            return MessageDraft.botAnswer(intent.id(),
+                    replies.answer(intent, language, transcript), replies.followUps(intent, bot.intents(), language));
         }
         if (decision instanceof Decision.Clarify clarify) {
-            return reply(conversation.id(), MessageDraft.fromBot(
-                    replies.say(Phrase.DID_YOU_MEAN, language), replies.choices(clarify.options(), bot.intents(), language)));
+            return MessageDraft.fromBot(replies.say(Phrase.DID_YOU_MEAN, language), replies.choices(clarify.options(), bot.intents(), language));
         }
-        if (decision instanceof Decision.HandOff handOff) {
-            // A topic flagged for people says its own words ("a colleague will check the charge").
-            Optional<String> announcement = handOff.intent().flatMap(bot.intents()::find)
-                    .map(i -> replies.answer(i, language, transcript));
-            return handoffs.handOff(conversation, handOff.reason(), language, languageNote, mood, announcement);
-        }
-        return reply(conversation.id(), MessageDraft.fromBot(
-                replies.say(Phrase.NOT_UNDERSTOOD, language), List.of(replies.talkToPerson(language))));
+        return MessageDraft.fromBot(replies.say(Phrase.NOT_UNDERSTOOD, language), List.of(replies.talkToPerson(language)));
     }
 
-    /** The bot's reply, remembered so that the visitor's next turn need not read it back. */
-    private Mono<Void> reply(String conversationId, MessageDraft draft) {
-        return handoffs.post(conversationId, draft).doOnNext(recentTranscripts::saw).then();
+    private Mono<Void> handOff(Decision.HandOff handOff, Conversation conversation, BotKnowledge bot, String language,
+                               Optional<String> languageNote, MoodReading mood, List<Message> transcript) {
+        // A topic flagged for people says its own words ("a colleague will check the charge").
+        Optional<String> announcement = handOff.intent().flatMap(bot.intents()::find)
+                .map(i -> replies.answer(i, language, transcript));
+        return handoffs.handOff(conversation, handOff.reason(), language, languageNote, mood, announcement);
     }
 
     private List<IntentCandidate> candidates(Classification classification, BotKnowledge bot, String language) {
@@ -225,12 +229,6 @@ public final class ConversationEngine {
             }
         }
         return matched == compact.length();
-    }
-
-    private Mono<Void> requireOpen(Conversation conversation) {
-        return conversation.state() == ConversationState.RESOLVED
-                ? Mono.error(new dev.baton.conversation.IllegalTransitionException(conversation.id(), conversation.state(), "write in"))
-                : Mono.empty();
     }
 
     private Mono<Conversation> ownedBy(String conversationId, String visitorId) {

@@ -1,6 +1,5 @@
 package dev.baton.engine;
 
-import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -46,12 +45,7 @@ public final class Handoffs {
 
     /** Stores a message; the store tells everyone watching the conversation. */
     public Mono<Message> post(String conversationId, MessageDraft draft) {
-        return postOnce(conversationId, draft).map(Appended::message);
-    }
-
-    /** {@link #post}, saying whether the message is new or a retried send stored before (then nobody is told again). */
-    Mono<Appended> postOnce(String conversationId, MessageDraft draft) {
-        return stores.conversations().appendOnce(conversationId, draft)
+        return stores.conversations().append(conversationId, draft)
                 .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)));
     }
 

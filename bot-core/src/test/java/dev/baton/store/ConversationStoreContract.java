@@ -237,6 +237,75 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
+    void aVisitorAppendsToTheirOwnConversationAndLearnsItsStateAsOfThatMessage() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        store.find(c.id()).block(TIMEOUT);
+        Conversation assigned = otherNode.update(c.id(), current -> current.handOff(Fixtures.summary(), T0.plusSeconds(1))
+                .assign(ALICE, T0.plusSeconds(2))).block(TIMEOUT);
+
+        // This node read the conversation before the other node handed it to Alice: it must not act on that.
+        StepVerifier.create(store.appendAsVisitor(c.id(), "v-visitor-1", visitorSays("are you there?", "m1")))
+                .assertNext(stored -> {
+                    assertThat(stored.conversation()).isEqualTo(assigned);
+                    assertThat(stored.appended().fresh()).isTrue();
+                    assertThat(stored.appended().message().id()).isEqualTo(1);
+                    assertThat(stored.appended().message().clientMessageId()).contains("m1");
+                })
+                .verifyComplete();
+        StepVerifier.create(otherNode.appendAsVisitor(c.id(), "v-visitor-1", visitorSays("are you there?", "m1")))
+                .assertNext(retried -> assertThat(retried.appended().fresh()).isFalse())
+                .verifyComplete();
+        StepVerifier.create(store.transcript(c.id(), 0).map(Message::text)).expectNext("are you there?").verifyComplete();
+    }
+
+    @Test
+    void aVisitorCannotAppendToSomeoneElsesAResolvedOrAnUnknownConversation() {
+        Conversation theirs = created(conversation("v-visitor-2", T0));
+        Conversation resolved = created(conversation("v-visitor-1", T0));
+        otherNode.update(resolved.id(), current -> current.resolve(T0.plusSeconds(1))).block(TIMEOUT);
+
+        StepVerifier.create(store.appendAsVisitor(theirs.id(), "v-visitor-1", visitorSays("hi"))).verifyComplete();
+        StepVerifier.create(store.appendAsVisitor(resolved.id(), "v-visitor-1", visitorSays("hi")))
+                .expectError(IllegalTransitionException.class).verify(TIMEOUT);
+        StepVerifier.create(store.appendAsVisitor("c-unknown", "v-visitor-1", visitorSays("hi"))).verifyComplete();
+
+        StepVerifier.create(store.transcript(theirs.id(), 0)).verifyComplete();
+        StepVerifier.create(store.transcript(resolved.id(), 0)).verifyComplete();
+    }
+
+    @Test
+    void updateAndAppendAppliesTheChangeToTheLatestVersionAndStoresTheMessage() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        store.find(c.id()).block(TIMEOUT);
+        otherNode.update(c.id(), current -> current.afterBotTurn("it", false, List.of(), T0.plusSeconds(1))).block(TIMEOUT);
+
+        StepVerifier.create(store.updateAndAppend(c.id(),
+                        current -> current.afterBotTurn("it", false, List.of(), T0.plusSeconds(2)), Fixtures.botAnswer()))
+                .assertNext(stored -> {
+                    assertThat(stored.conversation().consecutiveFailures()).isEqualTo(2);
+                    assertThat(stored.appended().message().id()).isEqualTo(1);
+                    assertThat(stored.appended().message().intent()).contains("shipping");
+                })
+                .verifyComplete();
+        StepVerifier.create(otherNode.find(c.id()).map(Conversation::consecutiveFailures)).expectNext(2).verifyComplete();
+        StepVerifier.create(otherNode.transcript(c.id(), 0).map(Message::from)).expectNext(Sender.BOT).verifyComplete();
+    }
+
+    @Test
+    void updateAndAppendStoresNothingWhenTheChangeThrowsOrTheConversationIsUnknown() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        Conversation resolved = store.update(c.id(), current -> current.resolve(T0.plusSeconds(1))).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.updateAndAppend(c.id(),
+                        current -> current.afterBotTurn("it", true, List.of(), T0.plusSeconds(2)), Fixtures.botAnswer()))
+                .expectError(IllegalTransitionException.class).verify(TIMEOUT);
+        StepVerifier.create(store.updateAndAppend("c-unknown", current -> current, Fixtures.botAnswer())).verifyComplete();
+
+        StepVerifier.create(store.find(c.id())).expectNext(resolved).verifyComplete();
+        StepVerifier.create(store.transcript(c.id(), 0)).verifyComplete();
+    }
+
+    @Test
     void clientMessageIdsBelongToTheirConversation() {
         Conversation one = created(conversation("v-visitor-1", T0));
         Conversation two = created(conversation("v-visitor-2", T0));

@@ -2,9 +2,11 @@ package dev.baton.store.redis;
 
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Appended;
+import dev.baton.conversation.AppendedTo;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import io.lettuce.core.KeyValue;
@@ -16,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -64,6 +68,7 @@ public final class RedisConversationStore implements ConversationStore {
 
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     static final int MAX_UPDATE_ATTEMPTS = 100;
+    private static final String[] NO_ARGS = {};
 
     private static final String DATA = "data";
     private static final String VERSION = "version";
@@ -86,52 +91,91 @@ public final class RedisConversationStore implements ConversationStore {
             """, ScriptOutputType.INTEGER);
 
     /**
-     * KEYS: conversation, message counter, transcript, client ids, visitor index, visitor's open conversations,
-     * previous agent's index, new agent's index. ARGV: expected version, JSON, id, resolved (1/0), retention (ms),
-     * leave previous agent (1/0), join new agent (1/0). Returns 1 when written, 0 on a version conflict, -1 when
-     * the conversation is gone.
+     * The compare-and-set, as a Lua function for the scripts that use it. KEYS: conversation, message counter,
+     * transcript, client ids, visitor index, visitor's open conversations, previous agent's index, new agent's index.
+     * ARGV: expected version, JSON, id, lifecycle ('1': resolved now; '0': open again after being resolved; '': open
+     * before and after, when the expiries and the open set are already right), retention (ms), leave previous agent
+     * (1/0), join new agent (1/0). Returns 1 when written, 0 on a version conflict, -1 when the conversation is gone.
      */
-    private static final LuaScript COMPARE_AND_SET = new LuaScript("""
-            local version = redis.call('HGET', KEYS[1], 'version')
-            if not version then return -1 end
-            if version ~= ARGV[1] then return 0 end
-            redis.call('HSET', KEYS[1], 'data', ARGV[2], 'version', tonumber(version) + 1)
-            if ARGV[6] == '1' then redis.call('SREM', KEYS[7], ARGV[3]) end
-            if ARGV[7] == '1' then redis.call('SADD', KEYS[8], ARGV[3]) end
-            for i = 1, 4 do
-              if ARGV[4] == '1' then redis.call('PEXPIRE', KEYS[i], ARGV[5], 'NX') else redis.call('PERSIST', KEYS[i]) end
+    private static final String COMPARE_AND_SET_FUNCTION = """
+            local function compare_and_set()
+              local version = redis.call('HGET', KEYS[1], 'version')
+              if not version then return -1 end
+              if version ~= ARGV[1] then return 0 end
+              redis.call('HSET', KEYS[1], 'data', ARGV[2], 'version', tonumber(version) + 1)
+              if ARGV[6] == '1' then redis.call('SREM', KEYS[7], ARGV[3]) end
+              if ARGV[7] == '1' then redis.call('SADD', KEYS[8], ARGV[3]) end
+              if ARGV[4] ~= '' then
+                for i = 1, 4 do
+                  if ARGV[4] == '1' then redis.call('PEXPIRE', KEYS[i], ARGV[5], 'NX') else redis.call('PERSIST', KEYS[i]) end
+                end
+                if ARGV[4] == '1' then redis.call('SREM', KEYS[6], ARGV[3]) else redis.call('SADD', KEYS[6], ARGV[3]) end
+                if redis.call('SCARD', KEYS[6]) == 0 then redis.call('PEXPIRE', KEYS[5], ARGV[5]) else redis.call('PERSIST', KEYS[5]) end
+              end
+              return 1
             end
-            if ARGV[4] == '1' then redis.call('SREM', KEYS[6], ARGV[3]) else redis.call('SADD', KEYS[6], ARGV[3]) end
-            if redis.call('SCARD', KEYS[6]) == 0 then redis.call('PEXPIRE', KEYS[5], ARGV[5]) else redis.call('PERSIST', KEYS[5]) end
-            return 1
-            """, ScriptOutputType.INTEGER);
+            """;
 
     /**
-     * KEYS: conversation, message counter, transcript, client ids. ARGV: client message id ('' for none), the
-     * message JSON after its leading <code>{"id":0,</code>, the events channel, and the JSON of the
-     * {@code MessageAdded} event before and after its message. Returns the stored message's JSON after a
-     * one-character mark: {@code +} when stored (and announced) now, {@code =} for the earlier message of a repeated
-     * client id; nil when the conversation does not exist.
+     * The append, as a Lua function for the scripts that use it; its arguments start at ARGV[a]. KEYS: conversation,
+     * message counter, transcript, client ids. ARGV from a: client message id ('' for none), the message JSON after
+     * its leading <code>{"id":0,</code>, the events channel, and the JSON of the {@code MessageAdded} event before
+     * and after its message. Returns {@code +} and the new message's id when stored (and announced) now, or
+     * {@code =} and the earlier message's JSON for a repeated client id.
      */
-    private static final LuaScript APPEND = new LuaScript("""
-            if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-            if ARGV[1] ~= '' then
-              local earlier = redis.call('HGET', KEYS[4], ARGV[1])
-              if earlier then
-                local found = redis.call('ZRANGEBYSCORE', KEYS[3], earlier, earlier)
-                if found[1] then return '=' .. found[1] end
+    private static final String APPEND_FUNCTION = """
+            local function append(a)
+              if ARGV[a] ~= '' then
+                local earlier = redis.call('HGET', KEYS[4], ARGV[a])
+                if earlier then
+                  local found = redis.call('ZRANGEBYSCORE', KEYS[3], earlier, earlier)
+                  if found[1] then return '=' .. found[1] end
+                end
               end
+              local id = redis.call('INCR', KEYS[2])
+              local message = '{"id":' .. id .. ',' .. ARGV[a + 1]
+              redis.call('ZADD', KEYS[3], id, message)
+              if ARGV[a] ~= '' then redis.call('HSET', KEYS[4], ARGV[a], id) end
+              local ttl = redis.call('PTTL', KEYS[1])
+              if ttl > 0 then
+                for i = 2, 4 do redis.call('PEXPIRE', KEYS[i], ttl) end
+              end
+              redis.call('PUBLISH', ARGV[a + 2], ARGV[a + 3] .. message .. ARGV[a + 4])
+              return '+' .. id
             end
-            local id = redis.call('INCR', KEYS[2])
-            local message = '{"id":' .. id .. ',' .. ARGV[2]
-            redis.call('ZADD', KEYS[3], id, message)
-            if ARGV[1] ~= '' then redis.call('HSET', KEYS[4], ARGV[1], id) end
-            local ttl = redis.call('PTTL', KEYS[1])
-            if ttl > 0 then
-              for i = 2, 4 do redis.call('PEXPIRE', KEYS[i], ttl) end
-            end
-            redis.call('PUBLISH', ARGV[3], ARGV[4] .. message .. ARGV[5])
-            return '+' .. message
+            """;
+
+    /** The compare-and-set alone; returns its outcome as a string ('1', '0', '-1'). */
+    private static final LuaScript COMPARE_AND_SET = new LuaScript(COMPARE_AND_SET_FUNCTION + """
+            return tostring(compare_and_set())
+            """, ScriptOutputType.VALUE);
+
+    /**
+     * The compare-and-set and, if it wrote, the append (its arguments from ARGV[8]): a bot turn in one round trip.
+     * Returns '0' or '-1' when nothing was written, else what the append returns.
+     */
+    private static final LuaScript UPDATE_AND_APPEND = new LuaScript(COMPARE_AND_SET_FUNCTION + APPEND_FUNCTION + """
+            local outcome = compare_and_set()
+            if outcome ~= 1 then return tostring(outcome) end
+            return append(8)
+            """, ScriptOutputType.VALUE);
+
+    /** The append alone, to a conversation that exists; nil when it does not. */
+    private static final LuaScript APPEND = new LuaScript(APPEND_FUNCTION + """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+            return append(1)
+            """, ScriptOutputType.VALUE);
+
+    /**
+     * The append (its arguments from ARGV[2]) if the conversation's version is still ARGV[1], the one the caller
+     * checked the visitor's right to write against; otherwise {@code !}, the current version, a space and the
+     * conversation's JSON, for the caller to check again. Nil when the conversation does not exist.
+     */
+    private static final LuaScript APPEND_IF_UNCHANGED = new LuaScript(APPEND_FUNCTION + """
+            local current = redis.call('HMGET', KEYS[1], 'version', 'data')
+            if not current[1] then return false end
+            if current[1] ~= ARGV[1] then return '!' .. current[1] .. ' ' .. current[2] end
+            return append(2)
             """, ScriptOutputType.VALUE);
 
     private final ConversationConnections redis;
@@ -190,29 +234,94 @@ public final class RedisConversationStore implements ConversationStore {
      */
     @Override
     public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
+        return updateWith(conversationId, change, COMPARE_AND_SET, NO_ARGS, (updated, reply) -> updated);
+    }
+
+    /** One script: the compare-and-set and the append, so a bot turn costs one round trip. */
+    @Override
+    public Mono<AppendedTo> updateAndAppend(String conversationId, UnaryOperator<Conversation> change, MessageDraft draft) {
         return Mono.defer(() -> {
-            Versioned known = lastSeen.get(conversationId);
-            return known == null
-                    ? attemptUpdate(conversationId, change, read(conversationId), 1)
-                    : attemptUpdate(conversationId, change, Mono.just(known), 0);
+            PendingMessage pending = pending(conversationId, draft);
+            return updateWith(conversationId, change, UPDATE_AND_APPEND, pending.args(),
+                    (updated, reply) -> new AppendedTo(updated, appended(pending, reply)));
         });
     }
 
+    /**
+     * One round trip when this node remembers the conversation (it checks the visitor's right to write against that
+     * version, and the script appends only if the version is unchanged); otherwise the script returns the current
+     * conversation instead, and the check and the script run again.
+     */
+    @Override
+    public Mono<AppendedTo> appendAsVisitor(String conversationId, String visitorId, MessageDraft draft) {
+        return Mono.defer(() -> appendIfUnchanged(visitorId, pending(conversationId, draft), lastSeen.get(conversationId), 1));
+    }
+
+    private Mono<AppendedTo> appendIfUnchanged(String visitorId, PendingMessage pending, Versioned known, int attempt) {
+        String conversationId = pending.withoutId().conversationId();
+        if (known != null) {
+            Conversation conversation = known.conversation();
+            if (!conversation.visitorId().equals(visitorId)) {
+                return Mono.empty();
+            }
+            if (conversation.state() == ConversationState.RESOLVED) {
+                return Mono.error(new IllegalTransitionException(conversationId, conversation.state(), "write in"));
+            }
+        }
+        String[] args = new String[1 + pending.args().length];
+        args[0] = known == null ? "" : Long.toString(known.version());
+        System.arraycopy(pending.args(), 0, args, 1, pending.args().length);
+        return APPEND_IF_UNCHANGED.<String>run(redis.of(conversationId), messageKeys(conversationId), args)
+                .switchIfEmpty(Mono.fromRunnable(() -> lastSeen.forget(conversationId)))
+                .flatMap(reply -> {
+                    if (reply.charAt(0) != '!') {
+                        return Mono.just(new AppendedTo(known.conversation(), appended(pending, reply)));
+                    }
+                    if (attempt >= MAX_UPDATE_ATTEMPTS) {
+                        return Mono.error(new IllegalStateException("gave up appending to conversation " + conversationId
+                                + " after " + attempt + " concurrent updates"));
+                    }
+                    int space = reply.indexOf(' ');
+                    Versioned current = new Versioned(Long.parseLong(reply.substring(1, space)),
+                            json.decodeConversation(reply.substring(space + 1)));
+                    lastSeen.remember(conversationId, current);
+                    return appendIfUnchanged(visitorId, pending, current, attempt + 1);
+                });
+    }
+
+    /**
+     * Applies {@code change} and writes the result with {@code script}, whose first arguments are the
+     * compare-and-set's and which replies '0' on a version conflict, '-1' when the conversation is gone, and
+     * anything else (given to {@code written} with the new conversation) when it wrote.
+     */
+    private <T> Mono<T> updateWith(String conversationId, UnaryOperator<Conversation> change, LuaScript script,
+                                   String[] moreArgs, BiFunction<Conversation, String, T> written) {
+        return Mono.defer(() -> {
+            Versioned known = lastSeen.get(conversationId);
+            Write<T> write = new Write<>(conversationId, change, script, moreArgs, written);
+            return known == null ? attemptUpdate(write, read(conversationId), 1) : attemptUpdate(write, Mono.just(known), 0);
+        });
+    }
+
+    private record Write<T>(String conversationId, UnaryOperator<Conversation> change, LuaScript script,
+                            String[] moreArgs, BiFunction<Conversation, String, T> written) {
+    }
+
     /** Attempt 0 starts from a remembered version; a conflict there is no race, so it re-reads at once. */
-    private Mono<Conversation> attemptUpdate(String conversationId, UnaryOperator<Conversation> change,
-                                             Mono<Versioned> currentVersion, int attempt) {
+    private <T> Mono<T> attemptUpdate(Write<T> write, Mono<Versioned> currentVersion, int attempt) {
+        String conversationId = write.conversationId();
         return currentVersion.flatMap(current -> {
-            Conversation next = Objects.requireNonNull(change.apply(current.conversation()), "a conversation update returned null");
+            Conversation next = Objects.requireNonNull(write.change().apply(current.conversation()), "a conversation update returned null");
             if (!next.id().equals(conversationId) || !next.visitorId().equals(current.conversation().visitorId())) {
                 return Mono.error(new IllegalArgumentException("an update may not change a conversation's id or visitor"));
             }
-            return compareAndSet(current.conversation(), current.version(), next).flatMap(outcome -> {
-                if (outcome == 1L) {
+            return compareAndSet(write, current.conversation(), current.version(), next).flatMap(reply -> {
+                if (!reply.equals("0") && !reply.equals("-1")) {
                     lastSeen.remember(conversationId, new Versioned(current.version() + 1, next));
-                    return Mono.just(next);
+                    return Mono.just(write.written().apply(next, reply));
                 }
                 lastSeen.forget(conversationId);
-                if (outcome == -1L) {
+                if (reply.equals("-1")) {
                     return Mono.empty();
                 }
                 if (attempt >= MAX_UPDATE_ATTEMPTS) {
@@ -221,15 +330,14 @@ public final class RedisConversationStore implements ConversationStore {
                 }
                 Mono<Versioned> reread = read(conversationId);
                 return attempt == 0
-                        ? attemptUpdate(conversationId, change, reread, 1)
-                        : Mono.delay(backoff(attempt)).then(attemptUpdate(conversationId, change, reread, attempt + 1));
+                        ? attemptUpdate(write, reread, 1)
+                        : Mono.delay(backoff(attempt)).then(attemptUpdate(write, reread, attempt + 1));
             });
         });
     }
 
     /** The stored conversation and its version, remembered for the next update; empty (and forgotten) if gone. */
     private Mono<Versioned> read(String conversationId) {
-        // The asynchronous API, as for scripts (see LuaScript): this read runs on every visitor message.
         return Mono.fromCompletionStage(() -> redis.of(conversationId).getStatefulConnection().async()
                         .hmget(keys.conversation(conversationId), DATA, VERSION))
                 .flatMap(fields -> {
@@ -245,7 +353,7 @@ public final class RedisConversationStore implements ConversationStore {
                 });
     }
 
-    private Mono<Long> compareAndSet(Conversation current, long expectedVersion, Conversation next) {
+    private Mono<String> compareAndSet(Write<?> write, Conversation current, long expectedVersion, Conversation next) {
         String id = next.id();
         Optional<String> previousAgent = current.agent().map(AgentRef::username);
         Optional<String> newAgent = agentTalkingIn(next);
@@ -255,28 +363,56 @@ public final class RedisConversationStore implements ConversationStore {
                 keys.visitorConversations(next.visitorId()), keys.visitorOpenConversations(next.visitorId()),
                 previousAgent.map(keys::agentConversations).orElse(conversationKey),
                 newAgent.map(keys::agentConversations).orElse(conversationKey)};
-        return COMPARE_AND_SET.<Long>run(redis.of(id), scriptKeys,
-                        Long.toString(expectedVersion), json.encode(next), id, flag(next.state() == ConversationState.RESOLVED),
-                        retentionMillis, flag(previousAgent.isPresent()), flag(newAgent.isPresent()));
+        boolean wasResolved = current.state() == ConversationState.RESOLVED;
+        boolean resolved = next.state() == ConversationState.RESOLVED;
+        String lifecycle = resolved ? "1" : wasResolved ? "0" : "";
+        String[] args = {Long.toString(expectedVersion), json.encode(next), id, lifecycle, retentionMillis,
+                flag(previousAgent.isPresent()), flag(newAgent.isPresent())};
+        if (write.moreArgs().length > 0) {
+            args = Arrays.copyOf(args, args.length + write.moreArgs().length);
+            System.arraycopy(write.moreArgs(), 0, args, args.length - write.moreArgs().length, write.moreArgs().length);
+        }
+        return write.script().run(redis.of(id), scriptKeys, args);
     }
 
     @Override
     public Mono<Appended> appendOnce(String conversationId, MessageDraft draft) {
         return Mono.defer(() -> {
-            Message withoutId = new Message(0, conversationId, draft.from(), draft.text(), draft.quickReplies(),
-                    clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent());
-            String encoded = json.encode(withoutId);
-            if (!encoded.startsWith(JsonCodec.MESSAGE_WITHOUT_ID)) {
-                return Mono.error(new IllegalStateException("a message's JSON must start with its id: " + encoded));
-            }
-            String[] event = json.messageAddedAround(conversationId);
-            return APPEND.<String>run(redis.of(conversationId),
-                            new String[]{keys.conversation(conversationId), keys.messageCounter(conversationId),
-                                    keys.transcript(conversationId), keys.clientMessageIds(conversationId)},
-                            draft.clientMessageId().orElse(""), encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()),
-                            keys.eventsChannel(), event[0], event[1])
-                    .map(marked -> new Appended(json.decodeMessage(marked.substring(1)), marked.charAt(0) == '+'));
+            PendingMessage pending = pending(conversationId, draft);
+            return APPEND.<String>run(redis.of(conversationId), messageKeys(conversationId), pending.args())
+                    .map(reply -> appended(pending, reply));
         });
+    }
+
+    /** A message about to be appended: as it will be stored but for its id, and the append function's arguments. */
+    private record PendingMessage(Message withoutId, String[] args) {
+    }
+
+    private PendingMessage pending(String conversationId, MessageDraft draft) {
+        Message withoutId = new Message(0, conversationId, draft.from(), draft.text(), draft.quickReplies(),
+                clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent());
+        String encoded = json.encode(withoutId);
+        if (!encoded.startsWith(JsonCodec.MESSAGE_WITHOUT_ID)) {
+            throw new IllegalStateException("a message's JSON must start with its id: " + encoded);
+        }
+        String[] event = json.messageAddedAround(conversationId);
+        return new PendingMessage(withoutId, new String[]{draft.clientMessageId().orElse(""),
+                encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()), keys.eventsChannel(), event[0], event[1]});
+    }
+
+    /** What the append function's reply says: the new message's id, or the earlier message of a repeated client id. */
+    private Appended appended(PendingMessage pending, String reply) {
+        if (reply.charAt(0) == '+') {
+            Message m = pending.withoutId();
+            return new Appended(new Message(Long.parseLong(reply, 1, reply.length(), 10), m.conversationId(), m.from(),
+                    m.text(), m.quickReplies(), m.at(), m.authorName(), m.clientMessageId(), m.intent()), true);
+        }
+        return new Appended(json.decodeMessage(reply.substring(1)), false);
+    }
+
+    private String[] messageKeys(String conversationId) {
+        return new String[]{keys.conversation(conversationId), keys.messageCounter(conversationId),
+                keys.transcript(conversationId), keys.clientMessageIds(conversationId)};
     }
 
     @Override
