@@ -9,7 +9,7 @@
 #   docs/bench/load.sh echo-hold       # only the echo baseline, 10,000 held connections
 #   docs/bench/load.sh sweep           # Baton at SWEEP_RATES, to find what it sustains
 #
-# Settings (environment): CONVERSATIONS=1000 RATE=5000 ECHO_RATES="40000 5000" DURATION=60s WARMUP=10s RAMP=10s
+# Settings (environment): CONVERSATIONS=1000 RATE=5000 ECHO_RATES="40000 5000" DURATION=60s WARMUP=30s RAMP=10s
 #   HOLD_CONVERSATIONS=10000 HOLD_DURATION=60s HOLD_RAMP=20s HOLD_MESSAGES="1 0" (questions per held
 #   conversation; one run each) SWEEP_RATES="500 1000 1500 2000"
 #   BATON_PORT=18090 ECHO_PORT=18091 SUFFIX=-bench (Maven build dir suffix: target-bench)
@@ -27,7 +27,7 @@ RATE=${RATE:-5000}
 ECHO_RATE=${ECHO_RATE:-40000}
 ECHO_RATES=${ECHO_RATES:-$ECHO_RATE $RATE}
 DURATION=${DURATION:-60s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-30s}
 RAMP=${RAMP:-10s}
 HOLD_CONVERSATIONS=${HOLD_CONVERSATIONS:-10000}
 HOLD_DURATION=${HOLD_DURATION:-60s}

@@ -37,8 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>One connection per conversation, all on one shared event loop; the connections are opened evenly over
  *       the ramp, and each says {@code hello} with a visitor id of its own. No question is asked during the ramp,
  *       so that a server busy answering cannot starve the handshakes of the connections still to come.</li>
- *   <li>Open loop: from the end of the ramp, one pacing thread gives message <i>i</i> the intended send time
- *       {@code rampEnd + i / rate} and the connection {@code i mod N}, and sends it when that time comes, whether or
+ *   <li>Open loop: from the end of the ramp, one pacing thread gives message <i>i</i> an intended send time and the
+ *       connection {@code i mod N}, and sends it when that time comes, whether or
  *       not earlier replies arrived. The latency is measured from the <em>intended</em> time, so a generator that
  *       falls behind shows up as latency rather than hiding it (no coordinated omission). A slot whose connection
  *       is not ready (not open yet, starting a fresh conversation) is skipped and counted.</li>
@@ -49,8 +49,10 @@ import java.util.concurrent.locks.LockSupport;
  *       conversation: Baton hands off a visitor who asks the same thing twice. When a conversation has asked them
  *       all (or {@code --questions-per-conversation}), the connection sends {@code new_conversation} once its last
  *       question is answered and asks nothing until the {@code welcome} (its slots meanwhile are skipped).</li>
- *   <li>Only messages whose intended time falls in the measured window count in the statistics; ramp and warm-up
- *       are reported apart.</li>
+ *   <li>Warm-up: the rate rises linearly from zero to the full rate over the first half of the warm-up (see
+ *       {@link SendSchedule}) and holds it for the second half; the measured window is all at the full rate
+ *       ({@code rampEnd + warmup / 4 + i / rate} once the rate is full). Only messages whose intended time falls in
+ *       the measured window count in the statistics; ramp and warm-up are reported apart.</li>
  * </ul>
  */
 public final class LoadGenerator {
@@ -285,12 +287,12 @@ public final class LoadGenerator {
     }
 
     private void pace(long start, long measureStart, long measureEnd) {
-        double periodNanos = NANOS / options.rate();
+        SendSchedule schedule = new SendSchedule(options.rate(), (measureStart - start) / 2);
         int n = convs.length;
         long i = 0;
         while (true) {
             long now = System.nanoTime();
-            long intended = start + (long) (i * periodNanos);
+            long intended = start + schedule.offsetNanos(i);
             if (intended >= measureEnd) {
                 return;
             }
@@ -307,7 +309,7 @@ public final class LoadGenerator {
                     skipped.increment();
                 }
                 i++;
-                intended = start + (long) (i * periodNanos);
+                intended = start + schedule.offsetNanos(i);
             }
         }
     }

@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param conversations            concurrent visitor connections, one conversation each at a time
  * @param rate                     visitor messages per second offered in total (open loop)
  * @param duration                 the measured window (load) or how long the connections are held (hold)
- * @param warmup                   full-rate time after the ramp, excluded from the statistics
+ * @param warmup                   time after the ramp, excluded from the statistics: the rate rises from zero to
+ *                                 full over its first half and is full over its second
  * @param ramp                     the time over which the connections are opened, evenly spaced
  * @param hold                     open the connections, keep them alive with pings and report how many stay open
  * @param holdMessages             in hold mode, questions each conversation asks once it is open
