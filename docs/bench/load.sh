@@ -13,10 +13,11 @@
 #   HOLD_CONVERSATIONS=10000 HOLD_DURATION=60s HOLD_RAMP=20s HOLD_MESSAGES="1 0" (questions per held
 #   conversation; one run each) SWEEP_RATES="500 1000 1500 2000"
 #   BATON_PORT=18090 ECHO_PORT=18091 SUFFIX=-bench (Maven build dir suffix: target-bench)
-#   SKIP_BUILD=1 (reuse the last build)  MVN_ARGS=-o (extra Maven arguments, e.g. offline)  JFR=1 (record Baton with JFR over the measured window)
+#   SKIP_BUILD=1 (reuse the last build)  MVN_ARGS=-o (extra Maven arguments, e.g. offline)  JFR=1 (record Baton with JFR, from its start to its stop)
 #   PIN=1 (server on CPU 0, generator on CPU 1; default: both share every CPU)
 #   STORE=memory|redis (redis: starts a private, empty redis-server on REDIS_PORT=16379 for each Baton run and
 #   runs Baton with --baton.store=redis against it; needs redis-server on the PATH)
+#   SERVER_HEAP=1g SERVER_JAVA_OPTS="..." (the servers' heap and other JVM options, e.g. -XX:+UseZGC)
 #   BATON_ARGS="..." (extra arguments for Baton)  OUT=target-bench/load (where each run's JSON is kept)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -46,6 +47,7 @@ if [ "$STORE" = redis ]; then
 fi
 OUT=${OUT:-target${SUFFIX}/load}
 SERVER_HEAP=${SERVER_HEAP:-1g}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 GENERATOR_HEAP=${GENERATOR_HEAP:-2g}
 
 TARGET=channel-adapters/target${SUFFIX}
@@ -97,7 +99,8 @@ start_baton() { # start_baton RUN-NAME: its log goes to $OUT/RUN-NAME.server.log
   start_redis
   log "starting Baton ($STORE_LABEL store) on port $BATON_PORT"
   # shellcheck disable=SC2086
-  $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -jar "${TARGET}/baton.jar" --server.port="$BATON_PORT" \
+  # shellcheck disable=SC2086
+  $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS $(jfr_option "$1") -jar "${TARGET}/baton.jar" --server.port="$BATON_PORT" \
       $BATON_ARGS > "$serverlog" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
@@ -111,7 +114,8 @@ start_baton() { # start_baton RUN-NAME: its log goes to $OUT/RUN-NAME.server.log
 start_echo() { # start_echo RUN-NAME
   local serverlog="$OUT/$1.server.log"
   log "starting the echo server on port $ECHO_PORT"
-  $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" -cp "$CP" dev.baton.app.load.EchoServer --port "$ECHO_PORT" \
+  # shellcheck disable=SC2086
+  $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS -cp "$CP" dev.baton.app.load.EchoServer --port "$ECHO_PORT" \
       > "$serverlog" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
@@ -132,16 +136,15 @@ generate() {
       | tee "$OUT/$name.json"
 }
 
-jfr_option() { # the generator records the server over exactly the measured window
-  if [ "${JFR:-0}" = 1 ]; then echo "--server-jfr $PWD/$OUT/$1.jfr"; fi
+jfr_option() { # records the server from its start (starting JFR under load stalls the node: see docs/benchmarks.md)
+  if [ "${JFR:-0}" = 1 ]; then echo "-XX:StartFlightRecording=settings=default,dumponexit=true,filename=$PWD/$OUT/$1.jfr"; fi
 }
 
 run_baton() {
   local name="baton-${STORE_LABEL}-${CONVERSATIONS}x${RATE}"
   start_baton "$name"
-  # shellcheck disable=SC2046
   generate "$name" "$BATON_PORT" --conversations "$CONVERSATIONS" --rate "$RATE" --duration "$DURATION" \
-      --warmup "$WARMUP" --ramp "$RAMP" $(jfr_option "$name")
+      --warmup "$WARMUP" --ramp "$RAMP"
   stop_server
 }
 
@@ -159,9 +162,8 @@ run_sweep() {
   for rate in $SWEEP_RATES; do
     local name="baton-${STORE_LABEL}-${CONVERSATIONS}x${rate}"
     start_baton "$name"
-    # shellcheck disable=SC2046
     generate "$name" "$BATON_PORT" --conversations "$CONVERSATIONS" --rate "$rate" --duration "$DURATION" \
-        --warmup "$WARMUP" --ramp "$RAMP" $(jfr_option "$name")
+        --warmup "$WARMUP" --ramp "$RAMP"
     stop_server
   done
 }

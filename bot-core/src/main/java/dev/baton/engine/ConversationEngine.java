@@ -21,7 +21,6 @@ import dev.baton.nlu.Classification;
 import dev.baton.nlu.TextNormalizer;
 import dev.baton.privacy.PersonalDataRedactor;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.util.List;
@@ -138,8 +137,6 @@ public final class ConversationEngine {
     private Mono<Void> botTurn(Conversation conversation, VisitorMessage visitorMessage, String text, Message stored) {
         BotKnowledge bot = knowledge.get();
         return recentTranscripts.upTo(stored)
-                // Reading a message is CPU work; a Redis store would otherwise do it on its single I/O thread.
-                .publishOn(Schedulers.parallel())
                 .flatMap(transcript -> {
                     String detected = understanding.languages().detect(text, conversation.language(), visitorMessage.languageHint());
                     String language = bot.intents().languages().contains(detected) ? detected : understanding.defaultLanguage();

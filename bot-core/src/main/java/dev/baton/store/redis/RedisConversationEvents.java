@@ -97,7 +97,7 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     /** Every event published from now on, by any node; see the class comment for what may be missed. */
     @Override
     public Flux<ConversationEvent> observe() {
-        return sink.asFlux().onBackpressureBuffer().publishOn(Schedulers.parallel());
+        return sink.asFlux().onBackpressureBuffer();
     }
 
     /** Unsubscribes and completes every local subscriber; blocks up to five seconds, for shutdown only. */

@@ -129,6 +129,24 @@ class JsonCodecTest {
     }
 
     @Test
+    void aMessageAddedEventFromANewerNodeReadsPastFieldsItDoesNotKnow() {
+        String event = """
+                {"v":1,"origin":{"node":"n-7","tags":["a",{"b":null}]},"conversationId":"c-1","type":"MessageAdded",
+                 "message":{"id":7,"v":1,"reactions":[{"emoji":"+1","count":2}],"conversationId":"c-1","from":"BOT",
+                            "text":"Spediamo in 2 giorni","quickReplies":[{"label":"Resi","payload":"intent:returns","icon":"box"}],
+                            "at":"2026-11-23T18:04:05Z","intent":"shipping","priority":3},
+                 "trace":[1,2,3]}
+                """;
+
+        assertThat(json.decodeEvent(event)).get().isInstanceOfSatisfying(ConversationEvent.MessageAdded.class, added -> {
+            assertThat(added.message().id()).isEqualTo(7);
+            assertThat(added.message().text()).isEqualTo("Spediamo in 2 giorni");
+            assertThat(added.message().quickReplies()).extracting(q -> q.payload()).containsExactly("intent:returns");
+            assertThat(added.message().intent()).contains("shipping");
+        });
+    }
+
+    @Test
     void anEventOfATypeThisNodeDoesNotKnowReadsAsNothing() {
         assertThat(json.decodeEvent("{\"v\":2,\"type\":\"AgentWaved\",\"conversationId\":\"c-1\"}")).isEmpty();
     }

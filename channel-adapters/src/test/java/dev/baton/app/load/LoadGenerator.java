@@ -184,9 +184,6 @@ public final class LoadGenerator {
         sleepUntil(measureStart);
         phase = "measure";
         long openAtMeasureStart = openCount();
-        boolean recording = options.serverPid() > 0 && options.serverJfr() != null;
-        Thread jfrStart = recording ? background("load-jfr-start",
-                () -> System.err.println("server JFR: " + ProcessMetrics.startRecording(options.serverPid()))) : null;
         long serverCpuBefore = options.serverPid() > 0 ? ProcessMetrics.cpuNanos(options.serverPid()) : -1;
         long ownCpuBefore = ProcessMetrics.ownCpuNanos();
         long[] machineBefore = ProcessMetrics.machineJiffies();
@@ -194,12 +191,6 @@ public final class LoadGenerator {
         long serverCpuAfter = options.serverPid() > 0 ? ProcessMetrics.cpuNanos(options.serverPid()) : -1;
         long ownCpuAfter = ProcessMetrics.ownCpuNanos();
         long[] machineAfter = ProcessMetrics.machineJiffies();
-        Thread jfrStop = null;
-        if (recording) {
-            joinQuietly(jfrStart);
-            jfrStop = background("load-jfr-stop",
-                    () -> System.err.println("server JFR: " + ProcessMetrics.stopRecording(options.serverPid(), options.serverJfr())));
-        }
         joinQuietly(pacer);
 
         phase = "drain";
@@ -211,9 +202,6 @@ public final class LoadGenerator {
         ending = true;
         progress.interrupt();
         housekeeping.interrupt();
-        if (jfrStop != null) {
-            joinQuietly(jfrStop);
-        }
 
         double seconds = measureNanos / (double) NANOS;
         Map<String, Object> report = new LinkedHashMap<>();
@@ -270,9 +258,6 @@ public final class LoadGenerator {
         if (options.serverPid() > 0) {
             Map<String, Object> server = new LinkedHashMap<>();
             server.put("pid", options.serverPid());
-            if (recording) {
-                server.put("jfr", options.serverJfr());
-            }
             double serverCores = cores(serverCpuBefore, serverCpuAfter, seconds);
             server.put("cpuCores", serverCores);
             // per reply that arrived in the window, whenever its question was sent
@@ -829,13 +814,6 @@ public final class LoadGenerator {
                 return;
             }
         }
-    }
-
-    private static Thread background(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     private static void joinQuietly(Thread thread) {

@@ -30,22 +30,20 @@ import java.util.Locale;
  * @param intents                  the intents folder the questions come from
  * @param target                   a label for the report (default: the URL)
  * @param serverPid                the server's process id, to report its CPU, heap and RSS (0: not reported)
- * @param serverJfr                with {@code serverPid}: record the server with Java Flight Recorder (profile
- *                                 settings) over exactly the measured window, into this file
  * @param progressInterval         how often a progress line goes to stderr
  * @param threads                  event-loop threads of the generator
  */
 record LoadOptions(URI url, int conversations, double rate, Duration duration, Duration warmup, Duration ramp,
                    boolean hold, int holdMessages, Duration pingInterval, Duration replyTimeout, String language,
                    int questionsPerConversation, boolean screen, Path intents, String target, long serverPid,
-                   String serverJfr, Duration progressInterval, int threads) {
+                   Duration progressInterval, int threads) {
 
     static final String USAGE = """
             usage: LoadGenerator [--url ws://127.0.0.1:8080/ws/visitor] [--conversations 1000] [--rate 5000]
                                  [--duration 60s] [--warmup 10s] [--ramp 10s] [--hold] [--hold-messages 1]
                                  [--ping-interval 20s] [--reply-timeout 5s] [--language en]
                                  [--questions-per-conversation 0] [--screen true|false] [--intents DIR]
-                                 [--target LABEL] [--server-pid PID] [--server-jfr FILE]
+                                 [--target LABEL] [--server-pid PID]
                                  [--progress 5s] [--threads N]
             Prints one JSON object on stdout; progress on stderr.""";
 
@@ -67,7 +65,6 @@ record LoadOptions(URI url, int conversations, double rate, Duration duration, D
         Path intents = Questions.defaultIntents();
         String target;
         long serverPid;
-        String serverJfr;
         Duration progressInterval = Duration.ofSeconds(5);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -76,7 +73,7 @@ record LoadOptions(URI url, int conversations, double rate, Duration duration, D
                 throw new IllegalArgumentException("--conversations must be at least 1 and --rate more than 0\n" + USAGE);
             }
             return new LoadOptions(url, conversations, rate, duration, warmup, ramp, hold, holdMessages, pingInterval,
-                    replyTimeout, language, questionsPerConversation, screen, intents, target, serverPid, serverJfr,
+                    replyTimeout, language, questionsPerConversation, screen, intents, target, serverPid,
                     progressInterval, threads);
         }
     }
@@ -129,7 +126,6 @@ record LoadOptions(URI url, int conversations, double rate, Duration duration, D
                 case "--intents" -> o.intents = Path.of(v);
                 case "--target" -> o.target = v;
                 case "--server-pid" -> o.serverPid = Long.parseLong(v);
-                case "--server-jfr" -> o.serverJfr = v;
                 case "--progress" -> o.progressInterval = duration(v);
                 case "--threads" -> o.threads = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + key + "\n" + USAGE);

@@ -84,15 +84,6 @@ final class ProcessMetrics {
         return out;
     }
 
-    /** Starts a flight recording named "load" in JVM {@code pid}, with the profile settings. */
-    static String startRecording(long pid) {
-        return run(List.of("jcmd", Long.toString(pid), "JFR.start", "name=load", "settings=profile")).strip();
-    }
-
-    /** Stops the "load" recording of JVM {@code pid}, writing it to {@code file}. */
-    static String stopRecording(long pid, String file) {
-        return run(List.of("jcmd", Long.toString(pid), "JFR.stop", "name=load", "filename=" + Path.of(file).toAbsolutePath())).strip();
-    }
 
     private static java.util.Optional<double[]> heap(long pid) {
         String text = run(List.of("jcmd", Long.toString(pid), "GC.heap_info"));
