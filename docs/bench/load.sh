@@ -13,7 +13,7 @@
 #   HOLD_CONVERSATIONS=10000 HOLD_DURATION=60s HOLD_RAMP=20s HOLD_MESSAGES="1 0" (questions per held
 #   conversation; one run each) SWEEP_RATES="500 1000 1500 2000"
 #   BATON_PORT=18090 ECHO_PORT=18091 SUFFIX=-bench (Maven build dir suffix: target-bench)
-#   SKIP_BUILD=1 (reuse the last build)  MVN_ARGS=-o (extra Maven arguments, e.g. offline)  JFR=1 (record Baton with JFR, from its start to its stop)
+#   SKIP_BUILD=1 (reuse the last build)  MVN_ARGS=-o (extra Maven arguments, e.g. offline)  JFR=1 (record Baton with JFR, from its start to its stop; JFR_SETTINGS=default or a .jfc file)
 #   PIN=1 (server on CPU 0, generator on CPU 1; default: both share every CPU)
 #   STORE=memory|redis (redis: starts a private, empty redis-server on REDIS_PORT=16379 for each Baton run and
 #   runs Baton with --baton.store=redis against it; needs redis-server on the PATH)
@@ -137,7 +137,7 @@ generate() {
 }
 
 jfr_option() { # records the server from its start (starting JFR under load stalls the node: see docs/benchmarks.md)
-  if [ "${JFR:-0}" = 1 ]; then echo "-XX:StartFlightRecording=settings=default,dumponexit=true,filename=$PWD/$OUT/$1.jfr"; fi
+  if [ "${JFR:-0}" = 1 ]; then echo "-XX:StartFlightRecording=settings=${JFR_SETTINGS:-default},dumponexit=true,filename=$PWD/$OUT/$1.jfr"; fi
 }
 
 run_baton() {

@@ -1,6 +1,7 @@
 package dev.baton.nlu;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import opennlp.tools.ml.model.AbstractModel;
@@ -21,25 +22,26 @@ import opennlp.tools.ml.model.MaxentModel;
  */
 final class MaxentWeights {
 
-    private final Map<String, Integer> predicates;
+    private final PredicateRows predicates;
     /** Predicate p's weight for outcome o is {@code weights[p * outcomeCount + o]}. */
     private final float[] weights;
     private final int outcomeCount;
 
     private MaxentWeights(Map<String, Context> byPredicate, int outcomeCount) {
         this.outcomeCount = outcomeCount;
-        predicates = new HashMap<>(byPredicate.size() * 2);
+        List<String> names = new ArrayList<>(byPredicate.size());
         // Trained in float (SoftmaxTrainer), so float loses nothing and halves the memory read per message.
         weights = new float[Math.multiplyExact(byPredicate.size(), outcomeCount)];
         for (Map.Entry<String, Context> entry : byPredicate.entrySet()) {
-            int p = predicates.size();
-            predicates.put(entry.getKey(), p);
+            int p = names.size();
+            names.add(entry.getKey());
             int[] outcomes = entry.getValue().getOutcomes();
             double[] parameters = entry.getValue().getParameters();
             for (int i = 0; i < outcomes.length; i++) {
                 weights[p * outcomeCount + outcomes[i]] = (float) parameters[i];
             }
         }
+        predicates = new PredicateRows(names);
     }
 
     /** @param model a {@code GISModel}, as {@link SoftmaxTrainer} trains and OpenNLP loads it */
@@ -55,8 +57,8 @@ final class MaxentWeights {
 
     /** Adds {@code value} times the predicate's weights to {@code scores}; an unknown predicate adds nothing. */
     void addScores(String predicate, float value, float[] scores) {
-        Integer p = predicates.get(predicate);
-        if (p != null) {
+        int p = predicates.rowOf(predicate);
+        if (p >= 0) {
             for (int o = 0, at = p * outcomeCount; o < outcomeCount; o++, at++) {
                 scores[o] += value * weights[at];
             }
