@@ -18,6 +18,7 @@
 #   STORE=memory|redis (redis: starts a private, empty redis-server on REDIS_PORT=16379 for each Baton run and
 #   runs Baton with --baton.store=redis against it; needs redis-server on the PATH)
 #   SERVER_HEAP=1g SERVER_JAVA_OPTS="..." (the servers' heap and other JVM options, e.g. -XX:+UseZGC)
+#   GENERATOR_HEAP=2g GENERATOR_JAVA_OPTS="..." (the same for the load generator)
 #   BATON_ARGS="..." (extra arguments for Baton)  OUT=target-bench/load (where each run's JSON is kept)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -100,7 +101,8 @@ start_baton() { # start_baton RUN-NAME: its log goes to $OUT/RUN-NAME.server.log
   log "starting Baton ($STORE_LABEL store) on port $BATON_PORT"
   # shellcheck disable=SC2086
   # shellcheck disable=SC2086
-  $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS $(jfr_option "$1") -jar "${TARGET}/baton.jar" --server.port="$BATON_PORT" \
+  $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS $(jfr_option "$1") \
+      -Xlog:gc:file="$OUT/$1.gc.log":time,uptime -jar "${TARGET}/baton.jar" --server.port="$BATON_PORT" \
       $BATON_ARGS > "$serverlog" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
@@ -131,7 +133,8 @@ generate() {
   local name=$1 port=$2; shift 2
   log "run $name"
   # shellcheck disable=SC2086
-  $GENERATOR_CPU java -Xms512m -Xmx"$GENERATOR_HEAP" -cp "$CP" dev.baton.app.load.LoadGenerator \
+  # shellcheck disable=SC2086
+  $GENERATOR_CPU java -Xms512m -Xmx"$GENERATOR_HEAP" ${GENERATOR_JAVA_OPTS:-} -Xlog:gc:file="$OUT/$name.generator.gc.log":time,uptime -cp "$CP" dev.baton.app.load.LoadGenerator \
       --url "ws://127.0.0.1:${port}/ws/visitor" --target "$name" --server-pid "$SERVER_PID" "$@" \
       | tee "$OUT/$name.json"
 }

@@ -37,10 +37,13 @@ final class Replies {
         if (answers.isEmpty()) {
             answers = intent.answers().values().iterator().next();
         }
-        long answeredBefore = transcript.stream()
-                .filter(m -> m.from() == Sender.BOT && m.intent().filter(intent.id()::equals).isPresent())
-                .count();
-        return answers.get((int) (answeredBefore % answers.size()));
+        int answeredBefore = 0;
+        for (Message m : transcript) {
+            if (m.from() == Sender.BOT && m.intent().isPresent() && m.intent().get().equals(intent.id())) {
+                answeredBefore++;
+            }
+        }
+        return answers.get(answeredBefore % answers.size());
     }
 
     List<QuickReply> followUps(Intent intent, IntentDatabase intents, String language) {

@@ -132,10 +132,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     private Mono<Void> push(FrameOutbox outbox, AgentRef agent, Set<String> open, ConversationEvent event) {
         boolean watching = open.contains(event.conversationId());
         if (event instanceof ConversationEvent.MessageAdded added && watching) {
-            Map<String, Object> frame = frames.frame("message");
-            frame.put("conversationId", added.conversationId());
-            frame.put("message", frames.message(added.message()));
-            outbox.send(frame);
+            outbox.sendWritten(frames.messageFrame(added.message()));
         } else if (event instanceof ConversationEvent.Typing typing && watching && typing.who() == Sender.VISITOR) {
             Map<String, Object> frame = frames.frame("typing");
             frame.put("conversationId", typing.conversationId());

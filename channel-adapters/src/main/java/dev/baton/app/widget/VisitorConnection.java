@@ -102,8 +102,6 @@ final class VisitorConnection {
             return;
         }
         lastSentId = message.id();
-        Map<String, Object> frame = frames.frame("message");
-        frame.put("message", frames.message(message));
-        outbox.send(frame);
+        outbox.sendWritten(frames.messageFrame(message));
     }
 }

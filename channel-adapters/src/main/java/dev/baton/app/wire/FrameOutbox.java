@@ -18,8 +18,13 @@ public final class FrameOutbox {
         this.frames = frames;
     }
 
-    public synchronized void send(Map<String, ?> frame) {
-        sink.tryEmitNext(frames.write(frame));
+    public void send(Map<String, ?> frame) {
+        sendWritten(frames.write(frame));
+    }
+
+    /** A frame already written as JSON text. */
+    public synchronized void sendWritten(String frame) {
+        sink.tryEmitNext(frame);
     }
 
     public Flux<String> frames() {

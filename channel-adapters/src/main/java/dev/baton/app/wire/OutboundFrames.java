@@ -4,6 +4,7 @@ import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.Message;
+import dev.baton.conversation.QuickReply;
 import dev.baton.engine.AlreadyTakenException;
 import dev.baton.engine.InvalidTextException;
 import dev.baton.engine.UnknownConversationException;
@@ -12,14 +13,18 @@ import dev.baton.handoff.QueueStatus;
 import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.util.RawValue;
 
+import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Builds the JSON frames both channels send, so that a message, a summary or an error looks the same to a
@@ -45,21 +50,55 @@ public final class OutboundFrames {
         return frame;
     }
 
-    public Map<String, Object> message(Message message) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", message.id());
-        json.put("from", lower(message.from()));
-        json.put("text", message.text());
-        json.put("quickReplies", message.quickReplies().stream()
-                .map(q -> Map.of("label", q.label(), "payload", q.payload())).toList());
-        json.put("at", message.at().toString());
-        json.put("agentName", message.authorName().orElse(null));
-        json.put("clientMessageId", message.clientMessageId().orElse(null));
-        return json;
+    /**
+     * The frame that pushes one message: the frame sent most, once per message to every socket that follows its
+     * conversation, so it is written straight to text rather than built as a map first.
+     */
+    public String messageFrame(Message message) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("type", "message");
+            g.writeStringProperty("conversationId", message.conversationId());
+            g.writeName("message");
+            writeMessage(g, message);
+            g.writeEndObject();
+        });
     }
 
-    public List<Map<String, Object>> messages(List<Message> messages) {
-        return messages.stream().map(this::message).toList();
+    /** Messages as a JSON array, to put into a frame (a welcome's or a transcript's). */
+    public RawValue messages(List<Message> messages) {
+        return new RawValue(write(g -> {
+            g.writeStartArray();
+            messages.forEach(m -> writeMessage(g, m));
+            g.writeEndArray();
+        }));
+    }
+
+    private void writeMessage(JsonGenerator g, Message message) {
+        g.writeStartObject();
+        g.writeNumberProperty("id", message.id());
+        g.writeStringProperty("from", lower(message.from()));
+        g.writeStringProperty("text", message.text());
+        g.writeArrayPropertyStart("quickReplies");
+        for (QuickReply reply : message.quickReplies()) {
+            g.writeStartObject();
+            g.writeStringProperty("label", reply.label());
+            g.writeStringProperty("payload", reply.payload());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringProperty("at", message.at().toString());
+        g.writeStringProperty("agentName", message.authorName().orElse(null));
+        g.writeStringProperty("clientMessageId", message.clientMessageId().orElse(null));
+        g.writeEndObject();
+    }
+
+    private String write(Consumer<JsonGenerator> body) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            body.accept(g);
+        }
+        return out.toString();
     }
 
     public Map<String, Object> queue(Optional<QueueStatus> status) {
