@@ -165,7 +165,7 @@ public final class ConversationEngine {
                 });
     }
 
-    private MessageDraft reply(Decision decision, BotKnowledge bot, String language, List<Message> transcript) {
+    private MessageDraft reply(Decision decision, BotKnowledge bot, String language, List<RecentMessage> transcript) {
         if (decision instanceof Decision.Answer answer) {
             Intent intent = bot.intents().find(answer.intent().intent()).orElseThrow();
             return MessageDraft.botAnswer(intent.id(),
@@ -178,7 +178,7 @@ public final class ConversationEngine {
     }
 
     private Mono<Void> handOff(Decision.HandOff handOff, Conversation conversation, BotKnowledge bot, String language,
-                               Optional<String> languageNote, MoodReading mood, List<Message> transcript) {
+                               Optional<String> languageNote, MoodReading mood, List<RecentMessage> transcript) {
         // A topic flagged for people says its own words ("a colleague will check the charge").
         Optional<String> announcement = handOff.intent().flatMap(bot.intents()::find)
                 .map(i -> replies.answer(i, language, transcript));
@@ -199,12 +199,12 @@ public final class ConversationEngine {
      * CPU; an ASCII message normalises to its letters and digits in lower case, so one whose letters and digits
      * differ cannot match and is skipped unread.
      */
-    private List<String> earlierVisitorTexts(List<Message> transcript, String language, String normalized) {
+    private List<String> earlierVisitorTexts(List<RecentMessage> transcript, String language, String normalized) {
         // The transcript already holds the message being handled as its last visitor message.
-        List<Message> visitor = transcript.stream().filter(m -> m.from() == Sender.VISITOR).toList();
+        List<RecentMessage> visitor = transcript.stream().filter(m -> m.from() == Sender.VISITOR).toList();
         String compact = normalized.replace(" ", "");
         return visitor.subList(0, Math.max(0, visitor.size() - 1)).stream()
-                .map(Message::text)
+                .map(RecentMessage::text)
                 .filter(text -> mayNormalizeTo(text, compact))
                 .map(text -> TextNormalizer.forLanguage(language).normalize(text))
                 .toList();

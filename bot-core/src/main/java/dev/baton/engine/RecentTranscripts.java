@@ -27,9 +27,9 @@ final class RecentTranscripts {
 
     private final ConversationStore conversations;
     private final int window;
-    private final Map<String, List<Message>> recent = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, List<RecentMessage>> recent = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Message>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, List<RecentMessage>> eldest) {
             return size() > MAX_CONVERSATIONS;
         }
     };
@@ -41,20 +41,21 @@ final class RecentTranscripts {
     }
 
     /** The conversation's last {@code window} messages up to and including {@code latest}, oldest first. */
-    Mono<List<Message>> upTo(Message latest) {
+    Mono<List<RecentMessage>> upTo(Message latest) {
         String conversationId = latest.conversationId();
         long windowStart = Math.max(0, latest.id() - window);
-        List<Message> known = known(conversationId, windowStart);
+        List<RecentMessage> known = known(conversationId, windowStart);
         long after = known.isEmpty() ? windowStart : known.get(known.size() - 1).id();
         if (after >= latest.id()) {
             return Mono.just(remember(conversationId, known, List.of(), latest.id()));
         }
         if (after == latest.id() - 1) {
             // The usual turn: this node saw everything up to the message being handled, which it holds.
-            return Mono.just(remember(conversationId, known, List.of(latest), latest.id()));
+            return Mono.just(remember(conversationId, known, List.of(RecentMessage.of(latest)), latest.id()));
         }
         return conversations.transcript(conversationId, after)
                 .takeWhile(m -> m.id() <= latest.id())
+                .map(RecentMessage::of)
                 .collectList()
                 .map(read -> remember(conversationId, known, read, latest.id()));
     }
@@ -65,30 +66,30 @@ final class RecentTranscripts {
      */
     void saw(Message message) {
         synchronized (recent) {
-            List<Message> current = recent.get(message.conversationId());
+            List<RecentMessage> current = recent.get(message.conversationId());
             if (current != null && !current.isEmpty() && current.get(current.size() - 1).id() == message.id() - 1) {
-                List<Message> extended = new ArrayList<>(current.subList(current.size() >= window ? 1 : 0, current.size()));
-                extended.add(message);
+                List<RecentMessage> extended = new ArrayList<>(current.subList(current.size() >= window ? 1 : 0, current.size()));
+                extended.add(RecentMessage.of(message));
                 recent.put(message.conversationId(), List.copyOf(extended));
             }
         }
     }
 
-    private List<Message> known(String conversationId, long windowStart) {
-        List<Message> cached;
+    private List<RecentMessage> known(String conversationId, long windowStart) {
+        List<RecentMessage> cached;
         synchronized (recent) {
             cached = recent.get(conversationId);
         }
         return cached == null ? List.of() : cached.stream().filter(m -> m.id() > windowStart).toList();
     }
 
-    private List<Message> remember(String conversationId, List<Message> known, List<Message> read, long latestId) {
-        List<Message> merged = new ArrayList<>(known.size() + read.size());
+    private List<RecentMessage> remember(String conversationId, List<RecentMessage> known, List<RecentMessage> read, long latestId) {
+        List<RecentMessage> merged = new ArrayList<>(known.size() + read.size());
         merged.addAll(known);
         merged.addAll(read);
-        List<Message> windowed = List.copyOf(merged.stream().filter(m -> m.id() > latestId - window && m.id() <= latestId).toList());
+        List<RecentMessage> windowed = List.copyOf(merged.stream().filter(m -> m.id() > latestId - window && m.id() <= latestId).toList());
         synchronized (recent) {
-            List<Message> current = recent.get(conversationId);
+            List<RecentMessage> current = recent.get(conversationId);
             // Two turns of one conversation may race; the one that saw further wins.
             if (current == null || current.isEmpty() || windowed.isEmpty()
                     || current.get(current.size() - 1).id() <= windowed.get(windowed.size() - 1).id()) {

@@ -1,6 +1,5 @@
 package dev.baton.engine;
 
-import dev.baton.conversation.Message;
 import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
 import dev.baton.dialogue.BotPhrases;
@@ -32,13 +31,13 @@ final class Replies {
      * One of the intent's answers in {@code language} (the default language's if it has none there),
      * taking turns so a visitor who asks twice does not read the same words twice.
      */
-    String answer(Intent intent, String language, List<Message> transcript) {
+    String answer(Intent intent, String language, List<RecentMessage> transcript) {
         List<String> answers = intent.answersIn(language).isEmpty() ? intent.answersIn(defaultLanguage) : intent.answersIn(language);
         if (answers.isEmpty()) {
             answers = intent.answers().values().iterator().next();
         }
         int answeredBefore = 0;
-        for (Message m : transcript) {
+        for (RecentMessage m : transcript) {
             if (m.from() == Sender.BOT && m.intent().isPresent() && m.intent().get().equals(intent.id())) {
                 answeredBefore++;
             }

@@ -93,8 +93,8 @@ class RecentTranscriptsTest {
         return last;
     }
 
-    private static List<Long> ids(Mono<List<Message>> messages) {
-        return messages.block(TIMEOUT).stream().map(Message::id).toList();
+    private static List<Long> ids(Mono<List<RecentMessage>> messages) {
+        return messages.block(TIMEOUT).stream().map(RecentMessage::id).toList();
     }
 
     /** The in-memory store, counting the transcript messages read from it. */
