@@ -18,7 +18,7 @@
 #   STORE=memory|redis (redis: starts a private, empty redis-server on REDIS_PORT=16379 for each Baton run and
 #   runs Baton with --baton.store=redis against it; needs redis-server on the PATH)
 #   SERVER_HEAP=1g SERVER_JAVA_OPTS="..." (the servers' heap and other JVM options, e.g. -XX:+UseZGC)
-#   GENERATOR_HEAP=2g GENERATOR_JAVA_OPTS="..." (the same for the load generator)
+#   GENERATOR_HEAP=2g GENERATOR_JAVA_OPTS="..." (the same for the load generator)  GENERATOR_ARGS="..." (e.g. --progress 1s)
 #   BATON_ARGS="..." (extra arguments for Baton)  OUT=target-bench/load (where each run's JSON is kept)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -135,7 +135,7 @@ generate() {
   # shellcheck disable=SC2086
   # shellcheck disable=SC2086
   $GENERATOR_CPU java -Xms512m -Xmx"$GENERATOR_HEAP" ${GENERATOR_JAVA_OPTS:-} -Xlog:gc:file="$OUT/$name.generator.gc.log":time,uptime -cp "$CP" dev.baton.app.load.LoadGenerator \
-      --url "ws://127.0.0.1:${port}/ws/visitor" --target "$name" --server-pid "$SERVER_PID" "$@" \
+      --url "ws://127.0.0.1:${port}/ws/visitor" --target "$name" --server-pid "$SERVER_PID" "$@" ${GENERATOR_ARGS:-} \
       | tee "$OUT/$name.json"
 }
 

@@ -13,6 +13,7 @@ import dev.baton.conversation.Mood;
 import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
 import dev.baton.handoff.LeftMessage;
+import dev.baton.json.JsonText;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -20,7 +21,6 @@ import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -351,11 +351,7 @@ final class JsonCodec {
     // ---- helpers
 
     private String write(Consumer<JsonGenerator> body) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = mapper.createGenerator(out)) {
-            body.accept(g);
-        }
-        return out.toString();
+        return JsonText.write(mapper, body);
     }
 
     private static void writeOptional(JsonGenerator g, String field, Optional<String> value) {

@@ -172,9 +172,9 @@ public final class RedisConversationStore implements ConversationStore {
      * conversation's JSON, for the caller to check again. Nil when the conversation does not exist.
      */
     private static final LuaScript APPEND_IF_UNCHANGED = new LuaScript(APPEND_FUNCTION + """
-            local current = redis.call('HMGET', KEYS[1], 'version', 'data')
-            if not current[1] then return false end
-            if current[1] ~= ARGV[1] then return '!' .. current[1] .. ' ' .. current[2] end
+            local version = redis.call('HGET', KEYS[1], 'version')
+            if not version then return false end
+            if version ~= ARGV[1] then return '!' .. version .. ' ' .. redis.call('HGET', KEYS[1], 'data') end
             return append(2)
             """, ScriptOutputType.VALUE);
 

@@ -13,11 +13,11 @@ import dev.baton.handoff.QueueStatus;
 import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.baton.json.JsonText;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.util.RawValue;
 
-import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,11 +94,7 @@ public final class OutboundFrames {
     }
 
     private String write(Consumer<JsonGenerator> body) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = mapper.createGenerator(out)) {
-            body.accept(g);
-        }
-        return out.toString();
+        return JsonText.write(mapper, body);
     }
 
     public Map<String, Object> queue(Optional<QueueStatus> status) {
