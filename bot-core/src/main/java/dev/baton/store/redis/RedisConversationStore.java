@@ -52,6 +52,14 @@ import java.util.function.UnaryOperator;
  * leave an id without its message; ids are 1, 2, 3… with no gaps. {@link #transcript} is
  * {@code ZRANGEBYSCORE (afterId +inf}.
  *
+ * <h2>A visitor's message and the bot's turn: one round trip each</h2>
+ * The append is a Lua function the other scripts share. {@link #appendAsVisitor} checks the visitor's right to
+ * write against the version of the conversation this node remembers, and its script appends only if that is still
+ * the stored version (else it returns the current conversation, and the check runs again). {@link #updateAndAppend}
+ * is the compare-and-set and the append in one script. So a visitor message the bot answers costs two round trips
+ * to Redis; reading the conversation, appending, updating and appending separately took four, and Redis' and the
+ * client's work per command was most of a busy node's cost (docs/benchmarks.md).
+ *
  * <h2>Retention</h2>
  * When an update leaves a conversation {@code RESOLVED}, its four keys expire after the retention (set once, at
  * the first resolution); a message appended later inherits the remaining time. Conversations that are never
