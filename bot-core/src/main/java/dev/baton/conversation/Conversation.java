@@ -45,6 +45,20 @@ public record Conversation(String id,
         return state == ConversationState.BOT;
     }
 
+    /**
+     * Whether this visitor may write here: false when the conversation is someone else's; throws
+     * {@link IllegalTransitionException} when it is theirs but resolved.
+     */
+    public boolean acceptsMessagesFrom(String visitor) {
+        if (!visitorId.equals(visitor)) {
+            return false;
+        }
+        if (state == ConversationState.RESOLVED) {
+            throw new IllegalTransitionException(id, state, "write in");
+        }
+        return true;
+    }
+
     public Conversation handOff(HandoffSummary summary, Instant now) {
         require(ConversationState.BOT, "hand off");
         return new Conversation(id, visitorId, ConversationState.WAITING_FOR_AGENT, language, 0,

@@ -47,10 +47,8 @@ public interface ConversationStore {
      */
     default Mono<AppendedTo> appendAsVisitor(String conversationId, String visitorId, MessageDraft draft) {
         return find(conversationId)
-                .filter(c -> c.visitorId().equals(visitorId))
-                .flatMap(c -> c.state() == ConversationState.RESOLVED
-                        ? Mono.error(new IllegalTransitionException(c.id(), c.state(), "write in"))
-                        : appendOnce(conversationId, draft).map(appended -> new AppendedTo(c, appended)));
+                .filter(c -> c.acceptsMessagesFrom(visitorId))
+                .flatMap(c -> appendOnce(conversationId, draft).map(appended -> new AppendedTo(c, appended)));
     }
 
     /**

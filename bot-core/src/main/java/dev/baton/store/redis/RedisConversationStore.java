@@ -6,7 +6,6 @@ import dev.baton.conversation.AppendedTo;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
-import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import io.lettuce.core.KeyValue;
@@ -267,18 +266,10 @@ public final class RedisConversationStore implements ConversationStore {
 
     private Mono<AppendedTo> appendIfUnchanged(String visitorId, PendingMessage pending, Versioned known, int attempt) {
         String conversationId = pending.withoutId().conversationId();
-        if (known != null) {
-            Conversation conversation = known.conversation();
-            if (!conversation.visitorId().equals(visitorId)) {
-                return Mono.empty();
-            }
-            if (conversation.state() == ConversationState.RESOLVED) {
-                return Mono.error(new IllegalTransitionException(conversationId, conversation.state(), "write in"));
-            }
+        if (known != null && !known.conversation().acceptsMessagesFrom(visitorId)) {
+            return Mono.empty();
         }
-        String[] args = new String[1 + pending.args().length];
-        args[0] = known == null ? "" : Long.toString(known.version());
-        System.arraycopy(pending.args(), 0, args, 1, pending.args().length);
+        String[] args = concat(new String[]{known == null ? "" : Long.toString(known.version())}, pending.args());
         return APPEND_IF_UNCHANGED.<String>run(redis.of(conversationId), messageKeys(conversationId), args)
                 .switchIfEmpty(Mono.fromRunnable(() -> lastSeen.forget(conversationId)))
                 .flatMap(reply -> {
@@ -376,11 +367,7 @@ public final class RedisConversationStore implements ConversationStore {
         String lifecycle = resolved ? "1" : wasResolved ? "0" : "";
         String[] args = {Long.toString(expectedVersion), json.encode(next), id, lifecycle, retentionMillis,
                 flag(previousAgent.isPresent()), flag(newAgent.isPresent())};
-        if (write.moreArgs().length > 0) {
-            args = Arrays.copyOf(args, args.length + write.moreArgs().length);
-            System.arraycopy(write.moreArgs(), 0, args, args.length - write.moreArgs().length, write.moreArgs().length);
-        }
-        return write.script().run(redis.of(id), scriptKeys, args);
+        return write.script().run(redis.of(id), scriptKeys, concat(args, write.moreArgs()));
     }
 
     @Override
@@ -463,6 +450,12 @@ public final class RedisConversationStore implements ConversationStore {
         return index < fields.size() && fields.get(index).hasValue()
                 ? Optional.of(fields.get(index).getValue())
                 : Optional.empty();
+    }
+
+    private static String[] concat(String[] first, String[] then) {
+        String[] both = Arrays.copyOf(first, first.length + then.length);
+        System.arraycopy(then, 0, both, first.length, then.length);
+        return both;
     }
 
     private static String flag(boolean on) {
