@@ -78,6 +78,12 @@ public record Conversation(String id,
                 considered, handoff, Optional.empty(), startedAt, now);
     }
 
+    /** The visitor stops waiting (or leaves): back to the bot, refused once an agent has taken it. */
+    public Conversation stopWaiting(Instant now) {
+        require(ConversationState.WAITING_FOR_AGENT, "stop waiting in");
+        return returnToBot(now);
+    }
+
     public Conversation returnToBot(Instant now) {
         if (state != ConversationState.WITH_AGENT && state != ConversationState.WAITING_FOR_AGENT) {
             throw new IllegalTransitionException(id, state, "return to the bot");

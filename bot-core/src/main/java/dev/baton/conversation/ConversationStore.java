@@ -18,6 +18,12 @@ public interface ConversationStore {
      * Applies {@code change} atomically: concurrent updates of one conversation never lose each other, and a
      * change that throws (e.g. an illegal transition) leaves the stored value as it was and errors the Mono.
      * Empty when the id is unknown.
+     *
+     * <p>The agents' queue changes in the same atomic step, as {@link QueueMove#of} derives from the transition:
+     * entering {@code WAITING_FOR_AGENT} joins it (at the front when coming back from an agent), leaving takes the
+     * conversation out. So when two agents race to {@code assign} a waiting conversation, exactly one wins and the
+     * other's change sees it already taken; and an update that fails changes neither state nor queue.
+     * {@link #create} queues a conversation created waiting.
      */
     Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change);
 
@@ -68,4 +74,12 @@ public interface ConversationStore {
 
     /** The conversations an agent is talking in now. */
     Flux<Conversation> withAgent(String agentUsername);
+
+    /**
+     * Finds and repairs any disagreement between the queue and the conversations' states — queued ids whose
+     * conversation is gone or no longer waiting, waiting conversations in no queue (e.g. left by an older version
+     * that changed them in two steps) — each repair atomic with respect to concurrent updates. Emits what it
+     * repaired; may read every conversation, so it is meant for start-up and an occasional check.
+     */
+    Flux<QueueRepair> repairQueue();
 }

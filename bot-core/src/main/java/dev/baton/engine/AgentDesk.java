@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** What agents do with conversations: take one from the queue, talk, hand back to the bot, resolve. */
 public final class AgentDesk {
@@ -65,24 +66,22 @@ public final class AgentDesk {
     }
 
     /**
-     * Takes a waiting conversation. When agents race, the queue lets exactly one claim it; the others get
-     * {@link AlreadyTakenException}.
+     * Takes a waiting conversation, out of the queue in the same step. When agents race, the store's
+     * compare-and-set lets exactly one assign it; the others get {@link AlreadyTakenException}.
      */
     public Mono<Conversation> accept(String conversationId, AgentRef agent) {
-        return find(conversationId).flatMap(current -> {
-            if (current.state() != ConversationState.WAITING_FOR_AGENT) {
-                return Mono.error(current.state() == ConversationState.WITH_AGENT
-                        ? new AlreadyTakenException(conversationId)
-                        : new IllegalTransitionException(conversationId, current.state(), "accept"));
-            }
-            return stores.queue().claim(conversationId).flatMap(claimed -> claimed
-                    ? stores.conversations().update(conversationId, c -> c.assign(agent, clock.instant()))
-                    : Mono.error(new AlreadyTakenException(conversationId)));
-        }).flatMap(assigned -> handoffs.changed(assigned)
-                .then(stores.events().publish(new ConversationEvent.QueueChanged(conversationId)))
-                .then(handoffs.post(conversationId, MessageDraft.systemNote(
-                        handoffs.replies().say(Phrase.AGENT_JOINED, language(assigned), agent.displayName()))))
-                .thenReturn(assigned));
+        return stores.conversations().update(conversationId, current -> {
+                    if (current.state() == ConversationState.WITH_AGENT) {
+                        throw new AlreadyTakenException(conversationId);
+                    }
+                    return current.assign(agent, clock.instant());
+                })
+                .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
+                .flatMap(assigned -> handoffs.changed(assigned)
+                        .then(stores.events().publish(new ConversationEvent.QueueChanged(conversationId)))
+                        .then(handoffs.post(conversationId, MessageDraft.systemNote(
+                                handoffs.replies().say(Phrase.AGENT_JOINED, language(assigned), agent.displayName()))))
+                        .thenReturn(assigned));
     }
 
     public Mono<Message> reply(String conversationId, AgentRef agent, String text, Optional<String> clientMessageId) {
@@ -108,33 +107,41 @@ public final class AgentDesk {
                         .thenReturn(back));
     }
 
-    /** Closes the conversation: one assigned to the agent, or one still waiting in the queue. */
+    /**
+     * Closes the conversation: one assigned to the agent, or one still waiting in the queue (which it leaves in the
+     * same step). Refused for a conversation still with the bot, since no agent is part of it, and for someone else's.
+     */
     public Mono<Conversation> resolve(String conversationId, AgentRef agent) {
-        return find(conversationId).flatMap(current -> {
-            if (current.state() == ConversationState.WITH_AGENT && !current.isAssignedTo(agent.username())) {
-                return Mono.error(new IllegalTransitionException(conversationId, current.state(), "resolve someone else's"));
-            }
-            Mono<Boolean> leaveQueue = current.state() == ConversationState.WAITING_FOR_AGENT
-                    ? stores.queue().claim(conversationId) : Mono.just(false);
-            return leaveQueue.flatMap(wasQueued -> stores.conversations().update(conversationId, c -> c.resolve(clock.instant()))
-                    .flatMap(resolved -> handoffs.post(conversationId, MessageDraft.systemNote(
-                                    handoffs.replies().say(Phrase.RESOLVED, language(resolved))))
-                            .then(handoffs.changed(resolved))
-                            .then(wasQueued ? stores.events().publish(new ConversationEvent.QueueChanged(conversationId)) : Mono.empty())
-                            .thenReturn(resolved)));
-        });
+        AtomicBoolean wasQueued = new AtomicBoolean();
+        return stores.conversations().update(conversationId, current -> {
+                    if (current.state() == ConversationState.BOT) {
+                        throw new IllegalTransitionException(conversationId, current.state(), "resolve (no agent is part of it)");
+                    }
+                    if (current.state() == ConversationState.WITH_AGENT && !current.isAssignedTo(agent.username())) {
+                        throw new IllegalTransitionException(conversationId, current.state(), "resolve someone else's");
+                    }
+                    // The change may run again after a conflict; the last run is the one stored.
+                    wasQueued.set(current.state() == ConversationState.WAITING_FOR_AGENT);
+                    return current.resolve(clock.instant());
+                })
+                .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
+                .flatMap(resolved -> handoffs.post(conversationId, MessageDraft.systemNote(
+                                handoffs.replies().say(Phrase.RESOLVED, language(resolved))))
+                        .then(handoffs.changed(resolved))
+                        .then(wasQueued.get() ? stores.events().publish(new ConversationEvent.QueueChanged(conversationId)) : Mono.empty())
+                        .thenReturn(resolved));
     }
 
     /**
-     * Sends the conversations of an agent who vanished back to the front of the queue, with a note to the
-     * visitor. When nodes race to do it, the state machine lets one of them win per conversation.
+     * Sends the conversations of an agent who vanished back to the front of the queue (in the same step as their
+     * state), with a note to the visitor. When nodes race to do it, the state machine lets one of them win per
+     * conversation.
      */
     public Flux<Conversation> requeueConversationsOf(String agentUsername) {
         return stores.conversations().withAgent(agentUsername)
                 .concatMap(c -> stores.conversations().update(c.id(), current -> current.requeue(clock.instant()))
-                        .flatMap(requeued -> stores.queue().enqueueFirst(requeued.id())
-                                .then(handoffs.post(requeued.id(), MessageDraft.systemNote(handoffs.replies().say(Phrase.AGENT_LOST,
-                                        language(requeued), c.agent().map(AgentRef::displayName).orElse(agentUsername)))))
+                        .flatMap(requeued -> handoffs.post(requeued.id(), MessageDraft.systemNote(handoffs.replies().say(Phrase.AGENT_LOST,
+                                        language(requeued), c.agent().map(AgentRef::displayName).orElse(agentUsername))))
                                 .then(handoffs.changed(requeued))
                                 .then(stores.events().publish(new ConversationEvent.QueueChanged(requeued.id())))
                                 .thenReturn(requeued))

@@ -2,7 +2,6 @@ package dev.baton.engine;
 
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
-import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.Message;
@@ -50,8 +49,9 @@ public final class Handoffs {
     }
 
     /**
-     * Writes the summary, queues the conversation and tells the visitor honestly what happens next — with a
-     * different message when no agent is online, so nobody waits for someone who is not there.
+     * Writes the summary and queues the conversation (one step: the store queues it as it enters
+     * {@code WAITING_FOR_AGENT}), and tells the visitor honestly what happens next — with a different message when no
+     * agent is online, so nobody waits for someone who is not there.
      */
     Mono<Void> handOff(Conversation conversation, HandoffReason reason, String language, Optional<String> languageNote,
                        MoodReading mood, Optional<String> announcement) {
@@ -61,8 +61,7 @@ public final class Handoffs {
                         summaries.write(c, history.getT1(), reason, language, languageNote, mood,
                                 (int) Math.max(0, history.getT2() - 1), clock.instant()),
                         clock.instant())))
-                .flatMap(waiting -> stores.queue().enqueue(waiting.id())
-                        .then(stores.presence().onlineCount())
+                .flatMap(waiting -> stores.presence().onlineCount()
                         .flatMap(online -> post(waiting.id(), MessageDraft.fromBot(
                                 announcement.orElseGet(() -> replies.say(online == 0 ? Phrase.HANDING_OFF_NOBODY_ONLINE : Phrase.HANDING_OFF, language)),
                                 List.of())))
@@ -70,15 +69,13 @@ public final class Handoffs {
                         .then(stores.events().publish(new ConversationEvent.QueueChanged(waiting.id()))));
     }
 
-    /** Takes a waiting conversation out of the queue and back to the bot; refused if an agent took it first. */
+    /**
+     * Takes a waiting conversation out of the queue and back to the bot, in one step; refused (with
+     * {@link IllegalTransitionException}) if it is not waiting, e.g. because an agent took it first.
+     */
     Mono<Conversation> leaveQueue(Conversation conversation) {
-        if (conversation.state() != ConversationState.WAITING_FOR_AGENT) {
-            return Mono.error(new IllegalTransitionException(conversation.id(), conversation.state(), "stop waiting in"));
-        }
-        return stores.queue().claim(conversation.id())
-                .flatMap(claimed -> claimed
-                        ? stores.conversations().update(conversation.id(), c -> c.returnToBot(clock.instant()))
-                        : Mono.error(new IllegalTransitionException(conversation.id(), ConversationState.WITH_AGENT, "stop waiting in")))
+        return stores.conversations().update(conversation.id(), c -> c.stopWaiting(clock.instant()))
+                .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversation.id())))
                 .flatMap(back -> changed(back)
                         .then(stores.events().publish(new ConversationEvent.QueueChanged(back.id())))
                         .thenReturn(back));

@@ -3,23 +3,13 @@ package dev.baton.handoff;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Conversations waiting for an agent, first come first served. */
+/**
+ * Conversations waiting for an agent, first come first served: a read-only view. The conversation store keeps
+ * the queue itself, in the same atomic step as each conversation's state (see
+ * {@link dev.baton.conversation.QueueMove}): a handoff joins it at the back, a conversation whose agent vanished at
+ * the front, and leaving {@code WAITING_FOR_AGENT} takes it out.
+ */
 public interface AgentQueue {
-
-    /** Puts the conversation at the back of the queue (no-op if already queued). */
-    Mono<Void> enqueue(String conversationId);
-
-    /**
-     * Puts the conversation at the front of the queue (no-op if already queued): for a visitor who already
-     * waited once and lost their agent, who should not wait at the back again.
-     */
-    Mono<Void> enqueueFirst(String conversationId);
-
-    /**
-     * Takes the conversation out of the queue. Emits {@code true} for exactly one caller when several race
-     * for the same conversation — that caller has claimed it — and {@code false} for the others.
-     */
-    Mono<Boolean> claim(String conversationId);
 
     /** The waiting conversations' ids, longest-waiting first. */
     Flux<String> waiting();

@@ -3,11 +3,26 @@ package dev.baton.handoff;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Messages visitors left for the agents, kept until an agent deals with them. */
+import java.time.Duration;
+
+/**
+ * Messages visitors left for the agents, kept for a retention (configurable, 30 days by default) from when they
+ * were left, so the store does not grow for ever.
+ */
 public interface LeftMessages {
+
+    Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
     Mono<LeftMessage> save(LeftMessage message);
 
-    /** All left messages, oldest first. */
+    /** The left messages younger than the retention, oldest first. */
     Flux<LeftMessage> all();
+
+    /** The retention, checked: a store keeps nothing for a non-positive one. */
+    static Duration requirePositive(Duration retention) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("the left messages' retention must be positive: " + retention);
+        }
+        return retention;
+    }
 }

@@ -14,7 +14,6 @@ import dev.baton.handoff.WaitEstimator;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
 import dev.baton.store.memory.InMemoryAgentPresence;
-import dev.baton.store.memory.InMemoryAgentQueue;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
@@ -54,8 +53,9 @@ class AbandonedConversationsTest {
         }
     };
     private final InProcessConversationEvents events = new InProcessConversationEvents();
-    private final Stores stores = new Stores(new InMemoryConversationStore(clock, events), new InMemoryAgentQueue(),
-            new InMemoryAgentPresence(), new InMemoryLeftMessages(), events);
+    private final InMemoryConversationStore conversations = new InMemoryConversationStore(clock, events);
+    private final Stores stores = new Stores(conversations, conversations.queue(),
+            new InMemoryAgentPresence(), new InMemoryLeftMessages(clock, Duration.ofDays(30)), events);
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
             new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock);
@@ -107,8 +107,6 @@ class AbandonedConversationsTest {
         Conversation started = stores.conversations().create(Conversation.start(id, "v-12345678", Optional.of("en"), now)).block();
         HandoffSummary summary = new HandoffSummary("Refunds", List.of(), HandoffReason.VISITOR_ASKED, "en", Optional.empty(),
                 Mood.NEUTRAL, List.of(), List.of(), List.of(), now, 0);
-        Conversation queued = stores.conversations().update(started.id(), c -> c.handOff(summary, now)).block();
-        stores.queue().enqueue(queued.id()).block();
-        return queued;
+        return stores.conversations().update(started.id(), c -> c.handOff(summary, now)).block();
     }
 }

@@ -1,6 +1,5 @@
 package dev.baton.engine;
 
-import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,47 +96,16 @@ class RecentTranscriptsTest {
     }
 
     /** The in-memory store, counting the transcript messages read from it. */
-    private static final class CountingReads implements ConversationStore {
-        private final ConversationStore store;
+    private static final class CountingReads extends DelegatingConversationStore {
         private final AtomicInteger messages = new AtomicInteger();
 
         CountingReads(ConversationStore store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
         public Flux<Message> transcript(String conversationId, long afterId) {
             return store.transcript(conversationId, afterId).doOnNext(m -> messages.incrementAndGet());
-        }
-
-        @Override
-        public Mono<Conversation> create(Conversation conversation) {
-            return store.create(conversation);
-        }
-
-        @Override
-        public Mono<Conversation> find(String conversationId) {
-            return store.find(conversationId);
-        }
-
-        @Override
-        public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
-            return store.update(conversationId, change);
-        }
-
-        @Override
-        public Mono<Appended> appendOnce(String conversationId, MessageDraft draft) {
-            return store.appendOnce(conversationId, draft);
-        }
-
-        @Override
-        public Flux<Conversation> ofVisitor(String visitorId) {
-            return store.ofVisitor(visitorId);
-        }
-
-        @Override
-        public Flux<Conversation> withAgent(String agentUsername) {
-            return store.withAgent(agentUsername);
         }
     }
 }

@@ -9,7 +9,9 @@ import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
+import dev.baton.conversation.QueueRepair;
 import dev.baton.conversation.Sender;
+import dev.baton.handoff.AgentQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -50,10 +52,16 @@ public abstract class ConversationStoreContract {
     /** The events another node observes, where {@link #store} announces what it appends. */
     protected abstract ConversationEvents eventsOnAnotherNode();
 
+    /** The agents' queue of {@link #store}'s data, as a node reads it. */
+    protected abstract AgentQueue queue();
+
+    protected AgentQueue queue;
+
     @BeforeEach
     void createStore() {
         store = newStore();
         otherNode = sameDataOnAnotherNode();
+        queue = queue();
     }
 
     private Conversation created(Conversation c) {
@@ -376,5 +384,111 @@ public abstract class ConversationStoreContract {
         StepVerifier.create(store.withAgent("bruno").map(Conversation::id)).expectNext(withBruno.id()).verifyComplete();
         StepVerifier.create(store.withAgent("carla")).verifyComplete();
         assertThat(store.find(stillWaiting.id()).block(TIMEOUT).state()).isEqualTo(ConversationState.WAITING_FOR_AGENT);
+    }
+
+    private Conversation handedOff(Conversation c, ConversationStore node) {
+        return node.update(c.id(), current -> current.handOff(Fixtures.summary(), T0.plusSeconds(5))).block(TIMEOUT);
+    }
+
+    @Test
+    void handingOffQueuesTheConversationBehindEveryoneAlreadyWaitingAcrossNodes() {
+        Conversation first = created(conversation("v-visitor-1", T0));
+        Conversation second = created(conversation("v-visitor-2", T0));
+        Conversation third = created(conversation("v-visitor-3", T0));
+        StepVerifier.create(queue.waiting()).verifyComplete();
+
+        handedOff(first, store);
+        handedOff(second, otherNode);
+        handedOff(third, store);
+
+        StepVerifier.create(queue.waiting()).expectNext(first.id(), second.id(), third.id()).verifyComplete();
+        StepVerifier.create(queue.position(second.id())).expectNext(2).verifyComplete();
+        StepVerifier.create(queue.position("c-unknown")).verifyComplete();
+    }
+
+    @Test
+    void aConversationCreatedWaitingIsQueued() {
+        Conversation waiting = created(waiting("v-visitor-1", T0));
+        created(conversation("v-visitor-2", T0));
+
+        StepVerifier.create(queue.waiting()).expectNext(waiting.id()).verifyComplete();
+    }
+
+    @Test
+    void aConversationWhoseAgentVanishedGoesBackToTheFrontOfTheQueue() {
+        Conversation waitingLonger = created(waiting("v-visitor-1", T0));
+        Conversation taken = created(waiting("v-visitor-2", T0.plusSeconds(1)));
+        store.update(taken.id(), c -> c.assign(ALICE, T0.plusSeconds(2))).block(TIMEOUT);
+        Conversation waitingShorter = created(waiting("v-visitor-3", T0.plusSeconds(3)));
+
+        otherNode.update(taken.id(), c -> c.requeue(T0.plusSeconds(4))).block(TIMEOUT);
+
+        StepVerifier.create(queue.waiting()).expectNext(taken.id(), waitingLonger.id(), waitingShorter.id()).verifyComplete();
+    }
+
+    @Test
+    void leavingTheWaitingStateTakesTheConversationOutOfTheQueue() {
+        Conversation assigned = created(waiting("v-visitor-1", T0));
+        Conversation gaveUp = created(waiting("v-visitor-2", T0));
+        Conversation resolved = created(waiting("v-visitor-3", T0));
+        Conversation stillWaiting = created(waiting("v-visitor-4", T0));
+
+        store.update(assigned.id(), c -> c.assign(ALICE, T0.plusSeconds(5))).block(TIMEOUT);
+        otherNode.update(gaveUp.id(), c -> c.stopWaiting(T0.plusSeconds(5))).block(TIMEOUT);
+        store.update(resolved.id(), c -> c.resolve(T0.plusSeconds(5))).block(TIMEOUT);
+
+        StepVerifier.create(queue.waiting()).expectNext(stillWaiting.id()).verifyComplete();
+    }
+
+    @Test
+    void aConversationHandedOffAgainAfterTheBotGotItBackQueuesAtTheBack() {
+        Conversation returning = created(waiting("v-visitor-1", T0));
+        Conversation other = created(waiting("v-visitor-2", T0));
+        store.update(returning.id(), c -> c.stopWaiting(T0.plusSeconds(5))).block(TIMEOUT);
+
+        handedOff(returning, otherNode);
+
+        StepVerifier.create(queue.waiting()).expectNext(other.id(), returning.id()).verifyComplete();
+    }
+
+    @Test
+    void whenEightAgentsRaceForAWaitingConversationExactlyOneTakesItOutOfTheQueue() {
+        Conversation c = created(waiting("v-visitor-1", T0));
+
+        List<Boolean> outcomes = Flux.range(0, 8)
+                .flatMap(i -> node(i).update(c.id(), current -> current.assign(i % 2 == 0 ? ALICE : BRUNO, T0.plusSeconds(9)))
+                        .map(assigned -> true)
+                        .onErrorResume(IllegalTransitionException.class, lost -> Mono.just(false))
+                        .subscribeOn(Schedulers.parallel()))
+                .collectList().block(TIMEOUT);
+
+        assertThat(outcomes).hasSize(8).containsOnlyOnce(true);
+        StepVerifier.create(queue.waiting()).verifyComplete();
+    }
+
+    @Test
+    void anUpdateThatThrowsLeavesTheQueueAsItWas() {
+        Conversation atTheBot = created(conversation("v-visitor-1", T0));
+        Conversation waiting = created(waiting("v-visitor-2", T0));
+
+        StepVerifier.create(store.update(atTheBot.id(), c -> {
+            c.handOff(Fixtures.summary(), T0.plusSeconds(5));
+            throw new IllegalStateException("the write failed");
+        })).expectError(IllegalStateException.class).verify(TIMEOUT);
+        StepVerifier.create(otherNode.update(waiting.id(), c -> c.requeue(T0.plusSeconds(5))))
+                .expectError(IllegalTransitionException.class).verify(TIMEOUT);
+
+        StepVerifier.create(queue.waiting()).expectNext(waiting.id()).verifyComplete();
+        StepVerifier.create(store.find(atTheBot.id()).map(Conversation::state)).expectNext(ConversationState.BOT).verifyComplete();
+    }
+
+    @Test
+    void aQueueKeptInStepByEveryTransitionNeedsNoRepair() {
+        created(waiting("v-visitor-1", T0));
+        Conversation taken = created(waiting("v-visitor-2", T0));
+        store.update(taken.id(), c -> c.assign(ALICE, T0.plusSeconds(5))).block(TIMEOUT);
+        handedOff(created(conversation("v-visitor-3", T0)), otherNode);
+
+        StepVerifier.create(store.repairQueue()).verifyComplete();
     }
 }

@@ -17,6 +17,11 @@ public abstract class LeftMessagesContract {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** How long the stores under test keep a left message. */
+    protected static final Duration RETENTION = Duration.ofDays(30);
+
+    /** The stores' clock, an hour after the fixtures' {@code T0}. */
+    protected final SettableClock clock = new SettableClock(T0.plus(Duration.ofHours(1)));
     protected LeftMessages messages;
     protected LeftMessages otherNode;
 
@@ -47,5 +52,20 @@ public abstract class LeftMessagesContract {
         messages.save(third).block(TIMEOUT);
 
         StepVerifier.create(otherNode.all()).expectNext(first, second, third).verifyComplete();
+    }
+
+    @Test
+    void forgetsLeftMessagesOnceTheyAreOlderThanTheRetention() {
+        LeftMessage old = leftMessage("Please call me back", Optional.empty(), clock.instant());
+        LeftMessage younger = leftMessage("Still waiting", Optional.empty(), clock.instant().plus(Duration.ofDays(1)));
+        messages.save(old).block(TIMEOUT);
+        otherNode.save(younger).block(TIMEOUT);
+
+        clock.advance(RETENTION.plusSeconds(1));
+        StepVerifier.create(otherNode.all()).expectNext(younger).verifyComplete();
+
+        LeftMessage fresh = leftMessage("Hello again", Optional.empty(), clock.instant());
+        messages.save(fresh).block(TIMEOUT);
+        StepVerifier.create(otherNode.all()).expectNext(younger, fresh).verifyComplete();
     }
 }

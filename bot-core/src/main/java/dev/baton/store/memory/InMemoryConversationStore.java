@@ -4,14 +4,22 @@ import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationEvents;
+import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
+import dev.baton.conversation.QueueMove;
+import dev.baton.conversation.QueueRepair;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,30 +28,64 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
-/** Conversations and transcripts in this node's memory: the single-node default, gone on restart. */
+/**
+ * Conversations, transcripts and the agents' queue in this node's memory: the single-node default, gone on restart.
+ *
+ * <p>Creating and updating take one lock (cheap next to everything else a turn does), under which the state and
+ * the queue change together ({@link QueueMove}); reads of conversations take no lock. A resolved conversation — with
+ * its transcript, client message ids and visitor-index entry — is evicted a retention after it was resolved, so a
+ * long-running node does not grow for ever; eviction happens as conversations are created and updated.
+ */
 public final class InMemoryConversationStore implements ConversationStore {
+
+    /** As long as the Redis store keeps them. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
     private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, Transcript> transcripts = new ConcurrentHashMap<>();
     private final Map<String, List<String>> byVisitor = new ConcurrentHashMap<>();
+    private final Object writes = new Object();
+    private final InMemoryAgentQueue queue = new InMemoryAgentQueue(writes);
+    /** Resolved conversations in order of resolution, so the oldest expire first; guarded by {@code writes}. */
+    private final Deque<Expiry> expiries = new ArrayDeque<>();
     private final Clock clock;
     private final ConversationEvents events;
+    private final Duration retention;
 
     /** @param events where appended messages are announced */
     public InMemoryConversationStore(Clock clock, ConversationEvents events) {
+        this(clock, events, DEFAULT_RETENTION);
+    }
+
+    /** @param retention how long a resolved conversation and its transcript are kept */
+    public InMemoryConversationStore(Clock clock, ConversationEvents events, Duration retention) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("retention must be positive: " + retention);
+        }
         this.clock = clock;
         this.events = events;
+        this.retention = retention;
+    }
+
+    /** The queue this store keeps in step with the conversations' states. */
+    public InMemoryAgentQueue queue() {
+        return queue;
     }
 
     @Override
     public Mono<Conversation> create(Conversation conversation) {
         return Mono.fromCallable(() -> {
-            if (conversations.putIfAbsent(conversation.id(), conversation) != null) {
-                throw new IllegalStateException("conversation id " + conversation.id() + " is taken");
+            synchronized (writes) {
+                evictExpired();
+                if (conversations.putIfAbsent(conversation.id(), conversation) != null) {
+                    throw new IllegalStateException("conversation id " + conversation.id() + " is taken");
+                }
+                transcripts.put(conversation.id(), new Transcript());
+                byVisitor.computeIfAbsent(conversation.visitorId(), v -> new CopyOnWriteArrayList<>()).add(conversation.id());
+                queue.move(conversation.id(), QueueMove.ofNew(conversation.state()));
+                expireIfResolved(null, conversation);
+                return conversation;
             }
-            transcripts.put(conversation.id(), new Transcript());
-            byVisitor.computeIfAbsent(conversation.visitorId(), v -> new CopyOnWriteArrayList<>()).add(conversation.id());
-            return conversation;
         });
     }
 
@@ -52,11 +94,75 @@ public final class InMemoryConversationStore implements ConversationStore {
         return Mono.fromSupplier(() -> conversations.get(conversationId));
     }
 
+    /** An exception thrown by the change propagates and leaves the conversation and the queue untouched. */
     @Override
     public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
-        // compute() holds the entry's lock, so the change sees the latest value and no update is lost;
-        // an exception thrown by the change propagates and leaves the entry untouched.
-        return Mono.fromCallable(() -> conversations.computeIfPresent(conversationId, (id, current) -> change.apply(current)));
+        return Mono.fromCallable(() -> {
+            synchronized (writes) {
+                evictExpired();
+                Conversation current = conversations.get(conversationId);
+                if (current == null) {
+                    return null;
+                }
+                Conversation next = change.apply(current);
+                conversations.put(conversationId, next);
+                queue.move(conversationId, QueueMove.of(current.state(), next.state()));
+                expireIfResolved(current, next);
+                return next;
+            }
+        });
+    }
+
+    @Override
+    public Flux<QueueRepair> repairQueue() {
+        return Flux.defer(() -> {
+            List<QueueRepair> repaired = new ArrayList<>();
+            synchronized (writes) {
+                for (String id : queue.ids()) {
+                    Conversation queued = conversations.get(id);
+                    if (queued == null || queued.state() != ConversationState.WAITING_FOR_AGENT) {
+                        queue.move(id, QueueMove.LEAVE);
+                        repaired.add(new QueueRepair(id, queued == null ? QueueRepair.Fault.CONVERSATION_GONE : QueueRepair.Fault.NOT_WAITING));
+                    }
+                }
+                conversations.values().stream()
+                        .filter(c -> c.state() == ConversationState.WAITING_FOR_AGENT && !queue.contains(c.id()))
+                        .sorted(Comparator.comparing(Conversation::updatedAt))
+                        .forEach(c -> {
+                            queue.move(c.id(), QueueMove.BACK);
+                            repaired.add(new QueueRepair(c.id(), QueueRepair.Fault.NOT_QUEUED));
+                        });
+            }
+            return Flux.fromIterable(repaired);
+        });
+    }
+
+    /** Called under {@code writes}: a conversation resolved now expires a retention from now. */
+    private void expireIfResolved(Conversation before, Conversation after) {
+        boolean wasResolved = before != null && before.state() == ConversationState.RESOLVED;
+        if (after.state() == ConversationState.RESOLVED && !wasResolved) {
+            expiries.addLast(new Expiry(after.id(), clock.instant().plus(retention)));
+        }
+    }
+
+    /** Called under {@code writes}: forgets every conversation resolved longer than the retention ago. */
+    private void evictExpired() {
+        Instant now = clock.instant();
+        while (!expiries.isEmpty() && !expiries.peekFirst().at().isAfter(now)) {
+            String id = expiries.removeFirst().conversationId();
+            Conversation expired = conversations.get(id);
+            if (expired != null && expired.state() == ConversationState.RESOLVED) {
+                conversations.remove(id);
+                transcripts.remove(id);
+                byVisitor.computeIfPresent(expired.visitorId(), (visitor, ids) -> {
+                    ids.remove(id);
+                    return ids.isEmpty() ? null : ids;
+                });
+            }
+        }
+    }
+
+    private record Expiry(String conversationId, Instant at) {
     }
 
     @Override

@@ -5,17 +5,31 @@ import dev.baton.handoff.LeftMessages;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Left messages in this node's memory. */
+/** Left messages in this node's memory, each kept for the retention from when it was left. */
 public final class InMemoryLeftMessages implements LeftMessages {
 
     private final List<LeftMessage> messages = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+    private final Duration retention;
 
+    /** @param retention how long a left message is kept, from when it was left */
+    public InMemoryLeftMessages(Clock clock, Duration retention) {
+        this.clock = clock;
+        this.retention = LeftMessages.requirePositive(retention);
+    }
+
+    /** Forgets the messages older than the retention as it saves a new one, so the list stays bounded. */
     @Override
     public Mono<LeftMessage> save(LeftMessage message) {
         return Mono.fromCallable(() -> {
+            Instant cutoff = clock.instant().minus(retention);
+            messages.removeIf(m -> m.at().isBefore(cutoff));
             messages.add(message);
             return message;
         });
@@ -23,6 +37,9 @@ public final class InMemoryLeftMessages implements LeftMessages {
 
     @Override
     public Flux<LeftMessage> all() {
-        return Flux.defer(() -> Flux.fromIterable(messages));
+        return Flux.defer(() -> {
+            Instant cutoff = clock.instant().minus(retention);
+            return Flux.fromIterable(messages).filter(m -> !m.at().isBefore(cutoff));
+        });
     }
 }

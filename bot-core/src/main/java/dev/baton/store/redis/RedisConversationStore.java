@@ -8,8 +8,12 @@ import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
+import dev.baton.conversation.QueueMove;
+import dev.baton.conversation.QueueRepair;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanStream;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Flux;
@@ -40,7 +44,10 @@ import java.util.function.UnaryOperator;
  * re-applies the change — up to 100 attempts, then it errors. So the change may run more than once and must be a
  * pure function of the conversation, as every transition of {@link Conversation} is. A change that throws writes nothing and errors
  * the {@code Mono}. The same script keeps the agent index exact (the conversation leaves its previous agent's
- * set and joins the new agent's set in the same step), so {@link #withAgent} never misses a conversation.
+ * set and joins the new agent's set in the same step), so {@link #withAgent} never misses a conversation; and it
+ * keeps the agents' queue (read through {@link RedisAgentQueue}) as the transition demands ({@link QueueMove}): a
+ * conversation is queued exactly while it waits for an agent, whatever fails when. Two agents accepting the same
+ * conversation are two compare-and-sets of one version: one writes, the other re-reads and finds it taken.
  *
  * <h2>Appending: one script</h2>
  * {@link #appendOnce} runs one Lua script that, atomically: returns the earlier message if the draft's
@@ -81,12 +88,32 @@ public final class RedisConversationStore implements ConversationStore {
     private static final String VERSION = "version";
 
     /**
-     * KEYS: conversation, visitor index, visitor's open conversations, agent's index. ARGV: JSON, start (ms, the
-     * index score), id, resolved (1/0), retention (ms), join the agent's index (1/0). Returns 1 when created, 0 when
-     * the id is taken. The visitor's index stays while any of the visitor's conversations is open, and expires a
-     * retention after the last one is resolved.
+     * What a transition does to the queue, as a Lua function for the scripts that use it ({@link QueueMove}): 'back'
+     * joins behind everyone with the next ticket (one counter for all nodes, so tickets follow arrival order even
+     * when the nodes' clocks disagree), 'front' one below the current head, 'leave' removes; '' leaves the queue
+     * alone. Joining keeps the place of a conversation already queued ({@code ZADD NX}).
      */
-    private static final LuaScript CREATE = new LuaScript("""
+    private static final String QUEUE_FUNCTION = """
+            local function queue_move(queue, tickets, move, id)
+              if move == 'back' then
+                redis.call('ZADD', queue, 'NX', redis.call('INCR', tickets), id)
+              elseif move == 'front' then
+                local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
+                redis.call('ZADD', queue, 'NX', head[2] and (tonumber(head[2]) - 1) or 0, id)
+              elseif move == 'leave' then
+                redis.call('ZREM', queue, id)
+              end
+            end
+            """;
+
+    /**
+     * KEYS: conversation, visitor index, visitor's open conversations, agent's index, queue, queue tickets. ARGV:
+     * JSON, start (ms, the index score), id, resolved (1/0), retention (ms), join the agent's index (1/0), queue move
+     * ('back' for a conversation created waiting, else ''). Returns 1 when created, 0 when the id is taken. The
+     * visitor's index stays while any of the visitor's conversations is open, and expires a retention after the last
+     * one is resolved.
+     */
+    private static final LuaScript CREATE = new LuaScript(QUEUE_FUNCTION + """
             if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
             redis.call('HSET', KEYS[1], 'data', ARGV[1], 'version', 1)
             if ARGV[4] == '1' then redis.call('PEXPIRE', KEYS[1], ARGV[5]) end
@@ -94,17 +121,19 @@ public final class RedisConversationStore implements ConversationStore {
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
             if ARGV[4] == '1' then redis.call('SREM', KEYS[3], ARGV[3]) else redis.call('SADD', KEYS[3], ARGV[3]) end
             if redis.call('SCARD', KEYS[3]) == 0 then redis.call('PEXPIRE', KEYS[2], ARGV[5]) else redis.call('PERSIST', KEYS[2]) end
+            queue_move(KEYS[5], KEYS[6], ARGV[7], ARGV[3])
             return 1
             """, ScriptOutputType.INTEGER);
 
     /**
      * The compare-and-set, as a Lua function for the scripts that use it. KEYS: conversation, message counter,
-     * transcript, client ids, visitor index, visitor's open conversations, previous agent's index, new agent's index.
-     * ARGV: expected version, JSON, id, lifecycle ('1': resolved now; '0': open again after being resolved; '': open
-     * before and after, when the expiries and the open set are already right), retention (ms), leave previous agent
-     * (1/0), join new agent (1/0). Returns 1 when written, 0 on a version conflict, -1 when the conversation is gone.
+     * transcript, client ids, visitor index, visitor's open conversations, previous agent's index, new agent's index,
+     * queue, queue tickets. ARGV: expected version, JSON, id, lifecycle ('1': resolved now; '0': open again after
+     * being resolved; '': open before and after, when the expiries and the open set are already right), retention
+     * (ms), leave previous agent (1/0), join new agent (1/0), queue move (see {@link #QUEUE_FUNCTION}). Returns 1 when
+     * written, 0 on a version conflict, -1 when the conversation is gone.
      */
-    private static final String COMPARE_AND_SET_FUNCTION = """
+    private static final String COMPARE_AND_SET_FUNCTION = QUEUE_FUNCTION + """
             local function compare_and_set()
               local version = redis.call('HGET', KEYS[1], 'version')
               if not version then return -1 end
@@ -112,6 +141,7 @@ public final class RedisConversationStore implements ConversationStore {
               redis.call('HSET', KEYS[1], 'data', ARGV[2], 'version', tonumber(version) + 1)
               if ARGV[6] == '1' then redis.call('SREM', KEYS[7], ARGV[3]) end
               if ARGV[7] == '1' then redis.call('SADD', KEYS[8], ARGV[3]) end
+              queue_move(KEYS[9], KEYS[10], ARGV[8], ARGV[3])
               if ARGV[4] ~= '' then
                 for i = 1, 4 do
                   if ARGV[4] == '1' then redis.call('PEXPIRE', KEYS[i], ARGV[5], 'NX') else redis.call('PERSIST', KEYS[i]) end
@@ -158,13 +188,13 @@ public final class RedisConversationStore implements ConversationStore {
             """, ScriptOutputType.VALUE);
 
     /**
-     * The compare-and-set and, if it wrote, the append (its arguments from ARGV[8]): a bot turn in one round trip.
+     * The compare-and-set and, if it wrote, the append (its arguments from ARGV[9]): a bot turn in one round trip.
      * Returns '0' or '-1' when nothing was written, else what the append returns.
      */
     private static final LuaScript UPDATE_AND_APPEND = new LuaScript(COMPARE_AND_SET_FUNCTION + APPEND_FUNCTION + """
             local outcome = compare_and_set()
             if outcome ~= 1 then return tostring(outcome) end
-            return append(8)
+            return append(9)
             """, ScriptOutputType.VALUE);
 
     /** The append alone, to a conversation that exists; nil when it does not. */
@@ -217,10 +247,10 @@ public final class RedisConversationStore implements ConversationStore {
             return CREATE.<Long>run(redis.of(conversation.id()),
                             new String[]{conversationKey, keys.visitorConversations(conversation.visitorId()),
                                     keys.visitorOpenConversations(conversation.visitorId()),
-                                    agent.map(keys::agentConversations).orElse(conversationKey)},
+                                    agent.map(keys::agentConversations).orElse(conversationKey), keys.queue(), keys.queueTickets()},
                             json.encode(conversation), Long.toString(conversation.startedAt().toEpochMilli()),
                             conversation.id(), flag(conversation.state() == ConversationState.RESOLVED), retentionMillis,
-                            flag(agent.isPresent()));
+                            flag(agent.isPresent()), queueMove(QueueMove.ofNew(conversation.state())));
         }).flatMap(created -> {
             if (created != 1L) {
                 return Mono.error(new IllegalStateException("conversation id " + conversation.id() + " is taken"));
@@ -361,12 +391,12 @@ public final class RedisConversationStore implements ConversationStore {
                 conversationKey, keys.messageCounter(id), keys.transcript(id), keys.clientMessageIds(id),
                 keys.visitorConversations(next.visitorId()), keys.visitorOpenConversations(next.visitorId()),
                 previousAgent.map(keys::agentConversations).orElse(conversationKey),
-                newAgent.map(keys::agentConversations).orElse(conversationKey)};
+                newAgent.map(keys::agentConversations).orElse(conversationKey), keys.queue(), keys.queueTickets()};
         boolean wasResolved = current.state() == ConversationState.RESOLVED;
         boolean resolved = next.state() == ConversationState.RESOLVED;
         String lifecycle = resolved ? "1" : wasResolved ? "0" : "";
         String[] args = {Long.toString(expectedVersion), json.encode(next), id, lifecycle, retentionMillis,
-                flag(previousAgent.isPresent()), flag(newAgent.isPresent())};
+                flag(previousAgent.isPresent()), flag(newAgent.isPresent()), queueMove(QueueMove.of(current.state(), next.state()))};
         return write.script().run(redis.of(id), scriptKeys, concat(args, write.moreArgs()));
     }
 
@@ -437,6 +467,70 @@ public final class RedisConversationStore implements ConversationStore {
                 .sort(Comparator.comparing(Conversation::startedAt).thenComparing(Conversation::id));
     }
 
+    /**
+     * KEYS: queue, queue tickets, then the conversations to check. ARGV: their ids, in the same order. For each,
+     * atomically: a queued id whose conversation is gone or not waiting leaves the queue, a waiting conversation in
+     * no queue joins it at the back. Returns a {@code fault id} line per repair ({@code gone}, {@code not-waiting},
+     * {@code not-queued}). Decodes a conversation's JSON only when it mentions the waiting state.
+     */
+    private static final LuaScript REPAIR_QUEUE = new LuaScript(QUEUE_FUNCTION + """
+            local repaired = {}
+            for i, id in ipairs(ARGV) do
+              local data = redis.call('HGET', KEYS[i + 2], 'data')
+              local queued = redis.call('ZSCORE', KEYS[1], id)
+              local waiting = data and string.find(data, 'WAITING_FOR_AGENT', 1, true)
+                  and cjson.decode(data).state == 'WAITING_FOR_AGENT'
+              if queued and not data then
+                queue_move(KEYS[1], KEYS[2], 'leave', id)
+                table.insert(repaired, 'gone ' .. id)
+              elseif queued and not waiting then
+                queue_move(KEYS[1], KEYS[2], 'leave', id)
+                table.insert(repaired, 'not-waiting ' .. id)
+              elseif waiting and not queued then
+                queue_move(KEYS[1], KEYS[2], 'back', id)
+                table.insert(repaired, 'not-queued ' .. id)
+              end
+            end
+            return repaired
+            """, ScriptOutputType.MULTI);
+    private static final int REPAIR_BATCH = 100;
+
+    /**
+     * Checks the queued ids first, then every conversation of the namespace, found with {@code SCAN} over the
+     * conversation keys: that reads the whole key space in small steps (and Redis' work grows with it), which is
+     * fine for a check every few minutes but not for anything on a visitor's path. Each batch of
+     * {@value #REPAIR_BATCH} is checked and repaired in one script, so a repair never races a transition.
+     */
+    @Override
+    public Flux<QueueRepair> repairQueue() {
+        RedisReactiveCommands<String, String> shared = redis.shared();
+        Flux<String> queued = Flux.defer(() -> shared.zrange(keys.queue(), 0, -1));
+        Flux<String> stored = Flux.defer(() -> ScanStream.scan(shared, ScanArgs.Builder.matches(keys.everyConversation()).limit(500)))
+                .mapNotNull(keys::conversationIdOf);
+        return Flux.concat(queued.buffer(REPAIR_BATCH), stored.buffer(REPAIR_BATCH))
+                .concatMap(ids -> {
+                    String[] scriptKeys = new String[ids.size() + 2];
+                    scriptKeys[0] = keys.queue();
+                    scriptKeys[1] = keys.queueTickets();
+                    for (int i = 0; i < ids.size(); i++) {
+                        scriptKeys[i + 2] = keys.conversation(ids.get(i));
+                    }
+                    return REPAIR_QUEUE.<List<String>>run(shared, scriptKeys, ids.toArray(String[]::new))
+                            .flatMapIterable(lines -> lines);
+                })
+                .map(RedisConversationStore::repairOf);
+    }
+
+    private static QueueRepair repairOf(String line) {
+        int space = line.indexOf(' ');
+        String id = line.substring(space + 1);
+        return switch (line.substring(0, space)) {
+            case "gone" -> new QueueRepair(id, QueueRepair.Fault.CONVERSATION_GONE);
+            case "not-waiting" -> new QueueRepair(id, QueueRepair.Fault.NOT_WAITING);
+            default -> new QueueRepair(id, QueueRepair.Fault.NOT_QUEUED);
+        };
+    }
+
     private static Optional<String> agentTalkingIn(Conversation c) {
         return c.state() == ConversationState.WITH_AGENT ? c.agent().map(AgentRef::username) : Optional.empty();
     }
@@ -456,6 +550,15 @@ public final class RedisConversationStore implements ConversationStore {
         String[] both = Arrays.copyOf(first, first.length + then.length);
         System.arraycopy(then, 0, both, first.length, then.length);
         return both;
+    }
+
+    private static String queueMove(QueueMove move) {
+        return switch (move) {
+            case BACK -> "back";
+            case FRONT -> "front";
+            case LEAVE -> "leave";
+            case NONE -> "";
+        };
     }
 
     private static String flag(boolean on) {

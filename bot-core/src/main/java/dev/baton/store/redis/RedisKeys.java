@@ -24,13 +24,13 @@ import java.util.Objects;
  *       <td>{@link RedisConversationStore}</td><td>none (gone when empty)</td></tr>
  *   <tr><td>N{@code agent:{username}:conversations}</td><td>set: ids of conversations with that agent now</td>
  *       <td>{@link RedisConversationStore}</td><td>none (emptied as conversations leave the agent)</td></tr>
- *   <tr><td>N{@code queue}</td><td>sorted set: conversation ids scored by ticket</td>
- *       <td>{@link RedisAgentQueue}</td><td>none</td></tr>
- *   <tr><td>N{@code queue:tickets}</td><td>string (INCR)</td><td>{@link RedisAgentQueue}</td><td>none</td></tr>
+ *   <tr><td>N{@code queue}</td><td>sorted set: ids of the conversations waiting for an agent, scored by ticket</td>
+ *       <td>{@link RedisConversationStore} (in the same scripts as the states); read by {@link RedisAgentQueue}</td><td>none</td></tr>
+ *   <tr><td>N{@code queue:tickets}</td><td>string (INCR)</td><td>{@link RedisConversationStore}</td><td>none</td></tr>
  *   <tr><td>N{@code presence}</td><td>sorted set: {@code node/agent} scored by deadline (ms)</td>
  *       <td>{@link RedisAgentPresence}</td><td>entries lapse after the grace period</td></tr>
  *   <tr><td>N{@code left-messages}</td><td>list of left-message JSON, oldest first</td>
- *       <td>{@link RedisLeftMessages}</td><td>none</td></tr>
+ *       <td>{@link RedisLeftMessages}</td><td>each entry: its retention, from when it was left (dropped as new ones come)</td></tr>
  *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
  *       <td>{@link RedisConversationEvents}</td><td>—</td></tr>
  * </table>
@@ -71,6 +71,19 @@ public final class RedisKeys {
 
     String conversation(String conversationId) {
         return namespace + "conversation:" + tag(conversationId);
+    }
+
+    /** {@code SCAN MATCH} pattern for the conversations' own keys (not their transcripts, counters or client ids). */
+    String everyConversation() {
+        return namespace + "conversation:{*}";
+    }
+
+    /** The id in a key that {@link #everyConversation()} matched; null for any other key. */
+    String conversationIdOf(String conversationKey) {
+        String prefix = namespace + "conversation:{";
+        return conversationKey.startsWith(prefix) && conversationKey.endsWith("}") && conversationKey.indexOf('}') == conversationKey.length() - 1
+                ? conversationKey.substring(prefix.length(), conversationKey.length() - 1)
+                : null;
     }
 
     String messageCounter(String conversationId) {

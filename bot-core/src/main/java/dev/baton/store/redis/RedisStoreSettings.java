@@ -1,5 +1,7 @@
 package dev.baton.store.redis;
 
+import dev.baton.handoff.LeftMessages;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,9 +16,10 @@ import java.util.Objects;
  * @param commandTimeout how long any Redis command (and connecting) may take before it errors
  * @param connections    how many command connections the node spreads its conversations over (see
  *                       {@link ConversationConnections}); one per core serves a node best
+ * @param leftMessagesRetention how long a left message is kept, from when it was left
  */
 public record RedisStoreSettings(String url, String namespace, Duration retention, Duration presenceGrace,
-                                 Duration commandTimeout, int connections) {
+                                 Duration commandTimeout, int connections, Duration leftMessagesRetention) {
 
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
@@ -26,6 +29,7 @@ public record RedisStoreSettings(String url, String namespace, Duration retentio
         requirePositive(retention, "retention");
         requirePositive(presenceGrace, "presenceGrace");
         requirePositive(commandTimeout, "commandTimeout");
+        requirePositive(leftMessagesRetention, "leftMessagesRetention");
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be at least 1: " + connections);
         }
@@ -33,11 +37,11 @@ public record RedisStoreSettings(String url, String namespace, Duration retentio
 
     /**
      * The defaults: namespace {@code baton:}, 30 days' retention, 30 seconds' grace, 2-second command timeout, a
-     * connection per core.
+     * connection per core, 30 days for left messages.
      */
     public static RedisStoreSettings of(String url) {
         return new RedisStoreSettings(url, RedisKeys.DEFAULT_NAMESPACE, RedisConversationStore.DEFAULT_RETENTION,
-                RedisAgentPresence.DEFAULT_GRACE, DEFAULT_COMMAND_TIMEOUT, defaultConnections());
+                RedisAgentPresence.DEFAULT_GRACE, DEFAULT_COMMAND_TIMEOUT, defaultConnections(), LeftMessages.DEFAULT_RETENTION);
     }
 
     public static int defaultConnections() {

@@ -63,7 +63,7 @@ public final class RedisStores implements AutoCloseable {
         this.conversations = new RedisConversationStore(byConversation, keys, clock, settings.retention());
         this.queue = new RedisAgentQueue(shared, keys);
         this.presence = new RedisAgentPresence(shared, keys, settings.presenceGrace());
-        this.leftMessages = new RedisLeftMessages(shared, keys);
+        this.leftMessages = new RedisLeftMessages(shared, keys, clock, settings.leftMessagesRetention());
         this.events = new RedisConversationEvents(byConversation, pubSub, keys);
     }
 

@@ -6,7 +6,6 @@ import dev.baton.handoff.AgentPresence;
 import dev.baton.handoff.AgentQueue;
 import dev.baton.handoff.LeftMessages;
 import dev.baton.store.AgentPresenceContract;
-import dev.baton.store.AgentQueueContract;
 import dev.baton.store.ConversationEventsContract;
 import dev.baton.store.ConversationStoreContract;
 import dev.baton.store.LeftMessagesContract;
@@ -27,6 +26,11 @@ class InMemoryStoresContractTest {
         }
 
         @Override
+        protected AgentQueue queue() {
+            return ((InMemoryConversationStore) store).queue();
+        }
+
+        @Override
         protected ConversationEvents eventsOnAnotherNode() {
             return events;
         }
@@ -34,19 +38,6 @@ class InMemoryStoresContractTest {
         @Override
         protected ConversationStore sameDataOnAnotherNode() {
             return store;
-        }
-    }
-
-    @Nested
-    class AgentQueueTest extends AgentQueueContract {
-        @Override
-        protected AgentQueue newQueue() {
-            return new InMemoryAgentQueue();
-        }
-
-        @Override
-        protected AgentQueue sameQueueOnAnotherNode() {
-            return queue;
         }
     }
 
@@ -67,7 +58,7 @@ class InMemoryStoresContractTest {
     class LeftMessagesTest extends LeftMessagesContract {
         @Override
         protected LeftMessages newLeftMessages() {
-            return new InMemoryLeftMessages();
+            return new InMemoryLeftMessages(clock, RETENTION);
         }
 
         @Override

@@ -3,6 +3,8 @@ package dev.baton.store.redis;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.QueueRepair;
+import dev.baton.handoff.AgentQueue;
 import dev.baton.store.ConversationStoreContract;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static dev.baton.store.Fixtures.ALICE;
+
 import static dev.baton.store.Fixtures.T0;
 import static dev.baton.store.Fixtures.conversation;
 import static dev.baton.store.Fixtures.visitorSays;
@@ -39,6 +42,11 @@ class RedisConversationStoreTest extends ConversationStoreContract {
                 new RedisConversationEvents(redis.nodeB(), redis.newPubSub(false), redis.keys()));
         events.ready().block(TIMEOUT);
         return events;
+    }
+
+    @Override
+    protected AgentQueue queue() {
+        return new RedisAgentQueue(redis.nodeB(), redis.keys());
     }
 
     @Override
@@ -136,6 +144,28 @@ class RedisConversationStoreTest extends ConversationStoreContract {
                 redis.keys().namespace() + "conversation:{" + c.id() + "}:client-message-ids",
                 redis.keys().namespace() + "visitor:{v-visitor-1}:conversations",
                 redis.keys().namespace() + "visitor:{v-visitor-1}:open-conversations",
-                redis.keys().namespace() + "agent:{alice}:conversations");
+                redis.keys().namespace() + "agent:{alice}:conversations",
+                redis.keys().namespace() + "queue:tickets");
+    }
+
+    @Test
+    void theQueueCheckRepairsWhatAnOlderVersionOrAHandEditLeftInRedis() {
+        RedisCommands<String, String> raw = redis.inspect();
+        RedisKeys keys = redis.keys();
+        Conversation unqueued = store.create(waiting("v-visitor-1", T0)).block(TIMEOUT);
+        Conversation stillQueued = store.create(waiting("v-visitor-2", T0)).block(TIMEOUT);
+        Conversation atTheBot = store.create(conversation("v-visitor-3", T0)).block(TIMEOUT);
+        raw.zrem(keys.queue(), unqueued.id());
+        raw.zadd(keys.queue(), 100, atTheBot.id());
+        raw.zadd(keys.queue(), 101, "c-gone");
+
+        StepVerifier.create(otherNode.repairQueue())
+                .expectNext(new QueueRepair(atTheBot.id(), QueueRepair.Fault.NOT_WAITING))
+                .expectNext(new QueueRepair("c-gone", QueueRepair.Fault.CONVERSATION_GONE))
+                .expectNext(new QueueRepair(unqueued.id(), QueueRepair.Fault.NOT_QUEUED))
+                .verifyComplete();
+
+        assertThat(raw.zrange(keys.queue(), 0, -1)).containsExactly(stillQueued.id(), unqueued.id());
+        StepVerifier.create(store.repairQueue()).verifyComplete();
     }
 }

@@ -2,7 +2,14 @@ package dev.baton.store.redis;
 
 import dev.baton.handoff.LeftMessages;
 import dev.baton.store.LeftMessagesContract;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static dev.baton.store.Fixtures.leftMessage;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RedisLeftMessagesTest extends LeftMessagesContract {
 
@@ -11,11 +18,22 @@ class RedisLeftMessagesTest extends LeftMessagesContract {
 
     @Override
     protected LeftMessages newLeftMessages() {
-        return new RedisLeftMessages(redis.nodeA(), redis.keys());
+        return new RedisLeftMessages(redis.nodeA(), redis.keys(), clock, RETENTION);
     }
 
     @Override
     protected LeftMessages sameMessagesOnAnotherNode() {
-        return new RedisLeftMessages(redis.nodeB(), redis.keys());
+        return new RedisLeftMessages(redis.nodeB(), redis.keys(), clock, RETENTION);
+    }
+
+    @Test
+    void savingAMessageDropsTheExpiredOnesFromRedis() {
+        messages.save(leftMessage("old", Optional.empty(), clock.instant())).block();
+        messages.save(leftMessage("older", Optional.empty(), clock.instant().plusMillis(1))).block();
+        clock.advance(RETENTION.plus(Duration.ofSeconds(2)));
+
+        otherNode.save(leftMessage("new", Optional.empty(), clock.instant())).block();
+
+        assertThat(redis.inspect().llen(redis.keys().leftMessages())).isEqualTo(1);
     }
 }

@@ -46,7 +46,7 @@ class RedisUnreachableTest {
             freePort = probe.getLocalPort();
         }
         RedisStoreSettings settings = new RedisStoreSettings("redis://127.0.0.1:" + freePort, redis.keys().namespace(),
-                Duration.ofDays(1), Duration.ofSeconds(30), COMMAND_TIMEOUT, 2);
+                Duration.ofDays(1), Duration.ofSeconds(30), COMMAND_TIMEOUT, 2, Duration.ofDays(1));
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> RedisStores.connect(settings, Clock.systemUTC())).isInstanceOf(RuntimeException.class);
@@ -83,7 +83,7 @@ class RedisUnreachableTest {
         assertThat(connection.isOpen()).as("Lettuce noticed the connection is gone").isFalse();
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> queue.enqueue("c-1").block(Duration.ofSeconds(5))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> queue.position("c-1").block(Duration.ofSeconds(5))).isInstanceOf(RuntimeException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
         connection.close();
     }
@@ -109,7 +109,7 @@ class RedisUnreachableTest {
 
     private RedisStoreSettings settingsThrough(FreezableProxy proxy) {
         return new RedisStoreSettings(proxy.url(), redis.keys().namespace(), Duration.ofDays(1), Duration.ofSeconds(30),
-                COMMAND_TIMEOUT, 2);
+                COMMAND_TIMEOUT, 2, Duration.ofDays(1));
     }
 
     private <T extends AutoCloseable> T closeLater(T closeable) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param policy          when the bot answers, asks back or hands off
  * @param handoff         queue estimates
  * @param agents          who may log in to the agent console
+ * @param retention       how long resolved conversations and left messages are kept, in either store
  */
 @ConfigurationProperties("baton")
 public record BatonProperties(@DefaultValue("intents") Path intents,
@@ -25,7 +26,8 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                               @DefaultValue Redis redis,
                               @DefaultValue Policy policy,
                               @DefaultValue Handoff handoff,
-                              @DefaultValue Agents agents) {
+                              @DefaultValue Agents agents,
+                              @DefaultValue Retention retention) {
 
     /** Where conversations live: this node's memory (one node), or Redis (any number of nodes). */
     public enum Store {
@@ -36,14 +38,15 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
     /**
      * @param url            the Redis server ({@code redis://}, {@code rediss://} or {@code redis-sentinel://})
      * @param namespace      prefix of every key, so several Baton installations can share one Redis
-     * @param retention      how long a resolved conversation is kept
+     * @param retention      how long a resolved conversation is kept in Redis; unset, {@code baton.retention.conversations}
+     *                       (the older name, still honoured)
      * @param presenceGrace  how long an agent whose console vanished still counts as online
      * @param commandTimeout how long a Redis command may take before the client is told to try again
      * @param connections    command connections to spread conversations over; unset, one per core
      */
     public record Redis(@DefaultValue("redis://127.0.0.1:6379") String url,
                         @DefaultValue("baton:") String namespace,
-                        @DefaultValue("30d") Duration retention,
+                        Duration retention,
                         @DefaultValue("30s") Duration presenceGrace,
                         @DefaultValue("2s") Duration commandTimeout,
                         Integer connections) {
@@ -61,9 +64,19 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
     /**
      * @param averageHandlingTime how long an agent takes per conversation, for the visitor's wait estimate
      * @param agentGrace          how long an agent may be offline before their conversations go back to the queue
+     * @param consistencyCheckInterval how often the queue is checked against the conversations' states (and at start-up)
      */
     public record Handoff(@DefaultValue("3m") Duration averageHandlingTime,
-                          @DefaultValue("30s") Duration agentGrace) {
+                          @DefaultValue("30s") Duration agentGrace,
+                          @DefaultValue("5m") Duration consistencyCheckInterval) {
+    }
+
+    /**
+     * @param conversations how long a resolved conversation (transcript included) is kept after it was resolved
+     * @param leftMessages  how long a left message is kept after it was left
+     */
+    public record Retention(@DefaultValue("30d") Duration conversations,
+                            @DefaultValue("30d") Duration leftMessages) {
     }
 
     /** Each user's password is a Spring Security encoded hash, e.g. {@code {bcrypt}$2a$10$…}. */

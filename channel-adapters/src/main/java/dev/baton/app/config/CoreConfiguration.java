@@ -11,6 +11,7 @@ import dev.baton.engine.AgentDesk;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.LiveKnowledge;
+import dev.baton.engine.QueueCheck;
 import dev.baton.engine.Stores;
 import dev.baton.engine.Understanding;
 import dev.baton.handoff.AgentPresence;
@@ -92,9 +93,22 @@ class CoreConfiguration {
     }
 
     @Bean
-    AbandonedConversationsWatch abandonedConversationsWatch(AgentDesk desk, Stores stores, BatonProperties properties, Clock clock) {
+    BackgroundWork abandonedConversationsWatch(AgentDesk desk, Stores stores, BatonProperties properties, Clock clock) {
         Set<String> agents = properties.agents().users().stream().map(BatonProperties.User::username).collect(Collectors.toSet());
         Duration grace = properties.handoff().agentGrace();
-        return new AbandonedConversationsWatch(new AbandonedConversations(desk, stores.presence(), agents, grace, clock), grace);
+        AbandonedConversations abandoned = new AbandonedConversations(desk, stores.presence(), agents, grace, clock);
+        // Looking three times per grace period requeues at most a third of it late.
+        return new BackgroundWork(() -> abandoned.sweepEvery(grace.dividedBy(3)));
+    }
+
+    /** Checks the queue against the conversations' states at start-up and every interval. */
+    @Bean
+    BackgroundWork queueCheck(Stores stores, BatonProperties properties) {
+        Duration interval = properties.handoff().consistencyCheckInterval();
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("baton.handoff.consistency-check-interval must be positive: " + interval);
+        }
+        QueueCheck check = new QueueCheck(stores);
+        return new BackgroundWork(() -> check.runEvery(interval));
     }
 }

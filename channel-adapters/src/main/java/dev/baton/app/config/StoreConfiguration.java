@@ -2,7 +2,6 @@ package dev.baton.app.config;
 
 import dev.baton.engine.Stores;
 import dev.baton.store.memory.InMemoryAgentPresence;
-import dev.baton.store.memory.InMemoryAgentQueue;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
@@ -26,10 +25,12 @@ class StoreConfiguration {
     static class InMemory {
 
         @Bean
-        Stores stores(Clock clock) {
+        Stores stores(BatonProperties properties, Clock clock) {
             InProcessConversationEvents events = new InProcessConversationEvents();
-            return new Stores(new InMemoryConversationStore(clock, events), new InMemoryAgentQueue(), new InMemoryAgentPresence(),
-                    new InMemoryLeftMessages(), events);
+            BatonProperties.Retention retention = properties.retention();
+            InMemoryConversationStore conversations = new InMemoryConversationStore(clock, events, retention.conversations());
+            return new Stores(conversations, conversations.queue(), new InMemoryAgentPresence(),
+                    new InMemoryLeftMessages(clock, retention.leftMessages()), events);
         }
     }
 
@@ -41,9 +42,12 @@ class StoreConfiguration {
         @Bean(destroyMethod = "close")
         RedisStores redisStores(BatonProperties properties, Clock clock) {
             BatonProperties.Redis redis = properties.redis();
-            return RedisStores.connect(new RedisStoreSettings(redis.url(), redis.namespace(), redis.retention(),
+            BatonProperties.Retention retention = properties.retention();
+            return RedisStores.connect(new RedisStoreSettings(redis.url(), redis.namespace(),
+                    redis.retention() == null ? retention.conversations() : redis.retention(),
                     redis.presenceGrace(), redis.commandTimeout(),
-                    redis.connections() == null ? RedisStoreSettings.defaultConnections() : redis.connections()), clock);
+                    redis.connections() == null ? RedisStoreSettings.defaultConnections() : redis.connections(),
+                    retention.leftMessages()), clock);
         }
 
         @Bean

@@ -1,0 +1,62 @@
+package dev.baton.engine;
+
+import dev.baton.conversation.Appended;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.MessageDraft;
+import dev.baton.conversation.QueueRepair;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.function.UnaryOperator;
+
+/** A store that passes everything to another, for tests that watch or break one operation. */
+abstract class DelegatingConversationStore implements ConversationStore {
+
+    protected final ConversationStore store;
+
+    DelegatingConversationStore(ConversationStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Mono<Conversation> create(Conversation conversation) {
+        return store.create(conversation);
+    }
+
+    @Override
+    public Mono<Conversation> find(String conversationId) {
+        return store.find(conversationId);
+    }
+
+    @Override
+    public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
+        return store.update(conversationId, change);
+    }
+
+    @Override
+    public Mono<Appended> appendOnce(String conversationId, MessageDraft draft) {
+        return store.appendOnce(conversationId, draft);
+    }
+
+    @Override
+    public Flux<Message> transcript(String conversationId, long afterId) {
+        return store.transcript(conversationId, afterId);
+    }
+
+    @Override
+    public Flux<Conversation> ofVisitor(String visitorId) {
+        return store.ofVisitor(visitorId);
+    }
+
+    @Override
+    public Flux<Conversation> withAgent(String agentUsername) {
+        return store.withAgent(agentUsername);
+    }
+
+    @Override
+    public Flux<QueueRepair> repairQueue() {
+        return store.repairQueue();
+    }
+}

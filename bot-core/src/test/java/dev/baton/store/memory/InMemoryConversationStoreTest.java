@@ -1,0 +1,75 @@
+package dev.baton.store.memory;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.QueueMove;
+import dev.baton.conversation.QueueRepair;
+import dev.baton.store.SettableClock;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+
+import static dev.baton.store.Fixtures.T0;
+import static dev.baton.store.Fixtures.conversation;
+import static dev.baton.store.Fixtures.visitorSays;
+import static dev.baton.store.Fixtures.waiting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What only the in-memory store does: forget resolved conversations, and repair its own queue. */
+class InMemoryConversationStoreTest {
+
+    private static final Duration RETENTION = Duration.ofDays(30);
+
+    private final SettableClock clock = new SettableClock(T0);
+    private final InMemoryConversationStore store = new InMemoryConversationStore(clock, new InProcessConversationEvents(), RETENTION);
+
+    @Test
+    void forgetsAResolvedConversationWithItsTranscriptAndIndexesARetentionAfterItWasResolved() {
+        Conversation resolved = store.create(conversation("v-visitor-1", T0)).block();
+        store.append(resolved.id(), visitorSays("my order never came", "m-1")).block();
+        store.update(resolved.id(), c -> c.resolve(T0)).block();
+        Conversation open = store.create(conversation("v-visitor-1", T0)).block();
+
+        clock.advance(RETENTION.minusSeconds(1));
+        store.create(conversation("v-visitor-2", clock.instant())).block();
+        assertThat(store.find(resolved.id()).block()).as("kept for the whole retention").isNotNull();
+
+        clock.advance(Duration.ofSeconds(1));
+        store.create(conversation("v-visitor-3", clock.instant())).block();
+
+        StepVerifier.create(store.find(resolved.id())).verifyComplete();
+        StepVerifier.create(store.transcript(resolved.id(), 0)).verifyComplete();
+        StepVerifier.create(store.append(resolved.id(), visitorSays("my order never came", "m-1"))).verifyComplete();
+        StepVerifier.create(store.ofVisitor("v-visitor-1")).expectNext(open).verifyComplete();
+    }
+
+    @Test
+    void neverForgetsAConversationThatIsNotResolved() {
+        Conversation waiting = store.create(waiting("v-visitor-1", T0)).block();
+
+        clock.advance(RETENTION.multipliedBy(3));
+        store.create(conversation("v-visitor-2", clock.instant())).block();
+
+        StepVerifier.create(store.find(waiting.id())).expectNext(waiting).verifyComplete();
+        StepVerifier.create(store.queue().waiting()).expectNext(waiting.id()).verifyComplete();
+    }
+
+    @Test
+    void theQueueCheckRepairsAQueueThatDisagreesWithTheStates() {
+        Conversation unqueued = store.create(waiting("v-visitor-1", T0)).block();
+        Conversation stillQueued = store.create(waiting("v-visitor-2", T0)).block();
+        Conversation atTheBot = store.create(conversation("v-visitor-3", T0)).block();
+        store.queue().move(unqueued.id(), QueueMove.LEAVE);
+        store.queue().move(atTheBot.id(), QueueMove.BACK);
+        store.queue().move("c-gone", QueueMove.BACK);
+
+        StepVerifier.create(store.repairQueue())
+                .expectNext(new QueueRepair(atTheBot.id(), QueueRepair.Fault.NOT_WAITING))
+                .expectNext(new QueueRepair("c-gone", QueueRepair.Fault.CONVERSATION_GONE))
+                .expectNext(new QueueRepair(unqueued.id(), QueueRepair.Fault.NOT_QUEUED))
+                .verifyComplete();
+
+        StepVerifier.create(store.queue().waiting()).expectNext(stillQueued.id(), unqueued.id()).verifyComplete();
+        StepVerifier.create(store.repairQueue()).verifyComplete();
+    }
+}
