@@ -116,7 +116,14 @@ final class AgentSocketHandler implements WebSocketHandler {
                 case "message" -> desk.reply(id, agent, frame.requiredText("text"), frame.optionalId("clientMessageId")).then();
                 case "typing" -> desk.typing(id, agent);
                 case "hand_back" -> desk.handBack(id, agent).then();
-                default -> desk.resolve(id, agent).then();
+                // The agent hears back even about a conversation they did not open (those they did get the event).
+                default -> desk.resolve(id, agent)
+                        .doOnNext(resolved -> {
+                            if (!open.contains(id)) {
+                                outbox.send(frames.state(resolved, Optional.empty()));
+                            }
+                        })
+                        .then();
             };
             Optional<String> failedId = conversationId;
             return action.onErrorResume(failure -> {

@@ -156,6 +156,28 @@ class VisitorToAgentJourneyTest {
         assertThat(visitor.awaitMessage("bot").get("text").stringValue()).isIn(answers("payment_methods", "en"));
     }
 
+    @Test
+    void anAgentWhoResolvesAConversationHearsBackButCannotResolveOneStillWithTheBot() {
+        ChatSocket agent = givenAnAgent("bruno", "bruno-secret-1");
+        ChatSocket waiting = givenAVisitor("en");
+        String waitingId = conversationOf(waiting);
+        ChatSocket withTheBot = givenAVisitor("en");
+        String withTheBotId = conversationOf(withTheBot);
+        waiting.send(message("I want to talk to a person"));
+        queuedSummary(agent, waitingId);
+
+        agent.send(Map.of("type", "resolve", "conversationId", withTheBotId));
+        JsonNode refused = agent.await("error", f -> f.get("conversationId").stringValue().equals(withTheBotId));
+        assertThat(refused.get("code").stringValue()).isEqualTo("not_allowed");
+
+        agent.send(Map.of("type", "resolve", "conversationId", waitingId));
+        agent.await("state", f -> f.get("conversationId").stringValue().equals(waitingId)
+                && f.get("state").stringValue().equals("RESOLVED"));
+        waiting.await("state", f -> f.get("state").stringValue().equals("RESOLVED"));
+        withTheBot.send(message("What payment methods do you accept?"));
+        assertThat(withTheBot.awaitMessage("bot").get("text").stringValue()).isIn(answers("payment_methods", "en"));
+    }
+
     private ChatSocket givenAVisitor(String language) {
         ChatSocket visitor = sockets.visitor(port);
         visitor.send(Map.of("type", "hello", "visitorId", "v-" + UUID.randomUUID().toString().replace("-", ""), "language", language));
