@@ -31,8 +31,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>Needs Redis 7.0 or later (the scripts use {@code PEXPIRE … NX}), standalone or behind Sentinel: creating and
- * updating a conversation maintain the visitor's and agent's indexes in the same script as the conversation,
- * which a Redis Cluster would refuse as cross-slot.
+ * updating a conversation maintain the visitor's and agent's indexes and the agents' queue in the same script as
+ * the conversation, which a Redis Cluster would refuse as cross-slot.
  *
  * <p>When Redis cannot be reached, commands error instead of waiting: every command times out after the
  * configured command timeout, and while the connection is down (Lettuce reconnects in the background) commands
