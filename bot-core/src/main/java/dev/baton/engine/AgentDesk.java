@@ -56,9 +56,14 @@ public final class AgentDesk {
         return stores.conversations().transcript(conversationId, 0);
     }
 
-    /** The visitor's other conversations, oldest first: the customer's history with us. */
+    /**
+     * The visitor's conversations that started before this one, oldest first: the customer's history with us
+     * as it was when this conversation began (so an old conversation, opened from that history, lists only
+     * what came before it).
+     */
     public Flux<Conversation> history(Conversation conversation) {
-        return stores.conversations().ofVisitor(conversation.visitorId()).filter(c -> !c.id().equals(conversation.id()));
+        return stores.conversations().ofVisitor(conversation.visitorId())
+                .filter(c -> !c.id().equals(conversation.id()) && !c.startedAt().isAfter(conversation.startedAt()));
     }
 
     public Flux<LeftMessage> leftMessages() {

@@ -62,13 +62,15 @@ public final class ConversationEngine {
     }
 
     /**
-     * Resumes the visitor's conversation when it exists, is theirs and is still open; otherwise starts a new
-     * one. Emits the conversation and whether it was resumed.
+     * Resumes the visitor's conversation when it exists and is theirs; otherwise starts a new one. A resolved
+     * conversation is resumed too, so that a visitor who comes back still reads how it ended (read-only: it
+     * refuses new messages, and {@code new_conversation} starts the next one). Emits the conversation and
+     * whether it was resumed.
      */
     public Mono<Opened> open(String visitorId, Optional<String> conversationId, Optional<String> languageHint) {
         Mono<Conversation> existing = Mono.justOrEmpty(conversationId)
                 .flatMap(stores.conversations()::find)
-                .filter(c -> c.visitorId().equals(visitorId) && c.state() != ConversationState.RESOLVED);
+                .filter(c -> c.visitorId().equals(visitorId));
         return existing.map(c -> new Opened(c, true))
                 .switchIfEmpty(Mono.defer(() -> stores.conversations()
                         .create(Conversation.start(RandomIds.next("c-"), visitorId, languageHint, clock.instant()))
@@ -128,6 +130,11 @@ public final class ConversationEngine {
     /** Where a waiting conversation stands; empty when it is not waiting. */
     public Mono<QueueStatus> queueStatus(String conversationId) {
         return handoffs.queueStatus(conversationId);
+    }
+
+    /** How many agents are online now: whether a visitor who asks for a person can get one. */
+    public Mono<Integer> agentsOnline() {
+        return stores.presence().onlineCount();
     }
 
     /**

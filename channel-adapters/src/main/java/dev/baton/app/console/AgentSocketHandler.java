@@ -9,6 +9,7 @@ import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationEvents;
+import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.AgentDesk;
 import dev.baton.handoff.AgentPresence;
@@ -161,7 +162,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     private Mono<Void> sendConversation(FrameOutbox outbox, Set<String> open, Conversation conversation) {
         open.add(conversation.id());
         return desk.transcript(conversation.id()).collectList()
-                .zipWith(desk.history(conversation).map(this::historyEntry).collectList())
+                .zipWith(desk.history(conversation).concatMap(this::historyEntry).collectList())
                 .doOnNext(loaded -> {
                     Map<String, Object> frame = frames.frame("conversation");
                     frame.put("conversationId", conversation.id());
@@ -175,9 +176,10 @@ final class AgentSocketHandler implements WebSocketHandler {
                 .then();
     }
 
+    /** One earlier conversation as the console lists it: when, how it ended, and what the visitor first said. */
     private Mono<Map<String, Object>> historyEntry(Conversation past) {
         return desk.transcript(past.id()).filter(m -> m.from() == Sender.VISITOR).next()
-                .map(m -> m.text()).defaultIfEmpty("")
+                .map(Message::text).defaultIfEmpty("")
                 .map(first -> {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("conversationId", past.id());

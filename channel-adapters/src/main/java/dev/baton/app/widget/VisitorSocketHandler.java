@@ -127,8 +127,9 @@ final class VisitorSocketHandler implements WebSocketHandler {
         return engine.open(visitorId, conversationId, languageHint).flatMap(opened -> {
             Conversation conversation = opened.conversation();
             connection.follow(visitorId, conversation, languageHint, lastSeenId);
-            return conversations.transcript(conversation.id(), lastSeenId).collectList()
-                    .zipWith(engine.queueStatus(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+            return Mono.zip(conversations.transcript(conversation.id(), lastSeenId).collectList(),
+                            engine.queueStatus(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                            engine.agentsOnline())
                     .doOnNext(loaded -> {
                         Map<String, Object> welcome = frames.frame("welcome");
                         welcome.put("visitorId", visitorId);
@@ -139,6 +140,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                         welcome.put("messages", frames.messages(loaded.getT1()));
                         welcome.put("queue", frames.queue(loaded.getT2()));
                         welcome.put("agentName", conversation.agent().map(a -> a.displayName()).orElse(null));
+                        welcome.put("agentsOnline", loaded.getT3());
                         connection.sendMessagesAnd(frames, welcome, loaded.getT1());
                     })
                     .then();
@@ -166,9 +168,15 @@ final class VisitorSocketHandler implements WebSocketHandler {
         return Mono.empty();
     }
 
+    /** The state frame, with whether anyone is online: the widget's header says so whatever the state. */
     private Mono<Void> sendState(VisitorConnection connection, Conversation conversation) {
         return engine.queueStatus(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .doOnNext(queue -> connection.outbox().send(frames.state(conversation, queue)))
+                .zipWith(engine.agentsOnline())
+                .doOnNext(loaded -> {
+                    Map<String, Object> state = frames.state(conversation, loaded.getT1());
+                    state.put("agentsOnline", loaded.getT2());
+                    connection.outbox().send(state);
+                })
                 .then();
     }
 }

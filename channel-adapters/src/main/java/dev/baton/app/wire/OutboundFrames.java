@@ -101,7 +101,8 @@ public final class OutboundFrames {
         return status.map(s -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("position", s.position());
-            json.put("estimatedWaitSeconds", s.estimatedWaitSeconds());
+            // With nobody online any estimate would be a guess dressed up as a promise.
+            json.put("estimatedWaitSeconds", s.agentsOnline() == 0 ? null : s.estimatedWaitSeconds());
             json.put("agentsOnline", s.agentsOnline());
             return json;
         }).orElse(null);
