@@ -65,6 +65,7 @@
     selectedId: null,
     current: null,        // {conversationId, state, agentName, summary, transcript: Map, history}
     pending: new Map(),   // clientMessageId -> text (my replies not yet echoed)
+    trail: [],            // going back in a visitor's history: {back: id to return to, startedAt of the one opened}
     unread: new Set(),
   };
   /** Mine when the server lists it among my assigned conversations (the `assigned` frame is the truth). */
@@ -346,7 +347,24 @@
     if (state.current) renderConversationHeader();
   }
 
+  /** Opens a conversation from the lists: any way back through the visitor's history is forgotten. */
   function select(conversationId) {
+    state.trail = [];
+    show(conversationId);
+  }
+
+  /** Reads one of the visitor's earlier conversations, remembering where the agent came from. */
+  function openEarlier(entry) {
+    state.trail.push({ back: state.current.conversationId, startedAt: entry.startedAt });
+    show(entry.conversationId);
+  }
+
+  function goBack() {
+    const step = state.trail.pop();
+    if (step) show(step.back);
+  }
+
+  function show(conversationId) {
     state.selectedId = conversationId;
     state.unread.delete(conversationId);
     $('notice').hidden = true;
@@ -364,6 +382,7 @@
     renderConversationHeader();
     renderSummary();
     renderHistory();
+    renderTrail();
     const transcript = $('transcript');
     transcript.replaceChildren();
     [...state.current.transcript.values()].sort((a, b) => a.id - b.id).forEach(appendLine);
@@ -449,10 +468,23 @@
     const history = state.current.history || [];
     $('history').hidden = history.length === 0;
     $('history-list').replaceChildren(...history.map(h => el('li', {},
-      el('button', { type: 'button', onclick: () => select(h.conversationId), 'data-testid': 'history-item' },
-        el('span', { class: 'first', dir: 'auto', text: h.firstMessage || '(no messages)' }),
-        el('span', { class: `chip state-${h.state}`, text: STATES[h.state] || h.state }),
-        el('time', { datetime: h.startedAt, text: formatDate(h.startedAt) })))));
+      el('button', {
+        type: 'button', onclick: () => openEarlier(h), 'data-testid': 'history-item',
+        'data-conversation-id': h.conversationId, title: 'Read this conversation',
+      },
+      el('time', { datetime: h.startedAt, 'data-testid': 'history-started', text: formatDate(h.startedAt) }),
+      el('span', { class: `chip state-${h.state}`, 'data-testid': 'history-state', text: STATES[h.state] || h.state }),
+      el('span', { class: 'first', dir: 'auto', 'data-testid': 'history-first', text: h.firstMessage || '(the visitor wrote nothing)' })))));
+  }
+
+  /** While the agent reads an earlier conversation, the way back to the one they came from. */
+  function renderTrail() {
+    const step = state.trail[state.trail.length - 1];
+    $('trail').hidden = !step;
+    // Reading the past: the transcript gets the room, and there is nothing to reply to.
+    $('reply').hidden = Boolean(step);
+    $('summary-box').open = !step;
+    if (step) $('trail-text').textContent = `An earlier conversation of this visitor, started ${formatDate(step.startedAt)}. Read only.`;
   }
 
   function whoLabel(m) {
@@ -539,6 +571,7 @@
     $('notice').hidden = true;
     if (!send({ type, conversationId: state.current.conversationId })) showNotice('Not connected. Try again in a moment.');
   };
+  $('trail-back').addEventListener('click', goBack);
   $('accept').addEventListener('click', act('accept'));
   $('hand-back').addEventListener('click', act('hand_back'));
   $('resolve').addEventListener('click', act('resolve'));

@@ -33,7 +33,7 @@
   const STRINGS = {
     en: {
       title: 'Help', openChat: 'Open chat', closeChat: 'Close chat', close: 'Close',
-      subtitle: 'We usually answer in seconds',
+      teamOnline: 'Our team is online', teamOffline: 'Only our assistant is here right now',
       placeholder: 'Type your message…', send: 'Send', inputLabel: 'Your message',
       talkToPerson: 'Talk to a person', talkToPersonText: 'I want to talk to a person',
       queue: 'You are number {n} in the queue — about {m} min', queueNoEstimate: 'You are number {n} in the queue',
@@ -56,7 +56,7 @@
     },
     it: {
       title: 'Assistenza', openChat: 'Apri la chat', closeChat: 'Chiudi la chat', close: 'Chiudi',
-      subtitle: 'Di solito rispondiamo in pochi secondi',
+      teamOnline: 'Il nostro team è online', teamOffline: 'Al momento c\'è solo il nostro assistente virtuale',
       placeholder: 'Scrivi un messaggio…', send: 'Invia', inputLabel: 'Il tuo messaggio',
       talkToPerson: 'Parla con una persona', talkToPersonText: 'Voglio parlare con una persona',
       queue: 'Sei il numero {n} in coda — circa {m} min', queueNoEstimate: 'Sei il numero {n} in coda',
@@ -79,7 +79,7 @@
     },
     lt: {
       title: 'Pagalba', openChat: 'Atidaryti pokalbį', closeChat: 'Uždaryti pokalbį', close: 'Uždaryti',
-      subtitle: 'Paprastai atsakome per kelias sekundes',
+      teamOnline: 'Mūsų komanda prisijungusi', teamOffline: 'Šiuo metu atsako tik asistentas',
       placeholder: 'Parašykite žinutę…', send: 'Siųsti', inputLabel: 'Jūsų žinutė',
       talkToPerson: 'Kalbėti su žmogumi', talkToPersonText: 'Noriu kalbėti su žmogumi',
       queue: 'Jūsų vieta eilėje: {n} — apie {m} min.', queueNoEstimate: 'Jūsų vieta eilėje: {n}',
@@ -102,7 +102,7 @@
     },
     fa: {
       title: 'پشتیبانی', openChat: 'باز کردن گفتگو', closeChat: 'بستن گفتگو', close: 'بستن',
-      subtitle: 'معمولاً در چند ثانیه پاسخ می‌دهیم',
+      teamOnline: 'تیم ما آنلاین است', teamOffline: 'در حال حاضر فقط دستیار ما پاسخ می‌دهد',
       placeholder: 'پیام خود را بنویسید…', send: 'ارسال', inputLabel: 'پیام شما',
       talkToPerson: 'گفتگو با یک شخص', talkToPersonText: 'می‌خواهم با یک شخص صحبت کنم',
       queue: 'شما نفر {n} در صف هستید — حدود {m} دقیقه', queueNoEstimate: 'شما نفر {n} در صف هستید',
@@ -155,6 +155,7 @@
     conversationState: null,      // BOT | WAITING_FOR_AGENT | WITH_AGENT | RESOLVED
     queue: null,
     agentName: null,
+    agentsOnline: null,           // as of the last welcome or state frame; null until the first
     messages: new Map(),          // id -> message (server truth)
     pending: new Map(),           // clientMessageId -> {text, payload, sent}
     lastRenderedId: 0,
@@ -230,12 +231,18 @@
     class: 'send', type: 'submit', 'data-testid': 'baton-send', 'aria-label': t('send'), title: t('send'),
   }, svg(ICON_SEND, 20));
   const composer = el('form', { class: 'composer', 'data-testid': 'baton-composer' }, input, sendButton);
+  // A resolved conversation stays readable, with no input box: the way on is a new conversation.
+  const newConversationButton = el('button', {
+    type: 'button', class: 'primary', 'data-testid': 'baton-new-conversation', text: t('newConversation'), onclick: () => newConversation(),
+  });
+  const ended = el('div', { class: 'ended', 'data-testid': 'baton-ended', role: 'status', hidden: true },
+    el('p', { 'data-testid': 'baton-resolved', text: t('resolved') }), newConversationButton);
   const footer = el('div', { class: 'footer' }, counter, el('span', { class: 'powered', text: t('poweredBy') }));
 
   const panel = el('section', {
     id: 'baton-panel', class: 'panel', 'data-testid': 'baton-panel', role: 'dialog',
     'aria-labelledby': 'baton-title', dir: RTL ? 'rtl' : 'ltr', lang: uiLanguage, hidden: true,
-  }, header, banner, leaveForm, log, typingRow, errorBox, composer, footer);
+  }, header, banner, leaveForm, log, typingRow, errorBox, composer, ended, footer);
 
   root.append(panel, launcher);
 
@@ -340,19 +347,21 @@
     let show = true;
     if (s === 'WAITING_FOR_AGENT') {
       const q = state.queue || {};
-      const noAgents = q.agentsOnline === 0;
-      banner.classList.add(noAgents ? 'banner-warning' : 'banner-waiting');
-      if (noAgents) {
-        banner.append(el('p', { 'data-testid': 'baton-no-agents', text: t('waitingNoAgents') }));
-      }
-      const line = q.position == null ? t('waitingForPerson')
-        : q.estimatedWaitSeconds == null ? t('queueNoEstimate', { n: q.position })
-          : t('queue', { n: q.position, m: Math.max(1, Math.ceil(q.estimatedWaitSeconds / 60)) });
-      banner.append(el('p', { class: noAgents ? 'queue muted' : 'queue', 'data-testid': 'baton-queue-position', text: line }),
+      // One message per situation: with nobody online a place in the queue promises nothing.
+      const nobody = (q.agentsOnline ?? state.agentsOnline) === 0;
+      banner.classList.add(nobody ? 'banner-warning' : 'banner-waiting');
+      banner.append(nobody
+        ? el('p', { 'data-testid': 'baton-no-agents', text: t('waitingNoAgents') })
+        : el('p', {
+          class: 'queue', 'data-testid': 'baton-queue-position',
+          text: q.position == null ? t('waitingForPerson')
+            : q.estimatedWaitSeconds == null ? t('queueNoEstimate', { n: q.position })
+              : t('queue', { n: q.position, m: Math.max(1, Math.ceil(q.estimatedWaitSeconds / 60)) }),
+        }),
         el('div', { class: 'row' },
           el('button', {
-            type: 'button', class: noAgents ? 'primary' : 'secondary', 'data-testid': 'baton-leave-message',
-            text: noAgents ? t('leaveMessage') : t('leaveMessageInstead'), onclick: () => toggleLeaveForm(true),
+            type: 'button', class: nobody ? 'primary' : 'secondary', 'data-testid': 'baton-leave-message',
+            text: nobody ? t('leaveMessage') : t('leaveMessageInstead'), onclick: () => toggleLeaveForm(true),
           }),
           el('button', { type: 'button', class: 'link', 'data-testid': 'baton-stop-waiting', text: t('backToBot'), onclick: () => send({ type: 'stop_waiting' }) })));
     } else if (s === 'WITH_AGENT') {
@@ -361,10 +370,6 @@
         'data-testid': 'baton-with-agent', dir: 'auto',
         text: state.agentName ? t('withAgent', { name: state.agentName }) : t('withAgentUnnamed'),
       }));
-    } else if (s === 'RESOLVED') {
-      banner.classList.add('banner-ended');
-      banner.append(el('p', { 'data-testid': 'baton-resolved', text: t('resolved') }),
-        el('button', { type: 'button', class: 'primary', 'data-testid': 'baton-new-conversation', text: t('newConversation'), onclick: () => newConversation() }));
     } else if (state.notice) {
       banner.classList.add('banner-agent');
       banner.append(el('p', { 'data-testid': 'baton-notice', text: state.notice }));
@@ -375,17 +380,25 @@
     if (s !== 'WAITING_FOR_AGENT' && state.leaveFormOpen) toggleLeaveForm(false, true);
     const busyWithPerson = s === 'WAITING_FOR_AGENT' || s === 'WITH_AGENT';
     talkButton.hidden = busyWithPerson;
-    const ended = s === 'RESOLVED';
-    input.disabled = ended;
-    sendButton.disabled = ended;
+    const isEnded = s === 'RESOLVED';
+    composer.hidden = isEnded;
+    ended.hidden = !isEnded;
+    if (isEnded) counter.hidden = true;
     if (s !== 'WITH_AGENT') hideTyping();
     renderQuickReplies();
   }
 
-  function renderConnection(status) {
+  let connectionStatus = 'connecting';
+  /** The header's dot is green only while an agent is online; the line beside it says who is there. */
+  function renderConnection(status = connectionStatus) {
+    connectionStatus = status;
     panel.dataset.connection = status;
-    connection.textContent = status === 'open' ? t('subtitle') : status === 'reconnecting' ? t('reconnecting') : t('connecting');
+    const teamOnline = state.agentsOnline > 0;
+    panel.dataset.agentsOnline = state.agentsOnline == null ? '' : String(state.agentsOnline);
+    connection.textContent = status === 'open' ? (teamOnline ? t('teamOnline') : t('teamOffline'))
+      : status === 'reconnecting' ? t('reconnecting') : t('connecting');
     header.classList.toggle('offline', status !== 'open');
+    header.classList.toggle('team-offline', status === 'open' && !teamOnline);
   }
 
   function toggleLeaveForm(show, silent) {
@@ -665,7 +678,9 @@
     state.conversationState = frame.state || state.conversationState;
     state.queue = frame.queue || null;
     state.agentName = frame.agentName || null;
+    if (typeof frame.agentsOnline === 'number') state.agentsOnline = frame.agentsOnline;
     renderState();
+    renderConnection();
   }
 
   function onError(frame) {
@@ -697,7 +712,7 @@
     connect();
     scrollToEnd();
     markSeen();
-    if (focus) setTimeout(() => input.focus(), 0);
+    if (focus) setTimeout(() => (composer.hidden ? newConversationButton : input).focus(), 0);
   }
 
   function close() {
@@ -773,6 +788,7 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .log:focus-vi
 .header h2 { flex: 1; min-width: 0; margin: 0; font-size: 16px; font-weight: 650; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .subtitle { flex: 1; min-width: 0; margin: 0; font-size: 12px; opacity: .92; display: flex; align-items: center; gap: 6px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: #4ade80; flex: none; }
+.header.team-offline .dot { background: #cbd5e1; }
 .header.offline .dot { background: #fbbf24; animation: blink 1s infinite alternate; }
 @keyframes blink { to { opacity: .3; } }
 .talk {
@@ -790,10 +806,12 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .log:focus-vi
 .banner-waiting { background: var(--accent-soft); }
 .banner-waiting .queue { font-weight: 650; color: var(--ink); }
 .banner-warning { background: #fffbeb; color: #78350f; }
-.banner-warning .queue { font-size: 13px; }
 .banner-agent { background: #ecfdf5; color: #065f46; font-weight: 600; }
-.banner-ended { background: #f8fafc; color: var(--muted); display: flex; align-items: center; justify-content: space-between; gap: 10px; flex-wrap: wrap; }
-.banner-ended p { margin: 0; font-weight: 600; }
+.ended {
+  display: flex; align-items: center; justify-content: space-between; gap: 10px; flex-wrap: wrap;
+  padding: 12px 14px; border-top: 1px solid var(--line); background: #f8fafc;
+}
+.ended p { margin: 0; font-weight: 600; color: var(--muted); }
 .row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
 .primary, .secondary, .link { font: inherit; font-size: 13.5px; cursor: pointer; border-radius: 10px; }
 .primary { background: var(--accent); color: white; border: 1px solid var(--accent); padding: 7px 13px; font-weight: 600; }

@@ -1,5 +1,7 @@
 package dev.baton.app.browser;
 
+import dev.baton.app.journey.NobodyOnline;
+import dev.baton.handoff.AgentPresence;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -55,12 +58,16 @@ class VisitorAndAgentJourneyInBrowserTest {
     private static final LocatorAssertions.HasAttributeOptions CONNECTED_WITHIN =
             new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
     private static final String PERSIAN = "سلام، سفارش من هنوز نرسیده است";
+    private static final String LAST_WORDS = "All sorted: you will get an email today.";
 
     private static Playwright playwright;
     private static Browser browser;
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private AgentPresence presence;
 
     private BrowserContext visitorContext;
     private BrowserContext agentContext;
@@ -187,6 +194,94 @@ class VisitorAndAgentJourneyInBrowserTest {
     }
 
     @Test
+    void aVisitorComesBackToAResolvedConversationAndTheAgentReadsItFromTheNextOne() {
+        givenTheAgentIsSignedIn();
+        givenTheVisitorOpensTheWidgetOnTheShop();
+        thenTheHeaderSays("Our team is online", true);
+        whenTheVisitorAsks("how much is shipping");
+        thenTheBotAnswers("Standard shipping is free on orders over 50 EUR");
+        whenTheVisitorAsksForAPerson();
+        thenTheAgentSeesTheConversationWaitingInTheQueue();
+        whenTheAgentOpensIt();
+        whenTheAgentAcceptsIt();
+        whenTheAgentReplies(LAST_WORDS);
+        thenTheVisitorSeesTheAgentMessage("Alice", LAST_WORDS);
+        whenTheAgentResolvesIt();
+        thenTheVisitorSeesTheConversationHasEnded();
+
+        whenTheVisitorReloadsThePage();
+        thenTheVisitorSeesTheConversationHasEnded();
+        thenTheVisitorStillSeesTheWholeConversation(2);
+        thenTheVisitorSeesTheAgentMessage("Alice", LAST_WORDS);
+        screenshot(visitor, "12-widget-resolved-after-reload.png");
+
+        whenTheVisitorStartsANewConversation();
+        thenTheVisitorHasAFreshConversationWithTheBot();
+        whenTheVisitorAsks("how long does delivery take");
+        whenTheVisitorAsksForAPerson();
+        thenTheAgentSeesTheConversationWaitingInTheQueue();
+        whenTheAgentOpensIt();
+        thenTheAgentSeesOneEarlierConversation("how much is shipping", "Resolved");
+        screenshot(agent, "13-agent-console-history.png");
+
+        whenTheAgentOpensTheEarlierConversation();
+        thenTheAgentReadsTheEarlierConversation(LAST_WORDS);
+        screenshot(agent, "14-agent-console-earlier-conversation.png");
+        whenTheAgentGoesBack();
+        assertThat(agent.locator("[data-testid=conversation-state]")).hasAttribute("data-state", "WAITING_FOR_AGENT");
+        assertThat(agent.locator("[data-testid=accept]")).isVisible();
+        assertThat(agent.locator("[data-testid=history-viewing]")).isHidden();
+        assertThat(agent.locator("[data-testid=reply-form]")).isVisible();
+        whenTheAgentAcceptsIt();
+        whenTheAgentResolvesIt(); // nobody is left waiting for the next test
+    }
+
+    @Test
+    void withNobodyOnlineTheWidgetSaysSoOnceAndOffersToLeaveAMessage() {
+        NobodyOnline.await(presence);
+        givenTheVisitorOpensTheWidgetOnTheShop();
+        thenTheHeaderSays("Only our assistant is here right now", false);
+
+        whenTheVisitorAsksForAPerson();
+        assertThat(widget("baton-panel")).hasAttribute("data-state", "WAITING_FOR_AGENT");
+        assertThat(widget("baton-no-agents")).hasText("Nobody is available right now. Leave a message and we will get back to you.");
+        assertThat(widget("baton-queue-position")).hasCount(0);
+        assertThat(widget("baton-banner")).not().containsText("queue");
+        assertThat(widget("baton-leave-message")).hasText("Leave a message");
+        assertThat(widget("baton-stop-waiting")).isVisible();
+        thenTheHeaderSays("Only our assistant is here right now", false);
+        screenshot(visitor, "15-widget-nobody-online.png");
+        widget("baton-stop-waiting").click();
+        assertThat(widget("baton-panel")).hasAttribute("data-state", "BOT");
+    }
+
+    @Test
+    void aPersianVisitorReadsTheirResolvedConversationRightToLeftWithAWayToStartANewOne() {
+        visitor.routeWebSocket(Pattern.compile(".*/ws/visitor$"), socket -> socket.onMessage(frame -> {
+            if (frame.text().contains("\"hello\"")) {
+                socket.send("""
+                        {"type":"welcome","visitorId":"v-persian-1","conversationId":"c-resolved-1","state":"RESOLVED",
+                         "language":"fa","resumed":true,"queue":null,"agentName":null,"agentsOnline":0,"messages":[
+                          {"id":1,"from":"visitor","text":"سفارش من کجاست؟","quickReplies":[],"at":"2026-12-02T10:00:00Z"},
+                          {"id":2,"from":"agent","text":"امروز ایمیلی دریافت خواهید کرد.","quickReplies":[],"at":"2026-12-02T10:01:00Z","agentName":"Sara"},
+                          {"id":3,"from":"system","text":"این گفتگو بسته شد.","quickReplies":[],"at":"2026-12-02T10:02:00Z"}]}
+                        """);
+            }
+        }));
+        visitor.setViewportSize(390, 844);
+        givenAShopOnAnotherSiteEmbeddingTheWidgetIn("fa");
+
+        assertThat(widget("baton-panel")).hasAttribute("data-state", "RESOLVED");
+        assertThat(widget("baton-resolved")).hasText("این گفتگو به پایان رسید");
+        assertThat(widget("baton-new-conversation")).hasText("شروع گفتگوی جدید");
+        assertThat(widget("baton-input")).isHidden();
+        assertEquals("rtl", widget("baton-ended").evaluate("e => getComputedStyle(e).direction"));
+        assertThat(widgetMessagesFrom("agent").last()).containsText("امروز ایمیلی دریافت خواهید کرد.");
+        thenTheHeaderSays("در حال حاضر فقط دستیار ما پاسخ می‌دهد", false);
+        screenshot(visitor, "16-widget-persian-resolved.png");
+    }
+
+    @Test
     void wrongPasswordShowsAnErrorOnTheLoginPage() {
         agent.navigate("/login.html");
         agent.getByLabel("Username").fill(AGENT_USERNAME);
@@ -201,6 +296,7 @@ class VisitorAndAgentJourneyInBrowserTest {
 
     @Test
     void aPersianVisitorOnAnotherSiteLeavesAMessageWhenNobodyIsOnline() {
+        NobodyOnline.await(presence);
         visitor.setViewportSize(390, 844); // on a phone
         givenAShopOnAnotherSiteEmbeddingTheWidgetIn("fa");
         assertThat(widget("baton-panel")).hasAttribute("dir", "rtl");
@@ -211,8 +307,8 @@ class VisitorAndAgentJourneyInBrowserTest {
         thenTheBotAnswers("ارسال عادی برای سفارش‌های بالای ۵۰ یورو رایگان است");
 
         whenTheVisitorAsksForAPerson();
-        assertThat(widget("baton-queue-position")).containsText("شما نفر ۱ در صف هستید");
-        assertThat(widget("baton-no-agents")).isVisible();
+        assertThat(widget("baton-no-agents")).containsText("در حال حاضر کسی در دسترس نیست");
+        assertThat(widget("baton-queue-position")).hasCount(0);
         screenshot(visitor, "08-widget-persian-nobody-online.png");
 
         widget("baton-leave-message").click();
@@ -365,7 +461,15 @@ class VisitorAndAgentJourneyInBrowserTest {
     private void thenTheVisitorSeesTheConversationHasEnded() {
         assertThat(widget("baton-panel")).hasAttribute("data-state", "RESOLVED");
         assertThat(widget("baton-resolved")).hasText("This conversation has ended");
-        assertThat(widget("baton-input")).isDisabled();
+        assertThat(widget("baton-new-conversation")).hasText("Start a new conversation");
+        assertThat(widget("baton-input")).isHidden();
+    }
+
+    /** The line under the title, and whether the dot beside it is green (an agent is online). */
+    private void thenTheHeaderSays(String text, boolean green) {
+        assertThat(widget("baton-connection")).hasText(text);
+        String dot = visitor.locator("#baton-widget .dot").evaluate("e => getComputedStyle(e).backgroundColor").toString();
+        assertEquals(green, dot.equals("rgb(74, 222, 128)"), "the dot is green: " + dot);
     }
 
     private void whenTheVisitorStartsANewConversation() {
@@ -376,7 +480,8 @@ class VisitorAndAgentJourneyInBrowserTest {
         assertThat(widget("baton-panel")).hasAttribute("data-state", "BOT");
         assertThat(widget("baton-message")).hasCount(0);
         assertThat(widget("baton-greeting")).isVisible();
-        assertThat(widget("baton-input")).isEnabled();
+        assertThat(widget("baton-input")).isEditable();
+        assertThat(widget("baton-new-conversation")).isHidden();
     }
 
     private Locator widget(String testId) {
@@ -462,6 +567,32 @@ class VisitorAndAgentJourneyInBrowserTest {
         agent.locator("[data-testid=resolve]").click();
         assertThat(agent.locator("[data-testid=conversation-state]")).hasAttribute("data-state", "RESOLVED");
         assertThat(agent.locator("[data-testid=mine-item]")).hasCount(0);
+    }
+
+    private void thenTheAgentSeesOneEarlierConversation(String firstMessage, String state) {
+        Locator item = agent.locator("[data-testid=history-item]");
+        assertThat(item).hasCount(1);
+        assertThat(item.locator("[data-testid=history-first]")).hasText(firstMessage);
+        assertThat(item.locator("[data-testid=history-state]")).hasText(state);
+        assertThat(item.locator("[data-testid=history-started]")).not().isEmpty();
+        assertThat(agent.locator("[data-testid=summary-previous]")).hasText("1");
+    }
+
+    private void whenTheAgentOpensTheEarlierConversation() {
+        agent.locator("[data-testid=history-item]").click();
+    }
+
+    private void thenTheAgentReadsTheEarlierConversation(String lastWords) {
+        assertThat(agent.locator("[data-testid=conversation-state]")).hasAttribute("data-state", "RESOLVED");
+        assertThat(agent.locator("[data-testid=history-viewing]")).containsText("An earlier conversation of this visitor");
+        assertThat(transcriptFrom("agent").last()).containsText(lastWords);
+        assertThat(agent.locator("[data-testid=reply-form]")).isHidden();
+        assertThat(agent.locator("[data-testid=accept]")).isHidden();
+        assertThat(agent.locator("[data-testid=resolve]")).isHidden();
+    }
+
+    private void whenTheAgentGoesBack() {
+        agent.locator("[data-testid=history-back]").click();
     }
 
     private Locator transcriptFrom(String from) {

@@ -8,7 +8,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +130,7 @@ class ComingBackJourneyTest {
 
     @Test
     void theVisitorIsToldWhetherAnyoneIsOnlineAndGetsNoWaitEstimateWhenNobodyIs() {
-        givenNoAgentIsOnline();
+        NobodyOnline.await(presence);
         ChatSocket visitor = sockets.visitor(port);
         visitor.send(hello(newVisitorId(), null, 0));
         assertThat(visitor.await("welcome").get("agentsOnline").asInt()).isZero();
@@ -168,13 +167,6 @@ class ComingBackJourneyTest {
         visitor.close();
         agent.close();
         return conversationId;
-    }
-
-    /** Agents of earlier tests sign off as their sockets close, which the server learns a moment later. */
-    private void givenNoAgentIsOnline() {
-        presence.onlineCount().filter(n -> n == 0)
-                .repeatWhenEmpty(attempts -> attempts.delayElements(Duration.ofMillis(20)))
-                .block(Duration.ofSeconds(10));
     }
 
     private ChatSocket givenAnAgent(String username, String password) {
