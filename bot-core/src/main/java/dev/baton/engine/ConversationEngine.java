@@ -3,6 +3,7 @@ package dev.baton.engine;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.IntentCandidate;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
@@ -113,6 +114,10 @@ public final class ConversationEngine {
         return Mono.defer(() -> {
             String validText = MessageText.validated(text);
             return ownedBy(conversationId, visitorId).flatMap(c -> {
+                if (c.state() == ConversationState.RESOLVED) {
+                    // A visitor back in a resolved conversation reads it; anything new belongs in a new one.
+                    return Mono.error(new IllegalTransitionException(c.id(), c.state(), "leave a message in"));
+                }
                 LeftMessage left = new LeftMessage(RandomIds.next("m-"), c.id(), visitorId,
                         redactor.redactCards(validText), contact.map(String::strip).filter(s -> !s.isEmpty()),
                         language(c), clock.instant());

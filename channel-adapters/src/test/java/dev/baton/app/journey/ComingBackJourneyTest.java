@@ -51,6 +51,9 @@ class ComingBackJourneyTest {
 
         reloaded.send(message("Thanks, one more thing"));
         assertThat(reloaded.await("error").get("code").stringValue()).isEqualTo("not_allowed");
+        reloaded.send(Map.of("type", "leave_message", "text", "Call me back, please"));
+        assertThat(reloaded.await("error").get("code").stringValue()).isEqualTo("not_allowed");
+        assertThat(reloaded.frames()).noneMatch(f -> f.get("type").stringValue().equals("message"));
 
         reloaded.send(Map.of("type", "new_conversation"));
         JsonNode fresh = reloaded.await("welcome", f -> !f.get("conversationId").stringValue().equals(resolvedId));
