@@ -41,8 +41,7 @@ class ComingBackJourneyTest {
         String visitorId = newVisitorId();
         String resolvedId = givenAConversationTheAgentResolved(visitorId, "My parcel 48213 is lost");
 
-        ChatSocket reloaded = sockets.visitor(port);
-        reloaded.send(hello(visitorId, resolvedId, 0));
+        ChatSocket reloaded = opensTheWidget(visitorId, resolvedId, 0);
         JsonNode welcome = reloaded.await("welcome");
         assertThat(welcome.get("conversationId").stringValue()).isEqualTo(resolvedId);
         assertThat(welcome.get("state").stringValue()).isEqualTo("RESOLVED");
@@ -66,13 +65,11 @@ class ComingBackJourneyTest {
     void aResolvedConversationResumesWithOnlyTheMessagesAfterLastSeenId() {
         String visitorId = newVisitorId();
         String resolvedId = givenAConversationTheAgentResolved(visitorId, "Where is order 55120?");
-        ChatSocket first = sockets.visitor(port);
-        first.send(hello(visitorId, resolvedId, 0));
+        ChatSocket first = opensTheWidget(visitorId, resolvedId, 0);
         JsonNode all = first.await("welcome").get("messages");
         long lastButOne = all.get(all.size() - 2).get("id").asLong();
 
-        ChatSocket again = sockets.visitor(port);
-        again.send(hello(visitorId, resolvedId, lastButOne));
+        ChatSocket again = opensTheWidget(visitorId, resolvedId, lastButOne);
         JsonNode welcome = again.await("welcome");
 
         assertThat(welcome.get("state").stringValue()).isEqualTo("RESOLVED");
@@ -84,16 +81,14 @@ class ComingBackJourneyTest {
     void someoneElsesResolvedConversationOrAnUnknownOneStartsANewConversation() {
         String resolvedId = givenAConversationTheAgentResolved(newVisitorId(), "Can I change my address?");
 
-        ChatSocket stranger = sockets.visitor(port);
-        stranger.send(hello(newVisitorId(), resolvedId, 0));
+        ChatSocket stranger = opensTheWidget(newVisitorId(), resolvedId, 0);
         JsonNode welcome = stranger.await("welcome");
         assertThat(welcome.get("conversationId").stringValue()).isNotEqualTo(resolvedId);
         assertThat(welcome.get("state").stringValue()).isEqualTo("BOT");
         assertThat(welcome.get("resumed").booleanValue()).isFalse();
         assertThat(welcome.get("messages")).isEmpty();
 
-        ChatSocket lost = sockets.visitor(port);
-        lost.send(hello(newVisitorId(), "c-no-such-conversation", 0));
+        ChatSocket lost = opensTheWidget(newVisitorId(), "c-no-such-conversation", 0);
         assertThat(lost.await("welcome").get("resumed").booleanValue()).isFalse();
     }
 
@@ -102,8 +97,7 @@ class ComingBackJourneyTest {
         String visitorId = newVisitorId();
         Instant before = Instant.now().minusSeconds(1);
         String firstId = givenAConversationTheAgentResolved(visitorId, "My parcel 48213 is lost");
-        ChatSocket visitor = sockets.visitor(port);
-        visitor.send(hello(visitorId, firstId, 0));
+        ChatSocket visitor = opensTheWidget(visitorId, firstId, 0);
         visitor.await("welcome");
         visitor.send(Map.of("type", "new_conversation"));
         String secondId = visitor.await("welcome", f -> !f.get("conversationId").stringValue().equals(firstId))
@@ -134,8 +128,7 @@ class ComingBackJourneyTest {
     @Test
     void theVisitorIsToldWhetherAnyoneIsOnlineAndGetsNoWaitEstimateWhenNobodyIs() {
         NobodyOnline.await(presence);
-        ChatSocket visitor = sockets.visitor(port);
-        visitor.send(hello(newVisitorId(), null, 0));
+        ChatSocket visitor = opensTheWidget(newVisitorId(), null, 0);
         assertThat(visitor.await("welcome").get("agentsOnline").asInt()).isZero();
 
         visitor.send(message("I want to talk to a person"));
@@ -145,15 +138,13 @@ class ComingBackJourneyTest {
         assertThat(waiting.get("queue").get("estimatedWaitSeconds").isNull()).isTrue();
 
         givenAnAgent("bruno", "bruno-secret-1");
-        ChatSocket later = sockets.visitor(port);
-        later.send(hello(newVisitorId(), null, 0));
+        ChatSocket later = opensTheWidget(newVisitorId(), null, 0);
         assertThat(later.await("welcome").get("agentsOnline").asInt()).isPositive();
     }
 
     /** A visitor hands off, the agent answers and resolves; returns the conversation's id. */
     private String givenAConversationTheAgentResolved(String visitorId, String firstMessage) {
-        ChatSocket visitor = sockets.visitor(port);
-        visitor.send(hello(visitorId, null, 0));
+        ChatSocket visitor = opensTheWidget(visitorId, null, 0);
         String conversationId = visitor.await("welcome").get("conversationId").stringValue();
         visitor.send(message(firstMessage));
         visitor.awaitMessage("visitor");
@@ -170,6 +161,13 @@ class ComingBackJourneyTest {
         visitor.close();
         agent.close();
         return conversationId;
+    }
+
+    /** A visitor (re)loads a page with the widget: a new socket says hello. */
+    private ChatSocket opensTheWidget(String visitorId, String conversationId, long lastSeenId) {
+        ChatSocket visitor = sockets.visitor(port);
+        visitor.send(hello(visitorId, conversationId, lastSeenId));
+        return visitor;
     }
 
     private ChatSocket givenAnAgent(String username, String password) {
