@@ -149,6 +149,45 @@ class TwoNodesOnOneRedisTest {
                 .filteredOn("What are your opening hours?"::equals).hasSize(1);
     }
 
+    @Test
+    void aResolvedConversationIsReadOnTheOtherNodeAndListedInTheVisitorsHistoryThere() {
+        String visitorId = newVisitorId();
+        ChatSocket agent = sockets.agent(nodeB.port(), "bruno", "bruno-secret-1");
+        agent.await("welcome");
+        ChatSocket onA = visitorOn(nodeA, visitorId);
+        String firstId = onA.await("welcome").get("conversationId").stringValue();
+        onA.send(message("My parcel 48213 is lost"));
+        onA.awaitMessage("visitor");
+        onA.send(message("I want to talk to a person"));
+        agent.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(firstId));
+        agent.send(Map.of("type", "accept", "conversationId", firstId));
+        agent.await("conversation", f -> f.get("conversationId").stringValue().equals(firstId));
+        agent.send(Map.of("type", "message", "conversationId", firstId, "text", "You will get an email today."));
+        agent.send(Map.of("type", "resolve", "conversationId", firstId));
+        onA.await("state", f -> f.get("state").stringValue().equals("RESOLVED"));
+        onA.close();
+
+        ChatSocket onB = sockets.visitor(nodeB.port());
+        onB.send(Map.of("type", "hello", "visitorId", visitorId, "conversationId", firstId));
+        JsonNode welcome = onB.await("welcome");
+        assertThat(welcome.get("state").stringValue()).isEqualTo("RESOLVED");
+        assertThat(welcome.get("messages").findValuesAsString("text")).contains("You will get an email today.");
+        onB.send(message("One more thing"));
+        assertThat(onB.await("error").get("code").stringValue()).isEqualTo("not_allowed");
+        onB.send(Map.of("type", "new_conversation"));
+        String secondId = onB.await("welcome", f -> !f.get("conversationId").stringValue().equals(firstId))
+                .get("conversationId").stringValue();
+        onB.send(message("I want to talk to a person"));
+        onB.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
+
+        ChatSocket agentOnA = sockets.agent(nodeA.port(), "alice", "alice-secret-1");
+        agentOnA.send(Map.of("type", "open", "conversationId", secondId));
+        JsonNode history = agentOnA.await("conversation", f -> f.get("conversationId").stringValue().equals(secondId)).get("history");
+        assertThat(history.findValuesAsString("conversationId")).containsExactly(firstId);
+        assertThat(history.get(0).get("firstMessage").stringValue()).isEqualTo("My parcel 48213 is lost");
+        assertThat(history.get(0).get("state").stringValue()).isEqualTo("RESOLVED");
+    }
+
     private static boolean isOutcome(JsonNode frame, String conversationId) {
         String type = frame.get("type").stringValue();
         return (type.equals("conversation") || type.equals("error"))
