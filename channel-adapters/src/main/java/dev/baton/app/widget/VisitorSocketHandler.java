@@ -13,6 +13,7 @@ import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.VisitorMessage;
+import dev.baton.handoff.QueueStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -127,9 +128,8 @@ final class VisitorSocketHandler implements WebSocketHandler {
         return engine.open(visitorId, conversationId, languageHint).flatMap(opened -> {
             Conversation conversation = opened.conversation();
             connection.follow(visitorId, conversation, languageHint, lastSeenId);
-            return Mono.zip(conversations.transcript(conversation.id(), lastSeenId).collectList(),
-                            engine.queueStatus(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                            engine.agentsOnline())
+            return conversations.transcript(conversation.id(), lastSeenId).collectList()
+                    .zipWith(standing(conversation.id()))
                     .doOnNext(loaded -> {
                         Map<String, Object> welcome = frames.frame("welcome");
                         welcome.put("visitorId", visitorId);
@@ -138,9 +138,9 @@ final class VisitorSocketHandler implements WebSocketHandler {
                         welcome.put("language", conversation.language().orElse(null));
                         welcome.put("resumed", opened.resumed());
                         welcome.put("messages", frames.messages(loaded.getT1()));
-                        welcome.put("queue", frames.queue(loaded.getT2()));
+                        welcome.put("queue", frames.queue(loaded.getT2().queue()));
                         welcome.put("agentName", conversation.agent().map(a -> a.displayName()).orElse(null));
-                        welcome.put("agentsOnline", loaded.getT3());
+                        welcome.put("agentsOnline", loaded.getT2().agentsOnline());
                         connection.sendMessagesAnd(frames, welcome, loaded.getT1());
                     })
                     .then();
@@ -170,13 +170,23 @@ final class VisitorSocketHandler implements WebSocketHandler {
 
     /** The state frame, with whether anyone is online: the widget's header says so whatever the state. */
     private Mono<Void> sendState(VisitorConnection connection, Conversation conversation) {
-        return engine.queueStatus(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .zipWith(engine.agentsOnline())
-                .doOnNext(loaded -> {
-                    Map<String, Object> state = frames.state(conversation, loaded.getT1());
-                    state.put("agentsOnline", loaded.getT2());
+        return standing(conversation.id())
+                .doOnNext(standing -> {
+                    Map<String, Object> state = frames.state(conversation, standing.queue());
+                    state.put("agentsOnline", standing.agentsOnline());
                     connection.outbox().send(state);
                 })
                 .then();
+    }
+
+    /** Where the visitor stands: their place in the queue when waiting, and how many agents are online. */
+    private record Standing(Optional<QueueStatus> queue, int agentsOnline) {
+    }
+
+    /** A waiting visitor's queue status already counts the agents online, so they are read again only otherwise. */
+    private Mono<Standing> standing(String conversationId) {
+        return engine.queueStatus(conversationId)
+                .map(status -> new Standing(Optional.of(status), status.agentsOnline()))
+                .switchIfEmpty(Mono.defer(() -> engine.agentsOnline().map(online -> new Standing(Optional.empty(), online))));
     }
 }
