@@ -33,6 +33,8 @@ import java.util.Objects;
  *       <td>{@link RedisLeftMessages}</td><td>each entry: its retention, from when it was left (dropped as new ones come)</td></tr>
  *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
  *       <td>{@link RedisConversationEvents}</td><td>—</td></tr>
+ *   <tr><td>N{@code console:sessions:}<i>id</i></td><td>hash: an agent's login session</td>
+ *       <td>Spring Session (see {@link #consoleSessions()})</td><td>the session timeout, from the last request</td></tr>
  * </table>
  *
  * <p>The braces are Redis Cluster hash tags: all keys of one conversation live in one slot, so the scripts
@@ -128,6 +130,14 @@ public final class RedisKeys {
 
     String eventsChannel() {
         return namespace + "events";
+    }
+
+    /**
+     * The prefix under which Spring Session keeps agents' login sessions, so that any node knows an agent who
+     * logged in on another; Spring Session appends {@code :sessions:<id>}.
+     */
+    public String consoleSessions() {
+        return namespace + "console";
     }
 
     private static String tag(String id) {

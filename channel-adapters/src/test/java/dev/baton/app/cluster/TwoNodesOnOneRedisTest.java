@@ -1,5 +1,6 @@
 package dev.baton.app.cluster;
 
+import dev.baton.app.journey.Agents;
 import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,6 +187,18 @@ class TwoNodesOnOneRedisTest {
         assertThat(history.findValuesAsString("conversationId")).containsExactly(firstId);
         assertThat(history.get(0).get("firstMessage").stringValue()).isEqualTo("My parcel 48213 is lost");
         assertThat(history.get(0).get("state").stringValue()).isEqualTo("RESOLVED");
+    }
+
+    @Test
+    void anAgentWhoLoggedInOnOneNodeIsKnownOnTheOtherUntilLoggingOutOnEither() {
+        String session = Agents.login(nodeA.port(), "bruno", "bruno-secret-1");
+
+        ChatSocket onB = sockets.withSession(nodeB.port(), "/ws/agent", session);
+        assertThat(onB.await("welcome").get("agent").get("username").stringValue()).isEqualTo("bruno");
+
+        assertThat(Agents.logout(nodeA.port(), session)).endsWith("/login.html?logout");
+        assertThat(Agents.handshakeStatus(nodeB.port(), "/ws/agent", session)).as("the session ended on every node").isEqualTo(401);
+        assertThat(Agents.handshakeStatus(nodeA.port(), "/ws/agent", session)).isEqualTo(401);
     }
 
     private static boolean isOutcome(JsonNode frame, String conversationId) {

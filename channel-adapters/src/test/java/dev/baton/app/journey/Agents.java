@@ -7,12 +7,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Logs agents in through the console's login form, as a browser would, and returns the session cookie. */
-final class Agents {
+public final class Agents {
 
     private Agents() {
     }
 
-    static String login(int port, String username, String password) {
+    public static String login(int port, String username, String password) {
         return postLogin(port, username, password)
                 .filter(r -> !r.location().contains("error"))
                 .map(LoginResult::cookie)
@@ -23,11 +23,29 @@ final class Agents {
         return postLogin(port, username, password).map(r -> r.location().endsWith("/login.html?error")).orElse(false);
     }
 
+    /** Logs out as the console's logout button does; returns where the browser is sent. */
+    public static String logout(int port, String cookie) {
+        return HttpClient.create()
+                .headers(h -> h.set(HttpHeaderNames.COOKIE, cookie))
+                .post().uri("http://localhost:" + port + "/logout")
+                .response().map(r -> String.valueOf(r.responseHeaders().get(HttpHeaderNames.LOCATION))).block();
+    }
+
     /** The status of a WebSocket handshake on {@code path} without any session. */
     static int anonymousHandshakeStatus(int port, String path) {
+        return handshakeStatus(port, path, null);
+    }
+
+    /** The status of a WebSocket handshake on {@code path} with the session cookie (none when null). */
+    public static int handshakeStatus(int port, String path, String cookie) {
         return HttpClient.create()
-                .headers(h -> h.set(HttpHeaderNames.CONNECTION, "Upgrade").set(HttpHeaderNames.UPGRADE, "websocket")
-                        .set("Sec-WebSocket-Version", "13").set("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="))
+                .headers(h -> {
+                    h.set(HttpHeaderNames.CONNECTION, "Upgrade").set(HttpHeaderNames.UPGRADE, "websocket")
+                            .set("Sec-WebSocket-Version", "13").set("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
+                    if (cookie != null) {
+                        h.set(HttpHeaderNames.COOKIE, cookie);
+                    }
+                })
                 .get().uri("http://localhost:" + port + path)
                 .response().map(r -> r.status().code()).block();
     }

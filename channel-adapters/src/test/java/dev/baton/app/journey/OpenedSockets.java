@@ -19,6 +19,11 @@ public final class OpenedSockets implements AfterEachCallback {
         return keep(ChatSocket.connect(port, "/ws/agent", Agents.login(port, username, password)));
     }
 
+    /** A socket opened with a session cookie from {@link Agents#login}, perhaps from another node. */
+    public ChatSocket withSession(int port, String path, String cookie) {
+        return keep(ChatSocket.connect(port, path, cookie));
+    }
+
     public ChatSocket anonymous(int port, String path) {
         return keep(ChatSocket.connect(port, path));
     }
