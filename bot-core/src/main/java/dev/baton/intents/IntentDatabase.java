@@ -17,8 +17,15 @@ public final class IntentDatabase {
     private final Map<String, Intent> intentsById;
     private final Set<String> languages;
     private final String version;
+    private final List<IntentDatabaseLoader.IntentSource> sources;
 
+    /** A database built in code (tests, evaluation): it has no files, so it cannot be published to other nodes. */
     public IntentDatabase(Collection<Intent> intents, String version) {
+        this(intents, version, List.of());
+    }
+
+    /** @param sources the files the intents were validated from, in order; {@code version} is their hash */
+    public IntentDatabase(Collection<Intent> intents, String version, List<IntentDatabaseLoader.IntentSource> sources) {
         Map<String, Intent> byId = new LinkedHashMap<>();
         for (Intent intent : intents) {
             if (byId.putIfAbsent(intent.id(), intent) != null) {
@@ -31,6 +38,7 @@ public final class IntentDatabase {
         // Asked for every message, so computed once.
         this.languages = java.util.Collections.unmodifiableSet(allLanguages);
         this.version = version;
+        this.sources = List.copyOf(sources);
     }
 
     public List<Intent> intents() {
@@ -49,6 +57,14 @@ public final class IntentDatabase {
     /** A short content hash, so that trainers and logs can tell which database a model was trained from. */
     public String version() {
         return version;
+    }
+
+    /**
+     * The files this database was validated from, in order, so that another node can build exactly the same one;
+     * empty for a database built in code.
+     */
+    public List<IntentDatabaseLoader.IntentSource> sources() {
+        return sources;
     }
 
     public int size() {

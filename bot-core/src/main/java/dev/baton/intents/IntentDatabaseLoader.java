@@ -267,7 +267,7 @@ public final class IntentDatabaseLoader {
             }
             checkAcrossIntents();
             throwIfProblems();
-            return new IntentDatabase(drafts.stream().map(Draft::toIntent).toList(), version(sources));
+            return new IntentDatabase(drafts.stream().map(Draft::toIntent).toList(), version(sources), sources);
         }
 
         Map<String, NodeTuple> entries(String file, MappingNode mapping, String where) {

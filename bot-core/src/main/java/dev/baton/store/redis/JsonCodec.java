@@ -13,6 +13,7 @@ import dev.baton.conversation.Mood;
 import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
 import dev.baton.handoff.LeftMessage;
+import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.json.JsonText;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -263,6 +264,26 @@ final class JsonCodec {
     private LeftMessage leftMessage(JsonNode n) {
         return new LeftMessage(text(n, "id"), text(n, "conversationId"), text(n, "visitorId"), text(n, "text"),
                 optionalText(n, "contact"), text(n, "language"), instant(n, "at"));
+    }
+
+    // ---- published intent files
+
+    String encodeIntentFiles(List<IntentDatabaseLoader.IntentSource> files) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeNumberProperty("v", VERSION);
+            writeList(g, "files", files, (out, file) -> {
+                out.writeStartObject();
+                out.writeStringProperty("name", file.name());
+                out.writeStringProperty("content", file.content());
+                out.writeEndObject();
+            });
+            g.writeEndObject();
+        });
+    }
+
+    List<IntentDatabaseLoader.IntentSource> decodeIntentFiles(String json) {
+        return list(read(json), "files", f -> new IntentDatabaseLoader.IntentSource(text(f, "name"), text(f, "content")));
     }
 
     // ---- events

@@ -3,8 +3,6 @@ package dev.baton.store.redis;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationEvents;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +11,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,22 +39,12 @@ import java.util.Optional;
 public final class RedisConversationEvents implements ConversationEvents, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisConversationEvents.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ConversationConnections redis;
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final String channel;
     private final JsonCodec json = new JsonCodec();
     private final Sinks.Many<ConversationEvent> sink = Sinks.many().multicast().directBestEffort();
-    private final RedisPubSubListener<String, String> listener = new RedisPubSubAdapter<>() {
-        @Override
-        public void message(String from, String message) {
-            if (channel.equals(from)) {
-                deliver(message);
-            }
-        }
-    };
-    private final Mono<Void> ready;
+    private final ChannelSubscription subscription;
 
     /** Publishing on one connection; see the other constructor. */
     public RedisConversationEvents(RedisReactiveCommands<String, String> redis,
@@ -74,16 +61,13 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     public RedisConversationEvents(ConversationConnections redis,
                                    StatefulRedisPubSubConnection<String, String> pubSub, RedisKeys keys) {
         this.redis = Objects.requireNonNull(redis, "redis");
-        this.pubSub = Objects.requireNonNull(pubSub, "pubSub");
         this.channel = keys.eventsChannel();
-        pubSub.addListener(listener);
-        this.ready = pubSub.reactive().subscribe(channel).cache();
-        ready.subscribe(null, e -> log.error("Could not subscribe to Redis channel {}: {}", channel, e.toString()));
+        this.subscription = new ChannelSubscription(pubSub, channel, this::deliver);
     }
 
     /** Completes once this node's subscription is confirmed: from then on it hears every event published. */
     public Mono<Void> ready() {
-        return ready;
+        return subscription.ready();
     }
 
     /** Publishes to every node's subscribers, this node's included; completes once Redis has taken the event. */
@@ -103,14 +87,9 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     /** Unsubscribes and completes every local subscriber; blocks up to five seconds, for shutdown only. */
     @Override
     public void close() {
-        pubSub.removeListener(listener);
+        subscription.close();
         synchronized (sink) {
             sink.tryEmitComplete();
-        }
-        try {
-            pubSub.reactive().unsubscribe(channel).block(CLOSE_TIMEOUT);
-        } catch (RuntimeException e) {
-            log.warn("Could not unsubscribe from Redis channel {}: {}", channel, e.toString());
         }
     }
 

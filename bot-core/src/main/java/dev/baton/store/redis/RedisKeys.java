@@ -33,6 +33,10 @@ import java.util.Objects;
  *       <td>{@link RedisLeftMessages}</td><td>each entry: its retention, from when it was left (dropped as new ones come)</td></tr>
  *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
  *       <td>{@link RedisConversationEvents}</td><td>—</td></tr>
+ *   <tr><td>N{@code intents}</td><td>hash: {@code version}, {@code files} (JSON: the published intent files)</td>
+ *       <td>{@link RedisIntentPublication}</td><td>none: the installation's intent database</td></tr>
+ *   <tr><td>N{@code intents:published}</td><td>pub/sub channel (not a key): the version just published</td>
+ *       <td>{@link RedisIntentPublication}</td><td>—</td></tr>
  *   <tr><td>N{@code console:sessions:}<i>id</i></td><td>hash: an agent's login session</td>
  *       <td>Spring Session (see {@link #consoleSessions()})</td><td>the session timeout, from the last request</td></tr>
  * </table>
@@ -130,6 +134,14 @@ public final class RedisKeys {
 
     String eventsChannel() {
         return namespace + "events";
+    }
+
+    String intents() {
+        return namespace + "intents";
+    }
+
+    String intentsChannel() {
+        return namespace + "intents:published";
     }
 
     /**

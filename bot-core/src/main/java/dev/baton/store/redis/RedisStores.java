@@ -26,6 +26,7 @@ import java.util.List;
  * <pre>{@code
  * RedisStores redis = RedisStores.connect(RedisStoreSettings.of("redis://127.0.0.1:6379"), Clock.systemUTC());
  * new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events());
+ * redis.intents();  // the intent database every node answers from
  * ...
  * redis.close();   // at shutdown
  * }</pre>
@@ -49,6 +50,7 @@ public final class RedisStores implements AutoCloseable {
     private final RedisAgentPresence presence;
     private final RedisLeftMessages leftMessages;
     private final RedisConversationEvents events;
+    private final RedisIntentPublication intents;
 
     private RedisStores(RedisClient client, ClientResources resources, List<StatefulRedisConnection<String, String>> connections,
                         StatefulRedisPubSubConnection<String, String> pubSub, RedisStoreSettings settings, Clock clock) {
@@ -65,6 +67,7 @@ public final class RedisStores implements AutoCloseable {
         this.presence = new RedisAgentPresence(shared, keys, settings.presenceGrace());
         this.leftMessages = new RedisLeftMessages(shared, keys, clock, settings.leftMessagesRetention());
         this.events = new RedisConversationEvents(byConversation, pubSub, keys);
+        this.intents = new RedisIntentPublication(shared, pubSub, keys);
     }
 
     /**
@@ -86,7 +89,7 @@ public final class RedisStores implements AutoCloseable {
             }
             pubSub = client.connectPubSub();
             RedisStores stores = new RedisStores(client, resources, List.copyOf(connections), pubSub, settings, clock);
-            stores.events.ready().block(settings.commandTimeout().multipliedBy(2));
+            stores.events.ready().and(stores.intents.ready()).block(settings.commandTimeout().multipliedBy(2));
             return stores;
         } catch (RuntimeException e) {
             if (pubSub != null) {
@@ -132,6 +135,10 @@ public final class RedisStores implements AutoCloseable {
         return events;
     }
 
+    public RedisIntentPublication intents() {
+        return intents;
+    }
+
     /** Answers {@code PONG} when Redis answers; errors (within the command timeout) when it does not. */
     public Mono<String> ping() {
         return connections.get(0).reactive().ping();
@@ -143,6 +150,7 @@ public final class RedisStores implements AutoCloseable {
         try {
             presence.close();
             events.close();
+            intents.close();
         } finally {
             pubSub.close();
             connections.forEach(StatefulRedisConnection::close);

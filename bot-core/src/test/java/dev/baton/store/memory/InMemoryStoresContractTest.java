@@ -8,6 +8,8 @@ import dev.baton.handoff.LeftMessages;
 import dev.baton.store.AgentPresenceContract;
 import dev.baton.store.ConversationEventsContract;
 import dev.baton.store.ConversationStoreContract;
+import dev.baton.store.IntentPublicationContract;
+import dev.baton.intents.IntentPublication;
 import dev.baton.store.LeftMessagesContract;
 import org.junit.jupiter.api.Nested;
 
@@ -77,6 +79,19 @@ class InMemoryStoresContractTest {
         @Override
         protected ConversationEvents sameBusOnAnotherNode() {
             return publisher;
+        }
+    }
+
+    @Nested
+    class IntentPublicationTest extends IntentPublicationContract {
+        @Override
+        protected IntentPublication newPublication() {
+            return new InMemoryIntentPublication();
+        }
+
+        @Override
+        protected IntentPublication samePublicationOnAnotherNode() {
+            return publication;
         }
     }
 }

@@ -43,13 +43,16 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param presenceGrace  how long an agent whose console vanished still counts as online
      * @param commandTimeout how long a Redis command may take before the client is told to try again
      * @param connections    command connections to spread conversations over; unset, one per core
+     * @param intentsCheck   how often a node checks which intent database is published, in case it missed the
+     *                       announcement of one
      */
     public record Redis(@DefaultValue("redis://127.0.0.1:6379") String url,
                         @DefaultValue("baton:") String namespace,
                         Duration retention,
                         @DefaultValue("30s") Duration presenceGrace,
                         @DefaultValue("2s") Duration commandTimeout,
-                        Integer connections) {
+                        Integer connections,
+                        @DefaultValue("5s") Duration intentsCheck) {
     }
 
     /** @param confidenceFloor fixed answering threshold; unset, each intent database gets a calibrated one */

@@ -3,6 +3,7 @@ package dev.baton.app.config;
 import dev.baton.engine.BotKnowledge;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.intents.IntentDatabaseLoader;
+import dev.baton.intents.IntentPublication;
 import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.ModelSettings;
 import dev.baton.nlu.evaluation.ThresholdCalibration;
@@ -11,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.Optional;
 
-/** Loads the intent database at start-up and trains the first model; a broken database stops start-up. */
+/**
+ * Trains the first model at start-up on the installation's published intent database, or on this node's files when
+ * none is published yet (a broken database stops start-up); with the Redis store, follows what other nodes publish.
+ */
 @Configuration(proxyBeanMethods = false)
 class KnowledgeConfiguration {
 
@@ -19,13 +23,18 @@ class KnowledgeConfiguration {
      * Without a configured {@code baton.policy.confidence-floor}, each database gets the threshold calibrated for
      * its own model by cross-validation (see docs/classifier.md), recomputed on every reload.
      */
-    @Bean
-    LiveKnowledge liveKnowledge(BatonProperties properties) {
+    @Bean(destroyMethod = "close")
+    LiveKnowledge liveKnowledge(BatonProperties properties, IntentPublication publication) {
         String language = properties.defaultLanguage();
         Optional<Double> configuredFloor = Optional.ofNullable(properties.policy().confidenceFloor());
-        return LiveKnowledge.start(IntentDatabaseLoader.load(properties.intents()), intents -> new BotKnowledge(intents,
+        LiveKnowledge knowledge = LiveKnowledge.start(() -> IntentDatabaseLoader.load(properties.intents()), intents -> new BotKnowledge(intents,
                 IntentModel.train(intents, language, ModelSettings.DEFAULTS),
-                configuredFloor.orElseGet(() -> ThresholdCalibration.crossValidated(intents, language, ModelSettings.DEFAULTS, CALIBRATION_FOLDS))));
+                configuredFloor.orElseGet(() -> ThresholdCalibration.crossValidated(intents, language, ModelSettings.DEFAULTS, CALIBRATION_FOLDS))),
+                publication);
+        if (properties.store() == BatonProperties.Store.REDIS) {
+            knowledge.follow(properties.redis().intentsCheck());
+        }
+        return knowledge;
     }
 
     private static final int CALIBRATION_FOLDS = 5;

@@ -6,7 +6,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Shows in {@code /actuator/health} which intent database the bot answers from. */
+/**
+ * Shows in {@code /actuator/health} which intent database this node's bot answers from, and which one the
+ * installation publishes as this node last saw it: the two differ while the node adopts a new one, or when it could
+ * not learn the published one (its log says why).
+ */
 @Component("knowledge")
 class KnowledgeHealthIndicator implements HealthIndicator {
 
@@ -21,6 +25,7 @@ class KnowledgeHealthIndicator implements HealthIndicator {
         BotKnowledge current = knowledge.get();
         return Health.up()
                 .withDetail("intentDatabaseVersion", current.intents().version())
+                .withDetail("publishedVersion", knowledge.publishedVersion())
                 .withDetail("intents", current.intents().size())
                 .withDetail("languages", current.intents().languages())
                 .withDetail("confidenceFloor", current.confidenceFloor())

@@ -1,8 +1,10 @@
 package dev.baton.app.config;
 
 import dev.baton.engine.Stores;
+import dev.baton.intents.IntentPublication;
 import dev.baton.store.memory.InMemoryAgentPresence;
 import dev.baton.store.memory.InMemoryConversationStore;
+import dev.baton.store.memory.InMemoryIntentPublication;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
 import dev.baton.store.redis.RedisStoreSettings;
@@ -32,6 +34,11 @@ class StoreConfiguration {
             return new Stores(conversations, conversations.queue(), new InMemoryAgentPresence(),
                     new InMemoryLeftMessages(clock, retention.leftMessages()), events);
         }
+
+        @Bean
+        IntentPublication intentPublication() {
+            return new InMemoryIntentPublication();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -53,6 +60,12 @@ class StoreConfiguration {
         @Bean
         Stores stores(RedisStores redis) {
             return new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events());
+        }
+
+        /** Closed with the stores, not on its own. */
+        @Bean(destroyMethod = "")
+        IntentPublication intentPublication(RedisStores redis) {
+            return redis.intents();
         }
 
         @Bean

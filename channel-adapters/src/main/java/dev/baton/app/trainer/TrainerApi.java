@@ -18,8 +18,9 @@ import java.util.Map;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * The bot trainers' HTTP API: reload the intent files after editing them, without restarting anything.
- * A broken database is refused with every problem listed, and the bot keeps answering from the old one.
+ * The bot trainers' HTTP API: reload the intent files after editing them, without restarting anything; the new
+ * database is published to every node of the installation. A broken database is refused with every problem listed,
+ * and every node keeps answering from the old one.
  */
 @Configuration(proxyBeanMethods = false)
 class TrainerApi {
@@ -27,16 +28,19 @@ class TrainerApi {
     @Bean
     RouterFunction<ServerResponse> trainerRoutes(LiveKnowledge knowledge, BatonProperties properties) {
         return route()
-                .GET("/api/trainer/knowledge", request -> ServerResponse.ok().bodyValue(describe(knowledge.get(), null)))
+                .GET("/api/trainer/knowledge", request -> ServerResponse.ok().bodyValue(describe(knowledge, knowledge.get(), null)))
                 .POST("/api/trainer/reload", request -> {
                     long started = System.nanoTime();
                     return knowledge.reload(() -> IntentDatabaseLoader.load(properties.intents()))
-                            .flatMap(loaded -> ServerResponse.ok().bodyValue(describe(loaded, (System.nanoTime() - started) / 1_000_000)))
+                            .flatMap(loaded -> ServerResponse.ok().bodyValue(describe(knowledge, loaded, (System.nanoTime() - started) / 1_000_000)))
                             .onErrorResume(InvalidIntentDatabaseException.class, invalid -> ServerResponse
                                     .status(HttpStatus.UNPROCESSABLE_CONTENT)
                                     .bodyValue(Map.of("error", "invalid_intents",
                                             "message", "the intent files have problems; the bot keeps answering from " + knowledge.get().intents().version(),
                                             "problems", invalid.problems())))
+                            .onErrorResume(LiveKnowledge.NotPublishedException.class, unpublished -> ServerResponse
+                                    .status(HttpStatus.SERVICE_UNAVAILABLE)
+                                    .bodyValue(Map.of("error", "not_published", "message", unpublished.getMessage())))
                             .onErrorResume(failure -> ServerResponse.status(HttpStatus.INTERNAL_SERVER_ERROR)
                                     .bodyValue(Map.of("error", "training_failed",
                                             "message", "training failed (" + failure.getMessage() + "); the bot keeps answering from "
@@ -45,9 +49,10 @@ class TrainerApi {
                 .build();
     }
 
-    private static Map<String, Object> describe(BotKnowledge knowledge, Long reloadMillis) {
+    private static Map<String, Object> describe(LiveKnowledge live, BotKnowledge knowledge, Long reloadMillis) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", knowledge.intents().version());
+        body.put("publishedVersion", live.publishedVersion());
         body.put("intents", knowledge.intents().size());
         body.put("languages", knowledge.intents().languages());
         body.put("confidenceFloor", Math.round(knowledge.confidenceFloor() * 1000) / 1000.0);

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Baton nodes sharing one Redis, each a whole application on its own port, as separate machines would run
@@ -31,10 +33,21 @@ final class BatonNodes implements AfterAllCallback {
         return startOn(REDIS);
     }
 
-    /** Starts a node on the Redis at {@code redisUrl}, with extra {@code key=value} properties. */
+    /** Starts a node on the shared test Redis that reads its intent files from {@code intents}. */
+    Node startWithIntents(Path intents) {
+        return startOn(REDIS, "baton.intents=" + intents);
+    }
+
+    /**
+     * Starts a node on the Redis at {@code redisUrl}, with extra {@code key=value} properties; its intent files are
+     * the shipped ones unless {@code baton.intents} is among them.
+     */
     Node startOn(String redisUrl, String... extraProperties) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--baton.intents=../intents",
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                 "--baton.store=redis", "--baton.redis.url=" + redisUrl, "--baton.redis.namespace=" + namespace));
+        if (Stream.of(extraProperties).noneMatch(p -> p.startsWith("baton.intents="))) {
+            arguments.add("--baton.intents=../intents");
+        }
         List.of(extraProperties).forEach(p -> arguments.add("--" + p));
         // Arguments, not default properties: they must win over application.yml, as they would on a real node.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BatonApplication.class)

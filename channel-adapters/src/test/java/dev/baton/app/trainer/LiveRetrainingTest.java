@@ -11,11 +11,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,13 +31,7 @@ class LiveRetrainingTest {
 
     @DynamicPropertySource
     static void trainOnACopyOfTheShippedIntents(DynamicPropertyRegistry registry) {
-        try (Stream<Path> files = Files.list(Path.of("../intents"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, intents.resolve(file.getFileName()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        IntentFiles.copyOfTheShippedIntents(intents);
         registry.add("baton.intents", intents::toString);
     }
 
@@ -62,19 +54,7 @@ class LiveRetrainingTest {
 
     @Test
     void aNewIntentIsAnsweredAfterAReloadAndABrokenFileIsRefusedWithoutHarm() throws IOException {
-        Files.writeString(intents.resolve("loyalty.yaml"), """
-                intents:
-                  - id: loyalty_points
-                    examples:
-                      en:
-                        - how many loyalty points do i have
-                        - check my loyalty points balance
-                        - what are loyalty points worth
-                        - can i pay with my loyalty points
-                    answers:
-                      en:
-                        - "Every euro you spend earns one loyalty point; 100 points are a 5 EUR voucher."
-                """);
+        Files.writeString(intents.resolve("loyalty.yaml"), IntentFiles.LOYALTY);
         String reloaded = reload(200);
         assertThat(reloaded).contains("\"intents\":32");
         assertThat(askTheBot("How many loyalty points do I have?")).startsWith("Every euro you spend earns one loyalty point");
