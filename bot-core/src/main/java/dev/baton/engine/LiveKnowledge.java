@@ -192,11 +192,14 @@ public final class LiveKnowledge implements Supplier<BotKnowledge>, AutoCloseabl
         return trained;
     }
 
-    /** A reload that trained but could not be published: nothing changed, on any node. */
+    /**
+     * A reload that trained but could not be published: nothing changed, on any node — unless the store took it and
+     * only its answer was lost (a timeout), in which case every node, this one too, adopts it on its next check.
+     */
     public static final class NotPublishedException extends RuntimeException {
         NotPublishedException(String version, Throwable cause) {
             super("intent database " + version + " could not be published to the other nodes (" + cause.getMessage()
-                    + "); nothing changed", cause);
+                    + "); nothing changed, unless the store took it after all, which every node would then adopt", cause);
         }
     }
 }
