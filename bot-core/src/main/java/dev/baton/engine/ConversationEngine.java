@@ -113,13 +113,14 @@ public final class ConversationEngine {
     public Mono<LeftMessage> leaveMessage(String conversationId, String visitorId, String text, Optional<String> contact) {
         return Mono.defer(() -> {
             String validText = MessageText.validated(text);
+            Optional<String> validContact = MessageText.validatedContact(contact);
             return ownedBy(conversationId, visitorId).flatMap(c -> {
                 if (c.state() == ConversationState.RESOLVED) {
                     // A visitor back in a resolved conversation reads it; anything new belongs in a new one.
                     return Mono.error(new IllegalTransitionException(c.id(), c.state(), "leave a message in"));
                 }
                 LeftMessage left = new LeftMessage(RandomIds.next("m-"), c.id(), visitorId,
-                        redactor.redactCards(validText), contact.map(String::strip).filter(s -> !s.isEmpty()),
+                        redactor.redactCards(validText), validContact,
                         language(c), clock.instant());
                 Mono<Void> leaveQueue = c.state() == ConversationState.WAITING_FOR_AGENT ? handoffs.leaveQueue(c).then() : Mono.empty();
                 return stores.leftMessages().save(left)

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Conversation events within one node. Every subscriber gets every event published after it subscribed, in
- * publishing order, buffered if it is momentarily slow: a socket that misses its own conversation's event
+ * publishing order, buffered (up to {@link #MAX_BUFFERED_EVENTS}) if it is momentarily slow: a socket that misses its own conversation's event
  * would show a visitor nothing until they reconnect.
  */
 public final class InProcessConversationEvents implements ConversationEvents {
@@ -31,7 +31,7 @@ public final class InProcessConversationEvents implements ConversationEvents {
 
     @Override
     public Flux<ConversationEvent> observe() {
-        return sink.asFlux().onBackpressureBuffer();
+        return sink.asFlux().onBackpressureBuffer(MAX_BUFFERED_EVENTS);
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * <p>Each node subscribes once, on its own pub/sub connection, and multicasts what arrives to its local
  * subscribers; a node hears its own events the same way as everyone else's. {@link #observe()} is hot (no
- * replay); a local subscriber that is momentarily slow has its events buffered, not dropped, so an event that
+ * replay); a local subscriber that is momentarily slow has its events buffered (up to {@link #MAX_BUFFERED_EVENTS}), not dropped, so an event that
  * reaches the node reaches every local subscriber (like {@code InProcessConversationEvents}). Events are
  * delivered to subscribers on Reactor's parallel scheduler, never on Redis' I/O thread.
  *
@@ -81,7 +81,7 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     /** Every event published from now on, by any node; see the class comment for what may be missed. */
     @Override
     public Flux<ConversationEvent> observe() {
-        return sink.asFlux().onBackpressureBuffer();
+        return sink.asFlux().onBackpressureBuffer(MAX_BUFFERED_EVENTS);
     }
 
     /** Unsubscribes and completes every local subscriber; blocks up to five seconds, for shutdown only. */

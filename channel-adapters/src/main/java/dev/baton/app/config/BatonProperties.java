@@ -18,6 +18,7 @@ import java.util.List;
  * @param handoff         queue estimates
  * @param agents          who may log in to the agent console
  * @param retention       how long resolved conversations and left messages are kept, in either store
+ * @param sockets         what one socket, and the node, may hold or do at once
  */
 @ConfigurationProperties("baton")
 public record BatonProperties(@DefaultValue("intents") Path intents,
@@ -27,7 +28,8 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                               @DefaultValue Policy policy,
                               @DefaultValue Handoff handoff,
                               @DefaultValue Agents agents,
-                              @DefaultValue Retention retention) {
+                              @DefaultValue Retention retention,
+                              @DefaultValue Sockets sockets) {
 
     /** Where conversations live: this node's memory (one node), or Redis (any number of nodes). */
     public enum Store {
@@ -80,6 +82,20 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      */
     public record Retention(@DefaultValue("30d") Duration conversations,
                             @DefaultValue("30d") Duration leftMessages) {
+    }
+
+    /**
+     * @param maxUnsentFrames               frames a socket may have waiting for its client before it is closed (4008)
+     * @param maxQueuedFrames               frames read from one socket and waiting to be handled; beyond, {@code busy}
+     * @param messagesInFlightPerConnection messages of one socket being handled at once; beyond, {@code busy}
+     * @param messagesInFlightPerNode       messages of all sockets being handled at once; beyond, {@code busy}
+     * @param busyRetryAfter                how long a client told {@code busy} is asked to wait
+     */
+    public record Sockets(@DefaultValue("1000") int maxUnsentFrames,
+                          @DefaultValue("32") int maxQueuedFrames,
+                          @DefaultValue("4") int messagesInFlightPerConnection,
+                          @DefaultValue("256") int messagesInFlightPerNode,
+                          @DefaultValue("1s") Duration busyRetryAfter) {
     }
 
     /** Each user's password is a Spring Security encoded hash, e.g. {@code {bcrypt}$2a$10$…}. */

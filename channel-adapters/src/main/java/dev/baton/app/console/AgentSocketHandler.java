@@ -5,6 +5,7 @@ import dev.baton.app.wire.InboundFrame;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
+import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
@@ -15,12 +16,11 @@ import dev.baton.engine.AgentDesk;
 import dev.baton.handoff.AgentPresence;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import tools.jackson.databind.ObjectMapper;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -42,17 +42,17 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final AgentPresence presence;
     private final ConversationEvents events;
     private final AgentDirectory agents;
-    private final ObjectMapper mapper;
+    private final SocketPipeline pipeline;
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
 
     AgentSocketHandler(AgentDesk desk, AgentPresence presence, ConversationEvents events, AgentDirectory agents,
-                       ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
+                       SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
         this.desk = desk;
         this.presence = presence;
         this.events = events;
         this.agents = agents;
-        this.mapper = mapper;
+        this.pipeline = pipeline;
         this.frames = frames;
         this.openSockets = openSockets;
     }
@@ -67,7 +67,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> serve(WebSocketSession session, AgentRef agent) {
-        FrameOutbox outbox = new FrameOutbox(frames);
+        FrameOutbox outbox = pipeline.outbox(session);
         Set<String> open = ConcurrentHashMap.newKeySet();
         Sinks.Empty<Void> closed = Sinks.empty();
         Map<String, Object> welcome = frames.frame("welcome");
@@ -77,9 +77,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         Mono<Void> start = presence.connected(agent.username())
                 .then(sendQueue(outbox))
                 .then(sendAssigned(outbox, agent, open));
-        Mono<Void> readFrames = session.receive()
-                .map(WebSocketMessage::getPayloadAsText)
-                .concatMap(text -> Mono.defer(() -> onFrame(outbox, agent, open, text)))
+        Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, open, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
                     outbox.close();
@@ -89,16 +87,16 @@ final class AgentSocketHandler implements WebSocketHandler {
         Mono<Void> pushEvents = events.observe()
                 .takeUntilOther(closed.asMono())
                 .concatMap(event -> push(outbox, agent, open, event).onErrorResume(e -> Mono.empty()))
+                .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
                 .then();
-        Mono<Void> writeFrames = session.send(outbox.frames().map(session::textMessage));
+        Mono<Void> writeFrames = pipeline.write(session, outbox);
         return openSockets.track(session, outbox, Mono.when(start.then(readFrames), writeFrames, pushEvents));
     }
 
-    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, Set<String> open, String text) {
-        InboundFrame frame = InboundFrame.parse(mapper, text);
-        String type = frame.type();
+    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, Set<String> open, InboundFrame frame) {
         Optional<String> conversationId = Optional.empty();
         try {
+            String type = frame.type();
             if ("ping".equals(type)) {
                 outbox.send(frames.frame("pong"));
                 return Mono.empty();
@@ -109,8 +107,8 @@ final class AgentSocketHandler implements WebSocketHandler {
             if (!CONVERSATION_ACTIONS.contains(type)) {
                 throw new ProtocolException("unknown_type", "unknown frame type \"" + type + "\"");
             }
-            String id = frame.requiredText("conversationId");
-            conversationId = Optional.of(id);
+            conversationId = frame.lenientText("conversationId");
+            String id = frame.requiredConversationId();
             Mono<Void> action = switch (type) {
                 case "open" -> desk.find(id).flatMap(c -> sendConversation(outbox, open, c));
                 case "accept" -> desk.accept(id, agent).flatMap(c -> sendConversation(outbox, open, c));

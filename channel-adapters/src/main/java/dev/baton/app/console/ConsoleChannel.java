@@ -4,12 +4,12 @@ import dev.baton.app.config.BatonProperties;
 import dev.baton.app.config.SocketRoute;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
+import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.ConversationEvents;
 import dev.baton.engine.AgentDesk;
 import dev.baton.handoff.AgentPresence;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.ObjectMapper;
 
 /** The agent console channel: its WebSocket and who the agents are; the pages are static resources. */
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +24,7 @@ class ConsoleChannel {
 
     @Bean
     SocketRoute agentSocket(AgentDesk desk, AgentPresence presence, ConversationEvents events, AgentDirectory agents,
-                            ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
-        return new SocketRoute(PATH, new AgentSocketHandler(desk, presence, events, agents, mapper, frames, openSockets));
+                            SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
+        return new SocketRoute(PATH, new AgentSocketHandler(desk, presence, events, agents, pipeline, frames, openSockets));
     }
 }

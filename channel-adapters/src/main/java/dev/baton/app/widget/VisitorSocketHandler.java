@@ -6,6 +6,7 @@ import dev.baton.app.wire.InboundFrame;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
+import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -15,11 +16,10 @@ import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.VisitorMessage;
 import dev.baton.handoff.QueueStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import tools.jackson.databind.ObjectMapper;
 
 import java.util.Map;
 import java.util.Optional;
@@ -39,31 +39,25 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final ConversationEngine engine;
     private final ConversationStore conversations;
     private final ConversationFeeds feeds;
-    private final ObjectMapper mapper;
+    private final SocketPipeline pipeline;
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
 
     VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
-                         ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
+                         SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
         this.engine = engine;
         this.conversations = conversations;
         this.feeds = feeds;
-        this.mapper = mapper;
+        this.pipeline = pipeline;
         this.frames = frames;
         this.openSockets = openSockets;
     }
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        VisitorConnection connection = new VisitorConnection(new FrameOutbox(frames));
+        VisitorConnection connection = new VisitorConnection(pipeline.outbox(session));
         Sinks.Empty<Void> closed = Sinks.empty();
-        Mono<Void> readFrames = session.receive()
-                .map(WebSocketMessage::getPayloadAsText)
-                .concatMap(text -> Mono.defer(() -> onFrame(connection, text))
-                        .onErrorResume(failure -> {
-                            connection.outbox().send(frames.error(failure, Optional.empty()));
-                            return Mono.empty();
-                        }))
+        Mono<Void> readFrames = pipeline.read(session, connection.outbox(), frame -> onFrame(connection, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
                     connection.outbox().close();
@@ -74,18 +68,14 @@ final class VisitorSocketHandler implements WebSocketHandler {
                 .takeUntilOther(closed.asMono())
                 .filter(event -> connection.follows(event.conversationId()) || event instanceof ConversationEvent.QueueChanged)
                 .concatMap(event -> push(connection, event).onErrorResume(e -> Mono.empty()))
+                .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
                 .then();
-        Mono<Void> writeFrames = session.send(connection.outbox().frames().map(session::textMessage));
+        Mono<Void> writeFrames = pipeline.write(session, connection.outbox());
         return openSockets.track(session, connection.outbox(), Mono.when(readFrames, writeFrames, pushEvents));
     }
 
-    private Mono<Void> onFrame(VisitorConnection connection, String text) {
-        InboundFrame frame = InboundFrame.parse(mapper, text);
+    private Mono<Void> onFrame(VisitorConnection connection, InboundFrame frame) {
         String type = frame.type();
-        if ("ping".equals(type)) {
-            connection.outbox().send(frames.frame("pong"));
-            return Mono.empty();
-        }
         if ("hello".equals(type)) {
             return hello(connection, frame);
         }
@@ -94,6 +84,10 @@ final class VisitorSocketHandler implements WebSocketHandler {
                 throw new ProtocolException("unknown_type", "unknown frame type \"" + type + "\"");
             }
             throw new ProtocolException("hello_required", "send a \"hello\" frame first");
+        }
+        if ("ping".equals(type)) {
+            connection.outbox().send(frames.frame("pong"));
+            return Mono.empty();
         }
         String conversationId = connection.conversationId();
         String visitorId = connection.visitorId();
@@ -115,7 +109,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
         if (!VISITOR_ID.matcher(visitorId).matches()) {
             throw new ProtocolException("invalid_visitor_id", "\"visitorId\" must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -");
         }
-        return open(connection, visitorId, frame.optionalText("conversationId"), frame.optionalText("language"),
+        return open(connection, visitorId, frame.optionalConversationId(), frame.optionalText("language"),
                 frame.optionalLong("lastSeenId", 0));
     }
 

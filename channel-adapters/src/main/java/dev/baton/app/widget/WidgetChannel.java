@@ -4,12 +4,13 @@ import dev.baton.app.config.SocketRoute;
 import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
+import dev.baton.app.wire.SocketLimits;
+import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.engine.ConversationEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.ObjectMapper;
 
 /** The website widget channel: its WebSocket; the widget's script and demo page are static resources. */
 @Configuration(proxyBeanMethods = false)
@@ -19,12 +20,12 @@ class WidgetChannel {
 
     @Bean
     SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
-                              ObjectMapper mapper, OutboundFrames frames, OpenSockets openSockets) {
-        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, feeds, mapper, frames, openSockets));
+                              SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
+        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, feeds, pipeline, frames, openSockets));
     }
 
     @Bean(destroyMethod = "close")
-    ConversationFeeds conversationFeeds(ConversationEvents events) {
-        return new ConversationFeeds(events);
+    ConversationFeeds conversationFeeds(ConversationEvents events, SocketLimits limits) {
+        return new ConversationFeeds(events, limits.maxUnsentFrames());
     }
 }

@@ -2,6 +2,8 @@ package dev.baton.app.wire;
 
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -20,23 +22,36 @@ import java.util.function.Consumer;
  */
 public final class ConversationFeeds implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ConversationFeeds.class);
+
     private final Map<String, List<Consumer<ConversationEvent>>> listeners = new ConcurrentHashMap<>();
+    private final int maxBuffered;
     private final Disposable subscription;
 
-    public ConversationFeeds(ConversationEvents events) {
-        this.subscription = events.observe().subscribe(this::dispatch);
+    /** @param maxBuffered events one socket may have waiting before its feed fails with an overflow */
+    public ConversationFeeds(ConversationEvents events, int maxBuffered) {
+        this.maxBuffered = maxBuffered;
+        // Dispatching only hands events on, so the node's bus overflows only if this node is hopelessly behind;
+        // the sockets then miss events (they catch up on reconnect), but the feeds go on.
+        this.subscription = events.observe()
+                .doOnError(e -> log.warn("conversation events overflowed; some sockets missed events: {}", e.toString()))
+                .retry()
+                .subscribe(this::dispatch);
     }
 
-    /** The events of one conversation, and every queue change, from now on. Hot; buffers for a slow socket. */
+    /**
+     * The events of one conversation, and every queue change, from now on. Hot; buffers up to {@code maxBuffered}
+     * events for a slow socket, then fails with an overflow error ({@link reactor.core.Exceptions#isOverflow}).
+     */
     public Flux<ConversationEvent> observe(String conversationId) {
-        return Flux.create(sink -> {
+        return Flux.<ConversationEvent>create(sink -> {
             Consumer<ConversationEvent> listener = sink::next;
             listeners.computeIfAbsent(conversationId, id -> new CopyOnWriteArrayList<>()).add(listener);
             sink.onDispose(() -> listeners.computeIfPresent(conversationId, (id, registered) -> {
                 registered.remove(listener);
                 return registered.isEmpty() ? null : registered;
             }));
-        }, FluxSink.OverflowStrategy.BUFFER);
+        }, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(maxBuffered);
     }
 
     private void dispatch(ConversationEvent event) {

@@ -1,34 +1,89 @@
 package dev.baton.app.wire;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The frames waiting to go out on one socket. Replies to the client's frames and pushed events come from
  * different threads, and a sink must not be emitted to concurrently, hence the lock.
+ *
+ * <p>Bounded: the transport takes frames only as fast as the client reads them, so a client that stops reading
+ * would otherwise make this grow for ever. Once more than {@code maxUnsent} frames wait, the outbox stops taking
+ * frames and calls {@code tooFarBehind} (once), which closes the socket: the client reconnects and catches up
+ * from the store, which is cheaper for everyone than a replay of everything it missed. Replies to the client's
+ * own frames never get that far: its frames are read only while the outbox is at most half full
+ * ({@link #room()}), so a client that sends without reading is slowed down, not closed.
  */
 public final class FrameOutbox {
 
     private final Sinks.Many<String> sink = Sinks.many().unicast().onBackpressureBuffer();
+    private final AtomicInteger unsent = new AtomicInteger();
     private final OutboundFrames frames;
+    private final int maxUnsent;
+    private final Runnable tooFarBehind;
+    private boolean overflowed;
+    private volatile Sinks.Empty<Void> waitingForRoom;
 
-    public FrameOutbox(OutboundFrames frames) {
+    public FrameOutbox(OutboundFrames frames, int maxUnsent, Runnable tooFarBehind) {
         this.frames = frames;
+        this.maxUnsent = maxUnsent;
+        this.tooFarBehind = tooFarBehind;
     }
 
     public void send(Map<String, ?> frame) {
         sendWritten(frames.write(frame));
     }
 
-    /** A frame already written as JSON text. */
-    public synchronized void sendWritten(String frame) {
-        sink.tryEmitNext(frame);
+    /** A frame already written as JSON text; dropped once the client has fallen too far behind. */
+    public void sendWritten(String frame) {
+        boolean overflowing;
+        synchronized (this) {
+            if (overflowed) {
+                return;
+            }
+            overflowing = unsent.incrementAndGet() > maxUnsent;
+            if (overflowing) {
+                overflowed = true;
+                sink.tryEmitComplete();
+            } else {
+                sink.tryEmitNext(frame);
+            }
+        }
+        if (overflowing) {
+            tooFarBehind.run();
+        }
     }
 
     public Flux<String> frames() {
-        return sink.asFlux();
+        return sink.asFlux().doOnNext(frame -> {
+            if (unsent.decrementAndGet() <= maxUnsent / 2) {
+                Sinks.Empty<Void> waiting = waitingForRoom;
+                if (waiting != null) {
+                    waitingForRoom = null;
+                    waiting.tryEmitEmpty();
+                }
+            }
+        });
+    }
+
+    /** Completes once at most half of {@code maxUnsent} frames wait: when the client's next frame may be read. */
+    public Mono<Void> room() {
+        return Mono.defer(() -> {
+            if (unsent.get() <= maxUnsent / 2) {
+                return Mono.empty();
+            }
+            Sinks.Empty<Void> waiting = Sinks.empty();
+            waitingForRoom = waiting;
+            // The client may have caught up between the check and the registration.
+            if (unsent.get() <= maxUnsent / 2) {
+                waiting.tryEmitEmpty();
+            }
+            return waiting.asMono();
+        });
     }
 
     public synchronized void close() {

@@ -1,16 +1,20 @@
 package dev.baton.app.wire;
 
+import dev.baton.engine.UnknownConversationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One JSON frame from a client, with accessors that turn every mistake into a {@link ProtocolException}
  * naming the field, so a client author sees at once what to fix.
  */
 public final class InboundFrame {
+
+    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     private final JsonNode json;
 
@@ -55,6 +59,12 @@ public final class InboundFrame {
         return Optional.of(value.stringValue());
     }
 
+    /** The field when it is a string; empty otherwise, never an error: for echoing what a refused frame said. */
+    public Optional<String> lenientText(String field) {
+        JsonNode value = json.get(field);
+        return value != null && value.isString() ? Optional.of(value.stringValue()) : Optional.empty();
+    }
+
     public long optionalLong(String field, long absent) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
@@ -64,6 +74,23 @@ public final class InboundFrame {
             throw new ProtocolException("missing_field", "\"" + field + "\" must be a whole number ≥ 0");
         }
         return value.asLong();
+    }
+
+    /**
+     * A conversation id, checked before it reaches a store: ids are ours ({@code c-} and a UUID), so anything
+     * else — braces, which Redis Cluster reads as a hash tag, above all — names no conversation.
+     */
+    public Optional<String> optionalConversationId() {
+        return optionalText("conversationId").filter(id -> CONVERSATION_ID.matcher(id).matches());
+    }
+
+    /** {@link #optionalConversationId()}, required: an id that is missing is an error, one that is malformed unknown. */
+    public String requiredConversationId() {
+        String id = requiredText("conversationId");
+        if (!CONVERSATION_ID.matcher(id).matches()) {
+            throw new UnknownConversationException(id);
+        }
+        return id;
     }
 
     /** An id a client chose, e.g. {@code clientMessageId}: short, so it cannot be used to bloat storage. */

@@ -18,6 +18,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.util.RawValue;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -165,12 +166,30 @@ public final class OutboundFrames {
         return frame;
     }
 
+    /**
+     * The error for a {@code message} (or any frame) the node has no room for right now: nothing was stored, and
+     * the same frame sent again after {@code retryAfter} will most likely be taken.
+     */
+    public Map<String, Object> busy(Duration retryAfter, Optional<String> conversationId, Optional<String> clientMessageId) {
+        Map<String, Object> frame = frame("error");
+        frame.put("code", "busy");
+        frame.put("message", "too many messages at once; nothing was stored; send it again in a moment");
+        frame.put("retryAfterMs", retryAfter.toMillis());
+        conversationId.ifPresent(id -> frame.put("conversationId", id));
+        clientMessageId.ifPresent(id -> frame.put("clientMessageId", id));
+        return frame;
+    }
+
     private static String code(Throwable failure) {
         if (failure instanceof ProtocolException p) {
             return p.code();
         }
         if (failure instanceof InvalidTextException t) {
-            return t.tooLong() ? "message_too_long" : "empty_message";
+            return switch (t.problem()) {
+                case EMPTY -> "empty_message";
+                case TOO_LONG -> "message_too_long";
+                case CONTACT_TOO_LONG -> "contact_too_long";
+            };
         }
         if (failure instanceof UnknownConversationException) {
             return "unknown_conversation";

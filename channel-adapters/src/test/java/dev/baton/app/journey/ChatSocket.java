@@ -1,6 +1,10 @@
 package dev.baton.app.journey;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.core.Disposable;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
@@ -27,11 +31,12 @@ public final class ChatSocket implements AutoCloseable {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<WebSocketFrame> outbound = Sinks.many().unicast().onBackpressureBuffer();
     private final BlockingQueue<JsonNode> inbound = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final Sinks.One<Integer> closedWith = Sinks.one();
     private final Disposable connection;
+    private volatile Channel channel;
 
     private ChatSocket(String url, String cookie) {
         HttpClient.WebsocketSender client = HttpClient.create()
@@ -42,9 +47,10 @@ public final class ChatSocket implements AutoCloseable {
                 })
                 .websocket(WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build());
         connection = client.uri(url).handle((in, out) -> {
+            in.withConnection(c -> channel = c.channel());
             in.receiveCloseStatus().subscribe(status -> closedWith.tryEmitValue(status.code()));
             in.receive().asString().map(JSON::readTree).subscribe(inbound::add);
-            return out.sendString(outbound.asFlux());
+            return out.sendObject(outbound.asFlux());
         }).subscribe();
     }
 
@@ -60,9 +66,37 @@ public final class ChatSocket implements AutoCloseable {
         return sendRaw(JSON.writeValueAsString(frame));
     }
 
-    public synchronized ChatSocket sendRaw(String text) {
-        outbound.tryEmitNext(text);
+    public ChatSocket sendRaw(String text) {
+        return sendFrame(new TextWebSocketFrame(text));
+    }
+
+    /** A text frame holding exactly {@code bytes}, UTF-8 or not. */
+    public ChatSocket sendTextBytes(byte[] bytes) {
+        return sendFrame(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+    }
+
+    private synchronized ChatSocket sendFrame(WebSocketFrame frame) {
+        outbound.tryEmitNext(frame);
         return this;
+    }
+
+    /** Stops reading from the connection, as a client that hangs would; the server's frames pile up. */
+    public void pauseReading() {
+        awaitChannel().config().setAutoRead(false);
+    }
+
+    public void resumeReading() {
+        Channel open = awaitChannel();
+        open.config().setAutoRead(true);
+        open.read();
+    }
+
+    private Channel awaitChannel() {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (channel == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return java.util.Objects.requireNonNull(channel, "not connected");
     }
 
     /** Waits for the next frame of {@code type} ({@code *} for any) that matches, skipping (but remembering) others. */
