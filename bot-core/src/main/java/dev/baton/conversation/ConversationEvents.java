@@ -15,8 +15,8 @@ public interface ConversationEvents {
      * Every event published from now on, from every node. Hot: events published before subscribing are not
      * replayed (clients catch up from the store with the last message id they saw). A subscriber that is
      * momentarily slow has up to {@link #MAX_BUFFERED_EVENTS} events buffered, never dropped; one that falls
-     * further behind is failed with an overflow error ({@code reactor.core.Exceptions.isOverflow}), so that a
-     * stuck subscriber cannot grow the heap without end.
+     * further behind misses the later events and, once it has taken the buffered ones, gets an overflow error
+     * ({@code reactor.core.Exceptions.isOverflow}), so that a stuck subscriber cannot grow the heap without end.
      */
     Flux<ConversationEvent> observe();
 }

@@ -6,6 +6,8 @@ import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.Sender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
@@ -86,5 +88,18 @@ public abstract class ConversationEventsContract {
     @Test
     void publishingWithNobodyListeningSucceeds() {
         StepVerifier.create(publisher.publish(everyKindOfEvent().get(4))).verifyComplete();
+    }
+
+    @Test
+    void aSubscriberThatStopsTakingEventsGetsWhatWasBufferedThenAnOverflowRatherThanBufferingForEver() {
+        ConversationEvent typing = new ConversationEvent.Typing("c-slow-subscriber", Sender.VISITOR);
+
+        StepVerifier.create(observer.observe(), 0)
+                .then(() -> Flux.range(0, ConversationEvents.MAX_BUFFERED_EVENTS + 1)
+                        .concatMap(i -> publisher.publish(typing)).blockLast(TIMEOUT))
+                .thenRequest(Long.MAX_VALUE)
+                .expectNextCount(ConversationEvents.MAX_BUFFERED_EVENTS)
+                .expectErrorMatches(Exceptions::isOverflow)
+                .verify(TIMEOUT);
     }
 }

@@ -41,7 +41,8 @@ public final class ConversationFeeds implements AutoCloseable {
 
     /**
      * The events of one conversation, and every queue change, from now on. Hot; buffers up to {@code maxBuffered}
-     * events for a slow socket, then fails with an overflow error ({@link reactor.core.Exceptions#isOverflow}).
+     * events for a slow socket; beyond, it misses the later ones and, after the buffered ones, fails with an overflow
+     * error ({@link reactor.core.Exceptions#isOverflow}).
      */
     public Flux<ConversationEvent> observe(String conversationId) {
         return Flux.<ConversationEvent>create(sink -> {

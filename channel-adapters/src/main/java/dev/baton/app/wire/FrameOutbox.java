@@ -25,7 +25,8 @@ public final class FrameOutbox {
     private final OutboundFrames frames;
     private final int maxUnsent;
     private final Runnable tooFarBehind;
-    private boolean overflowed;
+    // Set once the outbox is closed or overflowed: frames sent after that are dropped, not counted.
+    private boolean closed;
     private volatile Sinks.Empty<Void> waitingForRoom;
 
     public FrameOutbox(OutboundFrames frames, int maxUnsent, Runnable tooFarBehind) {
@@ -42,12 +43,12 @@ public final class FrameOutbox {
     public void sendWritten(String frame) {
         boolean overflowing;
         synchronized (this) {
-            if (overflowed) {
+            if (closed) {
                 return;
             }
             overflowing = unsent.incrementAndGet() > maxUnsent;
             if (overflowing) {
-                overflowed = true;
+                closed = true;
                 sink.tryEmitComplete();
             } else {
                 sink.tryEmitNext(frame);
@@ -87,6 +88,7 @@ public final class FrameOutbox {
     }
 
     public synchronized void close() {
+        closed = true;
         sink.tryEmitComplete();
     }
 }

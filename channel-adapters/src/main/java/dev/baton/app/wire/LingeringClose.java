@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.concurrent.TimeUnit;
 
@@ -39,8 +40,11 @@ public final class LingeringClose extends ChannelDuplexHandler {
             return;
         }
         lingering = true;
-        channel.closeFuture().addListener(closed -> promise.trySuccess());
-        ctx.executor().schedule(() -> ctx.close(), PATIENCE_SECONDS, TimeUnit.SECONDS);
+        ScheduledFuture<?> giveUp = ctx.executor().schedule(() -> ctx.close(), PATIENCE_SECONDS, TimeUnit.SECONDS);
+        channel.closeFuture().addListener(closed -> {
+            giveUp.cancel(false);
+            promise.trySuccess();
+        });
         channel.config().setAutoRead(true);
         // Writes complete in order: once this empty one has, everything before it is with the kernel, which a
         // half-close (unlike a close) still delivers.

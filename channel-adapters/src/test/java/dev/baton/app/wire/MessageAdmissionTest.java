@@ -1,0 +1,69 @@
+package dev.baton.app.wire;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageAdmissionTest {
+
+    private final MessageAdmission admission = new MessageAdmission(
+            new SocketLimits(100, 32, 2, 3, Duration.ofMillis(750)));
+
+    @Test
+    void aConnectionGetsNoMoreThanItsShareAndGetsItBackAsMessagesAreHandled() {
+        MessageAdmission.Connection connection = admission.forConnection();
+        Optional<MessageAdmission.Permit> first = connection.tryAdmit();
+        Optional<MessageAdmission.Permit> second = connection.tryAdmit();
+
+        assertThat(first).isPresent();
+        assertThat(second).isPresent();
+        assertThat(connection.tryAdmit()).as("busy: two in flight already").isEmpty();
+
+        first.get().release();
+        assertThat(connection.tryAdmit()).as("one handled, one more admitted").isPresent();
+    }
+
+    @Test
+    void theNodeLimitHoldsAcrossConnectionsAndRecoversByItself() {
+        MessageAdmission.Connection one = admission.forConnection();
+        MessageAdmission.Connection two = admission.forConnection();
+        MessageAdmission.Permit a = one.tryAdmit().orElseThrow();
+        one.tryAdmit().orElseThrow();
+        two.tryAdmit().orElseThrow();
+
+        assertThat(two.tryAdmit()).as("the node has three in flight").isEmpty();
+        assertThat(admission.forConnection().tryAdmit()).as("even for a fresh connection").isEmpty();
+
+        a.release();
+        assertThat(two.tryAdmit()).isPresent();
+    }
+
+    @Test
+    void releasingAPermitTwiceGivesBackOneMessage() {
+        MessageAdmission.Connection connection = admission.forConnection();
+        MessageAdmission.Permit permit = connection.tryAdmit().orElseThrow();
+        connection.tryAdmit().orElseThrow();
+
+        permit.release();
+        permit.release();
+
+        assertThat(connection.tryAdmit()).isPresent();
+        assertThat(connection.tryAdmit()).as("still two in flight").isEmpty();
+    }
+
+    @Test
+    void aRefusedConnectionTakesNothingFromTheNode() {
+        MessageAdmission.Connection greedy = admission.forConnection();
+        greedy.tryAdmit().orElseThrow();
+        greedy.tryAdmit().orElseThrow();
+        for (int i = 0; i < 10; i++) {
+            assertThat(greedy.tryAdmit()).isEmpty();
+        }
+
+        assertThat(admission.forConnection().tryAdmit()).as("the node's third place is still free").isPresent();
+        assertThat(admission.retryAfter()).isEqualTo(Duration.ofMillis(750));
+    }
+}
