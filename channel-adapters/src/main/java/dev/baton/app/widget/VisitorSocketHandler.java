@@ -1,7 +1,6 @@
 package dev.baton.app.widget;
 
 import dev.baton.app.wire.ConversationFeeds;
-import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.InboundFrame;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
