@@ -35,17 +35,23 @@ public final class LingeringClose extends ChannelDuplexHandler {
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
         Channel channel = ctx.channel();
-        if (lingering || !channel.isActive()) {
+        if (!channel.isActive()) {
             ctx.close(promise);
             return;
         }
-        lingering = true;
-        ScheduledFuture<?> giveUp = ctx.executor().schedule(() -> ctx.close(), PATIENCE_SECONDS, TimeUnit.SECONDS);
-        channel.closeFuture().addListener(closed -> {
-            giveUp.cancel(false);
-            promise.trySuccess();
-        });
+        channel.closeFuture().addListener(closed -> promise.trySuccess());
+        // Whoever asks next (the transport disposing the connection, say) waits for the same end; and reading
+        // must go on, or the client's own close would never be seen.
         channel.config().setAutoRead(true);
+        ctx.read();
+        if (lingering) {
+            return;
+        }
+        lingering = true;
+        // Closing from this handler's context skips this method: the timer, a failed write and the client's end
+        // of the stream (which the transport handles below every handler) are what really close the connection.
+        ScheduledFuture<?> giveUp = ctx.executor().schedule(() -> ctx.close(), PATIENCE_SECONDS, TimeUnit.SECONDS);
+        channel.closeFuture().addListener(closed -> giveUp.cancel(false));
         // Writes complete in order: once this empty one has, everything before it is with the kernel, which a
         // half-close (unlike a close) still delivers.
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) written -> {
