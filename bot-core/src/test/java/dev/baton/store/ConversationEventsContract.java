@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import static dev.baton.store.Fixtures.ALICE;
 import static dev.baton.store.Fixtures.T0;
 import static dev.baton.store.Fixtures.waiting;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every {@link ConversationEvents} bus does, specified once. */
 public abstract class ConversationEventsContract {
@@ -93,10 +94,15 @@ public abstract class ConversationEventsContract {
     @Test
     void aSubscriberThatStopsTakingEventsGetsWhatWasBufferedThenAnOverflowRatherThanBufferingForEver() {
         ConversationEvent typing = new ConversationEvent.Typing("c-slow-subscriber", Sender.VISITOR);
+        int published = ConversationEvents.MAX_BUFFERED_EVENTS + 1;
 
         StepVerifier.create(observer.observe(), 0)
-                .then(() -> Flux.range(0, ConversationEvents.MAX_BUFFERED_EVENTS + 1)
-                        .concatMap(i -> publisher.publish(typing)).blockLast(TIMEOUT))
+                .then(() -> {
+                    // A subscriber that keeps up shows when every event has reached the node, the stalled one too.
+                    CompletableFuture<Long> delivered = observer.observe().take(published).count().toFuture();
+                    Flux.range(0, published).concatMap(i -> publisher.publish(typing)).blockLast(TIMEOUT);
+                    assertThat(delivered.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join()).isEqualTo(published);
+                })
                 .thenRequest(Long.MAX_VALUE)
                 .expectNextCount(ConversationEvents.MAX_BUFFERED_EVENTS)
                 .expectErrorMatches(Exceptions::isOverflow)
