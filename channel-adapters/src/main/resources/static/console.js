@@ -148,10 +148,19 @@
   }
 
   // ---------------------------------------------------------------- frames
+  /** What left the queue goes, what joined goes in at its place; every place then follows from the order. */
+  function applyQueueUpdate(queue, update) {
+    const removed = new Set(update.removed || []);
+    const next = queue.filter((c) => !removed.has(c.conversationId));
+    (update.added || []).forEach((c) => next.splice(c.position - 1, 0, c));
+    return next.map((c, i) => ({ ...c, position: i + 1 }));
+  }
+
   function handle(frame) {
     switch (frame.type) {
       case 'welcome': return onWelcome(frame);
       case 'queue': state.queue = frame.conversations || []; renderQueue(); return renderHeader();
+      case 'queue_update': state.queue = applyQueueUpdate(state.queue, frame); renderQueue(); return renderHeader();
       case 'assigned': state.assigned = frame.conversations || []; renderMine(); return renderHeader();
       case 'conversation': return onConversation(frame);
       case 'message': return onMessage(frame);

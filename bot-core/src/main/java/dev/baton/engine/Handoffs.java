@@ -87,6 +87,16 @@ public final class Handoffs {
                 .zipWith(stores.presence().onlineCount(), waits::status);
     }
 
+    /**
+     * The whole queue at once, each waiting visitor's status worked out as {@link #queueStatus} does for one.
+     *
+     * @param waiting      the waiting conversations, longest-waiting first
+     * @param agentsOnline agents online at the moment the queue was read
+     */
+    public QueueSnapshot snapshot(List<Conversation> waiting, int agentsOnline) {
+        return new QueueSnapshot(waiting, agentsOnline, waits::status);
+    }
+
     Mono<Void> changed(Conversation conversation) {
         return stores.events().publish(new ConversationEvent.StateChanged(conversation.id(), conversation));
     }

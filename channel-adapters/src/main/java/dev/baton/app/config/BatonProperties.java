@@ -70,10 +70,13 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param averageHandlingTime how long an agent takes per conversation, for the visitor's wait estimate
      * @param agentGrace          how long an agent may be offline before their conversations go back to the queue
      * @param consistencyCheckInterval how often the queue is checked against the conversations' states (and at start-up)
+     * @param queueUpdateInterval the shortest time between two reads of the queue by one node: changes that come
+     *                            faster are shown to consoles and waiting visitors together
      */
     public record Handoff(@DefaultValue("3m") Duration averageHandlingTime,
                           @DefaultValue("30s") Duration agentGrace,
-                          @DefaultValue("5m") Duration consistencyCheckInterval) {
+                          @DefaultValue("5m") Duration consistencyCheckInterval,
+                          @DefaultValue("100ms") Duration queueUpdateInterval) {
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.baton.engine.AgentDesk;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.LiveKnowledge;
+import dev.baton.engine.LiveQueue;
 import dev.baton.engine.QueueCheck;
 import dev.baton.engine.Stores;
 import dev.baton.engine.Understanding;
@@ -23,6 +24,7 @@ import dev.baton.privacy.PersonalDataRedactor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -85,6 +87,17 @@ class CoreConfiguration {
         PolicySettings policy = new PolicySettings(knowledge.get().confidenceFloor(), p.ambiguityMargin(), Math.min(p.clarifyFloor(), knowledge.get().confidenceFloor()),
                 p.maxConsecutiveFailures(), p.maxClarifyOptions(), p.humanRequestIntent());
         return new ConversationEngine(stores, knowledge, understanding, policy, handoffs, redactor, clock);
+    }
+
+    /**
+     * Read again every so often even when no change was heard of: an event missed between nodes (they are at most
+     * once) or agents coming and going would otherwise leave consoles and waiting visitors with a stale queue.
+     */
+    private static final Duration QUEUE_REFRESH = Duration.ofSeconds(10);
+
+    @Bean(destroyMethod = "close")
+    LiveQueue liveQueue(Stores stores, Handoffs handoffs, BatonProperties properties) {
+        return new LiveQueue(stores, handoffs, properties.handoff().queueUpdateInterval(), QUEUE_REFRESH, Schedulers.parallel());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.baton.app.console;
 
+import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.InboundFrame;
 import dev.baton.app.wire.OpenSockets;
@@ -9,7 +10,6 @@ import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
-import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.AgentDesk;
@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agent channel ({@code /ws/agent}): the live console. Only logged-in agents get here (see the security
@@ -40,17 +39,19 @@ final class AgentSocketHandler implements WebSocketHandler {
 
     private final AgentDesk desk;
     private final AgentPresence presence;
-    private final ConversationEvents events;
+    private final ConversationFeeds feeds;
+    private final QueueBroadcast queue;
     private final AgentDirectory agents;
     private final SocketPipeline pipeline;
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
 
-    AgentSocketHandler(AgentDesk desk, AgentPresence presence, ConversationEvents events, AgentDirectory agents,
-                       SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
+    AgentSocketHandler(AgentDesk desk, AgentPresence presence, ConversationFeeds feeds, QueueBroadcast queue,
+                       AgentDirectory agents, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
         this.desk = desk;
         this.presence = presence;
-        this.events = events;
+        this.feeds = feeds;
+        this.queue = queue;
         this.agents = agents;
         this.pipeline = pipeline;
         this.frames = frames;
@@ -68,23 +69,24 @@ final class AgentSocketHandler implements WebSocketHandler {
 
     private Mono<Void> serve(WebSocketSession session, AgentRef agent) {
         FrameOutbox outbox = pipeline.outbox(session);
-        Set<String> open = ConcurrentHashMap.newKeySet();
+        OpenConversations open = new OpenConversations();
         Sinks.Empty<Void> closed = Sinks.empty();
         Map<String, Object> welcome = frames.frame("welcome");
         welcome.put("agent", Map.of("username", agent.username(), "name", agent.displayName()));
         outbox.send(welcome);
 
         Mono<Void> start = presence.connected(agent.username())
-                .then(sendQueue(outbox))
+                .then(Mono.fromRunnable(() -> queue.join(outbox)))
                 .then(sendAssigned(outbox, agent, open));
         Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, open, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
+                    queue.leave(outbox);
                     outbox.close();
                     presence.disconnected(agent.username()).subscribe();
                 })
                 .then();
-        Mono<Void> pushEvents = events.observe()
+        Mono<Void> pushEvents = feeds.observeConsole(agent.username(), open.opened())
                 .takeUntilOther(closed.asMono())
                 .concatMap(event -> push(outbox, agent, open, event).onErrorResume(e -> Mono.empty()))
                 .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
@@ -93,7 +95,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         return openSockets.track(session, outbox, Mono.when(start.then(readFrames), writeFrames, pushEvents));
     }
 
-    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, Set<String> open, InboundFrame frame) {
+    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, OpenConversations open, InboundFrame frame) {
         Optional<String> conversationId = Optional.empty();
         try {
             String type = frame.type();
@@ -135,7 +137,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         }
     }
 
-    private Mono<Void> push(FrameOutbox outbox, AgentRef agent, Set<String> open, ConversationEvent event) {
+    private Mono<Void> push(FrameOutbox outbox, AgentRef agent, OpenConversations open, ConversationEvent event) {
         boolean watching = open.contains(event.conversationId());
         if (event instanceof ConversationEvent.MessageAdded added && watching) {
             outbox.sendWritten(frames.messageFrame(added.message()));
@@ -149,15 +151,13 @@ final class AgentSocketHandler implements WebSocketHandler {
                 outbox.send(frames.state(changed.conversation(), Optional.empty()));
             }
             return sendAssigned(outbox, agent, open);
-        } else if (event instanceof ConversationEvent.QueueChanged) {
-            return sendQueue(outbox);
         } else if (event instanceof ConversationEvent.MessageLeft) {
             return sendLeftMessages(outbox);
         }
         return Mono.empty();
     }
 
-    private Mono<Void> sendConversation(FrameOutbox outbox, Set<String> open, Conversation conversation) {
+    private Mono<Void> sendConversation(FrameOutbox outbox, OpenConversations open, Conversation conversation) {
         open.add(conversation.id());
         return desk.transcript(conversation.id()).collectList()
                 .zipWith(desk.history(conversation).concatMap(this::historyEntry).collectList())
@@ -188,18 +188,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 });
     }
 
-    private Mono<Void> sendQueue(FrameOutbox outbox) {
-        return sendList(outbox, "queue", "conversations", desk.queue().map(queued -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("conversationId", queued.conversation().id());
-            entry.put("position", queued.position());
-            entry.put("waitingSince", queued.conversation().handoff().map(s -> s.waitingSince().toString()).orElse(null));
-            entry.put("summary", frames.summary(queued.conversation().handoff()));
-            return entry;
-        }));
-    }
-
-    private Mono<Void> sendAssigned(FrameOutbox outbox, AgentRef agent, Set<String> open) {
+    private Mono<Void> sendAssigned(FrameOutbox outbox, AgentRef agent, OpenConversations open) {
         return sendList(outbox, "assigned", "conversations", desk.assignedTo(agent.username())
                 .doOnNext(c -> open.add(c.id()))
                 .map(c -> {

@@ -2,11 +2,12 @@ package dev.baton.app.console;
 
 import dev.baton.app.config.BatonProperties;
 import dev.baton.app.config.SocketRoute;
+import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.SocketPipeline;
-import dev.baton.conversation.ConversationEvents;
 import dev.baton.engine.AgentDesk;
+import dev.baton.engine.LiveQueue;
 import dev.baton.handoff.AgentPresence;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,13 @@ class ConsoleChannel {
     }
 
     @Bean
-    SocketRoute agentSocket(AgentDesk desk, AgentPresence presence, ConversationEvents events, AgentDirectory agents,
-                            SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
-        return new SocketRoute(PATH, new AgentSocketHandler(desk, presence, events, agents, pipeline, frames, openSockets));
+    SocketRoute agentSocket(AgentDesk desk, AgentPresence presence, ConversationFeeds feeds, QueueBroadcast queue,
+                            AgentDirectory agents, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
+        return new SocketRoute(PATH, new AgentSocketHandler(desk, presence, feeds, queue, agents, pipeline, frames, openSockets));
+    }
+
+    @Bean(destroyMethod = "close")
+    QueueBroadcast queueBroadcast(LiveQueue queue, OutboundFrames frames) {
+        return new QueueBroadcast(queue, frames);
     }
 }

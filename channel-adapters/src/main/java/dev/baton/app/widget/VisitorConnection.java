@@ -5,6 +5,7 @@ import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.Message;
+import dev.baton.handoff.QueueStatus;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -26,6 +27,8 @@ final class VisitorConnection {
     private volatile String conversationId;
     private volatile ConversationState state;
     private volatile Optional<String> languageHint = Optional.empty();
+    /** What this visitor was last told about their place in the queue; empty while not waiting. */
+    private Optional<QueueStatus> toldQueue = Optional.empty();
     private long lastSentId;
     // Between following a conversation and sending its transcript, pushed messages wait here so that
     // none overtakes the welcome frame and none is lost if it was stored after the transcript was read.
@@ -84,9 +87,32 @@ final class VisitorConnection {
         this.state = newState;
     }
 
-    /** Sends {@code frame} (which carries {@code messages}) and remembers the last message it carried. */
-    synchronized void sendMessagesAnd(OutboundFrames frames, Map<String, Object> frame, List<Message> messages) {
+    /** Sends a {@code state} frame (or the welcome) telling the visitor {@code queue}, and remembers it. */
+    synchronized void sendState(Map<String, Object> frame, Optional<QueueStatus> queue) {
         outbox.send(frame);
+        toldQueue = queue;
+    }
+
+    /**
+     * The queue moved: tells the visitor their new place if they are still waiting in {@code waiting} (a view of
+     * the queue may arrive after the visitor was taken) and it differs from what they were last told.
+     */
+    synchronized void queueMoved(OutboundFrames frames, Conversation waiting, QueueStatus status) {
+        if (state != ConversationState.WAITING_FOR_AGENT || !follows(waiting.id()) || toldQueue.equals(Optional.of(status))) {
+            return;
+        }
+        Map<String, Object> frame = frames.state(waiting, Optional.of(status));
+        frame.put("agentsOnline", status.agentsOnline());
+        sendState(frame, Optional.of(status));
+    }
+
+    /**
+     * Sends {@code frame} (which carries {@code messages} and tells {@code queue}) and remembers the last message
+     * it carried.
+     */
+    synchronized void sendMessagesAnd(OutboundFrames frames, Map<String, Object> frame, List<Message> messages,
+                                      Optional<QueueStatus> queue) {
+        sendState(frame, queue);
         messages.stream().mapToLong(Message::id).max().ifPresent(id -> lastSentId = Math.max(lastSentId, id));
         loading = false;
         pending.forEach(m -> sendMessage(frames, m));

@@ -8,7 +8,6 @@ import dev.baton.app.wire.ProtocolException;
 import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
-import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.ConversationEngine;
@@ -38,15 +37,17 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final ConversationEngine engine;
     private final ConversationStore conversations;
     private final ConversationFeeds feeds;
+    private final WaitingVisitors waiting;
     private final SocketPipeline pipeline;
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
 
     VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
-                         SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
+                         WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
         this.engine = engine;
         this.conversations = conversations;
         this.feeds = feeds;
+        this.waiting = waiting;
         this.pipeline = pipeline;
         this.frames = frames;
         this.openSockets = openSockets;
@@ -56,16 +57,18 @@ final class VisitorSocketHandler implements WebSocketHandler {
     public Mono<Void> handle(WebSocketSession session) {
         VisitorConnection connection = new VisitorConnection(pipeline.outbox(session));
         Sinks.Empty<Void> closed = Sinks.empty();
+        waiting.add(connection);
         Mono<Void> readFrames = pipeline.read(session, connection.outbox(), frame -> onFrame(connection, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
+                    waiting.remove(connection);
                     connection.outbox().close();
                 })
                 .then();
         Mono<Void> pushEvents = connection.followed()
                 .switchMap(feeds::observe)
                 .takeUntilOther(closed.asMono())
-                .filter(event -> connection.follows(event.conversationId()) || event instanceof ConversationEvent.QueueChanged)
+                .filter(event -> connection.follows(event.conversationId()))
                 .concatMap(event -> push(connection, event).onErrorResume(e -> Mono.empty()))
                 .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
                 .then();
@@ -134,7 +137,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                         welcome.put("queue", frames.queue(loaded.getT2().queue()));
                         welcome.put("agentName", conversation.agent().map(a -> a.displayName()).orElse(null));
                         welcome.put("agentsOnline", loaded.getT2().agentsOnline());
-                        connection.sendMessagesAnd(frames, welcome, loaded.getT1());
+                        connection.sendMessagesAnd(frames, welcome, loaded.getT1(), loaded.getT2().queue());
                     })
                     .then();
         });
@@ -155,9 +158,6 @@ final class VisitorSocketHandler implements WebSocketHandler {
             connection.stateChanged(changed.conversation().state());
             return sendState(connection, changed.conversation());
         }
-        if (event instanceof ConversationEvent.QueueChanged && connection.state() == ConversationState.WAITING_FOR_AGENT) {
-            return conversations.find(connection.conversationId()).flatMap(c -> sendState(connection, c));
-        }
         return Mono.empty();
     }
 
@@ -167,7 +167,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                 .doOnNext(standing -> {
                     Map<String, Object> state = frames.state(conversation, standing.queue());
                     state.put("agentsOnline", standing.agentsOnline());
-                    connection.outbox().send(state);
+                    connection.sendState(state, standing.queue());
                 })
                 .then();
     }

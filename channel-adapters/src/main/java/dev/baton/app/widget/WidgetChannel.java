@@ -9,6 +9,7 @@ import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.engine.ConversationEngine;
+import dev.baton.engine.LiveQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +21,15 @@ class WidgetChannel {
 
     @Bean
     SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
-                              SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
-        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, feeds, pipeline, frames, openSockets));
+                              WaitingVisitors waitingVisitors, SocketPipeline pipeline, OutboundFrames frames,
+                              OpenSockets openSockets) {
+        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, feeds, waitingVisitors, pipeline,
+                frames, openSockets));
+    }
+
+    @Bean(destroyMethod = "close")
+    WaitingVisitors waitingVisitors(LiveQueue queue, OutboundFrames frames) {
+        return new WaitingVisitors(queue, frames);
     }
 
     @Bean(destroyMethod = "close")

@@ -8,23 +8,30 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Hands each visitor socket the events of its own conversation only. Filtering the node's whole event stream
- * in every socket costs every event once per open socket — with a thousand visitors, a thousand times — so
- * this subscribes once and looks each event's listeners up by conversation. Queue changes, which move every
- * waiting visitor's position, go to everyone.
+ * Hands each socket the events it needs and no others. Filtering the node's whole event stream in every socket
+ * costs every event once per open socket — with a thousand visitors, a thousand times — so this subscribes once
+ * and looks each event's listeners up: by conversation (a visitor's conversation, the conversations a console has
+ * open), by agent (a conversation that changed hands reaches its agent's consoles) and, for messages left for the
+ * agents, every console. Queue changes go to nobody here: the node's {@link dev.baton.engine.LiveQueue} reads the
+ * queue once for everyone.
  */
 public final class ConversationFeeds implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationFeeds.class);
 
-    private final Map<String, List<Consumer<ConversationEvent>>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<ConversationEvent>>> byConversation = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<ConversationEvent>>> byAgent = new ConcurrentHashMap<>();
+    private final List<Consumer<ConversationEvent>> consoles = new CopyOnWriteArrayList<>();
     private final int maxBuffered;
     private final Disposable subscription;
 
@@ -40,30 +47,78 @@ public final class ConversationFeeds implements AutoCloseable {
     }
 
     /**
-     * The events of one conversation, and every queue change, from now on. Hot; buffers up to {@code maxBuffered}
-     * events for a slow socket; beyond, it misses the later ones and, after the buffered ones, fails with an overflow
-     * error ({@link reactor.core.Exceptions#isOverflow}).
+     * The events of one conversation from now on. Hot; buffers up to {@code maxBuffered} events for a slow socket;
+     * beyond, it misses the later ones and, after the buffered ones, fails with an overflow error
+     * ({@link reactor.core.Exceptions#isOverflow}).
      */
     public Flux<ConversationEvent> observe(String conversationId) {
         return Flux.<ConversationEvent>create(sink -> {
             Consumer<ConversationEvent> listener = sink::next;
-            listeners.computeIfAbsent(conversationId, id -> new CopyOnWriteArrayList<>()).add(listener);
-            sink.onDispose(() -> listeners.computeIfPresent(conversationId, (id, registered) -> {
-                registered.remove(listener);
-                return registered.isEmpty() ? null : registered;
-            }));
+            add(byConversation, conversationId, listener);
+            sink.onDispose(() -> remove(byConversation, conversationId, listener));
+        }, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(maxBuffered);
+    }
+
+    /**
+     * What one agent console hears from now on: every event of each conversation in {@code conversationIds} once
+     * it is named there (a console opens more conversations as it goes), each change of state of a conversation
+     * that is (or becomes) {@code agentUsername}'s, and every message left for the agents. An event that
+     * concerns the console in more than one way comes once. Hot; buffers like {@link #observe}.
+     */
+    public Flux<ConversationEvent> observeConsole(String agentUsername, Flux<String> conversationIds) {
+        return Flux.<ConversationEvent>create(sink -> {
+            Consumer<ConversationEvent> listener = sink::next;
+            Set<String> followed = ConcurrentHashMap.newKeySet();
+            add(byAgent, agentUsername, listener);
+            consoles.add(listener);
+            Disposable opened = conversationIds.filter(followed::add)
+                    .subscribe(id -> add(byConversation, id, listener));
+            sink.onDispose(() -> {
+                opened.dispose();
+                remove(byAgent, agentUsername, listener);
+                consoles.remove(listener);
+                followed.forEach(id -> remove(byConversation, id, listener));
+            });
         }, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(maxBuffered);
     }
 
     private void dispatch(ConversationEvent event) {
         if (event instanceof ConversationEvent.QueueChanged) {
-            listeners.values().forEach(registered -> registered.forEach(listener -> listener.accept(event)));
             return;
         }
-        List<Consumer<ConversationEvent>> registered = listeners.get(event.conversationId());
-        if (registered != null) {
-            registered.forEach(listener -> listener.accept(event));
+        if (event instanceof ConversationEvent.MessageLeft) {
+            consoles.forEach(listener -> listener.accept(event));
+            return;
         }
+        List<Consumer<ConversationEvent>> watching = byConversation.get(event.conversationId());
+        if (event instanceof ConversationEvent.StateChanged changed && changed.conversation().agent().isPresent()) {
+            List<Consumer<ConversationEvent>> agents = byAgent.get(changed.conversation().agent().get().username());
+            if (agents != null) {
+                Set<Consumer<ConversationEvent>> once = Collections.newSetFromMap(new IdentityHashMap<>());
+                if (watching != null) {
+                    once.addAll(watching);
+                }
+                once.addAll(agents);
+                once.forEach(listener -> listener.accept(event));
+                return;
+            }
+        }
+        if (watching != null) {
+            watching.forEach(listener -> listener.accept(event));
+        }
+    }
+
+    private static void add(Map<String, List<Consumer<ConversationEvent>>> listeners, String key,
+                            Consumer<ConversationEvent> listener) {
+        listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    private static void remove(Map<String, List<Consumer<ConversationEvent>>> listeners, String key,
+                               Consumer<ConversationEvent> listener) {
+        listeners.computeIfPresent(key, (k, registered) -> {
+            registered.remove(listener);
+            return registered.isEmpty() ? null : registered;
+        });
     }
 
     @Override

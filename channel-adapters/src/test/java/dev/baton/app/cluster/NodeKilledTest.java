@@ -53,7 +53,7 @@ class NodeKilledTest {
         ChatSocket agent = sockets.agent(doomedPort, "alice", "alice-secret-1");
         agent.await("welcome");
         visitor.send(Map.of("type", "message", "text", "I want to talk to a person", "clientMessageId", "k-1"));
-        agent.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(conversationId));
+        agent.awaitQueued(conversationId);
         agent.send(Map.of("type", "accept", "conversationId", conversationId));
         agent.await("conversation");
         agent.send(Map.of("type", "message", "conversationId", conversationId, "text", "Hi, Alice here", "clientMessageId", "a-1"));

@@ -47,7 +47,7 @@ class TwoNodesOnOneRedisTest {
         JsonNode waiting = visitor.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
         assertThat(waiting.get("queue").get("agentsOnline").asInt()).as("the agent on the other node counts").isEqualTo(1);
 
-        agent.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(conversationId));
+        agent.awaitQueued(conversationId);
         agent.send(Map.of("type", "accept", "conversationId", conversationId));
         JsonNode opened = agent.await("conversation");
         assertThat(opened.get("summary").get("reason").stringValue()).isEqualTo("VISITOR_ASKED");
@@ -77,8 +77,8 @@ class TwoNodesOnOneRedisTest {
         ChatSocket visitor = visitorOn(nodeA, newVisitorId());
         String conversationId = visitor.await("welcome").get("conversationId").stringValue();
         visitor.send(message("voglio parlare con un operatore"));
-        alice.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(conversationId));
-        bruno.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(conversationId));
+        alice.awaitQueued(conversationId);
+        bruno.awaitQueued(conversationId);
 
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> racers = new ArrayList<>();
@@ -160,7 +160,7 @@ class TwoNodesOnOneRedisTest {
         onA.send(message("My parcel 48213 is lost"));
         onA.awaitMessage("visitor");
         onA.send(message("I want to talk to a person"));
-        agent.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(firstId));
+        agent.awaitQueued(firstId);
         agent.send(Map.of("type", "accept", "conversationId", firstId));
         agent.await("conversation", f -> f.get("conversationId").stringValue().equals(firstId));
         agent.send(Map.of("type", "message", "conversationId", firstId, "text", "You will get an email today."));

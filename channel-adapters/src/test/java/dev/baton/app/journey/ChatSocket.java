@@ -134,6 +134,26 @@ public final class ChatSocket implements AutoCloseable {
         return await(type, f -> true);
     }
 
+    /**
+     * Waits until an agent console's queue shows {@code conversationId} — in the whole queue ({@code queue}) or as
+     * one that joined ({@code queue_update}) — and returns its queue entry.
+     */
+    public JsonNode awaitQueued(String conversationId) {
+        Predicate<JsonNode> entry = e -> e.get("conversationId").stringValue().equals(conversationId);
+        JsonNode frame = await("*", f -> entries(f).stream().anyMatch(entry));
+        return entries(frame).stream().filter(entry).findFirst().orElseThrow();
+    }
+
+    private static List<JsonNode> entries(JsonNode frame) {
+        String type = frame.get("type").stringValue();
+        JsonNode list = type.equals("queue") ? frame.get("conversations") : type.equals("queue_update") ? frame.get("added") : null;
+        List<JsonNode> entries = new ArrayList<>();
+        if (list != null) {
+            list.forEach(entries::add);
+        }
+        return entries;
+    }
+
     /** Waits for a chat message with {@code from}, returning the message object. */
     public JsonNode awaitMessage(String from, Predicate<JsonNode> matching) {
         return await("message", f -> f.get("message").get("from").stringValue().equals(from) && matching.test(f.get("message")))

@@ -193,13 +193,7 @@ class VisitorToAgentJourneyTest {
 
     /** The summary of {@code conversationId} in the agent's live queue (other tests' visitors may wait too). */
     private static JsonNode queuedSummary(ChatSocket agent, String conversationId) {
-        JsonNode queue = agent.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(conversationId));
-        for (JsonNode entry : queue.get("conversations")) {
-            if (entry.get("conversationId").stringValue().equals(conversationId)) {
-                return entry.get("summary");
-            }
-        }
-        throw new AssertionError("unreachable");
+        return agent.awaitQueued(conversationId).get("summary");
     }
 
     private static String conversationOf(ChatSocket visitor) {

@@ -1,0 +1,100 @@
+package dev.baton.engine;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * This node's view of the waiting queue, shared by every agent console and every waiting visitor connected to it.
+ *
+ * <p>When each console re-read the whole queue on every change, and each waiting visitor its own place, one
+ * handoff cost as many store reads as there were consoles and visitors open. Here the node re-reads the queue
+ * once per burst of changes — at once for the first change, then at most once per {@code interval} however many
+ * follow — and everyone shares the result; conversations still queued since the previous read are not read again.
+ * A change therefore shows within about {@code interval} plus two reads. A re-read every {@code refresh} as well
+ * corrects the view should a change's event be missed (events between nodes are at most once) and follows agents
+ * coming and going, which moves the estimates.
+ */
+public final class LiveQueue implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveQueue.class);
+    /** Conversations read at once when many joined the queue since the last read. */
+    private static final int READS_IN_FLIGHT = 32;
+
+    private final Stores stores;
+    private final Handoffs handoffs;
+    private final Sinks.Many<QueueSnapshot> snapshots = Sinks.many().replay().latest();
+    private final Disposable subscription;
+    /** The conversations of the last read, by id; only ever touched by one read at a time. */
+    private Map<String, Conversation> known = Map.of();
+
+    /**
+     * Starts at once with a first read.
+     *
+     * @param interval  the shortest time between two reads, however fast the changes come
+     * @param refresh   how often the queue is read even when no change was heard of
+     * @param scheduler where the waiting happens and where snapshots are handed out (never on a store's I/O thread)
+     */
+    public LiveQueue(Stores stores, Handoffs handoffs, Duration interval, Duration refresh, Scheduler scheduler) {
+        this.stores = stores;
+        this.handoffs = handoffs;
+        Flux<Object> changes = Flux.merge(
+                stores.events().observe().filter(ConversationEvent.QueueChanged.class::isInstance),
+                Flux.interval(Duration.ZERO, refresh, scheduler));
+        this.subscription = changes
+                // While a read runs, and for the interval after it, further changes fold into one that waits.
+                .onBackpressureLatest()
+                .concatMap(change -> read()
+                        .onErrorResume(failure -> {
+                            log.warn("Could not read the waiting queue; the next change or refresh tries again: {}", failure.toString());
+                            return Mono.empty();
+                        })
+                        .publishOn(scheduler)
+                        .doOnNext(snapshots::tryEmitNext)
+                        .then(Mono.delay(interval, scheduler)), 0)
+                .subscribe();
+    }
+
+    /**
+     * The latest snapshot, then each new one. Hot; a late subscriber gets the latest at once (none before the first
+     * read completes). Snapshots are handed out one at a time, on the scheduler given.
+     */
+    public Flux<QueueSnapshot> observe() {
+        return snapshots.asFlux();
+    }
+
+    private Mono<QueueSnapshot> read() {
+        Map<String, Conversation> before = known;
+        return stores.queue().waiting()
+                .flatMapSequential(id -> {
+                    Conversation seen = before.get(id);
+                    return seen != null ? Mono.just(seen) : stores.conversations().find(id);
+                }, READS_IN_FLIGHT)
+                .collectList()
+                .zipWith(stores.presence().onlineCount())
+                .map(read -> {
+                    List<Conversation> waiting = read.getT1();
+                    Map<String, Conversation> now = new HashMap<>(waiting.size() * 2);
+                    waiting.forEach(c -> now.put(c.id(), c));
+                    known = now;
+                    return handoffs.snapshot(waiting, read.getT2());
+                });
+    }
+
+    @Override
+    public void close() {
+        subscription.dispose();
+        snapshots.tryEmitComplete();
+    }
+}

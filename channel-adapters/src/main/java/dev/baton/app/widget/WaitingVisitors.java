@@ -1,0 +1,49 @@
+package dev.baton.app.widget;
+
+import dev.baton.app.wire.OutboundFrames;
+import dev.baton.engine.LiveQueue;
+import dev.baton.engine.QueueSnapshot;
+import reactor.core.Disposable;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tells each waiting visitor on this node where they stand whenever the node's {@link LiveQueue} has a new view
+ * of the queue: one look-up per visitor socket, no store read, and a {@code state} frame only to those whose
+ * place, estimate or agents online changed.
+ */
+final class WaitingVisitors implements AutoCloseable {
+
+    private final Set<VisitorConnection> connections = ConcurrentHashMap.newKeySet();
+    private final OutboundFrames frames;
+    private final Disposable subscription;
+
+    WaitingVisitors(LiveQueue queue, OutboundFrames frames) {
+        this.frames = frames;
+        this.subscription = queue.observe().subscribe(this::show);
+    }
+
+    void add(VisitorConnection connection) {
+        connections.add(connection);
+    }
+
+    void remove(VisitorConnection connection) {
+        connections.remove(connection);
+    }
+
+    private void show(QueueSnapshot snapshot) {
+        for (VisitorConnection connection : connections) {
+            String conversationId = connection.conversationId();
+            if (conversationId != null) {
+                snapshot.find(conversationId).ifPresent(waiting ->
+                        connection.queueMoved(frames, waiting, snapshot.statusOf(conversationId).orElseThrow()));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.dispose();
+    }
+}
