@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -37,27 +38,37 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>One connection per conversation, all on one shared event loop; the connections are opened evenly over
  *       the ramp, and each says {@code hello} with a visitor id of its own. No question is asked during the ramp,
  *       so that a server busy answering cannot starve the handshakes of the connections still to come.</li>
- *   <li>Open loop: from the end of the ramp, one pacing thread gives message <i>i</i> an intended send time and the
- *       connection {@code i mod N}, and sends it when that time comes, whether or
- *       not earlier replies arrived. The latency is measured from the <em>intended</em> time, so a generator that
- *       falls behind shows up as latency rather than hiding it (no coordinated omission). A slot whose connection
- *       is not ready (not open yet, starting a fresh conversation) is skipped and counted.</li>
+ *   <li>Open loop, per connection: from the end of the ramp, one pacing thread gives message <i>i</i> an intended
+ *       send time and the connection {@code i mod N} (so each connection asks every {@code N / rate} seconds), and
+ *       sends it when that time comes, whether or not earlier replies arrived. The latency is measured from the
+ *       <em>intended</em> time, so a generator or server that falls behind shows up as latency rather than hiding
+ *       it (no coordinated omission). A question due while its connection is between two conversations (waiting
+ *       for the last answer, or for the fresh conversation's {@code welcome}) waits and goes as soon as the
+ *       connection is ready, its latency still counted from when it was due; only a closed connection's slots
+ *       are skipped.</li>
  *   <li>Matching: every message carries a unique {@code clientMessageId}; its echo gives the message id <i>k</i>
  *       and the bot's reply is message <i>k+1</i>. A message id seen twice in one conversation is a duplicate; a
  *       question without a reply {@code --reply-timeout} after the last send is lost.</li>
  *   <li>Questions are the shipped FAQ examples (no hand-off topics, no small talk), never repeated within a
- *       conversation: Baton hands off a visitor who asks the same thing twice. When a conversation has asked them
- *       all (or {@code --questions-per-conversation}), the connection sends {@code new_conversation} once its last
- *       question is answered and asks nothing until the {@code welcome} (its slots meanwhile are skipped).</li>
+ *       conversation: Baton hands off a visitor who asks the same thing twice. After
+ *       {@code --questions-per-conversation} questions (5; 0: all of them) the connection sends
+ *       {@code new_conversation} once its last question is answered, as a visitor reads the answer before starting
+ *       over, and the next conversation goes on with the next questions of the list.</li>
  *   <li>Warm-up: the rate rises linearly from zero to the full rate over the first half of the warm-up (see
  *       {@link SendSchedule}) and holds it for the second half; the measured window is all at the full rate
  *       ({@code rampEnd + warmup / 4 + i / rate} once the rate is full). Only messages whose intended time falls in
- *       the measured window count in the statistics; ramp and warm-up are reported apart.</li>
+ *       the measured window count in the statistics; ramp and warm-up are reported apart. {@code --warmup 0s}
+ *       measures a cold server from its first question.</li>
+ *   <li>Sweep ({@code --sweep-rates}): after the warm-up (at the first rate), each rate for {@code --step}, each
+ *       step reported on its own; the knee is the highest rate up to which every step kept its p99 under
+ *       {@code --knee-p99} with nothing lost and (nearly) every question answered.</li>
  * </ul>
  */
 public final class LoadGenerator {
 
     private static final long NANOS = 1_000_000_000L;
+    /** Questions one connection may owe before further slots are skipped: a server this far behind is down. */
+    private static final int MAX_WAITING_QUESTIONS = 1000;
 
     private final LoadOptions options;
     private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -82,6 +93,8 @@ public final class LoadGenerator {
     private final LongAdder opened = new LongAdder();
     private final LongAdder newConversations = new LongAdder();
     private final LongAdder skipped = new LongAdder();
+    private final LongAdder deferred = new LongAdder();
+    private final LongAdder unsentAtEnd = new LongAdder();
     private final LongAdder sendRefused = new LongAdder();
     private final LongAdder pings = new LongAdder();
     private final LongAdder pongs = new LongAdder();
@@ -95,6 +108,9 @@ public final class LoadGenerator {
     private final AtomicLong sequence = new AtomicLong();
     private LatencySamples replyLatency;
     private LatencySamples echoLatency;
+    /** One per sweep step, or one for the whole measured window. */
+    private RateStep[] steps = new RateStep[0];
+    private long stepNanos = Long.MAX_VALUE;
     private final LongAdder repliesInWindow = new LongAdder();
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
@@ -157,11 +173,17 @@ public final class LoadGenerator {
     private Map<String, Object> runLoad(int candidates, Map<String, Object> screening) {
         long rampNanos = options.ramp().toNanos();
         long warmupNanos = options.warmup().toNanos();
-        long measureNanos = options.duration().toNanos();
-        double expected = options.rate() * (warmupNanos + measureNanos) / (double) NANOS;
+        List<Double> rates = options.sweepRates().isEmpty() ? List.of(options.rate()) : options.sweepRates();
+        stepNanos = options.sweepRates().isEmpty() ? options.duration().toNanos() : options.step().toNanos();
+        long measureNanos = stepNanos * rates.size();
+        SendSchedule schedule = SendSchedule.sweep(warmupNanos, rates, stepNanos);
+        double peak = rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double expected = peak * (warmupNanos + measureNanos) / (double) NANOS;
         int capacity = (int) Math.min(50_000_000L, (long) (expected * 1.1) + 10_000);
         replyLatency = new LatencySamples(capacity);
         echoLatency = new LatencySamples(capacity);
+        steps = rates.stream().map(rate -> new RateStep(rate, (int) Math.min(50_000_000L, (long) (rate * stepNanos / NANOS * 1.1) + 10_000)))
+                .toArray(RateStep[]::new);
         createConversations();
 
         long start = System.nanoTime();
@@ -172,7 +194,7 @@ public final class LoadGenerator {
         windowEnd = measureEnd;
         Thread progress = startProgress(start);
         Thread housekeeping = startHousekeeping();
-        Thread pacer = new Thread(() -> pace(rampEnd, measureStart, measureEnd), "load-pacer");
+        Thread pacer = new Thread(() -> pace(schedule, rampEnd, measureStart, measureEnd), "load-pacer");
         pacer.setDaemon(true);
         pacer.setPriority(Thread.MAX_PRIORITY);
         phase = "ramp";
@@ -209,7 +231,7 @@ public final class LoadGenerator {
         report.put("mode", "load");
         report.put("url", options.url().toString());
         report.put("conversations", options.conversations());
-        report.put("offeredRate", options.rate());
+        report.put("offeredRate", options.sweepRates().isEmpty() ? options.rate() : options.sweepRates());
         report.put("achievedMessagesPerSecond", ProcessMetrics.round(replied[1].sum() / seconds));
         report.put("sentPerSecond", ProcessMetrics.round(sent[1].sum() / seconds));
         // Under overload these differ from the above: replies that arrived in the window, whenever sent.
@@ -246,6 +268,8 @@ public final class LoadGenerator {
         report.put("receiveErrors", counts(receiveErrors));
         report.put("newConversations", newConversations.sum());
         report.put("skippedSlots", skipped.sum());
+        report.put("deferredQuestions", deferred.sum());
+        report.put("unsentAtEnd", unsentAtEnd.sum());
         report.put("sendRefused", sendRefused.sum());
         report.put("reconnectFrames", reconnectFrames.sum());
         report.put("unparsableFrames", unparsable.sum());
@@ -253,6 +277,14 @@ public final class LoadGenerator {
         report.put("pongs", pongs.sum());
         report.put("samplesDropped", replyLatency.dropped());
         report.put("questions", questionsReport(candidates, screening));
+        if (!options.sweepRates().isEmpty()) {
+            List<Map<String, Object>> stepReports = new ArrayList<>();
+            for (RateStep step : steps) {
+                stepReports.add(step.report(stepNanos / (double) NANOS));
+            }
+            report.put("steps", stepReports);
+            report.put("knee", RateStep.knee(stepReports, options.kneeP99()));
+        }
         report.put("generatorCpuCores", cores(ownCpuBefore, ownCpuAfter, seconds));
         report.put("machineBusyCores", ProcessMetrics.machineBusyCores(machineBefore, machineAfter, seconds));
         if (options.serverPid() > 0) {
@@ -271,8 +303,7 @@ public final class LoadGenerator {
         return report;
     }
 
-    private void pace(long start, long measureStart, long measureEnd) {
-        SendSchedule schedule = new SendSchedule(options.rate(), (measureStart - start) / 2);
+    private void pace(SendSchedule schedule, long start, long measureStart, long measureEnd) {
         int n = convs.length;
         long i = 0;
         while (true) {
@@ -290,7 +321,8 @@ public final class LoadGenerator {
             while (intended <= now && intended < measureEnd) {
                 Conv conv = convs[(int) (i % n)];
                 boolean measured = intended >= measureStart;
-                if (!ask(conv, intended, measured)) {
+                int step = measured ? (int) Math.min(steps.length - 1, (intended - measureStart) / stepNanos) : -1;
+                if (!ask(conv, new Due(intended, measured, step))) {
                     skipped.increment();
                 }
                 i++;
@@ -299,32 +331,57 @@ public final class LoadGenerator {
         }
     }
 
-    /** Sends the conversation's next question; false if it is not ready (opening, between conversations, closed). */
-    private boolean ask(Conv conv, long intended, boolean measured) {
-        String frame;
+    /**
+     * Sends the conversation's next question now, or as soon as the connection is ready if it is between two
+     * conversations (or not welcomed yet); false only if the connection is closed, or hopelessly behind.
+     */
+    private boolean ask(Conv conv, Due due) {
         synchronized (conv) {
-            if (!conv.ready) {
+            if (conv.closed) {
                 return false;
             }
-            Question question = questions.get(conv.cursor++);
-            String clientMessageId = "q" + sequence.incrementAndGet();
-            conv.byClientId.put(clientMessageId, new Pending(intended, measured, question));
-            conv.askedHere++;
-            frame = "{\"type\":\"message\",\"text\":" + question.jsonText() + ",\"clientMessageId\":\"" + clientMessageId + "\"}";
-            sent[measured ? 1 : 0].increment();
-            if (!conv.emit(frame)) {
-                sendRefused.increment();
+            if (!conv.ready) {
+                if (conv.due.size() >= MAX_WAITING_QUESTIONS) {
+                    return false;
+                }
+                conv.due.add(due);
+                deferred.increment();
+                return true;
             }
-            if (conv.askedHere >= conv.budget) {
-                // Replies arrive as events, which may come after the server has handled a later frame: a socket
-                // that switched conversation would no longer show them. So the switch waits for the last reply,
-                // as a visitor reads the answer before starting over.
-                conv.ready = false;
-                conv.switching = true;
-                switchWhenAnswered(conv);
-            }
+            send(conv, due);
         }
         return true;
+    }
+
+    /** Called holding the conversation's lock, when it is ready: sends its next question. */
+    private void send(Conv conv, Due due) {
+        Question question = questions.get(conv.cursor++);
+        String clientMessageId = "q" + sequence.incrementAndGet();
+        conv.byClientId.put(clientMessageId, new Pending(due, question));
+        conv.askedHere++;
+        String frame = "{\"type\":\"message\",\"text\":" + question.jsonText() + ",\"clientMessageId\":\"" + clientMessageId + "\"}";
+        sent[due.measured() ? 1 : 0].increment();
+        if (due.step() >= 0) {
+            steps[due.step()].sent.increment();
+        }
+        if (!conv.emit(frame)) {
+            sendRefused.increment();
+        }
+        if (conv.askedHere >= conv.budget) {
+            // Replies arrive as events, which may come after the server has handled a later frame: a socket
+            // that switched conversation would no longer show them. So the switch waits for the last reply,
+            // as a visitor reads the answer before starting over.
+            conv.ready = false;
+            conv.switching = true;
+            switchWhenAnswered(conv);
+        }
+    }
+
+    /** Called holding the conversation's lock, once it is ready again: sends what fell due meanwhile. */
+    private void sendDue(Conv conv) {
+        while (conv.ready && !conv.due.isEmpty()) {
+            send(conv, conv.due.poll());
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ hold
@@ -490,8 +547,8 @@ public final class LoadGenerator {
                     unmatchedEchoes.increment();
                     return;
                 }
-                echoed[pending.measured ? 1 : 0].increment();
-                echoLatency.record(now - pending.intended, pending.measured);
+                echoed[pending.due().measured() ? 1 : 0].increment();
+                echoLatency.record(now - pending.due().intended(), pending.due().measured());
                 BotMessage early = conv.early.remove(id + 1);
                 if (early != null) {
                     complete(conv, pending, early.arrival, early.text);
@@ -523,11 +580,15 @@ public final class LoadGenerator {
 
     /** Called holding the conversation's lock. */
     private void complete(Conv conv, Pending pending, long arrival, String text) {
-        replied[pending.measured ? 1 : 0].increment();
+        Due due = pending.due();
+        replied[due.measured() ? 1 : 0].increment();
+        if (due.step() >= 0) {
+            steps[due.step()].replied(arrival - due.intended());
+        }
         if (arrival >= windowStart && arrival < windowEnd) {
             repliesInWindow.increment();
         }
-        replyLatency.record(arrival - pending.intended, pending.measured);
+        replyLatency.record(arrival - due.intended(), due.measured());
         replyKinds.computeIfAbsent(questions.classify(pending.question, text), k -> new LongAdder()).increment();
     }
 
@@ -562,6 +623,7 @@ public final class LoadGenerator {
                 handoffStates.computeIfAbsent("welcome:" + frame.state, k -> new LongAdder()).increment();
             }
             conv.ready = !options.hold() && !conv.closed;
+            sendDue(conv);
         }
         if (first) {
             opened.increment();
@@ -570,7 +632,7 @@ public final class LoadGenerator {
                     synchronized (conv) {
                         conv.ready = true;
                         conv.budget = Integer.MAX_VALUE;
-                        ask(conv, System.nanoTime(), false);
+                        send(conv, new Due(System.nanoTime(), false, -1));
                         conv.ready = false;
                     }
                 }
@@ -683,15 +745,25 @@ public final class LoadGenerator {
         return total;
     }
 
-    /** Counts every question still without a reply as lost; returns how many there were. */
+    /** Counts every question still without a reply, or never sent, as lost; returns how many there were. */
     private long countLost() {
         long total = 0;
         for (Conv conv : convs) {
             synchronized (conv) {
-                total += writeOffOutstanding(conv);
+                total += writeOffOutstanding(conv) + conv.due.size();
+                unsentAtEnd.add(conv.due.size());
+                conv.due.forEach(this::lost);
+                conv.due.clear();
             }
         }
         return total;
+    }
+
+    private void lost(Due due) {
+        lost[due.measured() ? 1 : 0].increment();
+        if (due.step() >= 0) {
+            steps[due.step()].lost.increment();
+        }
     }
 
     /**
@@ -700,12 +772,8 @@ public final class LoadGenerator {
      */
     private int writeOffOutstanding(Conv conv) {
         int owed = conv.outstanding();
-        for (Pending p : conv.byClientId.values()) {
-            lost[p.measured ? 1 : 0].increment();
-        }
-        for (Pending p : conv.byReplyId.values()) {
-            lost[p.measured ? 1 : 0].increment();
-        }
+        conv.byClientId.values().forEach(p -> lost(p.due()));
+        conv.byReplyId.values().forEach(p -> lost(p.due()));
         if (conv.handedOff) {
             lostAfterHandoff.add(owed);
         }
@@ -824,8 +892,15 @@ public final class LoadGenerator {
         }
     }
 
-    /** A question on its way: when it was meant to go, whether it is measured, and what was asked. */
-    private record Pending(long intended, boolean measured, Question question) {
+    /**
+     * A question's place in the schedule: when it was meant to go, whether it is measured, and in which sweep step
+     * (-1: none).
+     */
+    private record Due(long intended, boolean measured, int step) {
+    }
+
+    /** A question on its way. */
+    private record Pending(Due due, Question question) {
     }
 
     /** A bot message not yet tied to a question. */
@@ -842,6 +917,8 @@ public final class LoadGenerator {
         final Map<String, Pending> byClientId = new HashMap<>();
         final Map<Long, Pending> byReplyId = new HashMap<>();
         final Map<Long, BotMessage> early = new HashMap<>();
+        /** Questions that fell due while the connection was not ready, in order. */
+        final ArrayDeque<Due> due = new ArrayDeque<>();
         BitSet seen = new BitSet();
         String conversationId;
         volatile boolean welcomed;

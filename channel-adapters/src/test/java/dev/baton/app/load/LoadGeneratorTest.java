@@ -45,7 +45,8 @@ class LoadGeneratorTest {
                 assertTrue(latency.containsKey(field), "latency has " + field + ": " + latency);
             }
             long sent = (Long) report.get("sent");
-            assertTrue(sent >= 300, "most of the 600 measured messages were sent: " + report);
+            assertEquals(600.0, sent, 1.0, () -> "every measured question was sent: " + report);
+            assertEquals(0L, report.get("skippedSlots"), () -> "a connection between conversations asks late, it skips nothing: " + report);
             assertEquals(sent, report.get("replied"), () -> "every question answered: " + report);
             assertEquals(0L, report.get("lost"), () -> "none lost: " + report);
             assertEquals(0L, report.get("duplicated"), () -> "none duplicated: " + report);
@@ -54,6 +55,36 @@ class LoadGeneratorTest {
             assertEquals(20L, report.get("connectionsOpened"), () -> "every connection opened: " + report);
             assertTrue((Long) report.get("newConversations") > 0, () -> "fresh conversations were started: " + report);
             assertEquals(sent, ((Number) latency.get("samples")).longValue(), () -> "one latency sample per reply: " + report);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void reportsEachStepOfARateSweepAndTheKnee() {
+        try (EchoServer echo = EchoServer.start(0)) {
+            LoadOptions.Builder options = new LoadOptions.Builder();
+            options.url = java.net.URI.create("ws://127.0.0.1:" + echo.port() + EchoServer.PATH);
+            options.conversations = 10;
+            options.sweepRates = List.of(100.0, 200.0);
+            options.step = Duration.ofMillis(700);
+            options.kneeP99 = Duration.ofSeconds(5); // the echo server keeps up with both on any machine
+            options.ramp = Duration.ofMillis(300);
+            options.warmup = Duration.ofMillis(400);
+            options.replyTimeout = Duration.ofSeconds(2);
+            options.screen = false;
+            options.intents = Path.of("../intents");
+            options.threads = 1;
+
+            Map<String, Object> report = new LoadGenerator(options.build()).run();
+
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) report.get("steps");
+            assertEquals(2, steps.size(), () -> "one report per step: " + report);
+            assertEquals(70.0, ((Number) steps.get(0).get("sent")).doubleValue(), 1.0, () -> "100/s for 0.7 s: " + report);
+            assertEquals(140.0, ((Number) steps.get(1).get("sent")).doubleValue(), 1.0, () -> "200/s for 0.7 s: " + report);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> knee = (Map<String, Object>) report.get("knee");
+            assertEquals(200.0, knee.get("offeredRate"), () -> "kept up with every step: " + report);
         }
     }
 
@@ -67,5 +98,10 @@ class LoadGeneratorTest {
         assertEquals(Duration.ofMillis(500), options.ramp());
         assertTrue(options.hold());
         assertEquals(Duration.ofMinutes(2), LoadOptions.duration("2m"));
+        assertEquals(5, options.questionsPerConversation(), "conversations end after a few questions by default");
+        LoadOptions sweep = LoadOptions.parse("--sweep-rates", "1000, 2500,4000", "--step", "15s", "--knee-p99", "40ms");
+        assertEquals(List.of(1000.0, 2500.0, 4000.0), sweep.sweepRates());
+        assertEquals(Duration.ofSeconds(15), sweep.step());
+        assertEquals(Duration.ofMillis(40), sweep.kneeP99());
     }
 }

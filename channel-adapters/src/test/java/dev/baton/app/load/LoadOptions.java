@@ -25,6 +25,10 @@ import java.util.Locale;
  * @param language                 the language of the questions and the {@code hello} hint
  * @param questionsPerConversation questions before the connection starts a fresh conversation
  *                                 ({@code new_conversation}); 0: as many as there are distinct questions
+ * @param sweepRates               rates to offer one after the other, each for {@code step}, instead of
+ *                                 {@code rate} for {@code duration}; empty: no sweep
+ * @param step                     how long each rate of a sweep is offered
+ * @param kneeP99                  the p99 a sweep step must keep to count as kept up with
  * @param screen                   before the run, ask every question once in a conversation of its own and
  *                                 drop those the server does not answer with their own intent's answer
  * @param intents                  the intents folder the questions come from
@@ -35,14 +39,16 @@ import java.util.Locale;
  */
 record LoadOptions(URI url, int conversations, double rate, Duration duration, Duration warmup, Duration ramp,
                    boolean hold, int holdMessages, Duration pingInterval, Duration replyTimeout, String language,
-                   int questionsPerConversation, boolean screen, Path intents, String target, long serverPid,
-                   Duration progressInterval, int threads) {
+                   int questionsPerConversation, List<Double> sweepRates, Duration step, Duration kneeP99,
+                   boolean screen, Path intents, String target, long serverPid, Duration progressInterval,
+                   int threads) {
 
     static final String USAGE = """
             usage: LoadGenerator [--url ws://127.0.0.1:8080/ws/visitor] [--conversations 1000] [--rate 5000]
                                  [--duration 60s] [--warmup 10s] [--ramp 10s] [--hold] [--hold-messages 1]
                                  [--ping-interval 20s] [--reply-timeout 5s] [--language en]
-                                 [--questions-per-conversation 0] [--screen true|false] [--intents DIR]
+                                 [--questions-per-conversation 5] [--sweep-rates 1000,2000,…] [--step 20s]
+                                 [--knee-p99 50ms] [--screen true|false] [--intents DIR]
                                  [--target LABEL] [--server-pid PID]
                                  [--progress 5s] [--threads N]
             Prints one JSON object on stdout; progress on stderr.""";
@@ -60,7 +66,10 @@ record LoadOptions(URI url, int conversations, double rate, Duration duration, D
         Duration pingInterval = Duration.ofSeconds(20);
         Duration replyTimeout = Duration.ofSeconds(5);
         String language = "en";
-        int questionsPerConversation;
+        int questionsPerConversation = 5;
+        List<Double> sweepRates = List.of();
+        Duration step = Duration.ofSeconds(20);
+        Duration kneeP99 = Duration.ofMillis(50);
         boolean screen = true;
         Path intents = Questions.defaultIntents();
         String target;
@@ -72,9 +81,12 @@ record LoadOptions(URI url, int conversations, double rate, Duration duration, D
             if (conversations < 1 || (!hold && rate <= 0)) {
                 throw new IllegalArgumentException("--conversations must be at least 1 and --rate more than 0\n" + USAGE);
             }
+            if (sweepRates.stream().anyMatch(r -> r <= 0) || step.isZero() || step.isNegative()) {
+                throw new IllegalArgumentException("--sweep-rates must be positive and --step more than 0\n" + USAGE);
+            }
             return new LoadOptions(url, conversations, rate, duration, warmup, ramp, hold, holdMessages, pingInterval,
-                    replyTimeout, language, questionsPerConversation, screen, intents, target, serverPid,
-                    progressInterval, threads);
+                    replyTimeout, language, questionsPerConversation, List.copyOf(sweepRates), step, kneeP99, screen,
+                    intents, target, serverPid, progressInterval, threads);
         }
     }
 
@@ -122,6 +134,10 @@ record LoadOptions(URI url, int conversations, double rate, Duration duration, D
                 case "--reply-timeout" -> o.replyTimeout = duration(v);
                 case "--language" -> o.language = v;
                 case "--questions-per-conversation" -> o.questionsPerConversation = Integer.parseInt(v);
+                case "--sweep-rates" -> o.sweepRates = java.util.Arrays.stream(v.split(",")).map(String::strip)
+                        .map(Double::parseDouble).toList();
+                case "--step" -> o.step = duration(v);
+                case "--knee-p99" -> o.kneeP99 = duration(v);
                 case "--screen" -> o.screen = Boolean.parseBoolean(v);
                 case "--intents" -> o.intents = Path.of(v);
                 case "--target" -> o.target = v;
