@@ -32,17 +32,6 @@ public final class AgentDesk {
         this.clock = clock;
     }
 
-    /** A waiting conversation and its place in the queue. */
-    public record Queued(Conversation conversation, int position) {
-    }
-
-    /** The queue, longest-waiting first. */
-    public Flux<Queued> queue() {
-        return stores.queue().waiting().index()
-                .concatMap(entry -> stores.conversations().find(entry.getT2())
-                        .map(c -> new Queued(c, entry.getT1().intValue() + 1)));
-    }
-
     public Flux<Conversation> assignedTo(String agentUsername) {
         return stores.conversations().withAgent(agentUsername);
     }
