@@ -7,11 +7,14 @@
 #   docs/bench/load.sh baton-hold      # only Baton, 10,000 held conversations (one question each, then none), heap and RSS
 #   docs/bench/load.sh echo            # only the echo baseline, at ECHO_RATES (40,000 and 5,000 msg/s)
 #   docs/bench/load.sh echo-hold       # only the echo baseline, 10,000 held connections
-#   docs/bench/load.sh sweep           # Baton at SWEEP_RATES, to find what it sustains
+#   docs/bench/load.sh sweep           # Baton at SWEEP_RATES, one fresh server per rate, to find what it sustains
+#   docs/bench/load.sh knee            # Baton at KNEE_RATES one after the other (STEP each) in one run: the knee
+#   docs/bench/load.sh cold            # Baton measured from its first question (no warm-up), then warm as 'baton'
 #
 # Settings (environment): CONVERSATIONS=1000 RATE=5000 ECHO_RATES="40000 5000" DURATION=60s WARMUP=30s RAMP=10s
 #   HOLD_CONVERSATIONS=10000 HOLD_DURATION=60s HOLD_RAMP=20s HOLD_MESSAGES="1 0" (questions per held
-#   conversation; one run each) SWEEP_RATES="500 1000 1500 2000"
+#   conversation; one run each) SWEEP_RATES="500 1000 1500 2000" KNEE_RATES="1000 2000 3000 4000 5000 6000"
+#   STEP=20s KNEE_P99=50ms QUESTIONS=5 (questions per conversation, then a fresh one; 0: all)
 #   BATON_PORT=18090 ECHO_PORT=18091 SUFFIX=-bench (Maven build dir suffix: target-bench)
 #   SKIP_BUILD=1 (reuse the last build)  MVN_ARGS=-o (extra Maven arguments, e.g. offline)  JFR=1 (record Baton with JFR, from its start to its stop; JFR_SETTINGS=default or a .jfc file)
 #   PIN=1 (server on CPU 0, generator on CPU 1; default: both share every CPU)
@@ -36,6 +39,10 @@ HOLD_DURATION=${HOLD_DURATION:-60s}
 HOLD_RAMP=${HOLD_RAMP:-20s}
 HOLD_MESSAGES=${HOLD_MESSAGES:-1 0}
 SWEEP_RATES=${SWEEP_RATES:-500 1000 1500 2000}
+KNEE_RATES=${KNEE_RATES:-1000 2000 3000 4000 5000 6000}
+STEP=${STEP:-20s}
+KNEE_P99=${KNEE_P99:-50ms}
+QUESTIONS=${QUESTIONS:-5}
 BATON_PORT=${BATON_PORT:-18090}
 ECHO_PORT=${ECHO_PORT:-18091}
 SUFFIX=${SUFFIX:--bench}
@@ -135,7 +142,8 @@ generate() {
   # shellcheck disable=SC2086
   # shellcheck disable=SC2086
   $GENERATOR_CPU java -Xms512m -Xmx"$GENERATOR_HEAP" ${GENERATOR_JAVA_OPTS:-} -Xlog:gc:file="$OUT/$name.generator.gc.log":time,uptime -cp "$CP" dev.baton.app.load.LoadGenerator \
-      --url "ws://127.0.0.1:${port}/ws/visitor" --target "$name" --server-pid "$SERVER_PID" "$@" ${GENERATOR_ARGS:-} \
+      --url "ws://127.0.0.1:${port}/ws/visitor" --target "$name" --server-pid "$SERVER_PID" \
+      --questions-per-conversation "$QUESTIONS" "$@" ${GENERATOR_ARGS:-} \
       | tee "$OUT/$name.json"
 }
 
@@ -171,6 +179,22 @@ run_sweep() {
   done
 }
 
+run_knee() { # one server, the rates one after the other: where p99 leaves KNEE_P99 is the knee
+  local name="baton-${STORE_LABEL}-${CONVERSATIONS}-knee"
+  start_baton "$name"
+  generate "$name" "$BATON_PORT" --conversations "$CONVERSATIONS" --sweep-rates "${KNEE_RATES// /,}" \
+      --step "$STEP" --knee-p99 "$KNEE_P99" --warmup "$WARMUP" --ramp "$RAMP"
+  stop_server
+}
+
+run_cold() { # a fresh server measured from its first question: what the first minute after a deploy looks like
+  local name="baton-${STORE_LABEL}-${CONVERSATIONS}x${RATE}-cold"
+  start_baton "$name"
+  generate "$name" "$BATON_PORT" --conversations "$CONVERSATIONS" --rate "$RATE" --duration "$DURATION" \
+      --warmup 0s --ramp "$RAMP"
+  stop_server
+}
+
 run_echo() {
   for rate in $ECHO_RATES; do
     local name="echo-${CONVERSATIONS}x${rate}"
@@ -197,5 +221,7 @@ case "$WHAT" in
   echo) run_echo ;;
   echo-hold) run_echo_hold ;;
   sweep) run_sweep ;;
-  *) echo "unknown run '$WHAT' (all, baton, baton-hold, echo, echo-hold, sweep)" >&2; exit 2 ;;
+  knee) run_knee ;;
+  cold) run_cold; run_baton ;;
+  *) echo "unknown run '$WHAT' (all, baton, baton-hold, echo, echo-hold, sweep, knee, cold)" >&2; exit 2 ;;
 esac
