@@ -59,20 +59,9 @@ SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 GENERATOR_HEAP=${GENERATOR_HEAP:-2g}
 
 TARGET=channel-adapters/target${SUFFIX}
-mkdir -p "$OUT"
-CLASSPATH_FILE="$(cd "$OUT" && pwd)/classpath.txt"
-
-log() { echo "== $*" >&2; }
-
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  log "building (jar, test classes, test classpath) into target${SUFFIX}"
-  # One invocation, so that bot-core resolves to this build's jar, never to a copy in ~/.m2. Each module writes
-  # its classpath to the same file; channel-adapters, built last, wins.
-  # shellcheck disable=SC2086
-  mvn -q -B ${MVN_ARGS:-} -Dbaton.target.suffix="$SUFFIX" -DskipTests package dependency:build-classpath \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2
-fi
-CP="${TARGET}/test-classes:$(cat "$CLASSPATH_FILE")"
+# shellcheck source=docs/bench/build.sh
+. docs/bench/build.sh
+build_for_bench
 
 SERVER_CPU=""; GENERATOR_CPU=""
 if [ "${PIN:-0}" = 1 ]; then SERVER_CPU="taskset -c 0"; GENERATOR_CPU="taskset -c 1"; fi

@@ -36,17 +36,9 @@ JAR=${JAR:-${TARGET}/baton.jar}
 LABEL=${LABEL:-queue-fanout}
 PASSWORD=bench-secret
 
-mkdir -p "$OUT"
-CLASSPATH_FILE="$(cd "$OUT" && pwd)/classpath.txt"
-log() { echo "== $*" >&2; }
-
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  log "building (jar, test classes, test classpath) into target${SUFFIX}"
-  # shellcheck disable=SC2086
-  mvn -q -B ${MVN_ARGS:-} -Dbaton.target.suffix="$SUFFIX" -DskipTests package dependency:build-classpath \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >&2
-fi
-CP="${TARGET}/test-classes:$(cat "$CLASSPATH_FILE")"
+# shellcheck source=docs/bench/build.sh
+. docs/bench/build.sh
+build_for_bench
 
 # The agents: AGENTS accounts agent1..agentN with one password ({noop}: a benchmark needs no bcrypt cost per login).
 AGENTS_FILE="$(cd "$OUT" && pwd)/agents.yml"

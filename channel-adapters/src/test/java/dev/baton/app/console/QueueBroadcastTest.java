@@ -28,10 +28,7 @@ class QueueBroadcastTest {
 
     @Test
     void aConsoleIsShownTheWholeQueueWhenItConnectsThenOnlyWhatChanged() {
-        node.waiting("c-1");
-        node.settle();
-        Socket console = new Socket(node.frames);
-        broadcast.join(console.outbox);
+        Socket console = consoleConnectingOnceQueued("c-1");
 
         node.waiting("c-2");
         node.accepted("c-1");
@@ -89,14 +86,20 @@ class QueueBroadcastTest {
 
     @Test
     void nothingIsSentWhenARefreshFindsTheQueueUnchanged() {
-        node.waiting("c-1");
-        node.settle();
-        Socket console = new Socket(node.frames);
-        broadcast.join(console.outbox);
+        Socket console = consoleConnectingOnceQueued("c-1");
 
         node.time.advanceTimeBy(Duration.ofMinutes(3));
 
         assertThat(console.sent).hasSize(1);
+    }
+
+    /** A console that connects once {@code id} is queued and the node has read the queue again. */
+    private Socket consoleConnectingOnceQueued(String id) {
+        node.waiting(id);
+        node.settle();
+        Socket console = new Socket(node.frames);
+        broadcast.join(console.outbox);
+        return console;
     }
 
     /** The queue a console following docs/protocol.md holds after these frames, by conversation id. */

@@ -9,9 +9,6 @@ import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
-import org.slf4j.LoggerFactory;
-
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -122,30 +119,7 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) {
-        // stdout carries only the report: whatever a library prints (logback's default console appender
-        // writes to System.out) goes to stderr with the progress lines.
-        PrintStream report = System.out;
-        System.setOut(System.err);
-        quietNettyLogs();
-        LoadOptions options;
-        try {
-            options = LoadOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Map<String, Object> result = new LoadGenerator(options).run();
-        report.println(LoadJson.MAPPER.writeValueAsString(result));
-        report.flush();
-        System.exit(0);
-    }
-
-    /** Connection failures are counted and reported; Reactor Netty's stack trace for each is noise. */
-    private static void quietNettyLogs() {
-        if (LoggerFactory.getLogger("reactor.netty") instanceof ch.qos.logback.classic.Logger logger) {
-            logger.setLevel(ch.qos.logback.classic.Level.ERROR);
-        }
+        ReportingMain.run(args, LoadOptions::parse, options -> new LoadGenerator(options).run());
     }
 
     /** Runs the whole sequence (questions, screening, ramp, warm-up, measurement, drain) and returns the report. */

@@ -19,18 +19,13 @@ class LoadGeneratorTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void reportsEveryQuestionAnsweredOnceAgainstTheEchoServer() {
         try (EchoServer echo = EchoServer.start(0)) {
-            LoadOptions.Builder options = new LoadOptions.Builder();
-            options.url = java.net.URI.create("ws://127.0.0.1:" + echo.port() + EchoServer.PATH);
+            LoadOptions.Builder options = againstTheEchoServer(echo);
             options.conversations = 20;
             options.rate = 400;
             options.ramp = Duration.ofMillis(500);
             options.warmup = Duration.ofMillis(500);
             options.duration = Duration.ofMillis(1500);
-            options.replyTimeout = Duration.ofSeconds(2);
             options.questionsPerConversation = 15; // so that connections also start fresh conversations
-            options.screen = false; // the echo server's reply is no intent's answer
-            options.intents = Path.of("../intents");
-            options.threads = 1;
             options.progressInterval = Duration.ofSeconds(1);
 
             Map<String, Object> report = new LoadGenerator(options.build()).run();
@@ -62,18 +57,13 @@ class LoadGeneratorTest {
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void reportsEachStepOfARateSweepAndTheKnee() {
         try (EchoServer echo = EchoServer.start(0)) {
-            LoadOptions.Builder options = new LoadOptions.Builder();
-            options.url = java.net.URI.create("ws://127.0.0.1:" + echo.port() + EchoServer.PATH);
+            LoadOptions.Builder options = againstTheEchoServer(echo);
             options.conversations = 10;
             options.sweepRates = List.of(100.0, 200.0);
             options.step = Duration.ofMillis(700);
             options.kneeP99 = Duration.ofSeconds(5); // the echo server keeps up with both on any machine
             options.ramp = Duration.ofMillis(300);
             options.warmup = Duration.ofMillis(400);
-            options.replyTimeout = Duration.ofSeconds(2);
-            options.screen = false;
-            options.intents = Path.of("../intents");
-            options.threads = 1;
 
             Map<String, Object> report = new LoadGenerator(options.build()).run();
 
@@ -86,6 +76,16 @@ class LoadGeneratorTest {
             Map<String, Object> knee = (Map<String, Object>) report.get("knee");
             assertEquals(200.0, knee.get("offeredRate"), () -> "kept up with every step: " + report);
         }
+    }
+
+    private static LoadOptions.Builder againstTheEchoServer(EchoServer echo) {
+        LoadOptions.Builder options = new LoadOptions.Builder();
+        options.url = java.net.URI.create("ws://127.0.0.1:" + echo.port() + EchoServer.PATH);
+        options.replyTimeout = Duration.ofSeconds(2);
+        options.screen = false; // the echo server's reply is no intent's answer
+        options.intents = Path.of("../intents");
+        options.threads = 1;
+        return options;
     }
 
     @Test

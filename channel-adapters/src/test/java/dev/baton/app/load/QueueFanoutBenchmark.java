@@ -10,7 +10,6 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -104,20 +103,7 @@ public final class QueueFanoutBenchmark {
     }
 
     public static void main(String[] args) {
-        PrintStream report = System.out;
-        System.setOut(System.err);
-        QueueFanoutOptions options;
-        try {
-            options = QueueFanoutOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Map<String, Object> result = new QueueFanoutBenchmark(options).run();
-        report.println(LoadJson.MAPPER.writeValueAsString(result));
-        report.flush();
-        System.exit(0);
+        ReportingMain.run(args, QueueFanoutOptions::parse, options -> new QueueFanoutBenchmark(options).run());
     }
 
     Map<String, Object> run() {
