@@ -27,4 +27,11 @@ public sealed interface ConversationEvent {
     /** The waiting queue changed: positions and estimates must be refreshed. */
     record QueueChanged(String conversationId) implements ConversationEvent {
     }
+
+    /**
+     * The visitor of a conversation with people (waiting or with an agent) came online or went: their last socket
+     * following it closed, or one opened again.
+     */
+    record VisitorPresenceChanged(String conversationId, dev.baton.handoff.Sighting visitor) implements ConversationEvent {
+    }
 }

@@ -19,7 +19,8 @@ public final class BotPhrases {
         MESSAGE_LEFT,
         RESOLVED,
         STOPPED_WAITING,
-        AGENT_LOST
+        AGENT_LOST,
+        VISITOR_LEFT_QUEUE
     }
 
     private static final Map<String, Map<Phrase, String>> PHRASES = Map.of(
@@ -34,7 +35,8 @@ public final class BotPhrases {
                     Map.entry(Phrase.MESSAGE_LEFT, "Thank you, your message has been passed to our team. We'll get back to you as soon as possible."),
                     Map.entry(Phrase.RESOLVED, "This conversation has been closed. Thank you for contacting us!"),
                     Map.entry(Phrase.STOPPED_WAITING, "OK, you're back with the bot. Ask for a person again at any time."),
-                    Map.entry(Phrase.AGENT_LOST, "%s was disconnected. You're back at the front of the queue; the next person will see everything so far.")),
+                    Map.entry(Phrase.AGENT_LOST, "%s was disconnected. You're back at the front of the queue; the next person will see everything so far."),
+                    Map.entry(Phrase.VISITOR_LEFT_QUEUE, "The visitor left before an agent was free.")),
             "it", Map.ofEntries(
                     Map.entry(Phrase.NOT_UNDERSTOOD, "Scusa, non ho capito. Puoi dirlo con altre parole? Oppure posso passarti a una persona."),
                     Map.entry(Phrase.DID_YOU_MEAN, "Non sono sicuro di aver capito. Intendevi una di queste?"),
@@ -46,7 +48,8 @@ public final class BotPhrases {
                     Map.entry(Phrase.MESSAGE_LEFT, "Grazie, il tuo messaggio è stato inoltrato al nostro team. Ti risponderemo il prima possibile."),
                     Map.entry(Phrase.RESOLVED, "La conversazione è stata chiusa. Grazie per averci contattato!"),
                     Map.entry(Phrase.STOPPED_WAITING, "Va bene, sei di nuovo con il bot. Puoi chiedere una persona quando vuoi."),
-                    Map.entry(Phrase.AGENT_LOST, "%s si è disconnesso. Sei di nuovo in cima alla coda; la prossima persona vedrà tutta la conversazione.")),
+                    Map.entry(Phrase.AGENT_LOST, "%s si è disconnesso. Sei di nuovo in cima alla coda; la prossima persona vedrà tutta la conversazione."),
+                    Map.entry(Phrase.VISITOR_LEFT_QUEUE, "Il visitatore se n'è andato prima che un operatore fosse libero.")),
             "lt", Map.ofEntries(
                     Map.entry(Phrase.NOT_UNDERSTOOD, "Atsiprašau, nesupratau. Ar galėtumėte pasakyti kitais žodžiais? Arba galiu sujungti jus su žmogumi."),
                     Map.entry(Phrase.DID_YOU_MEAN, "Nesu tikras, ar supratau. Ar turėjote omenyje vieną iš šių?"),
@@ -58,7 +61,8 @@ public final class BotPhrases {
                     Map.entry(Phrase.MESSAGE_LEFT, "Ačiū, jūsų žinutė perduota mūsų komandai. Atsakysime kuo greičiau."),
                     Map.entry(Phrase.RESOLVED, "Pokalbis baigtas. Ačiū, kad kreipėtės!"),
                     Map.entry(Phrase.STOPPED_WAITING, "Gerai, vėl kalbatės su robotu. Žmogaus galite paprašyti bet kada."),
-                    Map.entry(Phrase.AGENT_LOST, "%s atsijungė. Vėl esate eilės priekyje; kitas darbuotojas matys visą pokalbį.")),
+                    Map.entry(Phrase.AGENT_LOST, "%s atsijungė. Vėl esate eilės priekyje; kitas darbuotojas matys visą pokalbį."),
+                    Map.entry(Phrase.VISITOR_LEFT_QUEUE, "Lankytojas išėjo, kol dar nė vienas darbuotojas nebuvo laisvas.")),
             "fa", Map.ofEntries(
                     Map.entry(Phrase.NOT_UNDERSTOOD, "متأسفم، متوجه نشدم. می‌توانید با کلمات دیگری بگویید؟ یا می‌توانم شما را به یک همکار وصل کنم."),
                     Map.entry(Phrase.DID_YOU_MEAN, "مطمئن نیستم درست فهمیده باشم. منظورتان یکی از این‌ها بود؟"),
@@ -70,7 +74,8 @@ public final class BotPhrases {
                     Map.entry(Phrase.MESSAGE_LEFT, "متشکریم، پیام شما به تیم ما رسید. در اولین فرصت پاسخ می‌دهیم."),
                     Map.entry(Phrase.RESOLVED, "این گفتگو بسته شد. از تماس شما متشکریم!"),
                     Map.entry(Phrase.STOPPED_WAITING, "بسیار خب، دوباره با ربات صحبت می‌کنید. هر وقت خواستید می‌توانید اپراتور بخواهید."),
-                    Map.entry(Phrase.AGENT_LOST, "ارتباط %s قطع شد. دوباره در ابتدای صف هستید و همکار بعدی کل گفتگو را می‌بیند.")));
+                    Map.entry(Phrase.AGENT_LOST, "ارتباط %s قطع شد. دوباره در ابتدای صف هستید و همکار بعدی کل گفتگو را می‌بیند."),
+                    Map.entry(Phrase.VISITOR_LEFT_QUEUE, "بازدیدکننده پیش از آنکه اپراتوری آزاد شود، گفتگو را ترک کرد.")));
 
     public String say(Phrase phrase, String language, Object... args) {
         String template = PHRASES.getOrDefault(language, PHRASES.get("en")).get(phrase);

@@ -1,9 +1,8 @@
 package dev.baton.engine;
 
 import dev.baton.conversation.Conversation;
-import dev.baton.handoff.AgentPresence;
+import dev.baton.handoff.Presence;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,17 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * lets a console reload or a brief network drop pass unnoticed. Every node may run one; they agree through the
  * stores.
  */
-public final class AbandonedConversations {
+public final class AbandonedConversations implements Sweep {
 
     private final AgentDesk desk;
-    private final AgentPresence presence;
+    private final Presence presence;
     private final Set<String> agents;
     private final Duration grace;
     private final Clock clock;
     private final Map<String, Instant> offlineSince = new ConcurrentHashMap<>();
 
     /** @param agents every agent who may hold conversations (the configured ones) */
-    public AbandonedConversations(AgentDesk desk, AgentPresence presence, Set<String> agents, Duration grace, Clock clock) {
+    public AbandonedConversations(AgentDesk desk, Presence presence, Set<String> agents, Duration grace, Clock clock) {
         this.desk = desk;
         this.presence = presence;
         this.agents = Set.copyOf(agents);
@@ -37,6 +36,7 @@ public final class AbandonedConversations {
     }
 
     /** One look at who is online; emits the conversations it sent back to the queue. */
+    @Override
     public Flux<Conversation> sweep() {
         return presence.online().flatMapMany(online -> {
             Instant now = clock.instant();
@@ -49,12 +49,5 @@ public final class AbandonedConversations {
                 return Duration.between(since, now).compareTo(grace) >= 0 ? desk.requeueConversationsOf(agent) : Flux.empty();
             });
         });
-    }
-
-    /** Sweeps every {@code period} until cancelled; a failed sweep (Redis away) is retried at the next tick. */
-    public Flux<Conversation> sweepEvery(Duration period) {
-        return Flux.interval(period, period)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(e -> Mono.empty()), 1);
     }
 }

@@ -133,6 +133,24 @@ public final class ConversationEngine {
         });
     }
 
+    /** A socket of the visitor's follows the conversation now: they are online, wherever they were before. */
+    public Mono<Void> visitorConnected(String conversationId) {
+        return stores.visitorPresence().connected(conversationId).then(announceVisitorPresence(conversationId));
+    }
+
+    /** A socket of the visitor's stopped following the conversation (closed, or moved to a new conversation). */
+    public Mono<Void> visitorDisconnected(String conversationId) {
+        return stores.visitorPresence().disconnected(conversationId).then(announceVisitorPresence(conversationId));
+    }
+
+    /** Only consoles show presence, and only of conversations with people: the bot's own are not announced. */
+    private Mono<Void> announceVisitorPresence(String conversationId) {
+        return stores.conversations().find(conversationId)
+                .filter(c -> c.state() == ConversationState.WAITING_FOR_AGENT || c.state() == ConversationState.WITH_AGENT)
+                .flatMap(c -> stores.visitorPresence().seen(List.of(conversationId)))
+                .flatMap(seen -> stores.events().publish(new ConversationEvent.VisitorPresenceChanged(conversationId, seen.get(conversationId))));
+    }
+
     /** Where a waiting conversation stands; empty when it is not waiting. */
     public Mono<QueueStatus> queueStatus(String conversationId) {
         return handoffs.queueStatus(conversationId);

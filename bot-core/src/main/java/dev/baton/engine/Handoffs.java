@@ -81,10 +81,15 @@ public final class Handoffs {
                         .thenReturn(back));
     }
 
-    /** Where a waiting conversation stands; empty when it is not queued. */
+    /**
+     * Where a waiting conversation stands, counting only the visitors ahead who are still there; empty when it is
+     * not queued. Reads the queue up to the conversation, and the presence of everyone ahead.
+     */
     public Mono<QueueStatus> queueStatus(String conversationId) {
-        return stores.queue().position(conversationId)
-                .zipWith(stores.presence().onlineCount(), waits::status);
+        return stores.queue().waiting().takeUntil(conversationId::equals).collectList()
+                .filter(upToIt -> !upToIt.isEmpty() && upToIt.get(upToIt.size() - 1).equals(conversationId))
+                .flatMap(upToIt -> stores.visitorPresence().seen(upToIt.subList(0, upToIt.size() - 1)))
+                .zipWith(stores.presence().onlineCount(), (ahead, online) -> waits.status(ahead.values(), online, clock.instant()));
     }
 
     /**

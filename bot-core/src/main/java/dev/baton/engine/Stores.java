@@ -2,14 +2,20 @@ package dev.baton.engine;
 
 import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
-import dev.baton.handoff.AgentPresence;
 import dev.baton.handoff.AgentQueue;
 import dev.baton.handoff.LeftMessages;
+import dev.baton.handoff.Presence;
 
-/** The ports the engine keeps its state behind: all in memory on one node, all in Redis across many. */
+/**
+ * The ports the engine keeps its state behind: all in memory on one node, all in Redis across many.
+ *
+ * @param presence        agents, by username
+ * @param visitorPresence visitors, by the conversation their socket follows
+ */
 public record Stores(ConversationStore conversations,
                      AgentQueue queue,
-                     AgentPresence presence,
+                     Presence presence,
                      LeftMessages leftMessages,
-                     ConversationEvents events) {
+                     ConversationEvents events,
+                     Presence visitorPresence) {
 }

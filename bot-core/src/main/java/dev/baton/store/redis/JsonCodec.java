@@ -13,6 +13,7 @@ import dev.baton.conversation.Mood;
 import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
 import dev.baton.handoff.LeftMessage;
+import dev.baton.handoff.Sighting;
 import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.json.JsonText;
 import tools.jackson.core.JsonGenerator;
@@ -310,6 +311,10 @@ final class JsonCodec {
                 writeLeftMessage(g, e.leftMessage(), false);
             } else if (event instanceof ConversationEvent.QueueChanged) {
                 g.writeStringProperty("type", "QueueChanged");
+            } else if (event instanceof ConversationEvent.VisitorPresenceChanged e) {
+                g.writeStringProperty("type", "VisitorPresenceChanged");
+                g.writeBooleanProperty("online", e.visitor().online());
+                writeOptional(g, "lastSeen", e.visitor().lastSeen().map(Instant::toString));
             } else {
                 throw new IllegalArgumentException("no JSON form for event " + event.getClass().getName());
             }
@@ -337,6 +342,8 @@ final class JsonCodec {
         Message message = null;
         JsonNode conversation = null;
         JsonNode leftMessage = null;
+        boolean online = false;
+        String lastSeen = null;
         try (JsonParser p = mapper.createParser(json)) {
             requireObject(p, json);
             for (String name = p.nextName(); name != null; name = p.nextName()) {
@@ -354,6 +361,8 @@ final class JsonCodec {
                     }
                     case "conversation" -> conversation = p.readValueAsTree();
                     case "leftMessage" -> leftMessage = p.readValueAsTree();
+                    case "online" -> online = value == JsonToken.VALUE_TRUE;
+                    case "lastSeen" -> lastSeen = string(p, value);
                     default -> p.skipChildren();
                 }
             }
@@ -365,6 +374,8 @@ final class JsonCodec {
             case "Typing" -> new ConversationEvent.Typing(id, Sender.valueOf(required(who, "who")));
             case "MessageLeft" -> new ConversationEvent.MessageLeft(id, leftMessage(object(leftMessage, "leftMessage")));
             case "QueueChanged" -> new ConversationEvent.QueueChanged(id);
+            case "VisitorPresenceChanged" -> new ConversationEvent.VisitorPresenceChanged(id, online ? Sighting.onlineNow()
+                    : lastSeen == null ? Sighting.never() : Sighting.lastSeenAt(Instant.parse(lastSeen)));
             default -> null;
         });
     }

@@ -27,8 +27,13 @@ import java.util.Objects;
  *   <tr><td>N{@code queue}</td><td>sorted set: ids of the conversations waiting for an agent, scored by ticket</td>
  *       <td>{@link RedisConversationStore} (in the same scripts as the states); read by {@link RedisAgentQueue}</td><td>none</td></tr>
  *   <tr><td>N{@code queue:tickets}</td><td>string (INCR)</td><td>{@link RedisConversationStore}</td><td>none</td></tr>
- *   <tr><td>N{@code presence}</td><td>sorted set: {@code node/agent} scored by deadline (ms)</td>
- *       <td>{@link RedisAgentPresence}</td><td>entries lapse after the grace period</td></tr>
+ *   <tr><td>N{@code presence:{agents}}, N{@code presence:{visitors}}</td><td>sorted set: {@code node/who} scored
+ *       by deadline (ms); who is an agent's username or the conversation a visitor's socket follows</td>
+ *       <td>{@link RedisPresence}</td><td>entries lapse after the grace period</td></tr>
+ *   <tr><td>N{@code presence:{agents}:nodes}, N{@code presence:{visitors}:nodes}</td><td>sorted set: node ids
+ *       scored by deadline (ms)</td><td>{@link RedisPresence}</td><td>entries lapse after the grace period</td></tr>
+ *   <tr><td>N{@code presence:{agents}:last-seen}, N{@code presence:{visitors}:last-seen}</td><td>sorted set: who
+ *       scored by when last seen (ms)</td><td>{@link RedisPresence}</td><td>entries forgotten after a day</td></tr>
  *   <tr><td>N{@code left-messages}</td><td>list of left-message JSON, oldest first</td>
  *       <td>{@link RedisLeftMessages}</td><td>each entry: its retention, from when it was left (dropped as new ones come)</td></tr>
  *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
@@ -124,8 +129,21 @@ public final class RedisKeys {
         return namespace + "queue:tickets";
     }
 
-    String presence() {
-        return namespace + "presence";
+    /** The keys of one population's presence, in one hash slot: their scripts touch all three. */
+    record PresenceKeys(String connections, String nodes, String lastSeen) {
+    }
+
+    PresenceKeys agentPresence() {
+        return presence("agents");
+    }
+
+    PresenceKeys visitorPresence() {
+        return presence("visitors");
+    }
+
+    private PresenceKeys presence(String population) {
+        String connections = namespace + "presence:{" + population + "}";
+        return new PresenceKeys(connections, connections + ":nodes", connections + ":last-seen");
     }
 
     String leftMessages() {

@@ -12,7 +12,7 @@ import java.util.Objects;
  *                       {@code redis-sentinel://host1:26379,host2:26379/0#mymaster}
  * @param namespace      prefix of every key and channel ({@link RedisKeys}); nodes of one installation share it
  * @param retention      how long a resolved conversation and its transcript are kept
- * @param presenceGrace  how long an agent of a node that died without a word still counts as online
+ * @param presenceGrace  how long an agent or visitor of a node that died without a word still counts as online
  * @param commandTimeout how long any Redis command (and connecting) may take before it errors
  * @param connections    how many command connections the node spreads its conversations over (see
  *                       {@link ConversationConnections}); one per core serves a node best
@@ -41,7 +41,7 @@ public record RedisStoreSettings(String url, String namespace, Duration retentio
      */
     public static RedisStoreSettings of(String url) {
         return new RedisStoreSettings(url, RedisKeys.DEFAULT_NAMESPACE, RedisConversationStore.DEFAULT_RETENTION,
-                RedisAgentPresence.DEFAULT_GRACE, DEFAULT_COMMAND_TIMEOUT, defaultConnections(), LeftMessages.DEFAULT_RETENTION);
+                RedisPresence.DEFAULT_GRACE, DEFAULT_COMMAND_TIMEOUT, defaultConnections(), LeftMessages.DEFAULT_RETENTION);
     }
 
     public static int defaultConnections() {

@@ -25,7 +25,8 @@ import java.util.List;
  *
  * <pre>{@code
  * RedisStores redis = RedisStores.connect(RedisStoreSettings.of("redis://127.0.0.1:6379"), Clock.systemUTC());
- * new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events());
+ * new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events(),
+ *         redis.visitorPresence());
  * redis.intents();  // the intent database every node answers from
  * ...
  * redis.close();   // at shutdown
@@ -47,7 +48,8 @@ public final class RedisStores implements AutoCloseable {
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final RedisConversationStore conversations;
     private final RedisAgentQueue queue;
-    private final RedisAgentPresence presence;
+    private final RedisPresence presence;
+    private final RedisPresence visitorPresence;
     private final RedisLeftMessages leftMessages;
     private final RedisConversationEvents events;
     private final RedisIntentPublication intents;
@@ -64,7 +66,8 @@ public final class RedisStores implements AutoCloseable {
         RedisReactiveCommands<String, String> shared = byConversation.shared();
         this.conversations = new RedisConversationStore(byConversation, keys, clock, settings.retention());
         this.queue = new RedisAgentQueue(shared, keys);
-        this.presence = new RedisAgentPresence(shared, keys, settings.presenceGrace());
+        this.presence = new RedisPresence(shared, keys.agentPresence(), settings.presenceGrace());
+        this.visitorPresence = new RedisPresence(shared, keys.visitorPresence(), settings.presenceGrace());
         this.leftMessages = new RedisLeftMessages(shared, keys, clock, settings.leftMessagesRetention());
         this.events = new RedisConversationEvents(byConversation, pubSub, keys);
         this.intents = new RedisIntentPublication(shared, pubSub, keys);
@@ -123,8 +126,14 @@ public final class RedisStores implements AutoCloseable {
         return queue;
     }
 
-    public RedisAgentPresence presence() {
+    /** Agents' presence. */
+    public RedisPresence presence() {
         return presence;
+    }
+
+    /** Visitors' presence, by the conversation their socket follows. */
+    public RedisPresence visitorPresence() {
+        return visitorPresence;
     }
 
     public RedisLeftMessages leftMessages() {
@@ -144,11 +153,12 @@ public final class RedisStores implements AutoCloseable {
         return connections.get(0).reactive().ping();
     }
 
-    /** Removes this node's agents from presence, unsubscribes, and closes the connections and the client. */
+    /** Removes this node's agents and visitors from presence, unsubscribes, and closes the connections and the client. */
     @Override
     public void close() {
         try {
             presence.close();
+            visitorPresence.close();
             events.close();
             intents.close();
         } finally {

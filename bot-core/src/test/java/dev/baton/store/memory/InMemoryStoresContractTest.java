@@ -2,10 +2,10 @@ package dev.baton.store.memory;
 
 import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
-import dev.baton.handoff.AgentPresence;
+import dev.baton.handoff.Presence;
 import dev.baton.handoff.AgentQueue;
 import dev.baton.handoff.LeftMessages;
-import dev.baton.store.AgentPresenceContract;
+import dev.baton.store.PresenceContract;
 import dev.baton.store.ConversationEventsContract;
 import dev.baton.store.ConversationStoreContract;
 import dev.baton.store.IntentPublicationContract;
@@ -44,14 +44,14 @@ class InMemoryStoresContractTest {
     }
 
     @Nested
-    class AgentPresenceTest extends AgentPresenceContract {
+    class PresenceTest extends PresenceContract {
         @Override
-        protected AgentPresence newPresence() {
-            return new InMemoryAgentPresence();
+        protected Presence newPresence() {
+            return new InMemoryPresence(Clock.systemUTC());
         }
 
         @Override
-        protected AgentPresence samePresenceOnAnotherNode() {
+        protected Presence samePresenceOnAnotherNode() {
             return presence;
         }
     }

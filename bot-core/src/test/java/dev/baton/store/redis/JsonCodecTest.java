@@ -71,7 +71,9 @@ class JsonCodecTest {
                 new ConversationEvent.StateChanged(c.id(), c),
                 new ConversationEvent.Typing(c.id(), Sender.VISITOR),
                 new ConversationEvent.MessageLeft(c.id(), Fixtures.leftMessage("call me", Optional.empty(), T0)),
-                new ConversationEvent.QueueChanged(c.id()));
+                new ConversationEvent.QueueChanged(c.id()),
+                new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.onlineNow()),
+                new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.lastSeenAt(T0)));
 
         assertThat(events).allSatisfy(e -> assertThat(json.decodeEvent(json.encode(e))).contains(e));
     }

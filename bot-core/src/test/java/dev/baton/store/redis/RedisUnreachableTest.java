@@ -94,8 +94,8 @@ class RedisUnreachableTest {
         StatefulRedisConnection<String, String> connection = redis.newClient(COMMAND_TIMEOUT)
                 .connect(io.lettuce.core.RedisURI.create(proxy.url()));
         Duration grace = Duration.ofMillis(300);
-        RedisAgentPresence flaky = closeLater(new RedisAgentPresence(connection.reactive(), redis.keys(), grace));
-        RedisAgentPresence healthy = closeLater(new RedisAgentPresence(redis.nodeA(), redis.keys(), grace));
+        RedisPresence flaky = closeLater(new RedisPresence(connection.reactive(), redis.keys().agentPresence(), grace));
+        RedisPresence healthy = closeLater(new RedisPresence(redis.nodeA(), redis.keys().agentPresence(), grace));
 
         proxy.freeze();
         assertThatThrownBy(() -> flaky.connected("alice").block(Duration.ofSeconds(5)))

@@ -1,7 +1,7 @@
 package dev.baton.store.redis;
 
-import dev.baton.handoff.AgentPresence;
-import dev.baton.store.AgentPresenceContract;
+import dev.baton.handoff.Presence;
+import dev.baton.store.PresenceContract;
 import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,7 +9,7 @@ import reactor.test.StepVerifier;
 
 import java.time.Duration;
 
-class RedisAgentPresenceTest extends AgentPresenceContract {
+class RedisPresenceTest extends PresenceContract {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SHORT_GRACE = Duration.ofMillis(600);
@@ -18,21 +18,21 @@ class RedisAgentPresenceTest extends AgentPresenceContract {
     static final RedisNodes redis = new RedisNodes();
 
     @Override
-    protected AgentPresence newPresence() {
-        return redis.closeAfterTest(new RedisAgentPresence(redis.nodeA(), redis.keys(), RedisAgentPresence.DEFAULT_GRACE));
+    protected Presence newPresence() {
+        return redis.closeAfterTest(new RedisPresence(redis.nodeA(), redis.keys().agentPresence(), RedisPresence.DEFAULT_GRACE));
     }
 
     @Override
-    protected AgentPresence samePresenceOnAnotherNode() {
-        return redis.closeAfterTest(new RedisAgentPresence(redis.nodeB(), redis.keys(), RedisAgentPresence.DEFAULT_GRACE));
+    protected Presence samePresenceOnAnotherNode() {
+        return redis.closeAfterTest(new RedisPresence(redis.nodeB(), redis.keys().agentPresence(), RedisPresence.DEFAULT_GRACE));
     }
 
     @Test
     void agentsOfANodeThatDiesWithoutClosingStopCountingAfterTheGracePeriod() throws InterruptedException {
-        RedisAgentPresence survivor = redis.closeAfterTest(new RedisAgentPresence(redis.nodeA(), redis.keys(), SHORT_GRACE));
+        RedisPresence survivor = redis.closeAfterTest(new RedisPresence(redis.nodeA(), redis.keys().agentPresence(), SHORT_GRACE));
         RedisClient doomedClient = redis.newClient();
-        RedisAgentPresence doomed = redis.closeAfterTest(
-                new RedisAgentPresence(doomedClient.connect().reactive(), redis.keys(), SHORT_GRACE));
+        RedisPresence doomed = redis.closeAfterTest(
+                new RedisPresence(doomedClient.connect().reactive(), redis.keys().agentPresence(), SHORT_GRACE));
         survivor.connected("alice").block(TIMEOUT);
         doomed.connected("alice").block(TIMEOUT);
         doomed.connected("bruno").block(TIMEOUT);
@@ -47,7 +47,7 @@ class RedisAgentPresenceTest extends AgentPresenceContract {
 
     @Test
     void aNodeThatClosesTakesItsAgentsOfflineAtOnce() {
-        RedisAgentPresence leaving = new RedisAgentPresence(redis.nodeB(), redis.keys(), RedisAgentPresence.DEFAULT_GRACE);
+        RedisPresence leaving = new RedisPresence(redis.nodeB(), redis.keys().agentPresence(), RedisPresence.DEFAULT_GRACE);
         leaving.connected("bruno").block(TIMEOUT);
         leaving.connected("bruno").block(TIMEOUT);
         presence.connected("alice").block(TIMEOUT);

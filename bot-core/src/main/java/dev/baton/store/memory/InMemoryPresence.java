@@ -1,0 +1,83 @@
+package dev.baton.store.memory;
+
+import dev.baton.handoff.Presence;
+import dev.baton.handoff.Sighting;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Open connections on this node, and when each one whose last connection closed was last seen. */
+public final class InMemoryPresence implements Presence {
+
+    private static final Duration PRUNING_EVERY = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private final Map<String, Integer> connections = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
+    private volatile Instant nextPruning = Instant.MIN;
+
+    public InMemoryPresence(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> connected(String who) {
+        return Mono.fromRunnable(() -> {
+            connections.merge(who, 1, Integer::sum);
+            lastSeen.remove(who);
+        });
+    }
+
+    @Override
+    public Mono<Void> disconnected(String who) {
+        return Mono.fromRunnable(() -> connections.computeIfPresent(who, (w, n) -> {
+            if (n > 1) {
+                return n - 1;
+            }
+            lastSeen.put(w, clock.instant());
+            return null;
+        }));
+    }
+
+    @Override
+    public Mono<Integer> onlineCount() {
+        return online().map(Set::size);
+    }
+
+    @Override
+    public Mono<Set<String>> online() {
+        return Mono.fromCallable(() -> Set.copyOf(connections.keySet()));
+    }
+
+    @Override
+    public Mono<Map<String, Sighting>> seen(Collection<String> whos) {
+        return Mono.fromCallable(() -> {
+            forgetLongGone();
+            Map<String, Sighting> seen = new LinkedHashMap<>();
+            for (String who : whos) {
+                Instant at = lastSeen.get(who);
+                seen.put(who, connections.containsKey(who) ? Sighting.onlineNow()
+                        : at == null ? Sighting.never() : Sighting.lastSeenAt(at));
+            }
+            return seen;
+        });
+    }
+
+    /** At most once a minute, so that reads stay cheap however many are remembered. */
+    private void forgetLongGone() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPruning)) {
+            return;
+        }
+        nextPruning = now.plus(PRUNING_EVERY);
+        Instant forgotten = now.minus(LAST_SEEN_KEPT);
+        lastSeen.values().removeIf(at -> at.isBefore(forgotten));
+    }
+}
