@@ -67,6 +67,7 @@
     pending: new Map(),   // clientMessageId -> text (my replies not yet echoed)
     trail: [],            // going back in a visitor's history: {back: id to return to, startedAt of the one opened}
     unread: new Set(),
+    visitors: new Map(),  // conversationId -> {online, lastSeen}: is the visitor still there?
   };
   /** Mine when the server lists it among my assigned conversations (the `assigned` frame is the truth). */
   const isMine = (id) => state.assigned.some(c => c.conversationId === id);
@@ -159,9 +160,10 @@
   function handle(frame) {
     switch (frame.type) {
       case 'welcome': return onWelcome(frame);
-      case 'queue': state.queue = frame.conversations || []; renderQueue(); return renderHeader();
-      case 'queue_update': state.queue = applyQueueUpdate(state.queue, frame); renderQueue(); return renderHeader();
-      case 'assigned': state.assigned = frame.conversations || []; renderMine(); return renderHeader();
+      case 'queue': state.queue = frame.conversations || []; rememberVisitors(state.queue); renderQueue(); return renderHeader();
+      case 'queue_update': rememberVisitors(frame.added || []); state.queue = applyQueueUpdate(state.queue, frame); renderQueue(); return renderHeader();
+      case 'assigned': state.assigned = frame.conversations || []; rememberVisitors(state.assigned); renderMine(); return renderHeader();
+      case 'visitor_presence': rememberVisitors([frame]); renderQueue(); renderMine(); return renderHeader();
       case 'conversation': return onConversation(frame);
       case 'message': return onMessage(frame);
       case 'state': return onState(frame);
@@ -179,7 +181,27 @@
     me.replaceChildren('Signed in as ', el('strong', { text: (state.me && (state.me.name || state.me.username)) || 'agent' }));
   }
 
+  function rememberVisitors(entries) {
+    for (const c of entries) {
+      if (typeof c.visitorOnline === 'boolean') state.visitors.set(c.conversationId, { online: c.visitorOnline, lastSeen: c.visitorLastSeen || null });
+    }
+  }
+
+  /** A dot and "online" or "gone" (with when the visitor left): agents should know whether anyone will read them. */
+  function visitorPresence(conversationId, testId) {
+    const v = state.visitors.get(conversationId);
+    if (!v) return null;
+    const left = v.lastSeen ? `Visitor left at ${formatTime(v.lastSeen)}` : 'Visitor left';
+    return el('span', {
+      class: `presence ${v.online ? 'online' : 'gone'}`, 'data-testid': testId, 'data-online': String(v.online),
+      title: v.online ? 'The visitor has the chat open' : left,
+      'aria-label': v.online ? 'Visitor online' : left,
+      text: v.online ? 'online' : 'gone',
+    });
+  }
+
   function onConversation(frame) {
+    rememberVisitors([frame]);
     const previous = state.current && state.current.conversationId === frame.conversationId ? state.current : null;
     state.selectedId = frame.conversationId;
     state.current = {
@@ -302,6 +324,7 @@
       el('div', { class: 'item-top' },
         el('span', { class: 'position', text: `#${c.position}` }),
         el('span', { class: 'wants', dir: 'auto', 'data-testid': 'queue-wants', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
+        visitorPresence(c.conversationId, 'queue-visitor'),
         el('span', { class: 'wait', 'data-since': since || '', 'data-testid': 'queue-wait', title: 'Waiting for', text: elapsed(since) })),
       el('div', { class: 'chips' }, chipsFor(s)));
       selectOnKeys(item, c.conversationId);
@@ -325,6 +348,7 @@
       el('div', { class: 'item-top' },
         state.unread.has(c.conversationId) && el('span', { class: 'unread-dot', title: 'New message', 'aria-label': 'New message' }),
         el('span', { class: 'wants', dir: 'auto', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
+        visitorPresence(c.conversationId, 'mine-visitor'),
         el('span', { class: `chip state-${c.state}`, text: STATES[c.state] || c.state })),
       el('div', { class: 'chips' }, chipsFor(s)));
       selectOnKeys(item, c.conversationId);
@@ -411,6 +435,7 @@
     badge.textContent = STATES[c.state] || c.state;
     badge.className = `state chip state-${c.state}`;
     badge.dataset.state = c.state;
+    $('conv-visitor').replaceChildren(visitorPresence(c.conversationId, 'conversation-visitor') || '');
     const mine = isMine(c.conversationId);
     $('conv-owner').textContent = c.state === 'WITH_AGENT' && c.agentName ? (mine ? 'You are talking to this visitor' : `Assigned to ${c.agentName}`) : '';
     $('accept').hidden = c.state !== 'WAITING_FOR_AGENT';

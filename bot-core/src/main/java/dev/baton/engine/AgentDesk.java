@@ -9,11 +9,14 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.dialogue.BotPhrases.Phrase;
 import dev.baton.handoff.LeftMessage;
+import dev.baton.handoff.Sighting;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -53,6 +56,11 @@ public final class AgentDesk {
     public Flux<Conversation> history(Conversation conversation) {
         return stores.conversations().ofVisitor(conversation.visitorId())
                 .filter(c -> !c.id().equals(conversation.id()) && !c.startedAt().isAfter(conversation.startedAt()));
+    }
+
+    /** Whether each conversation's visitor is online, or when they were last seen. */
+    public Mono<Map<String, Sighting>> visitors(Collection<String> conversationIds) {
+        return stores.visitorPresence().seen(conversationIds);
     }
 
     public Flux<LeftMessage> leftMessages() {

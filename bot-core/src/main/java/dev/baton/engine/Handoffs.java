@@ -14,6 +14,9 @@ import dev.baton.handoff.WaitEstimator;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import dev.baton.handoff.Sighting;
+import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,17 +92,23 @@ public final class Handoffs {
         return stores.queue().waiting().takeUntil(conversationId::equals).collectList()
                 .filter(upToIt -> !upToIt.isEmpty() && upToIt.get(upToIt.size() - 1).equals(conversationId))
                 .flatMap(upToIt -> stores.visitorPresence().seen(upToIt.subList(0, upToIt.size() - 1)))
-                .zipWith(stores.presence().onlineCount(), (ahead, online) -> waits.status(ahead.values(), online, clock.instant()));
+                .zipWith(stores.presence().onlineCount(), (ahead, online) -> {
+                    Instant now = clock.instant();
+                    return waits.status(1 + (int) ahead.values().stream().filter(visitor -> waits.counts(visitor, now)).count(), online);
+                });
     }
 
     /**
      * The whole queue at once, each waiting visitor's status worked out as {@link #queueStatus} does for one.
      *
      * @param waiting      the waiting conversations, longest-waiting first
+     * @param visitors     whether each one's visitor is online, or when last seen
      * @param agentsOnline agents online at the moment the queue was read
      */
-    public QueueSnapshot snapshot(List<Conversation> waiting, int agentsOnline) {
-        return new QueueSnapshot(waiting, agentsOnline, waits::status);
+    public QueueSnapshot snapshot(List<Conversation> waiting, Map<String, Sighting> visitors, int agentsOnline) {
+        Instant now = clock.instant();
+        return new QueueSnapshot(waiting, visitors, id -> waits.counts(visitors.getOrDefault(id, Sighting.never()), now), agentsOnline,
+                waits::status);
     }
 
     Mono<Void> changed(Conversation conversation) {

@@ -82,14 +82,14 @@ public final class LiveQueue implements AutoCloseable {
                     return seen != null ? Mono.just(seen) : stores.conversations().find(id);
                 }, READS_IN_FLIGHT)
                 .collectList()
-                .zipWith(stores.presence().onlineCount())
-                .map(read -> {
-                    List<Conversation> waiting = read.getT1();
-                    Map<String, Conversation> now = new HashMap<>(waiting.size() * 2);
-                    waiting.forEach(c -> now.put(c.id(), c));
-                    known = now;
-                    return handoffs.snapshot(waiting, read.getT2());
-                });
+                .flatMap(waiting -> stores.visitorPresence().seen(waiting.stream().map(Conversation::id).toList())
+                        .zipWith(stores.presence().onlineCount())
+                        .map(read -> {
+                            Map<String, Conversation> now = new HashMap<>(waiting.size() * 2);
+                            waiting.forEach(c -> now.put(c.id(), c));
+                            known = now;
+                            return handoffs.snapshot(waiting, read.getT1(), read.getT2());
+                        }));
     }
 
     @Override

@@ -2,11 +2,13 @@ package dev.baton.engine;
 
 import dev.baton.conversation.Conversation;
 import dev.baton.handoff.QueueStatus;
+import dev.baton.handoff.Sighting;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The waiting queue at one moment, longest-waiting first, and what each waiting visitor is told about it. Built
@@ -16,6 +18,8 @@ import java.util.Optional;
 public final class QueueSnapshot {
 
     private final List<Conversation> waiting;
+    private final Map<String, Integer> indexes;
+    private final Map<String, Sighting> visitors;
     private final Map<String, Integer> positions;
     private final int agentsOnline;
     private final StatusRule status;
@@ -26,13 +30,26 @@ public final class QueueSnapshot {
         QueueStatus status(int position, int agentsOnline);
     }
 
-    QueueSnapshot(List<Conversation> waiting, int agentsOnline, StatusRule status) {
+    /**
+     * @param visitors whether each conversation's visitor is online, or when last seen
+     * @param counts   whether a conversation's visitor counts for the positions of those behind (is still there)
+     */
+    QueueSnapshot(List<Conversation> waiting, Map<String, Sighting> visitors, Predicate<String> counts, int agentsOnline,
+                  StatusRule status) {
         this.waiting = List.copyOf(waiting);
+        this.visitors = Map.copyOf(visitors);
         this.agentsOnline = agentsOnline;
         this.status = status;
+        this.indexes = new HashMap<>(waiting.size() * 2);
         this.positions = new HashMap<>(waiting.size() * 2);
+        int ahead = 0;
         for (int i = 0; i < this.waiting.size(); i++) {
-            positions.put(this.waiting.get(i).id(), i + 1);
+            String id = this.waiting.get(i).id();
+            indexes.put(id, i);
+            positions.put(id, ahead + 1);
+            if (counts.test(id)) {
+                ahead++;
+            }
         }
     }
 
@@ -41,17 +58,22 @@ public final class QueueSnapshot {
         return waiting;
     }
 
+    /** Whether the conversation's visitor was online, or when last seen, when the queue was read. */
+    public Sighting visitor(String conversationId) {
+        return visitors.getOrDefault(conversationId, Sighting.never());
+    }
+
     public int agentsOnline() {
         return agentsOnline;
     }
 
     /** A conversation waiting at this moment; empty when it was not queued. */
     public Optional<Conversation> find(String conversationId) {
-        Integer position = positions.get(conversationId);
-        return position == null ? Optional.empty() : Optional.of(waiting.get(position - 1));
+        Integer index = indexes.get(conversationId);
+        return index == null ? Optional.empty() : Optional.of(waiting.get(index));
     }
 
-    /** Where a conversation stands; empty when it was not queued at this moment. */
+    /** Where a conversation stands, counting only the visitors ahead who are still there; empty when it was not queued. */
     public Optional<QueueStatus> statusOf(String conversationId) {
         Integer position = positions.get(conversationId);
         return position == null ? Optional.empty() : Optional.of(status.status(position, agentsOnline));

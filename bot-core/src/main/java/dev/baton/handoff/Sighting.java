@@ -34,8 +34,11 @@ public record Sighting(boolean online, Optional<Instant> lastSeen) {
         return NEVER;
     }
 
-    /** Online, or gone for less than {@code grace} at {@code now}: a page reload or a short drop must not count as leaving. */
+    /**
+     * Online, or gone for less than {@code grace} at {@code now}: a page reload or a short drop must not count as
+     * leaving. Someone never seen gets the benefit of the doubt (a channel that does not report presence).
+     */
     public boolean isThere(Duration grace, Instant now) {
-        return online || lastSeen.map(at -> Duration.between(at, now).compareTo(grace) < 0).orElse(false);
+        return online || lastSeen.map(at -> Duration.between(at, now).compareTo(grace) < 0).orElse(true);
     }
 }

@@ -2,7 +2,6 @@ package dev.baton.handoff;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 
 /**
  * Estimates a waiting visitor's wait: everyone ahead who is still there, and the visitor's own turn, each take an
@@ -31,9 +30,13 @@ public final class WaitEstimator {
         this.visitorGrace = visitorGrace;
     }
 
-    /** @param ahead the visitors queued before this one, whether or not they are still there */
-    public QueueStatus status(Collection<Sighting> ahead, int agentsOnline, Instant now) {
-        int position = 1 + (int) ahead.stream().filter(visitor -> visitor.isThere(visitorGrace, now)).count();
+    /** Whether a visitor in the queue counts for the others' positions: online, or gone for less than the grace. */
+    public boolean counts(Sighting visitor, Instant now) {
+        return visitor.isThere(visitorGrace, now);
+    }
+
+    /** @param position 1 + the visitors ahead who {@link #counts count} */
+    public QueueStatus status(int position, int agentsOnline) {
         long seconds = averageHandlingTime.toSeconds() * position / Math.max(1, agentsOnline);
         return new QueueStatus(position, seconds, agentsOnline);
     }

@@ -11,7 +11,7 @@ import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
-import dev.baton.store.memory.InMemoryAgentPresence;
+import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
@@ -42,8 +42,8 @@ class LiveQueueTest {
     private final InProcessConversationEvents events = new InProcessConversationEvents();
     private final AtomicInteger queueReads = new AtomicInteger();
     private final InMemoryConversationStore conversations = new InMemoryConversationStore(Clock.fixed(NOW, ZoneOffset.UTC), events);
-    private final Stores stores = new Stores(conversations, countingReads(conversations.queue()), new InMemoryAgentPresence(),
-            new InMemoryLeftMessages(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), events);
+    private final Stores stores = new Stores(conversations, countingReads(conversations.queue()), new InMemoryPresence(Clock.fixed(NOW, ZoneOffset.UTC)),
+            new InMemoryLeftMessages(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), events, new InMemoryPresence(Clock.fixed(NOW, ZoneOffset.UTC)));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
             new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.fixed(NOW, ZoneOffset.UTC));

@@ -14,7 +14,7 @@ import dev.baton.handoff.WaitEstimator;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
 import dev.baton.store.SettableClock;
-import dev.baton.store.memory.InMemoryAgentPresence;
+import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
@@ -45,8 +45,8 @@ class QueueTransitionsTest {
     private final InProcessConversationEvents events = new InProcessConversationEvents();
     private final InMemoryConversationStore memory = new InMemoryConversationStore(clock, events);
     private final FlakyWrites conversations = new FlakyWrites(memory);
-    private final Stores stores = new Stores(conversations, memory.queue(), new InMemoryAgentPresence(),
-            new InMemoryLeftMessages(clock, Duration.ofDays(30)), events);
+    private final Stores stores = new Stores(conversations, memory.queue(), new InMemoryPresence(clock),
+            new InMemoryLeftMessages(clock, Duration.ofDays(30)), events, new InMemoryPresence(clock));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
             new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock);

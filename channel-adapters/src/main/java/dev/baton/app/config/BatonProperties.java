@@ -42,7 +42,7 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param namespace      prefix of every key, so several Baton installations can share one Redis
      * @param retention      how long a resolved conversation is kept in Redis; unset, {@code baton.retention.conversations}
      *                       (the older name, still honoured)
-     * @param presenceGrace  how long an agent whose console vanished still counts as online
+     * @param presenceGrace  how long an agent or visitor whose node died without a word still counts as online
      * @param commandTimeout how long a Redis command may take before the client is told to try again
      * @param connections    command connections to spread conversations over; unset, one per core
      * @param intentsCheck   how often a node checks which intent database is published, in case it missed the
@@ -72,11 +72,15 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param consistencyCheckInterval how often the queue is checked against the conversations' states (and at start-up)
      * @param queueUpdateInterval the shortest time between two reads of the queue by one node: changes that come
      *                            faster are shown to consoles and waiting visitors together
+     * @param visitorGrace        how long a waiting visitor whose widget closed keeps their place in the queue
+     * @param visitorSweepPeriod  how often each node looks for waiting visitors gone longer than the grace
      */
     public record Handoff(@DefaultValue("3m") Duration averageHandlingTime,
                           @DefaultValue("30s") Duration agentGrace,
                           @DefaultValue("5m") Duration consistencyCheckInterval,
-                          @DefaultValue("100ms") Duration queueUpdateInterval) {
+                          @DefaultValue("100ms") Duration queueUpdateInterval,
+                          @DefaultValue("2m") Duration visitorGrace,
+                          @DefaultValue("15s") Duration visitorSweepPeriod) {
     }
 
     /**

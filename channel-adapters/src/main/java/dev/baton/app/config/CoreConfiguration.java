@@ -9,13 +9,14 @@ import dev.baton.dialogue.PolicySettings;
 import dev.baton.engine.AbandonedConversations;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.ConversationEngine;
+import dev.baton.engine.DepartedVisitors;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.engine.LiveQueue;
 import dev.baton.engine.QueueCheck;
 import dev.baton.engine.Stores;
 import dev.baton.engine.Understanding;
-import dev.baton.handoff.AgentPresence;
+import dev.baton.handoff.Presence;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.nlu.OpenNlpLanguageDetector;
@@ -53,7 +54,7 @@ class CoreConfiguration {
     }
 
     @Bean
-    AgentPresence agentPresence(Stores stores) {
+    Presence agentPresence(Stores stores) {
         return stores.presence();
     }
 
@@ -74,7 +75,7 @@ class CoreConfiguration {
         Function<String, String> titles = id -> knowledge.get().intents().find(id)
                 .flatMap(intent -> intent.titleIn(properties.defaultLanguage())).orElse(id);
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), titles),
-                new WaitEstimator(properties.handoff().averageHandlingTime()), new BotPhrases(),
+                new WaitEstimator(properties.handoff().averageHandlingTime(), properties.handoff().visitorGrace()), new BotPhrases(),
                 properties.defaultLanguage(), clock);
     }
 
@@ -123,5 +124,15 @@ class CoreConfiguration {
         }
         QueueCheck check = new QueueCheck(stores);
         return new BackgroundWork(() -> check.runEvery(interval));
+    }
+
+    @Bean
+    DepartedVisitors departedVisitors(Stores stores, Handoffs handoffs, BatonProperties properties, Clock clock) {
+        return new DepartedVisitors(stores, handoffs, properties.handoff().visitorGrace(), properties.defaultLanguage(), clock);
+    }
+
+    @Bean
+    BackgroundWork departedVisitorsSweep(DepartedVisitors departed, BatonProperties properties) {
+        return new BackgroundWork(() -> departed.sweepEvery(properties.handoff().visitorSweepPeriod()));
     }
 }

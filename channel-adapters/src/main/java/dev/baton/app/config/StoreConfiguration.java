@@ -2,7 +2,7 @@ package dev.baton.app.config;
 
 import dev.baton.engine.Stores;
 import dev.baton.intents.IntentPublication;
-import dev.baton.store.memory.InMemoryAgentPresence;
+import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryIntentPublication;
 import dev.baton.store.memory.InMemoryLeftMessages;
@@ -31,8 +31,8 @@ class StoreConfiguration {
             InProcessConversationEvents events = new InProcessConversationEvents();
             BatonProperties.Retention retention = properties.retention();
             InMemoryConversationStore conversations = new InMemoryConversationStore(clock, events, retention.conversations());
-            return new Stores(conversations, conversations.queue(), new InMemoryAgentPresence(),
-                    new InMemoryLeftMessages(clock, retention.leftMessages()), events);
+            return new Stores(conversations, conversations.queue(), new InMemoryPresence(clock),
+                    new InMemoryLeftMessages(clock, retention.leftMessages()), events, new InMemoryPresence(clock));
         }
 
         @Bean
@@ -59,7 +59,8 @@ class StoreConfiguration {
 
         @Bean
         Stores stores(RedisStores redis) {
-            return new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events());
+            return new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events(),
+                    redis.visitorPresence());
         }
 
         /** Closed with the stores, not on its own. */

@@ -13,7 +13,7 @@ import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.AgentDesk;
-import dev.baton.handoff.AgentPresence;
+import dev.baton.handoff.Presence;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -24,6 +24,7 @@ import reactor.core.publisher.Sinks;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "typing", "hand_back", "resolve");
 
     private final AgentDesk desk;
-    private final AgentPresence presence;
+    private final Presence presence;
     private final ConversationFeeds feeds;
     private final QueueBroadcast queue;
     private final AgentDirectory agents;
@@ -46,7 +47,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
 
-    AgentSocketHandler(AgentDesk desk, AgentPresence presence, ConversationFeeds feeds, QueueBroadcast queue,
+    AgentSocketHandler(AgentDesk desk, Presence presence, ConversationFeeds feeds, QueueBroadcast queue,
                        AgentDirectory agents, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
         this.desk = desk;
         this.presence = presence;
@@ -153,16 +154,20 @@ final class AgentSocketHandler implements WebSocketHandler {
             return sendAssigned(outbox, agent, open);
         } else if (event instanceof ConversationEvent.MessageLeft) {
             return sendLeftMessages(outbox);
+        } else if (event instanceof ConversationEvent.VisitorPresenceChanged changed) {
+            Map<String, Object> frame = frames.frame("visitor_presence");
+            frame.put("conversationId", changed.conversationId());
+            outbox.send(frames.withVisitor(frame, changed.visitor()));
         }
         return Mono.empty();
     }
 
     private Mono<Void> sendConversation(FrameOutbox outbox, OpenConversations open, Conversation conversation) {
         open.add(conversation.id());
-        return desk.transcript(conversation.id()).collectList()
+        return desk.visitors(List.of(conversation.id())).flatMap(seen -> desk.transcript(conversation.id()).collectList()
                 .zipWith(desk.history(conversation).concatMap(this::historyEntry).collectList())
                 .doOnNext(loaded -> {
-                    Map<String, Object> frame = frames.frame("conversation");
+                    Map<String, Object> frame = frames.withVisitor(frames.frame("conversation"), seen.get(conversation.id()));
                     frame.put("conversationId", conversation.id());
                     frame.put("state", conversation.state().name());
                     frame.put("agentName", conversation.agent().map(AgentRef::displayName).orElse(null));
@@ -170,7 +175,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                     frame.put("transcript", frames.messages(loaded.getT1()));
                     frame.put("history", loaded.getT2());
                     outbox.send(frame);
-                })
+                }))
                 .then();
     }
 
@@ -189,7 +194,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> sendAssigned(FrameOutbox outbox, AgentRef agent, OpenConversations open) {
-        return sendList(outbox, "assigned", "conversations", desk.assignedTo(agent.username())
+        return sendList(outbox, "assigned", "conversations", withVisitors(desk.assignedTo(agent.username())
                 .doOnNext(c -> open.add(c.id()))
                 .map(c -> {
                     Map<String, Object> entry = new LinkedHashMap<>();
@@ -197,7 +202,13 @@ final class AgentSocketHandler implements WebSocketHandler {
                     entry.put("state", c.state().name());
                     entry.put("summary", frames.summary(c.handoff()));
                     return entry;
-                }));
+                })));
+    }
+
+    /** Adds to each entry whether its visitor is there, asking the store once for the whole list. */
+    private Flux<Map<String, Object>> withVisitors(Flux<Map<String, Object>> entries) {
+        return entries.collectList().flatMapMany(list -> desk.visitors(list.stream().map(e -> (String) e.get("conversationId")).toList())
+                .flatMapIterable(seen -> list.stream().map(e -> frames.withVisitor(e, seen.get((String) e.get("conversationId")))).toList()));
     }
 
     private Mono<Void> sendLeftMessages(FrameOutbox outbox) {

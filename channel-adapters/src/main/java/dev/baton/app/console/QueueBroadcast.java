@@ -30,6 +30,8 @@ final class QueueBroadcast implements AutoCloseable {
     /** The queue the consoles were last shown; null before the node's first read. Guarded by {@code this}. */
     private List<Conversation> shown;
     private String shownFrame;
+    /** Whether each visitor was there when the queue was last read. Guarded by {@code this}. */
+    private QueueSnapshot shownSnapshot;
 
     QueueBroadcast(LiveQueue queue, OutboundFrames frames) {
         this.frames = frames;
@@ -51,6 +53,7 @@ final class QueueBroadcast implements AutoCloseable {
     private synchronized void show(QueueSnapshot snapshot) {
         List<Conversation> before = shown;
         shown = snapshot.waiting();
+        shownSnapshot = snapshot;
         shownFrame = null;
         Optional<String> frame = before == null ? Optional.of(wholeQueue()) : changes(before, shown);
         frame.ifPresent(text -> consoles.forEach(console -> console.sendWritten(text)));
@@ -110,7 +113,7 @@ final class QueueBroadcast implements AutoCloseable {
         entry.put("position", position);
         entry.put("waitingSince", queued.handoff().map(s -> s.waitingSince().toString()).orElse(null));
         entry.put("summary", frames.summary(queued.handoff()));
-        return entry;
+        return frames.withVisitor(entry, shownSnapshot.visitor(queued.id()));
     }
 
     private static Set<String> ids(List<Conversation> conversations) {

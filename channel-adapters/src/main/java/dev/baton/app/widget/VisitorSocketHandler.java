@@ -72,8 +72,23 @@ final class VisitorSocketHandler implements WebSocketHandler {
                 .concatMap(event -> push(connection, event).onErrorResume(e -> Mono.empty()))
                 .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
                 .then();
+        Mono<Void> presence = connection.followed()
+                .switchMap(this::presentWhileFollowing)
+                .takeUntilOther(closed.asMono())
+                .then();
         Mono<Void> writeFrames = pipeline.write(session, connection.outbox());
-        return openSockets.track(session, connection.outbox(), Mono.when(readFrames, writeFrames, pushEvents));
+        return openSockets.track(session, connection.outbox(), Mono.when(readFrames, writeFrames, pushEvents, presence));
+    }
+
+    /**
+     * The visitor is online in the conversation until the socket closes or follows another one. A store that
+     * cannot be reached costs the visitor their presence, never their socket.
+     */
+    private Mono<Void> presentWhileFollowing(String conversationId) {
+        Mono<Void> gone = engine.visitorDisconnected(conversationId).onErrorResume(e -> Mono.empty());
+        return Mono.usingWhen(engine.visitorConnected(conversationId).thenReturn(conversationId),
+                        following -> Mono.<Void>never(), following -> gone, (following, error) -> gone, following -> gone)
+                .onErrorResume(e -> Mono.empty());
     }
 
     private Mono<Void> onFrame(VisitorConnection connection, InboundFrame frame) {

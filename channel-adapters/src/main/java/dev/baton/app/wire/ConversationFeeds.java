@@ -86,7 +86,8 @@ public final class ConversationFeeds implements AutoCloseable {
         if (event instanceof ConversationEvent.QueueChanged) {
             return;
         }
-        if (event instanceof ConversationEvent.MessageLeft) {
+        // Every console lists the queue, whose entries show whether each visitor is there.
+        if (event instanceof ConversationEvent.MessageLeft || event instanceof ConversationEvent.VisitorPresenceChanged) {
             consoles.forEach(listener -> listener.accept(event));
             return;
         }

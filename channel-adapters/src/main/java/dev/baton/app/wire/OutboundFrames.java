@@ -10,6 +10,7 @@ import dev.baton.engine.InvalidTextException;
 import dev.baton.engine.UnknownConversationException;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
+import dev.baton.handoff.Sighting;
 import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +108,13 @@ public final class OutboundFrames {
             json.put("agentsOnline", s.agentsOnline());
             return json;
         }).orElse(null);
+    }
+
+    /** Whether the conversation's visitor is online, or since when they are gone: {@code visitorOnline}, {@code visitorLastSeen}. */
+    public Map<String, Object> withVisitor(Map<String, Object> json, Sighting visitor) {
+        json.put("visitorOnline", visitor.online());
+        json.put("visitorLastSeen", visitor.lastSeen().map(Object::toString).orElse(null));
+        return json;
     }
 
     public Map<String, Object> summary(Optional<HandoffSummary> maybeSummary) {

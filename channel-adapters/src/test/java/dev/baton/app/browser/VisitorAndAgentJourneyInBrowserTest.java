@@ -1,7 +1,7 @@
 package dev.baton.app.browser;
 
 import dev.baton.app.journey.NobodyOnline;
-import dev.baton.handoff.AgentPresence;
+import dev.baton.handoff.Presence;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -67,7 +67,7 @@ class VisitorAndAgentJourneyInBrowserTest {
     private int port;
 
     @Autowired
-    private AgentPresence presence;
+    private Presence presence;
 
     private BrowserContext visitorContext;
     private BrowserContext agentContext;

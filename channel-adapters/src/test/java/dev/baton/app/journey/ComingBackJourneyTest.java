@@ -1,6 +1,6 @@
 package dev.baton.app.journey;
 
-import dev.baton.handoff.AgentPresence;
+import dev.baton.handoff.Presence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ class ComingBackJourneyTest {
     int port;
 
     @Autowired
-    AgentPresence presence;
+    Presence presence;
 
     @RegisterExtension
     final OpenedSockets sockets = new OpenedSockets();

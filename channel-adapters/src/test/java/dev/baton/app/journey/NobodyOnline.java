@@ -1,6 +1,6 @@
 package dev.baton.app.journey;
 
-import dev.baton.handoff.AgentPresence;
+import dev.baton.handoff.Presence;
 
 import java.time.Duration;
 
@@ -10,7 +10,7 @@ public final class NobodyOnline {
     private NobodyOnline() {
     }
 
-    public static void await(AgentPresence presence) {
+    public static void await(Presence presence) {
         presence.onlineCount().filter(n -> n == 0)
                 .repeatWhenEmpty(attempts -> attempts.delayElements(Duration.ofMillis(20)))
                 .block(Duration.ofSeconds(10));

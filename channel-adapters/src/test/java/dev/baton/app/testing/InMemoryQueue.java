@@ -16,7 +16,7 @@ import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
-import dev.baton.store.memory.InMemoryAgentPresence;
+import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
@@ -44,8 +44,9 @@ public final class InMemoryQueue implements AutoCloseable {
 
     public final InProcessConversationEvents events = new InProcessConversationEvents();
     private final InMemoryConversationStore conversations = new InMemoryConversationStore(Clock.fixed(NOW, ZoneOffset.UTC), events);
-    public final Stores stores = new Stores(conversations, conversations.queue(), new InMemoryAgentPresence(),
-            new InMemoryLeftMessages(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), events);
+    public final Stores stores = new Stores(conversations, conversations.queue(), new InMemoryPresence(Clock.fixed(NOW, ZoneOffset.UTC)),
+            new InMemoryLeftMessages(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), events,
+            new InMemoryPresence(Clock.fixed(NOW, ZoneOffset.UTC)));
     public final OutboundFrames frames = new OutboundFrames(JSON);
     public final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     public final LiveQueue queue;

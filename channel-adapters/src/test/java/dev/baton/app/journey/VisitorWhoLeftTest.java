@@ -1,0 +1,145 @@
+package dev.baton.app.journey;
+
+import dev.baton.engine.DepartedVisitors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A waiting visitor closes the tab: agents see them gone at once, and once the grace period has passed they
+ * leave the queue with a note, and the visitor behind them moves up. Time is moved by hand, not waited for.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"baton.handoff.visitor-grace=2m", "baton.handoff.visitor-sweep-period=1h"})
+class VisitorWhoLeftTest {
+
+    private static final Duration GRACE = Duration.ofMinutes(2);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    DepartedVisitors departedVisitors;
+
+
+    @RegisterExtension
+    final OpenedSockets sockets = new OpenedSockets();
+
+    @Test
+    void aWaitingVisitorWhoClosedTheTabLeavesTheQueueAfterTheGraceAndTheNextMovesUp() {
+        ChatSocket agent = sockets.agent(port, "alice", "alice-secret-1");
+        agent.await("welcome");
+        String leaverId = "v-" + UUID.randomUUID().toString().replace("-", "");
+        ChatSocket leaver = waitingVisitor(leaverId);
+        String leaving = conversationOf(leaver);
+        leaver.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
+        ChatSocket stayer = waitingVisitor("v-" + UUID.randomUUID().toString().replace("-", ""));
+        String staying = conversationOf(stayer);
+        assertThat(stayer.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"))
+                .get("queue").get("position").asInt()).isEqualTo(2);
+        JsonNode queue = agent.await("queue", f -> f.get("conversations").findValuesAsString("conversationId").contains(staying));
+        assertThat(entry(queue, leaving).get("visitorOnline").asBoolean()).isTrue();
+        assertThat(entry(queue, staying).get("visitorOnline").asBoolean()).isTrue();
+
+        leaver.close();
+
+        JsonNode gone = agent.await("visitor_presence", f -> f.get("conversationId").stringValue().equals(leaving));
+        assertThat(gone.get("visitorOnline").asBoolean()).isFalse();
+        assertThat(Instant.parse(gone.get("visitorLastSeen").stringValue())).isEqualTo(clock.instant());
+        clock.advance(GRACE.minusSeconds(1));
+        assertThat(departedVisitors.sweep().collectList().block()).as("still within the grace").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(departedVisitors.sweep().collectList().block()).extracting(c -> c.id()).containsExactly(leaving);
+
+        assertThat(stayer.await("state", f -> f.get("queue").get("position").asInt() == 1).get("state").stringValue())
+                .isEqualTo("WAITING_FOR_AGENT");
+        JsonNode after = agent.await("queue", f -> !f.get("conversations").findValuesAsString("conversationId").contains(leaving)
+                && f.get("conversations").findValuesAsString("conversationId").contains(staying));
+        assertThat(after.get("conversations").findValuesAsString("conversationId")).containsExactly(staying);
+        ChatSocket back = sockets.visitor(port);
+        back.send(Map.of("type", "hello", "visitorId", leaverId, "conversationId", leaving));
+        JsonNode welcome = back.await("welcome");
+        assertThat(welcome.get("state").stringValue()).isEqualTo("BOT");
+        JsonNode note = welcome.get("messages").get(welcome.get("messages").size() - 1);
+        assertThat(note.get("from").stringValue()).isEqualTo("system");
+        assertThat(note.get("text").stringValue()).isEqualTo("The visitor left before an agent was free.");
+    }
+
+    private ChatSocket waitingVisitor(String visitorId) {
+        ChatSocket visitor = sockets.visitor(port);
+        visitor.send(Map.of("type", "hello", "visitorId", visitorId, "language", "en"));
+        visitor.await("welcome");
+        visitor.send(Map.of("type", "message", "text", "I want to talk to a person", "clientMessageId", UUID.randomUUID().toString()));
+        return visitor;
+    }
+
+    private static JsonNode entry(JsonNode queue, String conversationId) {
+        for (JsonNode entry : queue.get("conversations")) {
+            if (entry.get("conversationId").stringValue().equals(conversationId)) {
+                return entry;
+            }
+        }
+        throw new AssertionError(conversationId + " is not in " + queue);
+    }
+
+    private static String conversationOf(ChatSocket visitor) {
+        return visitor.frames().stream().filter(f -> f.get("type").stringValue().equals("welcome"))
+                .findFirst().orElseThrow().get("conversationId").stringValue();
+    }
+
+    @TestConfiguration
+    static class TimeByHand {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock(Instant.parse("2026-11-23T18:00:00Z"));
+        }
+    }
+
+    /** A clock that stands still until the test moves it. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
