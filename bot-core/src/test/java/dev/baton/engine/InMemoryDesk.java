@@ -9,16 +9,14 @@ import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
+import dev.baton.store.SettableClock;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InProcessConversationEvents;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +25,7 @@ final class InMemoryDesk {
 
     static final Duration VISITOR_GRACE = Duration.ofMinutes(2);
 
-    final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T18:00:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T18:00:00Z"));
     final InProcessConversationEvents events = new InProcessConversationEvents();
     private final InMemoryConversationStore conversations = new InMemoryConversationStore(clock, events);
     final Stores stores = new Stores(conversations, conversations.queue(), new InMemoryPresence(clock),
@@ -44,33 +42,5 @@ final class InMemoryDesk {
         HandoffSummary summary = new HandoffSummary("Refunds", List.of(), HandoffReason.VISITOR_ASKED, language, Optional.empty(),
                 Mood.NEUTRAL, List.of(), List.of(), List.of(), now, 0);
         return stores.conversations().update(started.id(), c -> c.handOff(summary, now)).block();
-    }
-
-    /** A clock that stands still until told to move. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
