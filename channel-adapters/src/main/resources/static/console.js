@@ -435,7 +435,9 @@
     badge.textContent = STATES[c.state] || c.state;
     badge.className = `state chip state-${c.state}`;
     badge.dataset.state = c.state;
-    $('conv-visitor').replaceChildren(visitorPresence(c.conversationId, 'conversation-visitor') || '');
+    // Only where someone may write to the visitor: a past conversation's visitor is not "gone" from it.
+    const withPeople = c.state === 'WAITING_FOR_AGENT' || c.state === 'WITH_AGENT';
+    $('conv-visitor').replaceChildren((withPeople && visitorPresence(c.conversationId, 'conversation-visitor')) || '');
     const mine = isMine(c.conversationId);
     $('conv-owner').textContent = c.state === 'WITH_AGENT' && c.agentName ? (mine ? 'You are talking to this visitor' : `Assigned to ${c.agentName}`) : '';
     $('accept').hidden = c.state !== 'WAITING_FOR_AGENT';
