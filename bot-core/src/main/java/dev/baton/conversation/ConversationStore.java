@@ -3,6 +3,7 @@ package dev.baton.conversation;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /** Where conversations and their transcripts live: in memory on one node, in Redis across many. */
@@ -33,6 +34,11 @@ public interface ConversationStore {
      * message is returned, not {@link Appended#fresh() fresh}, so a retried send appears once and the caller
      * learns it in the same step. Empty when the conversation is unknown.
      *
+     * <p>A draft that {@linkplain MessageDraft#replyTo() answers} a visitor's message is stored only if that message
+     * has no answer yet; otherwise the earlier answer is returned, not fresh. Storing the answer takes the message
+     * off the {@linkplain #claimUnanswered unanswered} ones. A retried visitor message is returned with its
+     * {@linkplain Appended#reply() answer}, if it has one.
+     *
      * <p>A fresh message is announced as a {@link ConversationEvent.MessageAdded} on the installation's
      * {@link ConversationEvents} in the same step as it is stored: no node can store a message and stop before
      * telling the others.
@@ -47,24 +53,31 @@ public interface ConversationStore {
     /**
      * {@link #appendOnce} for a visitor writing in their own conversation: the message is stored only if the
      * conversation is the visitor's and not resolved, and the conversation is returned as it stood when the message
-     * was appended. A store may do this in one step (the Redis store does: one round trip, where reading the
-     * conversation first would take two). Empty when the conversation is unknown or not the visitor's; errors with
-     * {@link IllegalTransitionException} when it is resolved.
+     * was appended; if it was with the bot then, a fresh message is recorded as {@linkplain #claimUnanswered
+     * unanswered} in the same step, until an answer to it is stored. Empty when the conversation is unknown or not
+     * the visitor's; errors with {@link IllegalTransitionException} when it is resolved.
      */
-    default Mono<AppendedTo> appendAsVisitor(String conversationId, String visitorId, MessageDraft draft) {
-        return find(conversationId)
-                .filter(c -> c.acceptsMessagesFrom(visitorId))
-                .flatMap(c -> appendOnce(conversationId, draft).map(appended -> new AppendedTo(c, appended)));
-    }
+    Mono<AppendedTo> appendAsVisitor(String conversationId, String visitorId, MessageDraft draft);
 
     /**
      * {@link #update} and then, if it succeeded, {@link #appendOnce}: what a bot turn does. A store may do both in
      * one step (the Redis store does). Empty when the conversation is unknown; a change that throws appends nothing.
+     * When the draft answers a message that already has an answer, neither happens: the change is not applied (a
+     * bot turn is not recorded twice), and the conversation as it stands and the earlier answer are returned.
      */
-    default Mono<AppendedTo> updateAndAppend(String conversationId, UnaryOperator<Conversation> change, MessageDraft draft) {
-        return update(conversationId, change)
-                .flatMap(updated -> appendOnce(conversationId, draft).map(appended -> new AppendedTo(updated, appended)));
-    }
+    Mono<AppendedTo> updateAndAppend(String conversationId, UnaryOperator<Conversation> change, MessageDraft draft);
+
+    /**
+     * Up to {@code limit} visitor messages stored before {@code storedBefore} in a conversation with the bot and
+     * still without an answer, oldest first. Each one returned is claimed: not returned again (to this node or any
+     * other) until {@code storedBefore}'s distance from now has passed once more, so that nodes sweeping at once
+     * share the work and a failed attempt is retried later. A message stays unanswered until its answer is stored
+     * or it is {@linkplain #forgetUnanswered forgotten}.
+     */
+    Flux<UnansweredMessage> claimUnanswered(Instant storedBefore, int limit);
+
+    /** The bot will not answer this message (its conversation left the bot, or is gone): stop offering it. */
+    Mono<Void> forgetUnanswered(UnansweredMessage message);
 
     /** The transcript after message {@code afterId} (0 for all), in order. */
     Flux<Message> transcript(String conversationId, long afterId);

@@ -3,6 +3,7 @@ package dev.baton.conversation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One stored message of a transcript.
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param authorName      the agent's display name for {@link Sender#AGENT} messages
  * @param clientMessageId the id the sending client chose, so that a retried send is recognised
  * @param intent          for bot answers, the intent answered (what FAQ helpfulness is measured on)
+ * @param replyTo         for the bot's answer to a visitor's message, that message's id (a message gets one answer at most)
  */
 public record Message(long id,
                       String conversationId,
@@ -20,7 +22,8 @@ public record Message(long id,
                       Instant at,
                       Optional<String> authorName,
                       Optional<String> clientMessageId,
-                      Optional<String> intent) {
+                      Optional<String> intent,
+                      OptionalLong replyTo) {
 
     public Message {
         quickReplies = List.copyOf(quickReplies);

@@ -2,36 +2,48 @@ package dev.baton.conversation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
-/** A message about to be stored: the store gives it its id and timestamp. */
+/**
+ * A message about to be stored: the store gives it its id and timestamp.
+ *
+ * @param replyTo the visitor's message this draft answers, if it is the bot's answer: the store keeps one answer per
+ *                message (see {@link ConversationStore#appendOnce})
+ */
 public record MessageDraft(Sender from,
                            String text,
                            List<QuickReply> quickReplies,
                            Optional<String> authorName,
                            Optional<String> clientMessageId,
-                           Optional<String> intent) {
+                           Optional<String> intent,
+                           OptionalLong replyTo) {
 
     public MessageDraft {
         quickReplies = List.copyOf(quickReplies);
     }
 
     public static MessageDraft fromVisitor(String text, Optional<String> clientMessageId) {
-        return new MessageDraft(Sender.VISITOR, text, List.of(), Optional.empty(), clientMessageId, Optional.empty());
+        return new MessageDraft(Sender.VISITOR, text, List.of(), Optional.empty(), clientMessageId, Optional.empty(), OptionalLong.empty());
     }
 
     public static MessageDraft fromBot(String text, List<QuickReply> quickReplies) {
-        return new MessageDraft(Sender.BOT, text, quickReplies, Optional.empty(), Optional.empty(), Optional.empty());
+        return new MessageDraft(Sender.BOT, text, quickReplies, Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty());
     }
 
     public static MessageDraft botAnswer(String intent, String text, List<QuickReply> quickReplies) {
-        return new MessageDraft(Sender.BOT, text, quickReplies, Optional.empty(), Optional.empty(), Optional.of(intent));
+        return new MessageDraft(Sender.BOT, text, quickReplies, Optional.empty(), Optional.empty(), Optional.of(intent), OptionalLong.empty());
     }
 
     public static MessageDraft fromAgent(String agentName, String text, Optional<String> clientMessageId) {
-        return new MessageDraft(Sender.AGENT, text, List.of(), Optional.of(agentName), clientMessageId, Optional.empty());
+        return new MessageDraft(Sender.AGENT, text, List.of(), Optional.of(agentName), clientMessageId, Optional.empty(), OptionalLong.empty());
+    }
+
+    /** This draft as the answer to the visitor's message {@code messageId}. */
+    public MessageDraft replyingTo(long messageId) {
+        return new MessageDraft(from, text, quickReplies, authorName, clientMessageId, intent, OptionalLong.of(messageId));
     }
 
     public static MessageDraft systemNote(String text) {
-        return new MessageDraft(Sender.SYSTEM, text, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new MessageDraft(Sender.SYSTEM, text, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalLong.empty());
     }
 }

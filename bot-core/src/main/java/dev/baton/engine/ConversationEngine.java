@@ -1,14 +1,17 @@
 package dev.baton.engine;
 
+import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.IntentCandidate;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
+import dev.baton.conversation.UnansweredMessage;
 import dev.baton.dialogue.BotPhrases.Phrase;
 import dev.baton.dialogue.Decision;
 import dev.baton.dialogue.DecisionPolicy;
@@ -82,18 +85,61 @@ public final class ConversationEngine {
     public record Opened(Conversation conversation, boolean resumed) {
     }
 
-    public Mono<Void> handle(VisitorMessage visitorMessage) {
+    /**
+     * Stores the visitor's message and, if the bot may speak, answers it. A retried send (the same
+     * {@code clientMessageId}) is not stored again; it is answered now if it has no answer yet and the conversation
+     * is still with the bot, since the node that stored it may have died before answering — the store keeps one
+     * answer per message, so the bot never answers twice. Emits what the sender must be told directly: everyone
+     * following the conversation hears of new messages through the events, but those can be lost (a Redis restart),
+     * so a retried send is acknowledged with the stored message and its answer, if it has one.
+     */
+    public Mono<Received> handle(VisitorMessage visitorMessage) {
         return Mono.defer(() -> {
             String text = MessageText.validated(visitorMessage.text());
             MessageDraft draft = MessageDraft.fromVisitor(redactor.redactCards(text), visitorMessage.clientMessageId());
             return stores.conversations().appendAsVisitor(visitorMessage.conversationId(), visitorMessage.visitorId(), draft)
                     .switchIfEmpty(Mono.error(() -> new UnknownConversationException(visitorMessage.conversationId())))
-                    // A retried send was handled the first time: neither stored nor answered again.
-                    .filter(stored -> stored.appended().fresh())
-                    .flatMap(stored -> stored.conversation().botMaySpeak()
-                            ? botTurn(stored.conversation(), visitorMessage, text, stored.appended().message())
-                            : Mono.<Void>empty());
+                    .flatMap(stored -> {
+                        Appended appended = stored.appended();
+                        boolean unanswered = appended.fresh() || appended.reply().isEmpty();
+                        Mono<Optional<Message>> answer = unanswered && stored.conversation().botMaySpeak()
+                                ? botTurn(stored.conversation(), visitorMessage, text, appended.message())
+                                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                                : Mono.just(appended.reply());
+                        return answer.map(reply -> new Received(appended.message(), !appended.fresh(), reply));
+                    });
         });
+    }
+
+    /**
+     * What became of a visitor's message.
+     *
+     * @param repeated whether it had been stored before (a retried send), and must be acknowledged to its sender
+     * @param answer   the bot's answer, if it has one (a handoff is announced, not an answer)
+     */
+    public record Received(Message message, boolean repeated, Optional<Message> answer) {
+    }
+
+    /**
+     * Answers a message the bot owed an answer but never gave one (see {@link ConversationStore#claimUnanswered}),
+     * unless its conversation has left the bot or is gone: then it is forgotten. Emits the answer, stored now or by
+     * whoever answered first.
+     */
+    Mono<Message> answerLate(UnansweredMessage unanswered) {
+        String conversationId = unanswered.conversationId();
+        Mono<Message> message = stores.conversations().transcript(conversationId, unanswered.messageId() - 1).next()
+                .filter(m -> m.id() == unanswered.messageId() && m.from() == Sender.VISITOR);
+        return stores.conversations().find(conversationId)
+                .filter(Conversation::botMaySpeak)
+                .zipWith(message)
+                .flatMap(found -> {
+                    Message stored = found.getT2();
+                    // The quick reply's payload is not stored: its label is read like any text.
+                    VisitorMessage visitorMessage = new VisitorMessage(conversationId, found.getT1().visitorId(),
+                            stored.text(), stored.clientMessageId(), Optional.empty(), Optional.empty());
+                    return botTurn(found.getT1(), visitorMessage, stored.text(), stored);
+                })
+                .switchIfEmpty(Mono.defer(() -> stores.conversations().forgetUnanswered(unanswered).then(Mono.empty())));
     }
 
     public Mono<Void> typing(String conversationId, String visitorId) {
@@ -163,9 +209,10 @@ public final class ConversationEngine {
 
     /**
      * The bot's turn reads only the recent transcript (what mood and answer rotation need), so its cost does
-     * not grow with the length of the conversation.
+     * not grow with the length of the conversation. Emits the answer (stored now, or earlier by a turn that
+     * raced this one); empty for a handoff.
      */
-    private Mono<Void> botTurn(Conversation conversation, VisitorMessage visitorMessage, String text, Message stored) {
+    private Mono<Message> botTurn(Conversation conversation, VisitorMessage visitorMessage, String text, Message stored) {
         BotKnowledge bot = knowledge.get();
         return recentTranscripts.upTo(stored)
                 .flatMap(transcript -> {
@@ -186,13 +233,15 @@ public final class ConversationEngine {
                             c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant());
                     if (decision instanceof Decision.HandOff handOff) {
                         return stores.conversations().update(conversation.id(), recordTurn)
-                                .flatMap(updated -> handOff(handOff, updated, bot, language, languageNote, mood, transcript));
+                                .flatMap(updated -> handOff(handOff, updated, bot, language, languageNote, mood, transcript))
+                                .then(Mono.empty());
                     }
                     // The turn and the reply are stored in one step: with Redis, one round trip instead of two.
-                    return stores.conversations().updateAndAppend(conversation.id(), recordTurn, reply(decision, bot, language, transcript))
+                    return stores.conversations().updateAndAppend(conversation.id(), recordTurn,
+                                    reply(decision, bot, language, transcript).replyingTo(stored.id()))
+                            .map(answered -> answered.appended().message())
                             // Remembered, so that the visitor's next turn need not read it back.
-                            .doOnNext(answered -> recentTranscripts.saw(answered.appended().message()))
-                            .then();
+                            .doOnNext(recentTranscripts::saw);
                 });
     }
 

@@ -1,14 +1,17 @@
 package dev.baton.engine;
 
 import dev.baton.conversation.Appended;
+import dev.baton.conversation.AppendedTo;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.QueueRepair;
+import dev.baton.conversation.UnansweredMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /** A store that passes everything to another, for tests that watch or break one operation. */
@@ -38,6 +41,26 @@ abstract class DelegatingConversationStore implements ConversationStore {
     @Override
     public Mono<Appended> appendOnce(String conversationId, MessageDraft draft) {
         return store.appendOnce(conversationId, draft);
+    }
+
+    @Override
+    public Mono<AppendedTo> appendAsVisitor(String conversationId, String visitorId, MessageDraft draft) {
+        return store.appendAsVisitor(conversationId, visitorId, draft);
+    }
+
+    @Override
+    public Mono<AppendedTo> updateAndAppend(String conversationId, UnaryOperator<Conversation> change, MessageDraft draft) {
+        return store.updateAndAppend(conversationId, change, draft);
+    }
+
+    @Override
+    public Flux<UnansweredMessage> claimUnanswered(Instant storedBefore, int limit) {
+        return store.claimUnanswered(storedBefore, limit);
+    }
+
+    @Override
+    public Mono<Void> forgetUnanswered(UnansweredMessage message) {
+        return store.forgetUnanswered(message);
     }
 
     @Override

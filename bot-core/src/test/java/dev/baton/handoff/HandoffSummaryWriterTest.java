@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +70,6 @@ class HandoffSummaryWriterTest {
     }
 
     private static Message message(long id, Sender from, String text, Optional<String> intent) {
-        return new Message(id, "c-1", from, text, List.of(), NOW, Optional.empty(), Optional.empty(), intent);
+        return new Message(id, "c-1", from, text, List.of(), NOW, Optional.empty(), Optional.empty(), intent, OptionalLong.empty());
     }
 }

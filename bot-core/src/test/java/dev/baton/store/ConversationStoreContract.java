@@ -1,6 +1,7 @@
 package dev.baton.store;
 
 import dev.baton.conversation.Appended;
+import dev.baton.conversation.AppendedTo;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationEvents;
@@ -12,6 +13,7 @@ import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.QueueRepair;
 import dev.baton.conversation.Sender;
 import dev.baton.handoff.AgentQueue;
+import dev.baton.conversation.UnansweredMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -22,6 +24,7 @@ import reactor.test.StepVerifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
 
 import static dev.baton.store.Fixtures.ALICE;
@@ -311,6 +314,98 @@ public abstract class ConversationStoreContract {
 
         StepVerifier.create(store.find(c.id())).expectNext(resolved).verifyComplete();
         StepVerifier.create(store.transcript(c.id(), 0)).verifyComplete();
+    }
+
+    @Test
+    void aMessageGetsOneAnswerAndTheTurnIsRecordedOnceWhicheverNodeAnswers() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        Message question = store.appendAsVisitor(c.id(), "v-visitor-1", visitorSays("where is my order?", "m1"))
+                .block(TIMEOUT).appended().message();
+        UnaryOperator<Conversation> turn = current -> current.afterBotTurn("it", false, List.of(), T0.plusSeconds(1));
+
+        AppendedTo first = store.updateAndAppend(c.id(), turn, Fixtures.botAnswer().replyingTo(question.id())).block(TIMEOUT);
+        AppendedTo second = otherNode.updateAndAppend(c.id(), turn, Fixtures.botAnswer().replyingTo(question.id())).block(TIMEOUT);
+        Appended third = otherNode.appendOnce(c.id(), MessageDraft.fromBot("another answer", List.of()).replyingTo(question.id())).block(TIMEOUT);
+
+        assertThat(first.appended().fresh()).isTrue();
+        assertThat(first.appended().message().replyTo()).hasValue(question.id());
+        assertThat(second.appended()).isEqualTo(new Appended(first.appended().message(), false));
+        assertThat(third).isEqualTo(new Appended(first.appended().message(), false));
+        StepVerifier.create(store.find(c.id()).map(Conversation::consecutiveFailures)).as("the turn recorded once")
+                .expectNext(1).verifyComplete();
+        StepVerifier.create(otherNode.transcript(c.id(), 0).map(Message::id)).expectNext(1L, 2L).verifyComplete();
+    }
+
+    @Test
+    void racingAnswersToOneMessageStoreOne() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        Message question = store.append(c.id(), visitorSays("where is my order?", "m1")).block(TIMEOUT);
+
+        List<AppendedTo> answers = Flux.range(0, 8)
+                .flatMap(i -> node(i).updateAndAppend(c.id(), current -> current.afterBotTurn("it", false, List.of(), T0),
+                        Fixtures.botAnswer().replyingTo(question.id())).subscribeOn(Schedulers.parallel()))
+                .collectList().block(TIMEOUT);
+
+        assertThat(answers).filteredOn(a -> a.appended().fresh()).as("stored by exactly one of the racing turns").hasSize(1);
+        assertThat(answers).allSatisfy(a -> assertThat(a.appended().message().id()).isEqualTo(2));
+        StepVerifier.create(store.find(c.id()).map(Conversation::consecutiveFailures)).expectNext(1).verifyComplete();
+        StepVerifier.create(store.transcript(c.id(), 0).count()).expectNext(2L).verifyComplete();
+    }
+
+    @Test
+    void aRetriedVisitorMessageComesBackWithItsAnswer() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        store.appendAsVisitor(c.id(), "v-visitor-1", visitorSays("where is my order?", "m1")).block(TIMEOUT);
+        StepVerifier.create(otherNode.appendAsVisitor(c.id(), "v-visitor-1", visitorSays("where is my order?", "m1")))
+                .assertNext(retried -> assertThat(retried.appended().reply()).as("not answered yet").isEmpty())
+                .verifyComplete();
+        Message answer = otherNode.append(c.id(), Fixtures.botAnswer().replyingTo(1)).block(TIMEOUT);
+
+        StepVerifier.create(store.appendAsVisitor(c.id(), "v-visitor-1", visitorSays("where is my order?", "m1")))
+                .assertNext(retried -> {
+                    assertThat(retried.appended().fresh()).isFalse();
+                    assertThat(retried.appended().message().id()).isEqualTo(1);
+                    assertThat(retried.appended().reply()).contains(answer);
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void aClientMessageIdCannotPassForAnAnswer() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        store.append(c.id(), visitorSays("I pick my own ids", "1")).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.appendOnce(c.id(), Fixtures.botAnswer().replyingTo(1)))
+                .assertNext(answer -> {
+                    assertThat(answer.fresh()).isTrue();
+                    assertThat(answer.message().from()).isEqualTo(Sender.BOT);
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void aMessageToTheBotAwaitsItsAnswerUntilOneIsStored() {
+        Conversation toTheBot = created(conversation("v-visitor-1", T0));
+        Conversation toAnAgent = created(waiting("v-visitor-2", T0));
+        store.appendAsVisitor(toTheBot.id(), "v-visitor-1", visitorSays("where is my order?", "m1")).block(TIMEOUT);
+        store.appendAsVisitor(toTheBot.id(), "v-visitor-1", visitorSays("hello?", "m2")).block(TIMEOUT);
+        store.appendAsVisitor(toAnAgent.id(), "v-visitor-2", visitorSays("anyone?", "m1")).block(TIMEOUT);
+        Instant later = Instant.now().plusSeconds(60);
+
+        StepVerifier.create(unansweredIn(toTheBot, toAnAgent, otherNode.claimUnanswered(Instant.EPOCH, 10))).as("none is that old")
+                .verifyComplete();
+        StepVerifier.create(unansweredIn(toTheBot, toAnAgent, otherNode.claimUnanswered(later, 10)))
+                .expectNext(new UnansweredMessage(toTheBot.id(), 1), new UnansweredMessage(toTheBot.id(), 2))
+                .verifyComplete();
+
+        otherNode.updateAndAppend(toTheBot.id(), current -> current, Fixtures.botAnswer().replyingTo(1)).block(TIMEOUT);
+        store.forgetUnanswered(new UnansweredMessage(toTheBot.id(), 2)).block(TIMEOUT);
+
+        StepVerifier.create(unansweredIn(toTheBot, toAnAgent, store.claimUnanswered(later.plusSeconds(60), 10))).verifyComplete();
+    }
+
+    private static Flux<UnansweredMessage> unansweredIn(Conversation one, Conversation other, Flux<UnansweredMessage> claimed) {
+        return claimed.filter(m -> m.conversationId().equals(one.id()) || m.conversationId().equals(other.id()));
     }
 
     @Test

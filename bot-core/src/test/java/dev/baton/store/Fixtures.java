@@ -16,6 +16,7 @@ import dev.baton.handoff.LeftMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Domain values for store tests, with every optional field both present and absent somewhere. */
@@ -67,7 +68,7 @@ public final class Fixtures {
 
     public static Message message(long id, String conversationId) {
         return new Message(id, conversationId, Sender.AGENT, "Ciao, sono Alice", List.of(), T0,
-                Optional.of("Alice"), Optional.of("m-1"), Optional.empty());
+                Optional.of("Alice"), Optional.of("m-1"), Optional.empty(), OptionalLong.empty());
     }
 
     public static LeftMessage leftMessage(String text, Optional<String> contact, Instant at) {

@@ -1,6 +1,7 @@
 package dev.baton.store.memory;
 
 import dev.baton.conversation.Appended;
+import dev.baton.conversation.AppendedTo;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationEvents;
@@ -10,6 +11,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.QueueMove;
 import dev.baton.conversation.QueueRepair;
+import dev.baton.conversation.UnansweredMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,7 +36,8 @@ import java.util.function.UnaryOperator;
  * <p>Creating and updating take one lock (cheap next to everything else a turn does), under which the state and
  * the queue change together ({@link QueueMove}); reads of conversations take no lock. A resolved conversation — with
  * its transcript, client message ids and visitor-index entry — is evicted a retention after it was resolved, so a
- * long-running node does not grow for ever; eviction happens as conversations are created and updated.
+ * long-running node does not grow for ever; eviction happens as conversations are created and updated. Each
+ * transcript's lock makes its appends atomic, and a bot turn's update and answer one step.
  */
 public final class InMemoryConversationStore implements ConversationStore {
 
@@ -48,6 +51,8 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final InMemoryAgentQueue queue = new InMemoryAgentQueue(writes);
     /** Resolved conversations in order of resolution, so the oldest expire first; guarded by {@code writes}. */
     private final Deque<Expiry> expiries = new ArrayDeque<>();
+    /** Each unanswered message, with when it was stored or last claimed. */
+    private final Map<UnansweredMessage, Instant> unanswered = new ConcurrentHashMap<>();
     private final Clock clock;
     private final ConversationEvents events;
     private final Duration retention;
@@ -97,20 +102,23 @@ public final class InMemoryConversationStore implements ConversationStore {
     /** An exception thrown by the change propagates and leaves the conversation and the queue untouched. */
     @Override
     public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
-        return Mono.fromCallable(() -> {
-            synchronized (writes) {
-                evictExpired();
-                Conversation current = conversations.get(conversationId);
-                if (current == null) {
-                    return null;
-                }
-                Conversation next = change.apply(current);
-                conversations.put(conversationId, next);
-                queue.move(conversationId, QueueMove.of(current.state(), next.state()));
-                expireIfResolved(current, next);
-                return next;
+        return Mono.fromCallable(() -> updated(conversationId, change));
+    }
+
+    /** The conversation after {@code change}; null when it is unknown. */
+    private Conversation updated(String conversationId, UnaryOperator<Conversation> change) {
+        synchronized (writes) {
+            evictExpired();
+            Conversation current = conversations.get(conversationId);
+            if (current == null) {
+                return null;
             }
-        });
+            Conversation next = change.apply(current);
+            conversations.put(conversationId, next);
+            queue.move(conversationId, QueueMove.of(current.state(), next.state()));
+            expireIfResolved(current, next);
+            return next;
+        }
     }
 
     @Override
@@ -167,12 +175,86 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Mono<Appended> appendOnce(String conversationId, MessageDraft draft) {
+        return announced(Mono.fromCallable(() -> {
+            Transcript transcript = transcripts.get(conversationId);
+            return transcript == null ? null : append(conversationId, transcript, draft, false);
+        }));
+    }
+
+    @Override
+    public Mono<AppendedTo> appendAsVisitor(String conversationId, String visitorId, MessageDraft draft) {
         return Mono.fromCallable(() -> {
             Transcript transcript = transcripts.get(conversationId);
-            return transcript == null ? null : transcript.append(conversationId, draft, clock);
-        }).flatMap(appended -> appended.fresh()
-                ? events.publish(new ConversationEvent.MessageAdded(conversationId, appended.message())).thenReturn(appended)
+            if (transcript == null) {
+                return null;
+            }
+            synchronized (transcript) {
+                Conversation current = conversations.get(conversationId);
+                return current != null && current.acceptsMessagesFrom(visitorId)
+                        ? new AppendedTo(current, append(conversationId, transcript, draft, current.botMaySpeak()))
+                        : null;
+            }
+        }).flatMap(stored -> announced(Mono.just(stored.appended())).thenReturn(stored));
+    }
+
+    /** The transcript's lock, then the update's: an answer already given is seen before the turn is recorded. */
+    @Override
+    public Mono<AppendedTo> updateAndAppend(String conversationId, UnaryOperator<Conversation> change, MessageDraft draft) {
+        return Mono.fromCallable(() -> {
+            Transcript transcript = transcripts.get(conversationId);
+            if (transcript == null) {
+                return null;
+            }
+            synchronized (transcript) {
+                Optional<Message> earlier = transcript.answerTo(draft);
+                if (earlier.isPresent()) {
+                    return new AppendedTo(conversations.get(conversationId), new Appended(earlier.get(), false));
+                }
+                Conversation updated = updated(conversationId, change);
+                return updated == null ? null : new AppendedTo(updated, append(conversationId, transcript, draft, false));
+            }
+        }).flatMap(stored -> announced(Mono.just(stored.appended())).thenReturn(stored));
+    }
+
+    private Appended append(String conversationId, Transcript transcript, MessageDraft draft, boolean awaitsAnswer) {
+        synchronized (transcript) {
+            Appended appended = transcript.append(conversationId, draft, clock);
+            if (appended.fresh()) {
+                Message message = appended.message();
+                message.replyTo().ifPresent(answered -> unanswered.remove(new UnansweredMessage(conversationId, answered)));
+                if (awaitsAnswer) {
+                    unanswered.put(new UnansweredMessage(conversationId, message.id()), message.at());
+                }
+            }
+            return appended;
+        }
+    }
+
+    private Mono<Appended> announced(Mono<Appended> appending) {
+        return appending.flatMap(appended -> appended.fresh()
+                ? events.publish(new ConversationEvent.MessageAdded(appended.message().conversationId(), appended.message())).thenReturn(appended)
                 : Mono.just(appended));
+    }
+
+    /** Oldest first; claiming one is a compare-and-set of its time, so that two sweeps never both get it. */
+    @Override
+    public Flux<UnansweredMessage> claimUnanswered(Instant storedBefore, int limit) {
+        return Flux.defer(() -> {
+            Instant now = clock.instant();
+            return Flux.fromIterable(unanswered.entrySet().stream()
+                    .filter(due -> !due.getValue().isAfter(storedBefore))
+                    .sorted(Map.Entry.<UnansweredMessage, Instant>comparingByValue()
+                            .thenComparing(due -> due.getKey().messageId()))
+                    .limit(limit)
+                    .filter(due -> unanswered.replace(due.getKey(), due.getValue(), now))
+                    .map(Map.Entry::getKey)
+                    .toList());
+        });
+    }
+
+    @Override
+    public Mono<Void> forgetUnanswered(UnansweredMessage message) {
+        return Mono.fromRunnable(() -> unanswered.remove(message));
     }
 
     @Override
@@ -193,23 +275,36 @@ public final class InMemoryConversationStore implements ConversationStore {
     public Flux<Conversation> withAgent(String agentUsername) {
         return Flux.defer(() -> Flux.fromIterable(conversations.values()))
                 .filter(c -> c.isAssignedTo(agentUsername))
-                .sort(java.util.Comparator.comparing(Conversation::startedAt));
+                .sort(Comparator.comparing(Conversation::startedAt));
     }
 
     private static final class Transcript {
         private final List<Message> messages = new ArrayList<>();
         private final Map<String, Message> byClientId = new HashMap<>();
+        /** The answer to each visitor message that has one, by the visitor message's id. */
+        private final Map<Long, Message> answers = new HashMap<>();
 
         synchronized Appended append(String conversationId, MessageDraft draft, Clock clock) {
             Optional<Message> earlier = draft.clientMessageId().map(byClientId::get);
             if (earlier.isPresent()) {
-                return new Appended(earlier.get(), false);
+                return new Appended(earlier.get(), false, Optional.ofNullable(answers.get(earlier.get().id())));
+            }
+            Optional<Message> earlierAnswer = answerTo(draft);
+            if (earlierAnswer.isPresent()) {
+                return new Appended(earlierAnswer.get(), false);
             }
             Message message = new Message(messages.size() + 1L, conversationId, draft.from(), draft.text(),
-                    draft.quickReplies(), clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent());
+                    draft.quickReplies(), clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent(),
+                    draft.replyTo());
             messages.add(message);
             draft.clientMessageId().ifPresent(id -> byClientId.put(id, message));
+            draft.replyTo().ifPresent(answered -> answers.put(answered, message));
             return new Appended(message, true);
+        }
+
+        /** The answer already stored to the message {@code draft} answers, if it is an answer and there is one. */
+        synchronized Optional<Message> answerTo(MessageDraft draft) {
+            return draft.replyTo().isPresent() ? Optional.ofNullable(answers.get(draft.replyTo().getAsLong())) : Optional.empty();
         }
 
         synchronized List<Message> after(long afterId) {

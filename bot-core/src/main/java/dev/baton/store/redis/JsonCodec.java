@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -174,6 +175,9 @@ final class JsonCodec {
         writeOptional(g, "authorName", m.authorName());
         writeOptional(g, "clientMessageId", m.clientMessageId());
         writeOptional(g, "intent", m.intent());
+        if (m.replyTo().isPresent()) {
+            g.writeNumberProperty("replyTo", m.replyTo().getAsLong());
+        }
         g.writeEndObject();
     }
 
@@ -194,6 +198,7 @@ final class JsonCodec {
         String authorName = null;
         String clientMessageId = null;
         String intent = null;
+        OptionalLong replyTo = OptionalLong.empty();
         List<QuickReply> quickReplies = List.of();
         for (String name = p.nextName(); name != null; name = p.nextName()) {
             JsonToken value = p.nextToken();
@@ -206,13 +211,15 @@ final class JsonCodec {
                 case "authorName" -> authorName = string(p, value);
                 case "clientMessageId" -> clientMessageId = string(p, value);
                 case "intent" -> intent = string(p, value);
+                case "replyTo" -> replyTo = OptionalLong.of(p.getLongValue());
                 case "quickReplies" -> quickReplies = value == JsonToken.START_ARRAY ? readQuickReplies(p) : List.of();
                 default -> p.skipChildren();
             }
         }
         return new Message(id, required(conversationId, "conversationId"), Sender.valueOf(required(from, "from")),
                 required(text, "text"), quickReplies, IsoInstants.parse(required(at, "at")),
-                Optional.ofNullable(authorName), Optional.ofNullable(clientMessageId), Optional.ofNullable(intent));
+                Optional.ofNullable(authorName), Optional.ofNullable(clientMessageId), Optional.ofNullable(intent),
+                replyTo);
     }
 
     private List<QuickReply> readQuickReplies(JsonParser p) {

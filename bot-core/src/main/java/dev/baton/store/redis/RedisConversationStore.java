@@ -10,6 +10,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.QueueMove;
 import dev.baton.conversation.QueueRepair;
+import dev.baton.conversation.UnansweredMessage;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScanArgs;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -128,7 +130,8 @@ public final class RedisConversationStore implements ConversationStore {
     /**
      * The compare-and-set, as a Lua function for the scripts that use it. KEYS: conversation, message counter,
      * transcript, client ids, visitor index, visitor's open conversations, previous agent's index, new agent's index,
-     * queue, queue tickets. ARGV: expected version, JSON, id, lifecycle ('1': resolved now; '0': open again after
+     * queue, queue tickets, and last the replies hash and the index of unanswered messages (see
+     * {@link #APPEND_FUNCTION}). ARGV: expected version, JSON, id, lifecycle ('1': resolved now; '0': open again after
      * being resolved; '': open before and after, when the expiries and the open set are already right), retention
      * (ms), leave previous agent (1/0), join new agent (1/0), queue move (see {@link #QUEUE_FUNCTION}). Returns 1 when
      * written, 0 on a version conflict, -1 when the conversation is gone.
@@ -143,8 +146,8 @@ public final class RedisConversationStore implements ConversationStore {
               if ARGV[7] == '1' then redis.call('SADD', KEYS[8], ARGV[3]) end
               queue_move(KEYS[9], KEYS[10], ARGV[8], ARGV[3])
               if ARGV[4] ~= '' then
-                for i = 1, 4 do
-                  if ARGV[4] == '1' then redis.call('PEXPIRE', KEYS[i], ARGV[5], 'NX') else redis.call('PERSIST', KEYS[i]) end
+                for _, key in ipairs({KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[#KEYS - 1]}) do
+                  if ARGV[4] == '1' then redis.call('PEXPIRE', key, ARGV[5], 'NX') else redis.call('PERSIST', key) end
                 end
                 if ARGV[4] == '1' then redis.call('SREM', KEYS[6], ARGV[3]) else redis.call('SADD', KEYS[6], ARGV[3]) end
                 if redis.call('SCARD', KEYS[6]) == 0 then redis.call('PEXPIRE', KEYS[5], ARGV[5]) else redis.call('PERSIST', KEYS[5]) end
@@ -154,28 +157,53 @@ public final class RedisConversationStore implements ConversationStore {
             """;
 
     /**
-     * The append, as a Lua function for the scripts that use it; its arguments start at ARGV[a]. KEYS: conversation,
-     * message counter, transcript, client ids. ARGV from a: client message id ('' for none), the message JSON after
-     * its leading <code>{"id":0,</code>, the events channel, and the JSON of the {@code MessageAdded} event before
-     * and after its message. Returns {@code +} and the new message's id when stored (and announced) now, or
-     * {@code =} and the earlier message's JSON for a repeated client id.
+     * The append, as Lua functions for the scripts that use it. KEYS: conversation, message counter, transcript,
+     * client ids, ..., and last the replies hash and the index of unanswered messages. ARGV, the last eight: client
+     * message id ('' for none), the message JSON after its leading <code>{"id":0,</code>, the events channel, the
+     * JSON of the {@code MessageAdded} event before and after its message, the id of the visitor message it answers
+     * ('' for none), ':' and the conversation id (an unanswered entry after the message id), and the time it was
+     * stored (ms) if it awaits the bot's answer, else ''.
+     *
+     * <p>{@code earlier()} finds what makes the append a repeat: for a repeated client id, {@code =} and the earlier
+     * message's JSON, followed by a line feed and its answer's JSON when it has one (JSON never holds a raw line
+     * feed); for an answer to a message already answered, {@code =} and that answer. {@code append()} stores the
+     * message and returns {@code +} and its id.
      */
     private static final String APPEND_FUNCTION = """
-            local function append(a)
+            local function stored(id)
+              return id and redis.call('ZRANGEBYSCORE', KEYS[3], id, id)[1]
+            end
+            local function earlier()
+              local a = #ARGV - 7
               if ARGV[a] ~= '' then
-                local earlier = redis.call('HGET', KEYS[4], ARGV[a])
-                if earlier then
-                  local found = redis.call('ZRANGEBYSCORE', KEYS[3], earlier, earlier)
-                  if found[1] then return '=' .. found[1] end
+                local id = redis.call('HGET', KEYS[4], ARGV[a])
+                local message = stored(id)
+                if message then
+                  local reply = stored(redis.call('HGET', KEYS[#KEYS - 1], id))
+                  if reply then return '=' .. message .. '\\n' .. reply end
+                  return '=' .. message
                 end
               end
+              if ARGV[a + 5] ~= '' then
+                local reply = stored(redis.call('HGET', KEYS[#KEYS - 1], ARGV[a + 5]))
+                if reply then return '=' .. reply end
+              end
+              return false
+            end
+            local function append()
+              local a = #ARGV - 7
               local id = redis.call('INCR', KEYS[2])
               local message = '{"id":' .. id .. ',' .. ARGV[a + 1]
               redis.call('ZADD', KEYS[3], id, message)
               if ARGV[a] ~= '' then redis.call('HSET', KEYS[4], ARGV[a], id) end
+              if ARGV[a + 5] ~= '' then
+                redis.call('HSET', KEYS[#KEYS - 1], ARGV[a + 5], id)
+                redis.call('ZREM', KEYS[#KEYS], ARGV[a + 5] .. ARGV[a + 6])
+              end
+              if ARGV[a + 7] ~= '' then redis.call('ZADD', KEYS[#KEYS], ARGV[a + 7], id .. ARGV[a + 6]) end
               local ttl = redis.call('PTTL', KEYS[1])
               if ttl > 0 then
-                for i = 2, 4 do redis.call('PEXPIRE', KEYS[i], ttl) end
+                for _, key in ipairs({KEYS[2], KEYS[3], KEYS[4], KEYS[#KEYS - 1]}) do redis.call('PEXPIRE', key, ttl) end
               end
               redis.call('PUBLISH', ARGV[a + 2], ARGV[a + 3] .. message .. ARGV[a + 4])
               return '+' .. id
@@ -188,32 +216,45 @@ public final class RedisConversationStore implements ConversationStore {
             """, ScriptOutputType.VALUE);
 
     /**
-     * The compare-and-set and, if it wrote, the append (its arguments from ARGV[9]): a bot turn in one round trip.
-     * Returns '0' or '-1' when nothing was written, else what the append returns.
+     * The compare-and-set and, if it wrote, the append: a bot turn in one round trip. An answer to a message that
+     * already has one changes nothing and returns that answer; else '0' or '-1' when nothing was written, or what
+     * the append returns.
      */
     private static final LuaScript UPDATE_AND_APPEND = new LuaScript(COMPARE_AND_SET_FUNCTION + APPEND_FUNCTION + """
+            local repeated = earlier()
+            if repeated then return repeated end
             local outcome = compare_and_set()
             if outcome ~= 1 then return tostring(outcome) end
-            return append(9)
+            return append()
             """, ScriptOutputType.VALUE);
 
     /** The append alone, to a conversation that exists; nil when it does not. */
     private static final LuaScript APPEND = new LuaScript(APPEND_FUNCTION + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-            return append(1)
+            return earlier() or append()
             """, ScriptOutputType.VALUE);
 
     /**
-     * The append (its arguments from ARGV[2]) if the conversation's version is still ARGV[1], the one the caller
-     * checked the visitor's right to write against; otherwise {@code !}, the current version, a space and the
-     * conversation's JSON, for the caller to check again. Nil when the conversation does not exist.
+     * The append if the conversation's version is still ARGV[1], the one the caller checked the visitor's right to
+     * write against; otherwise {@code !}, the current version, a space and the conversation's JSON, for the caller
+     * to check again. Nil when the conversation does not exist.
      */
     private static final LuaScript APPEND_IF_UNCHANGED = new LuaScript(APPEND_FUNCTION + """
             local version = redis.call('HGET', KEYS[1], 'version')
             if not version then return false end
             if version ~= ARGV[1] then return '!' .. version .. ' ' .. redis.call('HGET', KEYS[1], 'data') end
-            return append(2)
+            return earlier() or append()
             """, ScriptOutputType.VALUE);
+
+    /**
+     * KEYS: the index of unanswered messages. ARGV: stored before (ms), limit, now (ms). The oldest entries stored
+     * before then, each claimed by moving its score to now.
+     */
+    private static final LuaScript CLAIM_UNANSWERED = new LuaScript("""
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
+            for _, entry in ipairs(due) do redis.call('ZADD', KEYS[1], 'XX', ARGV[3], entry) end
+            return due
+            """, ScriptOutputType.MULTI);
 
     private final ConversationConnections redis;
     private final RedisKeys keys;
@@ -300,6 +341,10 @@ public final class RedisConversationStore implements ConversationStore {
             return Mono.empty();
         }
         String[] args = concat(new String[]{known == null ? "" : Long.toString(known.version())}, pending.args());
+        if (known != null && known.conversation().botMaySpeak()) {
+            // The script stores the message only if the conversation is still as checked: then the bot owes it an answer.
+            args[args.length - 1] = Long.toString(pending.withoutId().at().toEpochMilli());
+        }
         return APPEND_IF_UNCHANGED.<String>run(redis.of(conversationId), messageKeys(conversationId), args)
                 .switchIfEmpty(Mono.fromRunnable(() -> lastSeen.forget(conversationId)))
                 .flatMap(reply -> {
@@ -345,6 +390,10 @@ public final class RedisConversationStore implements ConversationStore {
                 return Mono.error(new IllegalArgumentException("an update may not change a conversation's id or visitor"));
             }
             return compareAndSet(write, current.conversation(), current.version(), next).flatMap(reply -> {
+                if (reply.charAt(0) == '=') {
+                    // An answer the message already had: the script checked that first and changed nothing.
+                    return Mono.just(write.written().apply(current.conversation(), reply));
+                }
                 if (!reply.equals("0") && !reply.equals("-1")) {
                     lastSeen.remember(conversationId, new Versioned(current.version() + 1, next));
                     return Mono.just(write.written().apply(next, reply));
@@ -391,7 +440,8 @@ public final class RedisConversationStore implements ConversationStore {
                 conversationKey, keys.messageCounter(id), keys.transcript(id), keys.clientMessageIds(id),
                 keys.visitorConversations(next.visitorId()), keys.visitorOpenConversations(next.visitorId()),
                 previousAgent.map(keys::agentConversations).orElse(conversationKey),
-                newAgent.map(keys::agentConversations).orElse(conversationKey), keys.queue(), keys.queueTickets()};
+                newAgent.map(keys::agentConversations).orElse(conversationKey), keys.queue(), keys.queueTickets(),
+                keys.replies(id), keys.unanswered()};
         boolean wasResolved = current.state() == ConversationState.RESOLVED;
         boolean resolved = next.state() == ConversationState.RESOLVED;
         String lifecycle = resolved ? "1" : wasResolved ? "0" : "";
@@ -409,35 +459,65 @@ public final class RedisConversationStore implements ConversationStore {
         });
     }
 
-    /** A message about to be appended: as it will be stored but for its id, and the append function's arguments. */
+    /**
+     * A message about to be appended: as it will be stored but for its id, and the append function's arguments (the
+     * last one, whether the message awaits the bot's answer, empty: no).
+     */
     private record PendingMessage(Message withoutId, String[] args) {
     }
 
     private PendingMessage pending(String conversationId, MessageDraft draft) {
         Message withoutId = new Message(0, conversationId, draft.from(), draft.text(), draft.quickReplies(),
-                clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent());
+                clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent(), draft.replyTo());
         String encoded = json.encode(withoutId);
         if (!encoded.startsWith(JsonCodec.MESSAGE_WITHOUT_ID)) {
             throw new IllegalStateException("a message's JSON must start with its id: " + encoded);
         }
         String[] event = json.messageAddedAround(conversationId);
         return new PendingMessage(withoutId, new String[]{draft.clientMessageId().orElse(""),
-                encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()), keys.eventsChannel(), event[0], event[1]});
+                encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()), keys.eventsChannel(), event[0], event[1],
+                draft.replyTo().isPresent() ? Long.toString(draft.replyTo().getAsLong()) : "", ":" + conversationId, ""});
     }
 
-    /** What the append function's reply says: the new message's id, or the earlier message of a repeated client id. */
+    /**
+     * What the append functions' reply says: the new message's id; or the earlier message of a repeated client id
+     * and, after a line feed, its answer if it has one; or the earlier answer to the message a draft answers.
+     */
     private Appended appended(PendingMessage pending, String reply) {
         if (reply.charAt(0) == '+') {
             Message m = pending.withoutId();
             return new Appended(new Message(Long.parseLong(reply, 1, reply.length(), 10), m.conversationId(), m.from(),
-                    m.text(), m.quickReplies(), m.at(), m.authorName(), m.clientMessageId(), m.intent()), true);
+                    m.text(), m.quickReplies(), m.at(), m.authorName(), m.clientMessageId(), m.intent(), m.replyTo()), true);
         }
-        return new Appended(json.decodeMessage(reply.substring(1)), false);
+        int lineFeed = reply.indexOf('\n');
+        return lineFeed < 0
+                ? new Appended(json.decodeMessage(reply.substring(1)), false)
+                : new Appended(json.decodeMessage(reply.substring(1, lineFeed)), false,
+                        Optional.of(json.decodeMessage(reply.substring(lineFeed + 1))));
     }
 
     private String[] messageKeys(String conversationId) {
         return new String[]{keys.conversation(conversationId), keys.messageCounter(conversationId),
-                keys.transcript(conversationId), keys.clientMessageIds(conversationId)};
+                keys.transcript(conversationId), keys.clientMessageIds(conversationId),
+                keys.replies(conversationId), keys.unanswered()};
+    }
+
+    @Override
+    public Flux<UnansweredMessage> claimUnanswered(Instant storedBefore, int limit) {
+        return Flux.defer(() -> CLAIM_UNANSWERED.<List<Object>>run(redis.shared(), new String[]{keys.unanswered()},
+                        Long.toString(storedBefore.toEpochMilli()), Integer.toString(limit),
+                        Long.toString(clock.millis())))
+                .flatMapIterable(entries -> entries)
+                .map(entry -> {
+                    String member = entry.toString();
+                    int colon = member.indexOf(':');
+                    return new UnansweredMessage(member.substring(colon + 1), Long.parseLong(member.substring(0, colon)));
+                });
+    }
+
+    @Override
+    public Mono<Void> forgetUnanswered(UnansweredMessage message) {
+        return Mono.defer(() -> redis.shared().zrem(keys.unanswered(), message.messageId() + ":" + message.conversationId())).then();
     }
 
     @Override

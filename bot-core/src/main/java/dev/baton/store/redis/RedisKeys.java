@@ -18,6 +18,11 @@ import java.util.Objects;
  *       <td>{@link RedisConversationStore}</td><td>as the conversation</td></tr>
  *   <tr><td>N{@code conversation:{id}:client-message-ids}</td><td>hash: clientMessageId → message id</td>
  *       <td>{@link RedisConversationStore}</td><td>as the conversation</td></tr>
+ *   <tr><td>N{@code conversation:{id}:replies}</td><td>hash: visitor message id → id of the bot's answer to it</td>
+ *       <td>{@link RedisConversationStore}</td><td>as the conversation</td></tr>
+ *   <tr><td>N{@code unanswered}</td><td>sorted set: {@code messageId:conversationId} of visitor messages to the bot
+ *       still without an answer, scored by when they were stored or last claimed (ms)</td>
+ *       <td>{@link RedisConversationStore}</td><td>none (an entry leaves when its answer is stored)</td></tr>
  *   <tr><td>N{@code visitor:{visitorId}:conversations}</td><td>sorted set: conversation ids scored by start</td>
  *       <td>{@link RedisConversationStore}</td><td>retention, from when the visitor's last open one is resolved</td></tr>
  *   <tr><td>N{@code visitor:{visitorId}:open-conversations}</td><td>set: ids of the visitor's unresolved conversations</td>
@@ -48,7 +53,8 @@ import java.util.Objects;
  *
  * <p>The braces are Redis Cluster hash tags: all keys of one conversation live in one slot, so the scripts
  * that touch them together stay valid there. (Creating and updating a conversation also maintain the visitor's
- * and the agent's index in the same script, which needs one primary: a standalone Redis or Sentinel.) Ids that
+ * and the agent's index, and appending the index of unanswered messages, in the same script, which needs one
+ * primary: a standalone Redis or Sentinel.) Ids that
  * contain a brace are refused, since they would break that grouping.
  */
 public final class RedisKeys {
@@ -107,6 +113,15 @@ public final class RedisKeys {
 
     String clientMessageIds(String conversationId) {
         return conversation(conversationId) + ":client-message-ids";
+    }
+
+    /** Kept apart from {@link #clientMessageIds}, whose fields visitors choose: no client id can pose as an answer. */
+    String replies(String conversationId) {
+        return conversation(conversationId) + ":replies";
+    }
+
+    String unanswered() {
+        return namespace + "unanswered";
     }
 
     String visitorConversations(String visitorId) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static dev.baton.store.Fixtures.ALICE;
 import static dev.baton.store.Fixtures.T0;
@@ -46,7 +47,7 @@ class JsonCodecTest {
     @Test
     void messagesSurviveTheRoundTripAndStartWithTheirId() {
         Message withEverything = new Message(0, "c-1", Sender.BOT, "Spedizione gratuita — \"sì\" / ارسال رایگان", Fixtures.botAnswer().quickReplies(),
-                T0, Optional.of("Alice"), Optional.of("m1"), Optional.of("shipping"));
+                T0, Optional.of("Alice"), Optional.of("m1"), Optional.of("shipping"), OptionalLong.of(41));
         Message bare = Fixtures.message(42, "c-1");
 
         assertThat(json.decodeMessage(json.encode(withEverything))).isEqualTo(withEverything);

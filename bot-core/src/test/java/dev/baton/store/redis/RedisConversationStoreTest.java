@@ -6,6 +6,7 @@ import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.QueueRepair;
 import dev.baton.handoff.AgentQueue;
 import dev.baton.store.ConversationStoreContract;
+import dev.baton.store.Fixtures;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,13 +57,15 @@ class RedisConversationStoreTest extends ConversationStoreContract {
 
     private List<String> conversationKeys(String id) {
         RedisKeys keys = redis.keys();
-        return List.of(keys.conversation(id), keys.messageCounter(id), keys.transcript(id), keys.clientMessageIds(id));
+        return List.of(keys.conversation(id), keys.messageCounter(id), keys.transcript(id), keys.clientMessageIds(id),
+                keys.replies(id));
     }
 
     @Test
     void resolvingAConversationMakesAllItsKeysExpireAfterTheRetention() {
         Conversation c = store.create(waiting("v-visitor-1", T0)).block(TIMEOUT);
         store.append(c.id(), visitorSays("hello", "m1")).block(TIMEOUT);
+        store.append(c.id(), Fixtures.botAnswer().replyingTo(1)).block(TIMEOUT);
         store.update(c.id(), current -> current.assign(ALICE, T0.plusSeconds(3))).block(TIMEOUT);
         RedisCommands<String, String> inspect = redis.inspect();
         assertThat(conversationKeys(c.id())).allSatisfy(key -> assertThat(inspect.pttl(key)).as(key).isEqualTo(-1L));
@@ -80,6 +83,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         store.update(c.id(), current -> current.resolve(T0.plusSeconds(1))).block(TIMEOUT);
 
         otherNode.append(c.id(), visitorSays("one more thing", "m1")).block(TIMEOUT);
+        otherNode.append(c.id(), Fixtures.botAnswer().replyingTo(1)).block(TIMEOUT);
 
         RedisCommands<String, String> inspect = redis.inspect();
         assertThat(conversationKeys(c.id())).allSatisfy(key -> assertThat(inspect.pttl(key)).as(key)
@@ -135,6 +139,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     void everyKeyIsInTheNamespace() {
         Conversation c = store.create(waiting("v-visitor-1", T0)).block(TIMEOUT);
         store.append(c.id(), visitorSays("hello", "m1")).block(TIMEOUT);
+        store.append(c.id(), Fixtures.botAnswer().replyingTo(1)).block(TIMEOUT);
         store.update(c.id(), current -> current.assign(ALICE, T0.plusSeconds(3))).block(TIMEOUT);
 
         assertThat(redis.keysLeft()).containsExactlyInAnyOrder(
@@ -142,6 +147,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
                 redis.keys().namespace() + "conversation:{" + c.id() + "}:message-counter",
                 redis.keys().namespace() + "conversation:{" + c.id() + "}:transcript",
                 redis.keys().namespace() + "conversation:{" + c.id() + "}:client-message-ids",
+                redis.keys().namespace() + "conversation:{" + c.id() + "}:replies",
                 redis.keys().namespace() + "visitor:{v-visitor-1}:conversations",
                 redis.keys().namespace() + "visitor:{v-visitor-1}:open-conversations",
                 redis.keys().namespace() + "agent:{alice}:conversations",
