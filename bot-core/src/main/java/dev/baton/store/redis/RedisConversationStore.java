@@ -60,6 +60,14 @@ import java.util.function.UnaryOperator;
  * leave an id without its message; ids are 1, 2, 3… with no gaps. {@link #transcript} is
  * {@code ZRANGEBYSCORE (afterId +inf}.
  *
+ * <h2>One answer per message</h2>
+ * The bot's answer names the visitor message it answers ({@code replyTo}); the append records it in the
+ * conversation's replies hash and returns the earlier answer instead of storing a second one, and
+ * {@link #updateAndAppend} checks that before its compare-and-set, so a turn raced or repeated by another node
+ * changes nothing. A visitor message stored while the conversation is with the bot joins the sorted set of
+ * unanswered messages in the same script, and leaves it in the script that stores its answer: the index costs no
+ * round trip. {@link #claimUnanswered} hands its old entries to the nodes' sweeps.
+ *
  * <h2>A visitor's message and the bot's turn: one round trip each</h2>
  * The append is a Lua function the other scripts share. {@link #appendAsVisitor} checks the visitor's right to
  * write against the version of the conversation this node remembers, and its script appends only if that is still

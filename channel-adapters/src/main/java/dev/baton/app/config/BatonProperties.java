@@ -16,6 +16,7 @@ import java.util.List;
  * @param redis           the Redis store's settings
  * @param policy          when the bot answers, asks back or hands off
  * @param handoff         queue estimates
+ * @param unanswered      when a visitor's message the bot never answered (its node died) is answered by another node
  * @param agents          who may log in to the agent console
  * @param retention       how long resolved conversations and left messages are kept, in either store
  * @param sockets         what one socket, and the node, may hold or do at once
@@ -27,6 +28,7 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                               @DefaultValue Redis redis,
                               @DefaultValue Policy policy,
                               @DefaultValue Handoff handoff,
+                              @DefaultValue Unanswered unanswered,
                               @DefaultValue Agents agents,
                               @DefaultValue Retention retention,
                               @DefaultValue Sockets sockets) {
@@ -103,6 +105,13 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                           @DefaultValue("4") int messagesInFlightPerConnection,
                           @DefaultValue("256") int messagesInFlightPerNode,
                           @DefaultValue("1s") Duration busyRetryAfter) {
+    }
+
+    /**
+     * @param answerAfter how long a visitor's message may wait for the bot's answer before any node answers it
+     * @param batch       how many such messages one sweep answers at most
+     */
+    public record Unanswered(@DefaultValue("5s") Duration answerAfter, @DefaultValue("100") int batch) {
     }
 
     /** Each user's password is a Spring Security encoded hash, e.g. {@code {bcrypt}$2a$10$…}. */

@@ -15,6 +15,7 @@ import dev.baton.engine.LiveKnowledge;
 import dev.baton.engine.LiveQueue;
 import dev.baton.engine.QueueCheck;
 import dev.baton.engine.Stores;
+import dev.baton.engine.UnansweredMessages;
 import dev.baton.engine.Understanding;
 import dev.baton.handoff.Presence;
 import dev.baton.handoff.HandoffSummaryWriter;
@@ -99,6 +100,13 @@ class CoreConfiguration {
     @Bean(destroyMethod = "close")
     LiveQueue liveQueue(Stores stores, Handoffs handoffs, BatonProperties properties) {
         return new LiveQueue(stores, handoffs, properties.handoff().queueUpdateInterval(), QUEUE_REFRESH, Schedulers.parallel());
+    }
+
+    @Bean
+    UnansweredMessagesWatch unansweredMessagesWatch(ConversationEngine engine, Stores stores, BatonProperties properties, Clock clock) {
+        BatonProperties.Unanswered unanswered = properties.unanswered();
+        return new UnansweredMessagesWatch(new UnansweredMessages(engine, stores.conversations(), unanswered.answerAfter(),
+                unanswered.batch(), clock));
     }
 
     @Bean

@@ -119,6 +119,17 @@ final class VisitorConnection {
         pending.clear();
     }
 
+    /**
+     * Sends {@code message} whether or not this socket sent it before (a retried send is acknowledged with it); it
+     * counts as sent only if it is the next one, so that no earlier message still on its way is skipped.
+     */
+    synchronized void acknowledge(OutboundFrames frames, Message message) {
+        outbox.sendWritten(frames.messageFrame(message));
+        if (!loading && message.id() == lastSentId + 1) {
+            lastSentId = message.id();
+        }
+    }
+
     synchronized void sendMessage(OutboundFrames frames, Message message) {
         if (!message.conversationId().equals(conversationId) || message.id() <= lastSentId) {
             return;

@@ -110,7 +110,15 @@ final class VisitorSocketHandler implements WebSocketHandler {
         String visitorId = connection.visitorId();
         return switch (type) {
             case "message" -> engine.handle(new VisitorMessage(conversationId, visitorId, frame.requiredText("text"),
-                    frame.optionalId("clientMessageId"), frame.optionalText("payload"), connection.languageHint()));
+                            frame.optionalId("clientMessageId"), frame.optionalText("payload"), connection.languageHint()))
+                    // Events bring new messages to every socket, but they can be lost (a Redis restart): a retried
+                    // send is answered here, so that its sender never retries into silence.
+                    .filter(ConversationEngine.Received::repeated)
+                    .doOnNext(received -> {
+                        connection.acknowledge(frames, received.message());
+                        received.answer().ifPresent(answer -> connection.acknowledge(frames, answer));
+                    })
+                    .then();
             case "typing" -> engine.typing(conversationId, visitorId);
             case "stop_waiting" -> engine.stopWaiting(conversationId, visitorId);
             case "leave_message" -> engine.leaveMessage(conversationId, visitorId, frame.requiredText("text"),

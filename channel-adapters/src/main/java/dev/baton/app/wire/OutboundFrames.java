@@ -92,6 +92,11 @@ public final class OutboundFrames {
         g.writeStringProperty("at", message.at().toString());
         g.writeStringProperty("agentName", message.authorName().orElse(null));
         g.writeStringProperty("clientMessageId", message.clientMessageId().orElse(null));
+        if (message.replyTo().isPresent()) {
+            g.writeNumberProperty("replyTo", message.replyTo().getAsLong());
+        } else {
+            g.writeNullProperty("replyTo");
+        }
         g.writeEndObject();
     }
 

@@ -5,12 +5,17 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.store.redis.RedisConversationStore;
+import dev.baton.store.redis.RedisKeys;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -58,6 +63,41 @@ final class BatonNodes implements AfterAllCallback {
 
     String namespace() {
         return namespace;
+    }
+
+    /**
+     * The conversation store as a node on {@code redisUrl} sees it, for a test to write what a node killed halfway
+     * would have left behind.
+     */
+    DirectStore storeOn(String redisUrl) {
+        return new DirectStore(RedisClient.create(redisUrl), namespace);
+    }
+
+    static final class DirectStore implements AutoCloseable {
+        private final RedisClient client;
+        private final StatefulRedisConnection<String, String> connection;
+        private final ConversationStore store;
+
+        private DirectStore(RedisClient client, String namespace) {
+            this.client = client;
+            this.connection = client.connect();
+            this.store = new RedisConversationStore(connection.reactive(), new RedisKeys(namespace), Clock.systemUTC(),
+                    RedisConversationStore.DEFAULT_RETENTION);
+        }
+
+        ConversationStore store() {
+            return store;
+        }
+
+        RedisCommands<String, String> commands() {
+            return connection.sync();
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+            client.shutdown();
+        }
     }
 
     record Node(ConfigurableApplicationContext context, int port) {

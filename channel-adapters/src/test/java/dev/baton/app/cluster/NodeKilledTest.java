@@ -3,6 +3,8 @@ package dev.baton.app.cluster;
 import dev.baton.app.BatonApplication;
 import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.MessageDraft;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +82,31 @@ class NodeKilledTest {
         agentAgain.send(Map.of("type", "open", "conversationId", conversationId));
         List<String> transcript = agentAgain.await("conversation").get("transcript").findValuesAsString("text");
         assertThat(transcript).containsSubsequence("I want to talk to a person", "Hi, Alice here", "Still there?", "Yes, still here");
+    }
+
+    @Test
+    void aMessageWhoseNodeDiedBeforeAnsweringIsAnsweredOnceByTheNodesThatSurvive() throws Exception {
+        BatonNodes.Node survivor = cluster.startOn(BatonNodes.REDIS, "baton.unanswered.answer-after=1s");
+        cluster.startOn(BatonNodes.REDIS, "baton.unanswered.answer-after=1s");
+        ChatSocket visitor = sockets.visitor(survivor.port());
+        visitor.send(Map.of("type", "hello", "visitorId", "v-killed-node-2"));
+        String conversationId = visitor.await("welcome").get("conversationId").stringValue();
+
+        long orphan;
+        try (BatonNodes.DirectStore direct = cluster.storeOn(BatonNodes.REDIS)) {
+            // What a node killed between storing the visitor's message and the bot's answer leaves behind.
+            orphan = direct.store().appendAsVisitor(conversationId, "v-killed-node-2",
+                            MessageDraft.fromVisitor("How much does shipping cost?", Optional.of("k-orphan")))
+                    .block(Duration.ofSeconds(10)).appended().message().id();
+
+            visitor.awaitMessage("bot", m -> m.get("replyTo").asLong() == orphan);
+            visitor.send(Map.of("type", "message", "text", "How long does delivery take?", "clientMessageId", "k-next"));
+            visitor.awaitMessage("bot", m -> m.get("text").stringValue().contains("working days"));
+
+            List<Message> answers = direct.store().transcript(conversationId, 0)
+                    .filter(m -> m.replyTo().equals(OptionalLong.of(orphan))).collectList().block(Duration.ofSeconds(10));
+            assertThat(answers).as("answered once, by one of the two nodes").hasSize(1);
+        }
     }
 
     private Process startNodeInItsOwnProcess(int port) throws IOException, InterruptedException {
