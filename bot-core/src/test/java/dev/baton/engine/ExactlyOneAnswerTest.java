@@ -27,11 +27,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,23 +50,7 @@ class ExactlyOneAnswerTest {
             .toList(), "answered");
     private static final BotKnowledge KNOWLEDGE = new BotKnowledge(INTENTS, IntentModel.train(INTENTS, "en"), 0.5);
 
-    private Instant now = Instant.parse("2026-11-23T18:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T18:00:00Z"));
     private final InProcessConversationEvents events = new InProcessConversationEvents();
     private final Stores stores = new Stores(new InMemoryConversationStore(clock, events), new InMemoryAgentQueue(),
             new InMemoryAgentPresence(), new InMemoryLeftMessages(), events);
@@ -161,9 +142,9 @@ class ExactlyOneAnswerTest {
         UnansweredMessages sweep = sweepOn(nodeB);
 
         assertThat(sweep.sweep().collectList().block(TIMEOUT)).as("its node may still be answering it").isEmpty();
-        now = now.plus(ANSWER_AFTER);
+        clock.advance(ANSWER_AFTER);
         List<Message> late = sweep.sweep().collectList().block(TIMEOUT);
-        now = now.plus(ANSWER_AFTER.multipliedBy(10));
+        clock.advance(ANSWER_AFTER.multipliedBy(10));
         List<Message> later = sweep.sweep().collectList().block(TIMEOUT);
 
         assertThat(late).singleElement().satisfies(answer -> {
@@ -180,7 +161,7 @@ class ExactlyOneAnswerTest {
     void nodesSweepingAtOnceAnswerAnOrphanOnce() {
         String id = conversationOf("v-visitor-1");
         storedButNotAnswered(id, "v-visitor-1", "where is my order", "m1");
-        now = now.plus(ANSWER_AFTER);
+        clock.advance(ANSWER_AFTER);
 
         List<Message> answers = Flux.merge(sweepOn(nodeA).sweep().subscribeOn(Schedulers.parallel()),
                 sweepOn(nodeB).sweep().subscribeOn(Schedulers.parallel())).collectList().block(TIMEOUT);
@@ -193,12 +174,12 @@ class ExactlyOneAnswerTest {
     void theSweepForgetsAMessageWhoseConversationLeftTheBot() {
         String id = conversationOf("v-visitor-1");
         storedButNotAnswered(id, "v-visitor-1", "where is my order", "m1");
-        conversations.update(id, c -> c.handOff(Fixtures.summary(), now)).block(TIMEOUT);
-        now = now.plus(ANSWER_AFTER);
+        conversations.update(id, c -> c.handOff(Fixtures.summary(), clock.instant())).block(TIMEOUT);
+        clock.advance(ANSWER_AFTER);
 
         assertThat(sweepOn(nodeA).sweep().collectList().block(TIMEOUT)).isEmpty();
 
-        assertThat(conversations.claimUnanswered(now.plus(ANSWER_AFTER.multipliedBy(100)), 10).collectList().block(TIMEOUT))
+        assertThat(conversations.claimUnanswered(clock.instant().plus(ANSWER_AFTER.multipliedBy(100)), 10).collectList().block(TIMEOUT))
                 .as("forgotten, not offered again").isEmpty();
         assertThat(transcript(id)).extracting(Message::from).containsExactly(Sender.VISITOR);
     }

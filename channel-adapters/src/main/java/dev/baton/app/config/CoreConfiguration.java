@@ -103,10 +103,11 @@ class CoreConfiguration {
     }
 
     @Bean
-    UnansweredMessagesWatch unansweredMessagesWatch(ConversationEngine engine, Stores stores, BatonProperties properties, Clock clock) {
+    BackgroundWork unansweredMessagesSweep(ConversationEngine engine, Stores stores, BatonProperties properties, Clock clock) {
         BatonProperties.Unanswered unanswered = properties.unanswered();
-        return new UnansweredMessagesWatch(new UnansweredMessages(engine, stores.conversations(), unanswered.answerAfter(),
-                unanswered.batch(), clock));
+        UnansweredMessages sweep = new UnansweredMessages(engine, stores.conversations(), unanswered.answerAfter(),
+                unanswered.batch(), clock);
+        return new BackgroundWork(sweep::sweepRegularly);
     }
 
     @Bean
