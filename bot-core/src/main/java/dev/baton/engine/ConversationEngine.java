@@ -234,6 +234,8 @@ public final class ConversationEngine {
                     if (decision instanceof Decision.HandOff handOff) {
                         return stores.conversations().update(conversation.id(), recordTurn)
                                 .flatMap(updated -> handOff(handOff, updated, bot, language, languageNote, mood, transcript))
+                                // People answer it now: were the visitor back with the bot soon, no sweep may take it up.
+                                .then(stores.conversations().forgetUnanswered(new UnansweredMessage(conversation.id(), stored.id())))
                                 .then(Mono.empty());
                     }
                     // The turn and the reply are stored in one step: with Redis, one round trip instead of two.

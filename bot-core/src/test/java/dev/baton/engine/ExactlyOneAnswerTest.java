@@ -171,6 +171,18 @@ class ExactlyOneAnswerTest {
     }
 
     @Test
+    void aMessageHandedToPeopleIsNotTakenUpByTheSweepWhenTheVisitorReturnsToTheBot() {
+        String id = conversationOf("v-visitor-1");
+        nodeA.handle(says(id, "v-visitor-1", "I want to talk to a person", "m1")).block(TIMEOUT);
+        nodeA.stopWaiting(id, "v-visitor-1").block(TIMEOUT);
+        int before = transcript(id).size();
+        clock.advance(ANSWER_AFTER);
+
+        assertThat(sweepOn(nodeB).sweep().collectList().block(TIMEOUT)).isEmpty();
+        assertThat(transcript(id)).hasSize(before);
+    }
+
+    @Test
     void theSweepForgetsAMessageWhoseConversationLeftTheBot() {
         String id = conversationOf("v-visitor-1");
         storedButNotAnswered(id, "v-visitor-1", "where is my order", "m1");
