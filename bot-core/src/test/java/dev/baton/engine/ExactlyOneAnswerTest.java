@@ -1,6 +1,5 @@
 package dev.baton.engine;
 
-import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.Sender;
@@ -17,9 +16,9 @@ import dev.baton.nlu.OpenNlpLanguageDetector;
 import dev.baton.nlu.SupportDesk;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
+import dev.baton.store.SettableClock;
 import dev.baton.store.Fixtures;
 import dev.baton.store.memory.InMemoryAgentPresence;
-import dev.baton.store.memory.InMemoryAgentQueue;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
@@ -52,9 +51,9 @@ class ExactlyOneAnswerTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T18:00:00Z"));
     private final InProcessConversationEvents events = new InProcessConversationEvents();
-    private final Stores stores = new Stores(new InMemoryConversationStore(clock, events), new InMemoryAgentQueue(),
-            new InMemoryAgentPresence(), new InMemoryLeftMessages(), events);
-    private final ConversationStore conversations = stores.conversations();
+    private final InMemoryConversationStore conversations = new InMemoryConversationStore(clock, events);
+    private final Stores stores = new Stores(conversations, conversations.queue(),
+            new InMemoryAgentPresence(), new InMemoryLeftMessages(clock, Duration.ofDays(30)), events);
     private final ConversationEngine nodeA = engine();
     private final ConversationEngine nodeB = engine();
 
