@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,9 @@ public final class UnansweredMessages {
     /** Sweeps twice per {@code after} until cancelled, so a message waits at most one and a half times as long. */
     public Flux<Message> sweepRegularly() {
         Duration period = after.dividedBy(2);
-        return Flux.interval(period, period)
+        // Not on the parallel scheduler: the Redis client may briefly wait for a lock to write (while it reconnects
+        // or closes), which a thread that must never block may not do.
+        return Flux.interval(period, period, Schedulers.boundedElastic())
                 .onBackpressureDrop()
                 .concatMap(tick -> sweep().onErrorResume(e -> Mono.empty()), 1);
     }
