@@ -1,27 +1,20 @@
 package dev.baton.engine;
 
+import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.Sender;
-import dev.baton.dialogue.BotPhrases;
 import dev.baton.dialogue.HumanRequestDetector;
 import dev.baton.dialogue.MoodDetector;
 import dev.baton.dialogue.PolicySettings;
-import dev.baton.handoff.HandoffSummaryWriter;
-import dev.baton.handoff.WaitEstimator;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabase;
 import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.OpenNlpLanguageDetector;
 import dev.baton.nlu.SupportDesk;
-import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
 import dev.baton.store.SettableClock;
 import dev.baton.store.Fixtures;
-import dev.baton.store.memory.InMemoryAgentPresence;
-import dev.baton.store.memory.InMemoryConversationStore;
-import dev.baton.store.memory.InMemoryLeftMessages;
-import dev.baton.store.memory.InProcessConversationEvents;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -49,21 +42,18 @@ class ExactlyOneAnswerTest {
             .toList(), "answered");
     private static final BotKnowledge KNOWLEDGE = new BotKnowledge(INTENTS, IntentModel.train(INTENTS, "en"), 0.5);
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T18:00:00Z"));
-    private final InProcessConversationEvents events = new InProcessConversationEvents();
-    private final InMemoryConversationStore conversations = new InMemoryConversationStore(clock, events);
-    private final Stores stores = new Stores(conversations, conversations.queue(),
-            new InMemoryAgentPresence(), new InMemoryLeftMessages(clock, Duration.ofDays(30)), events);
+    private final InMemoryDesk world = new InMemoryDesk();
+    private final SettableClock clock = world.clock;
+    private final Stores stores = world.stores;
+    private final ConversationStore conversations = stores.conversations();
     private final ConversationEngine nodeA = engine();
     private final ConversationEngine nodeB = engine();
 
     private ConversationEngine engine() {
-        PersonalDataRedactor redactor = new PersonalDataRedactor();
-        Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-                new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock);
         Understanding understanding = new Understanding(new OpenNlpLanguageDetector(() -> INTENTS, "en"),
                 new HumanRequestDetector(), new MoodDetector(), "en");
-        return new ConversationEngine(stores, () -> KNOWLEDGE, understanding, PolicySettings.DEFAULTS, handoffs, redactor, clock);
+        return new ConversationEngine(stores, () -> KNOWLEDGE, understanding, PolicySettings.DEFAULTS, world.handoffs,
+                new PersonalDataRedactor(), clock);
     }
 
     private UnansweredMessages sweepOn(ConversationEngine node) {
