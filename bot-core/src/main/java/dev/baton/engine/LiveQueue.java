@@ -76,7 +76,10 @@ public final class LiveQueue implements AutoCloseable {
 
     private Mono<QueueSnapshot> read() {
         Map<String, Conversation> before = known;
-        return stores.queue().waiting()
+        // The ids are collected before any conversation is read: on Redis, a result stream its subscriber does not
+        // drain pauses its whole connection, which would hold up the very reads that drain it.
+        return stores.queue().waiting().collectList()
+                .flatMapMany(Flux::fromIterable)
                 .flatMapSequential(id -> {
                     Conversation seen = before.get(id);
                     return seen != null ? Mono.just(seen) : stores.conversations().find(id);
