@@ -3,6 +3,7 @@ package dev.baton.app.load;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
@@ -82,6 +83,8 @@ public final class QueueFanoutBenchmark {
     private LatencySamples ownStateLatency;
     private final LongAdder[] handoffs = {new LongAdder(), new LongAdder()};
     private final LongAdder[] accepts = {new LongAdder(), new LongAdder()};
+    private static final int FILLING_AT_ONCE = 50;
+    private final java.util.concurrent.Semaphore fillingSlots = new java.util.concurrent.Semaphore(FILLING_AT_ONCE);
     /** The console that accepts next: each in turn. Used by the pacer only. */
     private long acceptingConsole;
     private final LongAdder skippedHandoffs = new LongAdder();
@@ -203,6 +206,8 @@ public final class QueueFanoutBenchmark {
         for (int i = 0; i < options.waiting(); i++) {
             LoadGenerator.sleepUntil(next);
             next += interval;
+            // at most FILLING_AT_ONCE unfinished at a time: a slow server slows the fill instead of drowning
+            fillingSlots.acquireUninterruptibly();
             Visitor visitor = new Visitor(visitors.size(), "qf-" + runId + "-" + visitors.size());
             visitors.add(visitor);
             visitor.phase = Phase.FILLING;
@@ -271,7 +276,7 @@ public final class QueueFanoutBenchmark {
         for (Console console : consoles) {
             console.expect(visitor.conversationId, true, t0, measured);
         }
-        visitor.send("{\"type\":\"message\",\"text\":\"" + ASK_FOR_PERSON + "\",\"clientMessageId\":\"h" + t0 + "\"}");
+        visitor.askForPerson();
     }
 
     private void accept(long t0, boolean measured) {
@@ -502,6 +507,8 @@ public final class QueueFanoutBenchmark {
         Sinks.Many<String> out;
         volatile Phase phase;
         volatile String conversationId;
+        volatile boolean welcomed;
+        volatile String hello;
         long askedAt;
         boolean measured;
         /** The place this visitor should be shown once every accept sent so far has reached it. */
@@ -518,7 +525,8 @@ public final class QueueFanoutBenchmark {
             synchronized (this) {
                 out = sink;
             }
-            String hello = "{\"type\":\"hello\",\"visitorId\":\"" + visitorId + "\",\"language\":\"en\""
+            welcomed = false;
+            hello = "{\"type\":\"hello\",\"visitorId\":\"" + visitorId + "\",\"language\":\"en\""
                     + (resume == null ? "" : ",\"conversationId\":\"" + resume + "\"") + "}";
             http.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build())
                     .uri(options.socket(index, "/ws/visitor"))
@@ -538,6 +546,10 @@ public final class QueueFanoutBenchmark {
 
         synchronized void send(String frame) {
             out.tryEmitNext(frame);
+        }
+
+        void askForPerson() {
+            send("{\"type\":\"message\",\"text\":\"" + ASK_FOR_PERSON + "\"}");
         }
 
         void close() {
@@ -568,6 +580,12 @@ public final class QueueFanoutBenchmark {
             JsonNode frame = LoadJson.MAPPER.readTree(text);
             if (type.equals("error")) {
                 errors.computeIfAbsent("visitor:" + frame.path("code").asString(), k -> new LongAdder()).increment();
+                if (phase == Phase.FILLING || phase == Phase.ASKING || phase == Phase.RESUMING || phase == Phase.OPENING) {
+                    // refused (busy, unavailable): try again when the server says, as the widget would
+                    long after = frame.path("retryAfterMs").asLong(1000);
+                    Runnable again = welcomed ? this::askForPerson : () -> send(hello);
+                    Schedulers.parallel().schedule(again, after, TimeUnit.MILLISECONDS);
+                }
                 return;
             }
             String state = frame.path("state").asString();
@@ -577,13 +595,15 @@ public final class QueueFanoutBenchmark {
             }
             if (type.equals("welcome")) {
                 conversationId = frame.path("conversationId").asString();
+                welcomed = true;
             }
             switch (phase) {
                 case FILLING -> {
                     if (type.equals("welcome")) {
-                        send("{\"type\":\"message\",\"text\":\"" + ASK_FOR_PERSON + "\"}");
+                        askForPerson();
                     } else if (state.equals("WAITING_FOR_AGENT")) {
                         phase = Phase.FILLED;
+                        fillingSlots.release();
                         close();
                     }
                 }
@@ -706,7 +726,7 @@ public final class QueueFanoutBenchmark {
             }
             if (System.nanoTime() > nextLog) {
                 nextLog += 5 * NANOS;
-                log("waiting for %s: %s", what, phases());
+                log("waiting for %s: %s, errors %s", what, phases(), counts(errors));
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
