@@ -12,8 +12,8 @@ import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
-import dev.baton.store.memory.InMemoryAgentPresence;
 import dev.baton.store.memory.InMemoryLeftMessages;
+import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InProcessConversationEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,8 +39,8 @@ class LiveQueueOnRedisTest {
     void aQueueLongerThanTheReadsInFlightIsReadWhole() {
         RedisConversationStore conversations = new RedisConversationStore(redis.nodeA(), redis.keys(), Clock.systemUTC(), Duration.ofDays(30));
         InProcessConversationEvents events = new InProcessConversationEvents();
-        Stores stores = new Stores(conversations, new RedisAgentQueue(redis.nodeA(), redis.keys()), new InMemoryAgentPresence(),
-                new InMemoryLeftMessages(Clock.systemUTC(), Duration.ofDays(30)), events);
+        Stores stores = new Stores(conversations, new RedisAgentQueue(redis.nodeA(), redis.keys()), new InMemoryPresence(Clock.systemUTC()),
+                new InMemoryLeftMessages(Clock.systemUTC(), Duration.ofDays(30)), events, new InMemoryPresence(Clock.systemUTC()));
         HandoffSummary summary = new HandoffSummary("Refunds", List.of(), HandoffReason.VISITOR_ASKED, "en", Optional.empty(),
                 Mood.NEUTRAL, List.of(), List.of(), List.of(), NOW, 0);
         Flux.range(1, 200)
