@@ -87,6 +87,7 @@ public final class QueueFanoutBenchmark {
     private final java.util.concurrent.Semaphore fillingSlots = new java.util.concurrent.Semaphore(FILLING_AT_ONCE);
     /** The console that accepts next: each in turn. Used by the pacer only. */
     private long acceptingConsole;
+    private int consolesWithoutQueue;
     private final LongAdder skippedHandoffs = new LongAdder();
     private final LongAdder skippedAccepts = new LongAdder();
     private final LongAdder consoleMissed = new LongAdder();
@@ -155,6 +156,7 @@ public final class QueueFanoutBenchmark {
         report.put("target", options.target());
         report.put("nodes", options.nodes().stream().map(Object::toString).toList());
         report.put("consoles", consoles.stream().filter(c -> c.open).count());
+        report.put("consolesNeverShownTheQueue", consolesWithoutQueue);
         report.put("waitingVisitors", options.waiting());
         report.put("spareVisitors", options.spare());
         report.put("ratePerSecond", Map.of("handoffs", options.rate(), "accepts", options.rate()));
@@ -239,8 +241,16 @@ public final class QueueFanoutBenchmark {
             consoles.add(console);
             console.connect();
         }
-        awaitAll("consoles", () -> consoles.stream().allMatch(c -> c.open && c.queue != null));
-        log("%d visitors waiting, %d spare, %d consoles open", queued.size(), spares.size(), consoles.size());
+        // A console not shown the queue within a minute is not measured (and counted); it still accepts in turn.
+        awaitAll("consoles", () -> consoles.stream().allMatch(c -> c.open && c.queue != null), TimeUnit.MINUTES.toNanos(1));
+        for (Console console : consoles) {
+            synchronized (console) {
+                console.measured = console.queue != null;
+            }
+        }
+        consolesWithoutQueue = (int) consoles.stream().filter(c -> !c.measured).count();
+        log("%d visitors waiting, %d spare, %d consoles, %d of them never shown the queue", queued.size(), spares.size(),
+                consoles.size(), consolesWithoutQueue);
     }
 
     private void pace(long start, double steadyRate) {
@@ -352,6 +362,8 @@ public final class QueueFanoutBenchmark {
         final Map<String, Expected> expected = new LinkedHashMap<>();
         Set<String> queue;
         volatile boolean open;
+        /** Shown the queue before the steady phase: only such consoles are measured. */
+        boolean measured;
 
         Console(int index, String username, String cookie) {
             this.index = index;
@@ -389,6 +401,9 @@ public final class QueueFanoutBenchmark {
         }
 
         synchronized void expect(String conversationId, boolean added, long t0, boolean measured) {
+            if (!this.measured) {
+                return;
+            }
             Expected e = expected.computeIfAbsent(conversationId, id -> new Expected());
             if (added) {
                 e.addedAt = t0;
@@ -718,11 +733,18 @@ public final class QueueFanoutBenchmark {
     }
 
     private void awaitAll(String what, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        if (!awaitAll(what, done, TimeUnit.MINUTES.toNanos(5))) {
+            throw new IllegalStateException(what + " did not finish within 5 minutes");
+        }
+    }
+
+    /** Waits until {@code done}, at most {@code patience} nanoseconds; false if it never was. */
+    private boolean awaitAll(String what, java.util.function.BooleanSupplier done, long patience) {
+        long deadline = System.nanoTime() + patience;
         long nextLog = System.nanoTime() + 5 * NANOS;
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " did not finish within 5 minutes");
+                return false;
             }
             if (System.nanoTime() > nextLog) {
                 nextLog += 5 * NANOS;
@@ -730,6 +752,7 @@ public final class QueueFanoutBenchmark {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
+        return true;
     }
 
     private Map<String, Long> phases() {
