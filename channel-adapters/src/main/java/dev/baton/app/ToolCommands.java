@@ -1,6 +1,6 @@
 package dev.baton.app;
 
-import dev.baton.nlu.evaluation.EvaluateCommand;
+import dev.baton.app.evaluation.EvaluateCommand;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import java.io.BufferedReader;

@@ -15,7 +15,7 @@ import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.ModelSettings;
 
 /** Predictions for every example by a model that never saw it: k-fold cross-validation, stratified by intent. */
-final class CrossValidation {
+public final class CrossValidation {
 
     /** Fixed, so that a trainer rerunning an evaluation gets the same folds and the same numbers. */
     private static final long SEED = 42;
@@ -27,8 +27,8 @@ final class CrossValidation {
      * @param holdOutIntents when true, fold i also leaves 1/folds of the intents out of training entirely and expects
      *                       their examples to go unanswered, as out-of-scope messages
      */
-    static List<Prediction> heldOutPredictions(ExampleSet examples, String defaultLanguage, ModelSettings settings,
-                                               int folds, boolean holdOutIntents) {
+    public static List<Prediction> heldOutPredictions(ExampleSet examples, String defaultLanguage, ModelSettings settings,
+                                                      int folds, boolean holdOutIntents) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
         }

@@ -12,7 +12,7 @@ import dev.baton.nlu.IntentScore;
  */
 public record Prediction(LabelledExample example, String predicted, double confidence) {
 
-    static Prediction of(LabelledExample example, Classification classification) {
+    public static Prediction of(LabelledExample example, Classification classification) {
         IntentScore best = classification.best().orElseThrow();
         IntentScore bestInScope = classification.ranked().stream()
                 .filter(s -> !LabelledExample.OUT_OF_SCOPE.equals(s.intent()))

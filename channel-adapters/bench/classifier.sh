@@ -1,25 +1,27 @@
 #!/usr/bin/env bash
 # Reproduces every classifier number in docs/classifier.md with one command:
-#   bot-core/bench/classifier.sh [DATASETS_DIR]        (default: ../shared/datasets beside the repository)
-# Slow (several minutes on 2 cores): not part of CI. Reports land in bot-core/target-nlu-bench/classifier/*.json.
-# BATON_TARGET_SUFFIX=-me builds into bot-core/target-me instead, beside someone else's build.
+#   channel-adapters/bench/classifier.sh [DATASETS_DIR]   (default: ../shared/datasets beside the repository)
+# Slow (several minutes on 2 cores): not part of CI. Reports land in channel-adapters/target-nlu-bench/classifier/*.json.
+# BATON_TARGET_SUFFIX=-me builds into */target-me instead, beside someone else's build.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${1:-$repo/../shared/datasets}"
 suffix="${BATON_TARGET_SUFFIX:--nlu-bench}"
-target="$repo/bot-core/target$suffix"
+target="$repo/channel-adapters/target$suffix"
 out="$target/classifier"
 mkdir -p "$out"
 
 cd "$repo"
-mvn -q -B -Dbaton.target.suffix="$suffix" -pl bot-core compile dependency:build-classpath \
+# Built in the reactor, so that bot-core comes from this checkout; every module writes the class path file in turn,
+# channel-adapters last.
+mvn -q -B -Dbaton.target.suffix="$suffix" -pl channel-adapters -am compile dependency:build-classpath \
     -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=runtime
 cp="$target/classes:$(cat "$out/classpath.txt")"
 
 evaluate() {
     local name="$1"; shift
     echo "== $name: evaluate $*" >&2
-    java -Xmx4g -cp "$cp" dev.baton.nlu.evaluation.EvaluateCommand "$@" > "$out/$name.json"
+    java -Xmx4g -cp "$cp" dev.baton.app.evaluation.EvaluateCommand "$@" > "$out/$name.json"
     grep -E '"(inScopeAccuracy|oosRecall|top1Accuracy|answeredRate|threshold|trainSeconds|p50|p99)"' "$out/$name.json" \
         | head -12 >&2
 }

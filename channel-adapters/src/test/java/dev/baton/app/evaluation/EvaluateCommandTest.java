@@ -1,4 +1,4 @@
-package dev.baton.nlu.evaluation;
+package dev.baton.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.baton.nlu.SupportDesk;
+import dev.baton.nlu.evaluation.ExampleSet;
+import dev.baton.nlu.evaluation.LabelledExample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.baton.nlu.evaluation;
+package dev.baton.app.evaluation;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,6 +19,12 @@ import java.util.TreeMap;
 import dev.baton.intents.InvalidIntentDatabaseException;
 import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.ModelSettings;
+import dev.baton.nlu.evaluation.CrossValidation;
+import dev.baton.nlu.evaluation.ExampleSet;
+import dev.baton.nlu.evaluation.LabelledExample;
+import dev.baton.nlu.evaluation.Metrics;
+import dev.baton.nlu.evaluation.Prediction;
+import dev.baton.nlu.evaluation.ThresholdCalibration;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,9 +91,9 @@ public final class EvaluateCommand {
     }
 
     private static ObjectNode evaluate(Options options) throws IOException {
-        ExampleSet train = ExampleSet.read(options.train, options.language);
-        ExampleSet test = options.test == null ? null : ExampleSet.read(options.test, options.language);
-        ExampleSet val = options.val == null ? null : ExampleSet.read(options.val, options.language);
+        ExampleSet train = ExampleFiles.read(options.train, options.language);
+        ExampleSet test = options.test == null ? null : ExampleFiles.read(options.test, options.language);
+        ExampleSet val = options.val == null ? null : ExampleFiles.read(options.val, options.language);
         ModelSettings settings = ModelSettings.DEFAULTS;
 
         long started = System.nanoTime();

@@ -1,10 +1,12 @@
-package dev.baton.nlu;
+package dev.baton.app.evaluation;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.baton.nlu.Classification;
+import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.evaluation.ExampleSet;
 import dev.baton.nlu.evaluation.LabelledExample;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Classification throughput of a trained {@link IntentModel}, cycling through the examples of a data set.
- * Run with {@code bot-core/bench/jmh.sh} (add {@code -t 2} for two threads sharing one model); not run by CI.
+ * Run with {@code channel-adapters/bench/jmh.sh} (add {@code -t 2} for two threads sharing one model); not run by CI.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -34,7 +36,7 @@ public class ClassificationBenchmark {
     @State(Scope.Benchmark)
     public static class TrainedModel {
 
-        /** An intents directory or JSON Lines file, relative to bot-core/. */
+        /** An intents directory or JSON Lines file, relative to channel-adapters/. */
         @Param({"../intents"})
         public String examples;
 
@@ -43,7 +45,7 @@ public class ClassificationBenchmark {
 
         @Setup
         public void train() throws IOException {
-            ExampleSet set = ExampleSet.read(Path.of(examples), "en");
+            ExampleSet set = ExampleFiles.read(Path.of(examples), "en");
             model = IntentModel.train(set.inScope().toDatabase(), "en");
             messages = set.examples();
         }
