@@ -13,6 +13,7 @@ import java.util.OptionalLong;
  * @param clientMessageId the id the sending client chose, so that a retried send is recognised
  * @param intent          for bot answers, the intent answered (what FAQ helpfulness is measured on)
  * @param replyTo         for the bot's answer to a visitor's message, that message's id (a message gets one answer at most)
+ * @param decision        for a message the bot wrote in answer to a visitor, why it said that
  */
 public record Message(long id,
                       String conversationId,
@@ -23,9 +24,27 @@ public record Message(long id,
                       Optional<String> authorName,
                       Optional<String> clientMessageId,
                       Optional<String> intent,
-                      OptionalLong replyTo) {
+                      OptionalLong replyTo,
+                      Optional<BotDecision> decision) {
 
     public Message {
         quickReplies = List.copyOf(quickReplies);
+    }
+
+    // TEMPORARY until the Redis store is converted: its codec still builds messages without a decision.
+    public Message(long id, String conversationId, Sender from, String text, List<QuickReply> quickReplies, Instant at,
+                   Optional<String> authorName, Optional<String> clientMessageId, Optional<String> intent, OptionalLong replyTo) {
+        this(id, conversationId, from, text, quickReplies, at, authorName, clientMessageId, intent, replyTo, Optional.empty());
+    }
+
+    /** The message {@code draft} becomes when stored as {@code id} of {@code conversationId} at {@code at}. */
+    public static Message stored(long id, String conversationId, MessageDraft draft, Instant at) {
+        return new Message(id, conversationId, draft.from(), draft.text(), draft.quickReplies(), at, draft.authorName(),
+                draft.clientMessageId(), draft.intent(), draft.replyTo(), draft.decision());
+    }
+
+    /** This message with the id the store gave it. */
+    public Message withId(long newId) {
+        return new Message(newId, conversationId, from, text, quickReplies, at, authorName, clientMessageId, intent, replyTo, decision);
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.conversation.Appended;
+import dev.baton.conversation.BotDecision;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -231,16 +232,17 @@ public final class ConversationEngine {
                     List<IntentCandidate> considered = askedForHuman ? List.of() : candidates(classification, bot, language);
                     UnaryOperator<Conversation> recordTurn =
                             c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant());
+                    BotDecision why = decision.recorded(classification);
                     if (decision instanceof Decision.HandOff handOff) {
                         return stores.conversations().update(conversation.id(), recordTurn)
-                                .flatMap(updated -> handOff(handOff, updated, bot, language, languageNote, mood, transcript))
+                                .flatMap(updated -> handOff(handOff, why, updated, bot, language, languageNote, mood, transcript))
                                 // People answer it now: were the visitor back with the bot soon, no sweep may take it up.
                                 .then(stores.conversations().forgetUnanswered(new UnansweredMessage(conversation.id(), stored.id())))
                                 .then(Mono.empty());
                     }
                     // The turn and the reply are stored in one step: with Redis, one round trip instead of two.
                     return stores.conversations().updateAndAppend(conversation.id(), recordTurn,
-                                    reply(decision, bot, language, transcript).replyingTo(stored.id()))
+                                    reply(decision, bot, language, transcript).replyingTo(stored.id()).decidedBy(why))
                             .map(answered -> answered.appended().message())
                             // Remembered, so that the visitor's next turn need not read it back.
                             .doOnNext(recentTranscripts::saw);
@@ -249,7 +251,7 @@ public final class ConversationEngine {
 
     private MessageDraft reply(Decision decision, BotKnowledge bot, String language, List<RecentMessage> transcript) {
         if (decision instanceof Decision.Answer answer) {
-            Intent intent = bot.intents().find(answer.intent().intent()).orElseThrow();
+            Intent intent = bot.intents().find(answer.score().intent()).orElseThrow();
             return MessageDraft.botAnswer(intent.id(),
                     replies.answer(intent, language, transcript), replies.followUps(intent, bot.intents(), language));
         }
@@ -259,12 +261,12 @@ public final class ConversationEngine {
         return MessageDraft.fromBot(replies.say(Phrase.NOT_UNDERSTOOD, language), List.of(replies.talkToPerson(language)));
     }
 
-    private Mono<Void> handOff(Decision.HandOff handOff, Conversation conversation, BotKnowledge bot, String language,
-                               Optional<String> languageNote, MoodReading mood, List<RecentMessage> transcript) {
+    private Mono<Void> handOff(Decision.HandOff handOff, BotDecision why, Conversation conversation, BotKnowledge bot,
+                               String language, Optional<String> languageNote, MoodReading mood, List<RecentMessage> transcript) {
         // A topic flagged for people says its own words ("a colleague will check the charge").
         Optional<String> announcement = handOff.intent().flatMap(bot.intents()::find)
                 .map(i -> replies.answer(i, language, transcript));
-        return handoffs.handOff(conversation, handOff.reason(), language, languageNote, mood, announcement);
+        return handoffs.handOff(conversation, handOff.reason(), why, language, languageNote, mood, announcement);
     }
 
     private List<IntentCandidate> candidates(Classification classification, BotKnowledge bot, String language) {

@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.conversation.BotDecision;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.HandoffReason;
@@ -56,8 +57,8 @@ public final class Handoffs {
      * {@code WAITING_FOR_AGENT}), and tells the visitor honestly what happens next — with a different message when no
      * agent is online, so nobody waits for someone who is not there.
      */
-    Mono<Void> handOff(Conversation conversation, HandoffReason reason, String language, Optional<String> languageNote,
-                       MoodReading mood, Optional<String> announcement) {
+    Mono<Void> handOff(Conversation conversation, HandoffReason reason, BotDecision why, String language,
+                       Optional<String> languageNote, MoodReading mood, Optional<String> announcement) {
         return stores.conversations().transcript(conversation.id(), 0).collectList()
                 .zipWith(stores.conversations().ofVisitor(conversation.visitorId()).count())
                 .flatMap(history -> stores.conversations().update(conversation.id(), c -> c.handOff(
@@ -67,7 +68,7 @@ public final class Handoffs {
                 .flatMap(waiting -> stores.presence().onlineCount()
                         .flatMap(online -> post(waiting.id(), MessageDraft.fromBot(
                                 announcement.orElseGet(() -> replies.say(online == 0 ? Phrase.HANDING_OFF_NOBODY_ONLINE : Phrase.HANDING_OFF, language)),
-                                List.of())))
+                                List.of()).decidedBy(why)))
                         .then(changed(waiting))
                         .then(stores.events().publish(new ConversationEvent.QueueChanged(waiting.id()))));
     }

@@ -1,5 +1,6 @@
 package dev.baton.dialogue;
 
+import dev.baton.conversation.BotDecision;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.Mood;
 import dev.baton.intents.Intent;
@@ -12,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class DecisionPolicyTest {
 
@@ -27,7 +30,7 @@ class DecisionPolicyTest {
         Decision decision = policy.decide(turn(ranked("returns", 0.8, "refunds", 0.1)));
 
         assertThat(decision).isInstanceOf(Decision.Answer.class);
-        assertThat(((Decision.Answer) decision).intent().intent()).isEqualTo("returns");
+        assertThat(((Decision.Answer) decision).score().intent()).isEqualTo("returns");
         assertThat(decision.why()).contains("returns", "0.80");
     }
 
@@ -113,7 +116,7 @@ class DecisionPolicyTest {
         Decision decision = policy.decide(chosen);
 
         assertThat(decision).isInstanceOf(Decision.Answer.class);
-        assertThat(((Decision.Answer) decision).intent()).isEqualTo(new IntentScore("refunds", 1.0));
+        assertThat(((Decision.Answer) decision).score()).isEqualTo(new IntentScore("refunds", 1.0));
     }
 
     @Test
@@ -121,6 +124,53 @@ class DecisionPolicyTest {
         DecisionPolicy strict = new DecisionPolicy(intents, new PolicySettings(0.9, 0.1, 0.2, 3, 3, "talk_to_human"));
 
         assertThat(strict.decide(turn(ranked("returns", 0.8, "refunds", 0.1)))).isInstanceOf(Decision.NotUnderstood.class);
+    }
+
+    @Test
+    void anAnswerIsRecordedWithItsIntentConfidenceLeadAndReason() {
+        Classification classification = ranked("returns", 0.8, "refunds", 0.1);
+
+        BotDecision recorded = policy.decide(turn(classification)).recorded(classification);
+
+        assertThat(recorded.kind()).isEqualTo(BotDecision.Kind.ANSWER);
+        assertThat(recorded.intent()).contains("returns");
+        assertThat(recorded.confidence().getAsDouble()).isEqualTo(0.8);
+        assertThat(recorded.margin().getAsDouble()).isCloseTo(0.7, within(1e-9));
+        assertThat(recorded.reason()).isEqualTo("returns is confident (0.80 ≥ 0.50) and clear (lead 0.70 ≥ 0.10)");
+    }
+
+    @Test
+    void aDecisionNamingNoIntentIsRecordedWithTheClassifiersBestGuess() {
+        Classification classification = ranked("returns", 0.15, "refunds", 0.1);
+
+        BotDecision recorded = policy.decide(turn(classification)).recorded(classification);
+
+        assertThat(recorded.kind()).isEqualTo(BotDecision.Kind.NOT_UNDERSTOOD);
+        assertThat(recorded.intent()).contains("returns");
+        assertThat(recorded.confidence().getAsDouble()).isEqualTo(0.15);
+        assertThat(recorded.margin().getAsDouble()).isCloseTo(0.05, within(1e-9));
+    }
+
+    @Test
+    void anIntentChosenWithAButtonIsRecordedWithoutALead() {
+        Classification nothingClassified = new Classification(List.of());
+        Turn chosen = new Turn(nothingClassified, Optional.of("refunds"), false, MoodReading.NEUTRAL, 0);
+
+        BotDecision recorded = policy.decide(chosen).recorded(nothingClassified);
+
+        assertThat(recorded).isEqualTo(new BotDecision(BotDecision.Kind.ANSWER, Optional.of("refunds"),
+                OptionalDouble.of(1.0), OptionalDouble.empty(), "the visitor chose it"));
+    }
+
+    @Test
+    void aHandoffForAFlaggedTopicIsRecordedWithThatTopic() {
+        Classification classification = ranked("payment_dispute", 0.95, "refunds", 0.02);
+
+        BotDecision recorded = policy.decide(turn(classification)).recorded(classification);
+
+        assertThat(recorded.kind()).isEqualTo(BotDecision.Kind.HAND_OFF);
+        assertThat(recorded.intent()).contains("payment_dispute");
+        assertThat(recorded.reason()).startsWith("payment_dispute is always handled by a person");
     }
 
     private static Turn turn(Classification classification) {

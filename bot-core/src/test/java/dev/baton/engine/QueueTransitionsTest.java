@@ -13,6 +13,7 @@ import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
+import dev.baton.store.Fixtures;
 import dev.baton.store.SettableClock;
 import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryConversationStore;
@@ -183,7 +184,7 @@ class QueueTransitionsTest {
     }
 
     private void handOff(Conversation c) {
-        handoffs.handOff(c, HandoffReason.VISITOR_ASKED, "en", Optional.empty(), MoodReading.NEUTRAL, Optional.empty()).block();
+        handoffs.handOff(c, HandoffReason.VISITOR_ASKED, Fixtures.visitorAskedForAPerson(), "en", Optional.empty(), MoodReading.NEUTRAL, Optional.empty()).block();
     }
 
     private Conversation find(String id) {

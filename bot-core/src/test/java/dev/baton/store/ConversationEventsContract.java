@@ -1,6 +1,7 @@
 package dev.baton.store;
 
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.Message;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationEvents;
 import dev.baton.conversation.Sender;
@@ -48,7 +49,8 @@ public abstract class ConversationEventsContract {
                 new ConversationEvent.StateChanged(id, assigned),
                 new ConversationEvent.Typing(id, Sender.AGENT),
                 new ConversationEvent.MessageLeft(id, Fixtures.leftMessage("call me", Optional.of("+39 333 1234567"), T0)),
-                new ConversationEvent.QueueChanged(id));
+                new ConversationEvent.QueueChanged(id),
+                new ConversationEvent.MessageAdded(id, Message.stored(8, id, Fixtures.botAnswer().replyingTo(7), T0)));
     }
 
     @Test

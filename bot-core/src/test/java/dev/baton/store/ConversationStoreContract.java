@@ -184,6 +184,34 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
+    void aBotMessageKeepsWhyTheBotWroteIt() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        Message question = store.append(c.id(), visitorSays("how much is shipping?")).block(TIMEOUT);
+
+        Message answer = store.updateAndAppend(c.id(), current -> current,
+                Fixtures.botAnswer().replyingTo(question.id())).block(TIMEOUT).appended().message();
+        Message handingOff = store.append(c.id(), MessageDraft.fromBot("I'm handing you over", List.of())
+                .decidedBy(Fixtures.visitorAskedForAPerson())).block(TIMEOUT);
+
+        assertThat(answer.decision()).contains(Fixtures.answeredShipping());
+        assertThat(handingOff.decision()).contains(Fixtures.visitorAskedForAPerson());
+        assertThat(question.decision()).isEmpty();
+        StepVerifier.create(otherNode.transcript(c.id(), 0)).expectNext(question, answer, handingOff).verifyComplete();
+    }
+
+    @Test
+    void aRetriedQuestionIsAcknowledgedWithItsAnswerAndWhyTheBotGaveIt() {
+        Conversation c = created(conversation("v-visitor-1", T0));
+        Message question = store.append(c.id(), visitorSays("how much is shipping?", "m1")).block(TIMEOUT);
+        Message answer = store.append(c.id(), Fixtures.botAnswer().replyingTo(question.id())).block(TIMEOUT);
+
+        Appended retried = otherNode.appendOnce(c.id(), visitorSays("how much is shipping?", "m1")).block(TIMEOUT);
+
+        assertThat(retried.reply()).contains(answer);
+        assertThat(retried.reply().orElseThrow().decision()).contains(Fixtures.answeredShipping());
+    }
+
+    @Test
     void concurrentAppendsFromSeveralNodesGetDistinctIdsWithoutGaps() {
         Conversation c = created(conversation("v-visitor-1", T0));
         int appends = 60;

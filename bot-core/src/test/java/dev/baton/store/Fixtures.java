@@ -1,6 +1,7 @@
 package dev.baton.store;
 
 import dev.baton.conversation.AgentRef;
+import dev.baton.conversation.BotDecision;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.CustomerDetail;
 import dev.baton.conversation.HandoffReason;
@@ -16,6 +17,7 @@ import dev.baton.handoff.LeftMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -61,9 +63,22 @@ public final class Fixtures {
         return MessageDraft.fromVisitor(text, Optional.of(clientMessageId));
     }
 
+    /** The bot's answer, with why it answered (every field of the decision present). */
     public static MessageDraft botAnswer() {
         return MessageDraft.botAnswer("shipping", "Shipping is free over 50 € — \"really\" / 免费",
-                List.of(QuickReply.forIntent("Delivery times", "delivery_times"), new QuickReply("Talk to a person", "handoff")));
+                List.of(QuickReply.forIntent("Delivery times", "delivery_times"), new QuickReply("Talk to a person", "handoff")))
+                .decidedBy(answeredShipping());
+    }
+
+    public static BotDecision answeredShipping() {
+        return new BotDecision(BotDecision.Kind.ANSWER, Optional.of("shipping"), OptionalDouble.of(0.8734567),
+                OptionalDouble.of(0.6123), "shipping is confident (0.87 ≥ 0.50) and clear (lead 0.61 ≥ 0.10) — \"sì\" / ✓");
+    }
+
+    /** A decision with every optional field absent. */
+    public static BotDecision visitorAskedForAPerson() {
+        return new BotDecision(BotDecision.Kind.HAND_OFF, Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                "the visitor asked for a person");
     }
 
     public static Message message(long id, String conversationId) {

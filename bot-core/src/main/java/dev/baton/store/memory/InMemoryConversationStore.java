@@ -293,9 +293,7 @@ public final class InMemoryConversationStore implements ConversationStore {
             if (earlierAnswer.isPresent()) {
                 return new Appended(earlierAnswer.get(), false);
             }
-            Message message = new Message(messages.size() + 1L, conversationId, draft.from(), draft.text(),
-                    draft.quickReplies(), clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent(),
-                    draft.replyTo());
+            Message message = Message.stored(messages.size() + 1L, conversationId, draft, clock.instant());
             messages.add(message);
             draft.clientMessageId().ifPresent(id -> byClientId.put(id, message));
             draft.replyTo().ifPresent(answered -> answers.put(answered, message));
