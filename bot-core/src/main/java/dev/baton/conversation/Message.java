@@ -31,12 +31,6 @@ public record Message(long id,
         quickReplies = List.copyOf(quickReplies);
     }
 
-    // TEMPORARY until the Redis store is converted: its codec still builds messages without a decision.
-    public Message(long id, String conversationId, Sender from, String text, List<QuickReply> quickReplies, Instant at,
-                   Optional<String> authorName, Optional<String> clientMessageId, Optional<String> intent, OptionalLong replyTo) {
-        this(id, conversationId, from, text, quickReplies, at, authorName, clientMessageId, intent, replyTo, Optional.empty());
-    }
-
     /** The message {@code draft} becomes when stored as {@code id} of {@code conversationId} at {@code at}. */
     public static Message stored(long id, String conversationId, MessageDraft draft, Instant at) {
         return new Message(id, conversationId, draft.from(), draft.text(), draft.quickReplies(), at, draft.authorName(),

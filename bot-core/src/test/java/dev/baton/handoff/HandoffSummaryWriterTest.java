@@ -70,6 +70,6 @@ class HandoffSummaryWriterTest {
     }
 
     private static Message message(long id, Sender from, String text, Optional<String> intent) {
-        return new Message(id, "c-1", from, text, List.of(), NOW, Optional.empty(), Optional.empty(), intent, OptionalLong.empty());
+        return new Message(id, "c-1", from, text, List.of(), NOW, Optional.empty(), Optional.empty(), intent, OptionalLong.empty(), Optional.empty());
     }
 }

@@ -83,7 +83,7 @@ public final class Fixtures {
 
     public static Message message(long id, String conversationId) {
         return new Message(id, conversationId, Sender.AGENT, "Ciao, sono Alice", List.of(), T0,
-                Optional.of("Alice"), Optional.of("m-1"), Optional.empty(), OptionalLong.empty());
+                Optional.of("Alice"), Optional.of("m-1"), Optional.empty(), OptionalLong.empty(), Optional.empty());
     }
 
     public static LeftMessage leftMessage(String text, Optional<String> contact, Instant at) {

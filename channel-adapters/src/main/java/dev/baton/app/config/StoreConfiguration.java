@@ -9,6 +9,7 @@ import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
 import dev.baton.store.redis.RedisStoreSettings;
 import dev.baton.store.redis.RedisStores;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,14 +48,14 @@ class StoreConfiguration {
 
         /** Connects at start-up (a node that cannot reach Redis does not start) and disconnects at shutdown. */
         @Bean(destroyMethod = "close")
-        RedisStores redisStores(BatonProperties properties, Clock clock) {
+        RedisStores redisStores(BatonProperties properties, Clock clock, ObjectMapper mapper) {
             BatonProperties.Redis redis = properties.redis();
             BatonProperties.Retention retention = properties.retention();
             return RedisStores.connect(new RedisStoreSettings(redis.url(), redis.namespace(),
                     redis.retention() == null ? retention.conversations() : redis.retention(),
                     redis.presenceGrace(), redis.commandTimeout(),
                     redis.connections() == null ? RedisStoreSettings.defaultConnections() : redis.connections(),
-                    retention.leftMessages()), clock);
+                    retention.leftMessages()), clock, mapper);
         }
 
         @Bean

@@ -42,14 +42,14 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
 
     private final ConversationConnections redis;
     private final String channel;
-    private final JsonCodec json = new JsonCodec();
+    private final JsonCodec json;
     private final Sinks.Many<ConversationEvent> sink = Sinks.many().multicast().directBestEffort();
     private final ChannelSubscription subscription;
 
     /** Publishing on one connection; see the other constructor. */
     public RedisConversationEvents(RedisReactiveCommands<String, String> redis,
                                    StatefulRedisPubSubConnection<String, String> pubSub, RedisKeys keys) {
-        this(ConversationConnections.single(redis), pubSub, keys);
+        this(ConversationConnections.single(redis), pubSub, keys, JsonCodec.withDefaultMapper());
     }
 
     /**
@@ -58,9 +58,10 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
      * @param redis  the connections events are published on, each conversation's on its own
      * @param pubSub a connection used for nothing but this subscription
      */
-    public RedisConversationEvents(ConversationConnections redis,
-                                   StatefulRedisPubSubConnection<String, String> pubSub, RedisKeys keys) {
+    RedisConversationEvents(ConversationConnections redis, StatefulRedisPubSubConnection<String, String> pubSub,
+                            RedisKeys keys, JsonCodec json) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.json = Objects.requireNonNull(json, "json");
         this.channel = keys.eventsChannel();
         this.subscription = new ChannelSubscription(pubSub, channel, this::deliver);
     }

@@ -4,6 +4,7 @@ import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.AppendedTo;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
@@ -32,6 +33,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,6 +62,11 @@ import java.util.function.UnaryOperator;
  * {@link RedisConversationEvents}). Doing all of it in one script means two nodes retrying the same send can neither both store it nor
  * leave an id without its message; ids are 1, 2, 3… with no gaps. {@link #transcript} is
  * {@code ZRANGEBYSCORE (afterId +inf}.
+ *
+ * <p>The message and its event come to the script as finished JSON, written here with the id this node expects the
+ * message to get: the last id it saw in the conversation, plus one. If another message took that id first, the
+ * script stores nothing and returns the last id, and the documents are written again with the next one: a round trip
+ * more, only when another node wrote in between or this node has not seen the conversation's messages yet.
  *
  * <h2>One answer per message</h2>
  * The bot's answer names the visitor message it answers ({@code replyTo}); the append records it in the
@@ -98,188 +106,60 @@ public final class RedisConversationStore implements ConversationStore {
     private static final String VERSION = "version";
 
     /**
-     * What a transition does to the queue, as a Lua function for the scripts that use it ({@link QueueMove}): 'back'
-     * joins behind everyone with the next ticket (one counter for all nodes, so tickets follow arrival order even
-     * when the nodes' clocks disagree), 'front' one below the current head, 'leave' removes; '' leaves the queue
-     * alone. Joining keeps the place of a conversation already queued ({@code ZADD NX}).
+     * Creates a conversation, its indexes and, for one created waiting, its place in the queue; 1 when created, 0
+     * when the id is taken (see create.lua).
      */
-    private static final String QUEUE_FUNCTION = """
-            local function queue_move(queue, tickets, move, id)
-              if move == 'back' then
-                redis.call('ZADD', queue, 'NX', redis.call('INCR', tickets), id)
-              elseif move == 'front' then
-                local head = redis.call('ZRANGE', queue, 0, 0, 'WITHSCORES')
-                redis.call('ZADD', queue, 'NX', head[2] and (tonumber(head[2]) - 1) or 0, id)
-              elseif move == 'leave' then
-                redis.call('ZREM', queue, id)
-              end
-            end
-            """;
+    private static final LuaScript CREATE = LuaScript.load(ScriptOutputType.INTEGER, "queue-move.lua", "create.lua");
 
-    /**
-     * KEYS: conversation, visitor index, visitor's open conversations, agent's index, queue, queue tickets. ARGV:
-     * JSON, start (ms, the index score), id, resolved (1/0), retention (ms), join the agent's index (1/0), queue move
-     * ('back' for a conversation created waiting, else ''). Returns 1 when created, 0 when the id is taken. The
-     * visitor's index stays while any of the visitor's conversations is open, and expires a retention after the last
-     * one is resolved.
-     */
-    private static final LuaScript CREATE = new LuaScript(QUEUE_FUNCTION + """
-            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-            redis.call('HSET', KEYS[1], 'data', ARGV[1], 'version', 1)
-            if ARGV[4] == '1' then redis.call('PEXPIRE', KEYS[1], ARGV[5]) end
-            if ARGV[6] == '1' then redis.call('SADD', KEYS[4], ARGV[3]) end
-            redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-            if ARGV[4] == '1' then redis.call('SREM', KEYS[3], ARGV[3]) else redis.call('SADD', KEYS[3], ARGV[3]) end
-            if redis.call('SCARD', KEYS[3]) == 0 then redis.call('PEXPIRE', KEYS[2], ARGV[5]) else redis.call('PERSIST', KEYS[2]) end
-            queue_move(KEYS[5], KEYS[6], ARGV[7], ARGV[3])
-            return 1
-            """, ScriptOutputType.INTEGER);
-
-    /**
-     * The compare-and-set, as a Lua function for the scripts that use it. KEYS: conversation, message counter,
-     * transcript, client ids, visitor index, visitor's open conversations, previous agent's index, new agent's index,
-     * queue, queue tickets, and last the replies hash and the index of unanswered messages (see
-     * {@link #APPEND_FUNCTION}). ARGV: expected version, JSON, id, lifecycle ('1': resolved now; '0': open again after
-     * being resolved; '': open before and after, when the expiries and the open set are already right), retention
-     * (ms), leave previous agent (1/0), join new agent (1/0), queue move (see {@link #QUEUE_FUNCTION}). Returns 1 when
-     * written, 0 on a version conflict, -1 when the conversation is gone.
-     */
-    private static final String COMPARE_AND_SET_FUNCTION = QUEUE_FUNCTION + """
-            local function compare_and_set()
-              local version = redis.call('HGET', KEYS[1], 'version')
-              if not version then return -1 end
-              if version ~= ARGV[1] then return 0 end
-              redis.call('HSET', KEYS[1], 'data', ARGV[2], 'version', tonumber(version) + 1)
-              if ARGV[6] == '1' then redis.call('SREM', KEYS[7], ARGV[3]) end
-              if ARGV[7] == '1' then redis.call('SADD', KEYS[8], ARGV[3]) end
-              queue_move(KEYS[9], KEYS[10], ARGV[8], ARGV[3])
-              if ARGV[4] ~= '' then
-                for _, key in ipairs({KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[#KEYS - 1]}) do
-                  if ARGV[4] == '1' then redis.call('PEXPIRE', key, ARGV[5], 'NX') else redis.call('PERSIST', key) end
-                end
-                if ARGV[4] == '1' then redis.call('SREM', KEYS[6], ARGV[3]) else redis.call('SADD', KEYS[6], ARGV[3]) end
-                if redis.call('SCARD', KEYS[6]) == 0 then redis.call('PEXPIRE', KEYS[5], ARGV[5]) else redis.call('PERSIST', KEYS[5]) end
-              end
-              return 1
-            end
-            """;
-
-    /**
-     * The append, as Lua functions for the scripts that use it. KEYS: conversation, message counter, transcript,
-     * client ids, ..., and last the replies hash and the index of unanswered messages. ARGV, the last eight: client
-     * message id ('' for none), the message JSON after its leading <code>{"id":0,</code>, the events channel, the
-     * JSON of the {@code MessageAdded} event before and after its message, the id of the visitor message it answers
-     * ('' for none), ':' and the conversation id (an unanswered entry after the message id), and the time it was
-     * stored (ms) if it awaits the bot's answer, else ''.
-     *
-     * <p>{@code earlier()} finds what makes the append a repeat: for a repeated client id, {@code =} and the earlier
-     * message's JSON, followed by a line feed and its answer's JSON when it has one (JSON never holds a raw line
-     * feed); for an answer to a message already answered, {@code =} and that answer. {@code append()} stores the
-     * message and returns {@code +} and its id.
-     */
-    private static final String APPEND_FUNCTION = """
-            local function stored(id)
-              return id and redis.call('ZRANGEBYSCORE', KEYS[3], id, id)[1]
-            end
-            local function earlier()
-              local a = #ARGV - 7
-              if ARGV[a] ~= '' then
-                local id = redis.call('HGET', KEYS[4], ARGV[a])
-                local message = stored(id)
-                if message then
-                  local reply = stored(redis.call('HGET', KEYS[#KEYS - 1], id))
-                  if reply then return '=' .. message .. '\\n' .. reply end
-                  return '=' .. message
-                end
-              end
-              if ARGV[a + 5] ~= '' then
-                local reply = stored(redis.call('HGET', KEYS[#KEYS - 1], ARGV[a + 5]))
-                if reply then return '=' .. reply end
-              end
-              return false
-            end
-            local function append()
-              local a = #ARGV - 7
-              local id = redis.call('INCR', KEYS[2])
-              local message = '{"id":' .. id .. ',' .. ARGV[a + 1]
-              redis.call('ZADD', KEYS[3], id, message)
-              if ARGV[a] ~= '' then redis.call('HSET', KEYS[4], ARGV[a], id) end
-              if ARGV[a + 5] ~= '' then
-                redis.call('HSET', KEYS[#KEYS - 1], ARGV[a + 5], id)
-                redis.call('ZREM', KEYS[#KEYS], ARGV[a + 5] .. ARGV[a + 6])
-              end
-              if ARGV[a + 7] ~= '' then redis.call('ZADD', KEYS[#KEYS], ARGV[a + 7], id .. ARGV[a + 6]) end
-              local ttl = redis.call('PTTL', KEYS[1])
-              if ttl > 0 then
-                for _, key in ipairs({KEYS[2], KEYS[3], KEYS[4], KEYS[#KEYS - 1]}) do redis.call('PEXPIRE', key, ttl) end
-              end
-              redis.call('PUBLISH', ARGV[a + 2], ARGV[a + 3] .. message .. ARGV[a + 4])
-              return '+' .. id
-            end
-            """;
-
-    /** The compare-and-set alone; returns its outcome as a string ('1', '0', '-1'). */
-    private static final LuaScript COMPARE_AND_SET = new LuaScript(COMPARE_AND_SET_FUNCTION + """
-            return tostring(compare_and_set())
-            """, ScriptOutputType.VALUE);
+    /** The compare-and-set alone; returns its outcome as a string ('1', '0', '-1'); see compare-and-set.lua. */
+    private static final LuaScript COMPARE_AND_SET = LuaScript.load(ScriptOutputType.VALUE,
+            "queue-move.lua", "compare-and-set.lua", "compare-and-set-only.lua");
 
     /**
      * The compare-and-set and, if it wrote, the append: a bot turn in one round trip. An answer to a message that
-     * already has one changes nothing and returns that answer; else '0' or '-1' when nothing was written, or what
-     * the append returns.
+     * already has one changes nothing and returns that answer; a message written with an id already taken changes
+     * nothing and returns {@code #} and the last id; else '0' or '-1' when nothing was written, or what the append
+     * returns (see append.lua).
      */
-    private static final LuaScript UPDATE_AND_APPEND = new LuaScript(COMPARE_AND_SET_FUNCTION + APPEND_FUNCTION + """
-            local repeated = earlier()
-            if repeated then return repeated end
-            local outcome = compare_and_set()
-            if outcome ~= 1 then return tostring(outcome) end
-            return append()
-            """, ScriptOutputType.VALUE);
+    private static final LuaScript UPDATE_AND_APPEND = LuaScript.load(ScriptOutputType.VALUE,
+            "queue-move.lua", "compare-and-set.lua", "append.lua", "update-and-append.lua");
 
     /** The append alone, to a conversation that exists; nil when it does not. */
-    private static final LuaScript APPEND = new LuaScript(APPEND_FUNCTION + """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-            return earlier() or append()
-            """, ScriptOutputType.VALUE);
+    private static final LuaScript APPEND = LuaScript.load(ScriptOutputType.VALUE, "append.lua", "append-once.lua");
 
     /**
      * The append if the conversation's version is still ARGV[1], the one the caller checked the visitor's right to
-     * write against; otherwise {@code !}, the current version, a space and the conversation's JSON, for the caller
-     * to check again. Nil when the conversation does not exist.
+     * write against; otherwise {@code !}, the current version, the last message id and the conversation's JSON, for
+     * the caller to check again. Nil when the conversation does not exist.
      */
-    private static final LuaScript APPEND_IF_UNCHANGED = new LuaScript(APPEND_FUNCTION + """
-            local version = redis.call('HGET', KEYS[1], 'version')
-            if not version then return false end
-            if version ~= ARGV[1] then return '!' .. version .. ' ' .. redis.call('HGET', KEYS[1], 'data') end
-            return earlier() or append()
-            """, ScriptOutputType.VALUE);
+    private static final LuaScript APPEND_IF_UNCHANGED = LuaScript.load(ScriptOutputType.VALUE,
+            "append.lua", "append-if-unchanged.lua");
 
     /**
      * KEYS: the index of unanswered messages. ARGV: stored before (ms), limit, now (ms). The oldest entries stored
      * before then, each claimed by moving its score to now.
      */
-    private static final LuaScript CLAIM_UNANSWERED = new LuaScript("""
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
-            for _, entry in ipairs(due) do redis.call('ZADD', KEYS[1], 'XX', ARGV[3], entry) end
-            return due
-            """, ScriptOutputType.MULTI);
+    private static final LuaScript CLAIM_UNANSWERED = LuaScript.load(ScriptOutputType.MULTI, "claim-unanswered.lua");
 
     private final ConversationConnections redis;
     private final RedisKeys keys;
     private final Clock clock;
     private final String retentionMillis;
-    private final JsonCodec json = new JsonCodec();
-    private final LastSeenVersions lastSeen = new LastSeenVersions();
+    private final JsonCodec json;
+    private final LastSeen<Versioned> lastSeen = new LastSeen<>((seen, known) -> seen.version() >= known.version());
+    /** The last message id this node saw in each conversation, which the next message is written with plus one. */
+    private final LastSeen<Long> lastMessageIds = new LastSeen<>((seen, known) -> seen >= known);
 
     public RedisConversationStore(RedisReactiveCommands<String, String> redis, RedisKeys keys, Clock clock, Duration retention) {
-        this(ConversationConnections.single(redis), keys, clock, retention);
+        this(ConversationConnections.single(redis), keys, clock, retention, JsonCodec.withDefaultMapper());
     }
 
     /**
      * @param retention how long a resolved conversation and its transcript are kept, e.g. {@link #DEFAULT_RETENTION}
      */
-    public RedisConversationStore(ConversationConnections redis, RedisKeys keys, Clock clock, Duration retention) {
+    RedisConversationStore(ConversationConnections redis, RedisKeys keys, Clock clock, Duration retention, JsonCodec json) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.json = Objects.requireNonNull(json, "json");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (retention.isNegative() || retention.isZero()) {
@@ -305,6 +185,7 @@ public final class RedisConversationStore implements ConversationStore {
                 return Mono.error(new IllegalStateException("conversation id " + conversation.id() + " is taken"));
             }
             lastSeen.remember(conversation.id(), new Versioned(1, conversation));
+            lastMessageIds.remember(conversation.id(), 0L);
             return Mono.just(conversation);
         });
     }
@@ -320,7 +201,7 @@ public final class RedisConversationStore implements ConversationStore {
      */
     @Override
     public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
-        return updateWith(conversationId, change, COMPARE_AND_SET, NO_ARGS, (updated, reply) -> updated);
+        return updateWith(conversationId, change, COMPARE_AND_SET, () -> NO_ARGS, (updated, reply) -> updated);
     }
 
     /** One script: the compare-and-set and the append, so a bot turn costs one round trip. */
@@ -328,7 +209,7 @@ public final class RedisConversationStore implements ConversationStore {
     public Mono<AppendedTo> updateAndAppend(String conversationId, UnaryOperator<Conversation> change, MessageDraft draft) {
         return Mono.defer(() -> {
             PendingMessage pending = pending(conversationId, draft);
-            return updateWith(conversationId, change, UPDATE_AND_APPEND, pending.args(),
+            return updateWith(conversationId, change, UPDATE_AND_APPEND, pending::args,
                     (updated, reply) -> new AppendedTo(updated, appended(pending, reply)));
         });
     }
@@ -344,29 +225,35 @@ public final class RedisConversationStore implements ConversationStore {
     }
 
     private Mono<AppendedTo> appendIfUnchanged(String visitorId, PendingMessage pending, Versioned known, int attempt) {
-        String conversationId = pending.withoutId().conversationId();
+        String conversationId = pending.draft().conversationId();
         if (known != null && !known.conversation().acceptsMessagesFrom(visitorId)) {
             return Mono.empty();
         }
         String[] args = concat(new String[]{known == null ? "" : Long.toString(known.version())}, pending.args());
         if (known != null && known.conversation().botMaySpeak()) {
             // The script stores the message only if the conversation is still as checked: then the bot owes it an answer.
-            args[args.length - 1] = Long.toString(pending.withoutId().at().toEpochMilli());
+            args[args.length - 1] = Long.toString(pending.draft().at().toEpochMilli());
         }
         return APPEND_IF_UNCHANGED.<String>run(redis.of(conversationId), messageKeys(conversationId), args)
                 .switchIfEmpty(Mono.fromRunnable(() -> lastSeen.forget(conversationId)))
                 .flatMap(reply -> {
-                    if (reply.charAt(0) != '!') {
+                    if (reply.charAt(0) != '!' && reply.charAt(0) != '#') {
                         return Mono.just(new AppendedTo(known.conversation(), appended(pending, reply)));
                     }
                     if (attempt >= MAX_UPDATE_ATTEMPTS) {
                         return Mono.error(new IllegalStateException("gave up appending to conversation " + conversationId
                                 + " after " + attempt + " concurrent updates"));
                     }
+                    if (reply.charAt(0) == '#') {
+                        lastMessageIds.remember(conversationId, Long.parseLong(reply, 1, reply.length(), 10));
+                        return appendIfUnchanged(visitorId, pending, known, attempt + 1);
+                    }
                     int space = reply.indexOf(' ');
-                    Versioned current = new Versioned(Long.parseLong(reply.substring(1, space)),
-                            json.decodeConversation(reply.substring(space + 1)));
+                    int secondSpace = reply.indexOf(' ', space + 1);
+                    Versioned current = new Versioned(Long.parseLong(reply, 1, space, 10),
+                            json.decodeConversation(reply.substring(secondSpace + 1)));
                     lastSeen.remember(conversationId, current);
+                    lastMessageIds.remember(conversationId, Long.parseLong(reply, space + 1, secondSpace, 10));
                     return appendIfUnchanged(visitorId, pending, current, attempt + 1);
                 });
     }
@@ -377,7 +264,7 @@ public final class RedisConversationStore implements ConversationStore {
      * anything else (given to {@code written} with the new conversation) when it wrote.
      */
     private <T> Mono<T> updateWith(String conversationId, UnaryOperator<Conversation> change, LuaScript script,
-                                   String[] moreArgs, BiFunction<Conversation, String, T> written) {
+                                   Supplier<String[]> moreArgs, BiFunction<Conversation, String, T> written) {
         return Mono.defer(() -> {
             Versioned known = lastSeen.get(conversationId);
             Write<T> write = new Write<>(conversationId, change, script, moreArgs, written);
@@ -385,8 +272,9 @@ public final class RedisConversationStore implements ConversationStore {
         });
     }
 
+    /** @param moreArgs the script's arguments after the compare-and-set's, written anew for each attempt */
     private record Write<T>(String conversationId, UnaryOperator<Conversation> change, LuaScript script,
-                            String[] moreArgs, BiFunction<Conversation, String, T> written) {
+                            Supplier<String[]> moreArgs, BiFunction<Conversation, String, T> written) {
     }
 
     /** Attempt 0 starts from a remembered version; a conflict there is no race, so it re-reads at once. */
@@ -398,6 +286,14 @@ public final class RedisConversationStore implements ConversationStore {
                 return Mono.error(new IllegalArgumentException("an update may not change a conversation's id or visitor"));
             }
             return compareAndSet(write, current.conversation(), current.version(), next).flatMap(reply -> {
+                if (reply.charAt(0) == '#') {
+                    // The message was written with an id another took first: nothing changed; again with the next id.
+                    lastMessageIds.remember(conversationId, Long.parseLong(reply, 1, reply.length(), 10));
+                    return attempt >= MAX_UPDATE_ATTEMPTS
+                            ? Mono.error(new IllegalStateException("gave up appending to conversation " + conversationId
+                                    + " after " + attempt + " concurrent appends"))
+                            : attemptUpdate(write, Mono.just(current), attempt + 1);
+                }
                 if (reply.charAt(0) == '=') {
                     // An answer the message already had: the script checked that first and changed nothing.
                     return Mono.just(write.written().apply(current.conversation(), reply));
@@ -455,36 +351,70 @@ public final class RedisConversationStore implements ConversationStore {
         String lifecycle = resolved ? "1" : wasResolved ? "0" : "";
         String[] args = {Long.toString(expectedVersion), json.encode(next), id, lifecycle, retentionMillis,
                 flag(previousAgent.isPresent()), flag(newAgent.isPresent()), queueMove(QueueMove.of(current.state(), next.state()))};
-        return write.script().run(redis.of(id), scriptKeys, concat(args, write.moreArgs()));
+        return write.script().run(redis.of(id), scriptKeys, concat(args, write.moreArgs().get()));
     }
 
     @Override
     public Mono<Appended> appendOnce(String conversationId, MessageDraft draft) {
-        return Mono.defer(() -> {
-            PendingMessage pending = pending(conversationId, draft);
-            return APPEND.<String>run(redis.of(conversationId), messageKeys(conversationId), pending.args())
-                    .map(reply -> appended(pending, reply));
-        });
+        return Mono.defer(() -> appendOnce(pending(conversationId, draft), 1));
+    }
+
+    private Mono<Appended> appendOnce(PendingMessage pending, int attempt) {
+        String conversationId = pending.draft().conversationId();
+        return APPEND.<String>run(redis.of(conversationId), messageKeys(conversationId), pending.args())
+                .flatMap(reply -> {
+                    if (reply.charAt(0) != '#') {
+                        return Mono.just(appended(pending, reply));
+                    }
+                    lastMessageIds.remember(conversationId, Long.parseLong(reply, 1, reply.length(), 10));
+                    return attempt >= MAX_UPDATE_ATTEMPTS
+                            ? Mono.error(new IllegalStateException("gave up appending to conversation " + conversationId
+                                    + " after " + attempt + " concurrent appends"))
+                            : appendOnce(pending, attempt + 1);
+                });
     }
 
     /**
-     * A message about to be appended: as it will be stored but for its id, and the append function's arguments (the
-     * last one, whether the message awaits the bot's answer, empty: no).
+     * A message about to be appended, as it will be stored but for its id, which it gets when written: {@link #args}
+     * writes it (and its event) with the id this node expects it to get.
      */
-    private record PendingMessage(Message withoutId, String[] args) {
+    private final class PendingMessage {
+
+        private final Message draft;
+        private final String replyTo;
+        private Message written;
+
+        PendingMessage(Message draft) {
+            this.draft = draft;
+            this.replyTo = draft.replyTo().isPresent() ? Long.toString(draft.replyTo().getAsLong()) : "";
+        }
+
+        /** The message with id 0. */
+        Message draft() {
+            return draft;
+        }
+
+        /**
+         * The append function's arguments for the next id this node expects in the conversation; the last one, whether
+         * the message awaits the bot's answer, empty: no.
+         */
+        String[] args() {
+            String conversationId = draft.conversationId();
+            Long last = lastMessageIds.get(conversationId);
+            written = draft.withId(last == null ? 1 : last + 1);
+            return new String[]{draft.clientMessageId().orElse(""), json.encode(written), Long.toString(written.id()),
+                    keys.eventsChannel(), json.encode(new ConversationEvent.MessageAdded(conversationId, written)),
+                    replyTo, ":" + conversationId, ""};
+        }
+
+        /** The message as last written by {@link #args}. */
+        Message written() {
+            return written;
+        }
     }
 
     private PendingMessage pending(String conversationId, MessageDraft draft) {
-        Message withoutId = new Message(0, conversationId, draft.from(), draft.text(), draft.quickReplies(),
-                clock.instant(), draft.authorName(), draft.clientMessageId(), draft.intent(), draft.replyTo());
-        String encoded = json.encode(withoutId);
-        if (!encoded.startsWith(JsonCodec.MESSAGE_WITHOUT_ID)) {
-            throw new IllegalStateException("a message's JSON must start with its id: " + encoded);
-        }
-        String[] event = json.messageAddedAround(conversationId);
-        return new PendingMessage(withoutId, new String[]{draft.clientMessageId().orElse(""),
-                encoded.substring(JsonCodec.MESSAGE_WITHOUT_ID.length()), keys.eventsChannel(), event[0], event[1],
-                draft.replyTo().isPresent() ? Long.toString(draft.replyTo().getAsLong()) : "", ":" + conversationId, ""});
+        return new PendingMessage(Message.stored(0, conversationId, draft, clock.instant()));
     }
 
     /**
@@ -493,9 +423,9 @@ public final class RedisConversationStore implements ConversationStore {
      */
     private Appended appended(PendingMessage pending, String reply) {
         if (reply.charAt(0) == '+') {
-            Message m = pending.withoutId();
-            return new Appended(new Message(Long.parseLong(reply, 1, reply.length(), 10), m.conversationId(), m.from(),
-                    m.text(), m.quickReplies(), m.at(), m.authorName(), m.clientMessageId(), m.intent(), m.replyTo()), true);
+            Message stored = pending.written();
+            lastMessageIds.remember(stored.conversationId(), stored.id());
+            return new Appended(stored, true);
         }
         int lineFeed = reply.indexOf('\n');
         return lineFeed < 0
@@ -561,26 +491,7 @@ public final class RedisConversationStore implements ConversationStore {
      * no queue joins it at the back. Returns a {@code fault id} line per repair ({@code gone}, {@code not-waiting},
      * {@code not-queued}). Decodes a conversation's JSON only when it mentions the waiting state.
      */
-    private static final LuaScript REPAIR_QUEUE = new LuaScript(QUEUE_FUNCTION + """
-            local repaired = {}
-            for i, id in ipairs(ARGV) do
-              local data = redis.call('HGET', KEYS[i + 2], 'data')
-              local queued = redis.call('ZSCORE', KEYS[1], id)
-              local waiting = data and string.find(data, 'WAITING_FOR_AGENT', 1, true)
-                  and cjson.decode(data).state == 'WAITING_FOR_AGENT'
-              if queued and not data then
-                queue_move(KEYS[1], KEYS[2], 'leave', id)
-                table.insert(repaired, 'gone ' .. id)
-              elseif queued and not waiting then
-                queue_move(KEYS[1], KEYS[2], 'leave', id)
-                table.insert(repaired, 'not-waiting ' .. id)
-              elseif waiting and not queued then
-                queue_move(KEYS[1], KEYS[2], 'back', id)
-                table.insert(repaired, 'not-queued ' .. id)
-              end
-            end
-            return repaired
-            """, ScriptOutputType.MULTI);
+    private static final LuaScript REPAIR_QUEUE = LuaScript.load(ScriptOutputType.MULTI, "queue-move.lua", "repair-queue.lua");
     private static final int REPAIR_BATCH = 100;
 
     /**
@@ -658,33 +569,39 @@ public final class RedisConversationStore implements ConversationStore {
     }
 
     /**
-     * The version of each conversation this node last read or wrote, for the {@link #update} that usually follows.
-     * Only a hint: the compare-and-set checks it, so a stale entry costs a re-read, never a lost update. Keeps the
-     * {@value #MAX_REMEMBERED} most recently used.
+     * What this node last saw of each conversation (the version it last read or wrote, the last message id), for the
+     * write that usually follows. Only a hint: the scripts check it, so a stale entry costs a round trip, never a lost
+     * write. Keeps the {@value #MAX_REMEMBERED} most recently used.
      */
-    private static final class LastSeenVersions {
+    private static final class LastSeen<T> {
         private static final int MAX_REMEMBERED = 4_096;
 
-        private final Map<String, Versioned> versions = new LinkedHashMap<>(256, 0.75f, true) {
+        private final BiPredicate<T, T> newerOrSame;
+        private final Map<String, T> seen = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Versioned> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
                 return size() > MAX_REMEMBERED;
             }
         };
 
-        synchronized Versioned get(String conversationId) {
-            return versions.get(conversationId);
+        /** @param newerOrSame whether what was just seen (first) supersedes what is remembered (second) */
+        LastSeen(BiPredicate<T, T> newerOrSame) {
+            this.newerOrSame = newerOrSame;
         }
 
-        synchronized void remember(String conversationId, Versioned versioned) {
-            Versioned known = versions.get(conversationId);
-            if (known == null || known.version() <= versioned.version()) {
-                versions.put(conversationId, versioned);
+        synchronized T get(String conversationId) {
+            return seen.get(conversationId);
+        }
+
+        synchronized void remember(String conversationId, T value) {
+            T known = seen.get(conversationId);
+            if (known == null || newerOrSame.test(value, known)) {
+                seen.put(conversationId, value);
             }
         }
 
         synchronized void forget(String conversationId) {
-            versions.remove(conversationId);
+            seen.remove(conversationId);
         }
     }
 }

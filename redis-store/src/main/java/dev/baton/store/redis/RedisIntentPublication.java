@@ -25,22 +25,24 @@ import java.util.Objects;
 public final class RedisIntentPublication implements IntentPublication, AutoCloseable {
 
     /** KEYS: intents. ARGV: version, files JSON, channel. Replaces the database and announces its version. */
-    private static final LuaScript PUBLISH = new LuaScript("""
-            redis.call('HSET', KEYS[1], 'version', ARGV[1], 'files', ARGV[2])
-            redis.call('PUBLISH', ARGV[3], ARGV[1])
-            return 1
-            """, ScriptOutputType.INTEGER);
+    private static final LuaScript PUBLISH = LuaScript.load(ScriptOutputType.INTEGER, "publish-intents.lua");
 
     private final RedisReactiveCommands<String, String> redis;
     private final RedisKeys keys;
     private final String channel;
-    private final JsonCodec json = new JsonCodec();
+    private final JsonCodec json;
     private final Sinks.Many<String> publications = Sinks.many().multicast().directBestEffort();
     private final ChannelSubscription subscription;
 
     /** @param pubSub a subscription connection; other listeners may share it, each hears only its channels */
     public RedisIntentPublication(RedisReactiveCommands<String, String> redis,
                                   StatefulRedisPubSubConnection<String, String> pubSub, RedisKeys keys) {
+        this(redis, pubSub, keys, JsonCodec.withDefaultMapper());
+    }
+
+    RedisIntentPublication(RedisReactiveCommands<String, String> redis,
+                           StatefulRedisPubSubConnection<String, String> pubSub, RedisKeys keys, JsonCodec json) {
+        this.json = Objects.requireNonNull(json, "json");
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.channel = keys.intentsChannel();

@@ -24,24 +24,22 @@ public final class RedisLeftMessages implements LeftMessages {
      * the head while it was left before the cutoff. Comparing the first 19 characters of {@link Instant#toString()}
      * (fixed width, whatever the fraction) is exact to the second, plenty for a retention of days.
      */
-    private static final LuaScript SAVE = new LuaScript("""
-            redis.call('RPUSH', KEYS[1], ARGV[1])
-            while true do
-              local head = redis.call('LINDEX', KEYS[1], 0)
-              if not head or string.sub(cjson.decode(head).at, 1, 19) >= ARGV[2] then break end
-              redis.call('LPOP', KEYS[1])
-            end
-            return 1
-            """, ScriptOutputType.INTEGER);
+    private static final LuaScript SAVE = LuaScript.load(ScriptOutputType.INTEGER, "save-left-message.lua");
 
     private final RedisReactiveCommands<String, String> redis;
     private final RedisKeys keys;
     private final Clock clock;
     private final Duration retention;
-    private final JsonCodec json = new JsonCodec();
+    private final JsonCodec json;
 
     /** @param retention how long a left message is kept, from when it was left */
     public RedisLeftMessages(RedisReactiveCommands<String, String> redis, RedisKeys keys, Clock clock, Duration retention) {
+        this(redis, keys, clock, retention, JsonCodec.withDefaultMapper());
+    }
+
+    RedisLeftMessages(RedisReactiveCommands<String, String> redis, RedisKeys keys, Clock clock, Duration retention,
+                      JsonCodec json) {
+        this.json = Objects.requireNonNull(json, "json");
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -57,66 +57,27 @@ public final class RedisPresence implements Presence, AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final String ONLINE = "online";
 
-    /** Redis' clock in milliseconds, as {@code now}; every script starts with it. */
-    private static final String NOW = """
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            """;
-
     /**
      * KEYS: connections, nodes, last-seen. ARGV: grace (ms), node id, then whos. Sets the node's and each of its
      * whos' deadline to now + grace, and notes that they were seen now.
      */
-    private static final LuaScript REFRESH = new LuaScript(NOW + """
-            local deadline = string.format('%d', now + tonumber(ARGV[1]))
-            redis.call('ZADD', KEYS[2], deadline, ARGV[2])
-            redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. string.format('%d', now))
-            for i = 3, #ARGV do
-              redis.call('ZADD', KEYS[1], deadline, ARGV[2] .. '/' .. ARGV[i])
-              redis.call('ZADD', KEYS[3], string.format('%d', now), ARGV[i])
-            end
-            return #ARGV - 2
-            """, ScriptOutputType.INTEGER);
+    private static final LuaScript REFRESH = LuaScript.load(ScriptOutputType.INTEGER, "redis-now.lua", "presence-refresh.lua");
 
     /**
      * KEYS: connections, nodes, last-seen. ARGV: node id, "1" if the node itself is leaving, then whos. Removes
      * the node's entries of the whos (and the node's own when it leaves), noting that they were last seen now.
      */
-    private static final LuaScript LEAVE = new LuaScript(NOW + """
-            if ARGV[2] == '1' then redis.call('ZREM', KEYS[2], ARGV[1]) end
-            for i = 3, #ARGV do
-              redis.call('ZREM', KEYS[1], ARGV[1] .. '/' .. ARGV[i])
-              redis.call('ZADD', KEYS[3], string.format('%d', now), ARGV[i])
-            end
-            return #ARGV - 2
-            """, ScriptOutputType.INTEGER);
+    private static final LuaScript LEAVE = LuaScript.load(ScriptOutputType.INTEGER, "redis-now.lua", "presence-leave.lua");
 
     /** KEYS: connections. Deletes lapsed members and returns the live ones. */
-    private static final LuaScript LIVE = new LuaScript(NOW + """
-            now = string.format('%d', now)
-            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. now)
-            return redis.call('ZRANGEBYSCORE', KEYS[1], now, '+inf')
-            """, ScriptOutputType.MULTI);
+    private static final LuaScript LIVE = LuaScript.load(ScriptOutputType.MULTI, "redis-now.lua", "presence-live.lua");
 
     /**
      * KEYS: connections, nodes, last-seen. ARGV: how long last-seen times are kept (ms), then whos. For each who,
      * "online", or when last seen (ms), or "" when never seen. Costs a lookup per live node and who, not a read of
      * everyone connected.
      */
-    private static final LuaScript SEEN = new LuaScript(NOW + """
-            local nodes = redis.call('ZRANGEBYSCORE', KEYS[2], now, '+inf')
-            redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. string.format('%d', now - tonumber(ARGV[1])))
-            local result = {}
-            for i = 2, #ARGV do
-              local seen = nil
-              for _, node in ipairs(nodes) do
-                local deadline = redis.call('ZSCORE', KEYS[1], node .. '/' .. ARGV[i])
-                if deadline and tonumber(deadline) >= now then seen = 'online' break end
-              end
-              result[i - 1] = seen or redis.call('ZSCORE', KEYS[3], ARGV[i]) or ''
-            end
-            return result
-            """, ScriptOutputType.MULTI);
+    private static final LuaScript SEEN = LuaScript.load(ScriptOutputType.MULTI, "redis-now.lua", "presence-seen.lua");
 
     private final RedisReactiveCommands<String, String> redis;
     private final String[] keys;

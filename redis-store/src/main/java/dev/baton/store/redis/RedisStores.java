@@ -13,6 +13,8 @@ import io.lettuce.core.resource.DefaultClientResources;
 
 import reactor.core.publisher.Mono;
 
+import tools.jackson.databind.ObjectMapper;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import java.util.List;
  * everything else uses the first) and one for the event subscription, each with an I/O thread of its own.
  *
  * <pre>{@code
- * RedisStores redis = RedisStores.connect(RedisStoreSettings.of("redis://127.0.0.1:6379"), Clock.systemUTC());
+ * RedisStores redis = RedisStores.connect(RedisStoreSettings.of("redis://127.0.0.1:6379"), Clock.systemUTC(), mapper);
  * new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events(),
  *         redis.visitorPresence());
  * redis.intents();  // the intent database every node answers from
@@ -55,7 +57,8 @@ public final class RedisStores implements AutoCloseable {
     private final RedisIntentPublication intents;
 
     private RedisStores(RedisClient client, ClientResources resources, List<StatefulRedisConnection<String, String>> connections,
-                        StatefulRedisPubSubConnection<String, String> pubSub, RedisStoreSettings settings, Clock clock) {
+                        StatefulRedisPubSubConnection<String, String> pubSub, RedisStoreSettings settings, Clock clock,
+                        JsonCodec json) {
         this.client = client;
         this.resources = resources;
         this.connections = connections;
@@ -64,20 +67,23 @@ public final class RedisStores implements AutoCloseable {
         ConversationConnections byConversation = new ConversationConnections(
                 connections.stream().map(StatefulRedisConnection::reactive).toList());
         RedisReactiveCommands<String, String> shared = byConversation.shared();
-        this.conversations = new RedisConversationStore(byConversation, keys, clock, settings.retention());
+        this.conversations = new RedisConversationStore(byConversation, keys, clock, settings.retention(), json);
         this.queue = new RedisAgentQueue(shared, keys);
         this.presence = new RedisPresence(shared, keys.agentPresence(), settings.presenceGrace());
         this.visitorPresence = new RedisPresence(shared, keys.visitorPresence(), settings.presenceGrace());
-        this.leftMessages = new RedisLeftMessages(shared, keys, clock, settings.leftMessagesRetention());
-        this.events = new RedisConversationEvents(byConversation, pubSub, keys);
-        this.intents = new RedisIntentPublication(shared, pubSub, keys);
+        this.leftMessages = new RedisLeftMessages(shared, keys, clock, settings.leftMessagesRetention(), json);
+        this.events = new RedisConversationEvents(byConversation, pubSub, keys, json);
+        this.intents = new RedisIntentPublication(shared, pubSub, keys, json);
     }
 
     /**
      * Connects and subscribes to the events channel. Blocks (up to about twice the command timeout): call it at
      * start-up, not on an event loop. Fails when Redis cannot be reached.
+     *
+     * @param mapper writes and reads the documents kept in Redis and sent between nodes (their shapes are fixed by
+     *               the adapter's own records, whatever the mapper's defaults)
      */
-    public static RedisStores connect(RedisStoreSettings settings, Clock clock) {
+    public static RedisStores connect(RedisStoreSettings settings, Clock clock, ObjectMapper mapper) {
         RedisURI uri = RedisURI.create(settings.url());
         uri.setTimeout(settings.commandTimeout());
         // Connections take the I/O threads round-robin: one thread each, the subscription's included.
@@ -91,7 +97,8 @@ public final class RedisStores implements AutoCloseable {
                 connections.add(client.connect());
             }
             pubSub = client.connectPubSub();
-            RedisStores stores = new RedisStores(client, resources, List.copyOf(connections), pubSub, settings, clock);
+            RedisStores stores = new RedisStores(client, resources, List.copyOf(connections), pubSub, settings, clock,
+                    new JsonCodec(mapper));
             stores.events.ready().and(stores.intents.ready()).block(settings.commandTimeout().multipliedBy(2));
             return stores;
         } catch (RuntimeException e) {

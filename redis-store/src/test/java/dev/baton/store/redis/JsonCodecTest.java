@@ -5,6 +5,7 @@ import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.Message;
+import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.Mood;
 import dev.baton.conversation.Sender;
 import dev.baton.handoff.LeftMessage;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonCodecTest {
 
-    private final JsonCodec json = new JsonCodec();
+    private final JsonCodec json = JsonCodec.withDefaultMapper();
 
     @Test
     void aConversationWithEveryFieldSurvivesTheRoundTrip() {
@@ -45,14 +46,29 @@ class JsonCodecTest {
     }
 
     @Test
-    void messagesSurviveTheRoundTripAndStartWithTheirId() {
-        Message withEverything = new Message(0, "c-1", Sender.BOT, "Spedizione gratuita — \"sì\" / ارسال رایگان", Fixtures.botAnswer().quickReplies(),
-                T0, Optional.of("Alice"), Optional.of("m1"), Optional.of("shipping"), OptionalLong.of(41));
-        Message bare = Fixtures.message(42, "c-1");
+    void messagesSurviveTheRoundTripWithWhyTheBotWroteThem() {
+        Message withEverything = Message.stored(41, "c-1", Fixtures.botAnswer().replyingTo(40), T0);
+        Message withABareDecision = Message.stored(42, "c-1", MessageDraft.fromBot("Ti passo a una persona", List.of())
+                .decidedBy(Fixtures.visitorAskedForAPerson()), T0);
+        Message bare = Fixtures.message(43, "c-1");
 
-        assertThat(json.decodeMessage(json.encode(withEverything))).isEqualTo(withEverything);
-        assertThat(json.decodeMessage(json.encode(bare))).isEqualTo(bare);
-        assertThat(json.encode(withEverything)).startsWith(JsonCodec.MESSAGE_WITHOUT_ID);
+        assertThat(List.of(withEverything, withABareDecision, bare))
+                .allSatisfy(m -> assertThat(json.decodeMessage(json.encode(m))).isEqualTo(m));
+        assertThat(json.encode(bare)).doesNotContain("decision", "replyTo", "intent", "null");
+    }
+
+    @Test
+    void messagesStoredBeforeDecisionsWereKeptStillRead() {
+        String before = "{\"id\":3,\"v\":1,\"conversationId\":\"c-1\",\"from\":\"BOT\",\"text\":\"Spedizione gratuita\","
+                + "\"quickReplies\":[{\"label\":\"Tempi\",\"payload\":\"intent:delivery_times\"}],"
+                + "\"at\":\"2026-11-23T18:04:05.123Z\",\"intent\":\"shipping\",\"replyTo\":2}";
+
+        Message read = json.decodeMessage(before);
+
+        assertThat(read.id()).isEqualTo(3);
+        assertThat(read.intent()).contains("shipping");
+        assertThat(read.replyTo()).hasValue(2);
+        assertThat(read.decision()).isEmpty();
     }
 
     @Test
@@ -77,15 +93,6 @@ class JsonCodecTest {
                 new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.lastSeenAt(T0)));
 
         assertThat(events).allSatisfy(e -> assertThat(json.decodeEvent(json.encode(e))).contains(e));
-    }
-
-    @Test
-    void aMessageAddedEventBuiltAroundAStoredMessageReadsAsTheEvent() {
-        Message message = Fixtures.message(3, "c-\"quoted\"");
-        String[] around = json.messageAddedAround(message.conversationId());
-
-        assertThat(json.decodeEvent(around[0] + json.encode(message) + around[1]))
-                .contains(new ConversationEvent.MessageAdded(message.conversationId(), message));
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,14 +51,14 @@ class RedisUnreachableTest {
                 Duration.ofDays(1), Duration.ofSeconds(30), COMMAND_TIMEOUT, 2, Duration.ofDays(1));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> RedisStores.connect(settings, Clock.systemUTC())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> RedisStores.connect(settings, Clock.systemUTC(), JsonMapper.builder().build())).isInstanceOf(RuntimeException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
     void commandsTimeOutWhenRedisStopsAnswering() throws IOException {
         FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.URL)));
-        RedisStores stores = closeLater(RedisStores.connect(settingsThrough(proxy), Clock.systemUTC()));
+        RedisStores stores = closeLater(RedisStores.connect(settingsThrough(proxy), Clock.systemUTC(), JsonMapper.builder().build()));
         assertThat(stores.conversations().find("c-1").blockOptional(Duration.ofSeconds(2))).isEmpty();
 
         proxy.freeze();

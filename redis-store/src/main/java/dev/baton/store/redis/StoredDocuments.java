@@ -1,0 +1,245 @@
+package dev.baton.store.redis;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.conversation.AgentRef;
+import dev.baton.conversation.BotDecision;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationEvent;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.CustomerDetail;
+import dev.baton.conversation.HandoffReason;
+import dev.baton.conversation.HandoffSummary;
+import dev.baton.conversation.IntentCandidate;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.Mood;
+import dev.baton.conversation.QuickReply;
+import dev.baton.conversation.Sender;
+import dev.baton.handoff.LeftMessage;
+import dev.baton.handoff.Sighting;
+import dev.baton.intents.IntentDatabaseLoader;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * The JSON documents Baton keeps in Redis and sends between nodes, one record per shape, apart from the domain's
+ * records so that renaming a domain component never silently changes what is stored. Jackson writes and reads them
+ * ({@link JsonCodec}); each knows how it is made from its domain value and back.
+ *
+ * <p>Versioning: every top-level document carries {@code "v": 1}. Readers ignore fields they do not know, and an
+ * absent optional field or list reads as empty, so a newer node may add fields without breaking older ones; a change
+ * that older nodes cannot read must bump {@code v}. Optional values are written only when present; instants are
+ * ISO-8601 strings; enums are their names.
+ */
+final class StoredDocuments {
+
+    static final int VERSION = 1;
+
+    private StoredDocuments() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageDocument(long id, int v, String conversationId, String from, String text,
+                           List<QuickReplyDocument> quickReplies, String at, String authorName, String clientMessageId,
+                           String intent, Long replyTo, DecisionDocument decision) {
+
+        static MessageDocument of(Message m) {
+            return new MessageDocument(m.id(), VERSION, m.conversationId(), m.from().name(), m.text(),
+                    m.quickReplies().stream().map(q -> new QuickReplyDocument(q.label(), q.payload())).toList(),
+                    m.at().toString(), m.authorName().orElse(null), m.clientMessageId().orElse(null),
+                    m.intent().orElse(null), m.replyTo().isPresent() ? m.replyTo().getAsLong() : null,
+                    m.decision().map(DecisionDocument::of).orElse(null));
+        }
+
+        Message toMessage() {
+            return new Message(id, required(conversationId, "conversationId"), Sender.valueOf(required(from, "from")),
+                    required(text, "text"), list(quickReplies, QuickReplyDocument::toQuickReply),
+                    IsoInstants.parse(required(at, "at")), Optional.ofNullable(authorName),
+                    Optional.ofNullable(clientMessageId), Optional.ofNullable(intent),
+                    replyTo == null ? OptionalLong.empty() : OptionalLong.of(replyTo),
+                    Optional.ofNullable(decision).map(DecisionDocument::toDecision));
+        }
+    }
+
+    record QuickReplyDocument(String label, String payload) {
+        QuickReply toQuickReply() {
+            return new QuickReply(required(label, "label"), required(payload, "payload"));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DecisionDocument(String kind, String intent, Double confidence, Double margin, String reason) {
+
+        static DecisionDocument of(BotDecision d) {
+            return new DecisionDocument(d.kind().name(), d.intent().orElse(null),
+                    d.confidence().isPresent() ? d.confidence().getAsDouble() : null,
+                    d.margin().isPresent() ? d.margin().getAsDouble() : null, d.reason());
+        }
+
+        BotDecision toDecision() {
+            return new BotDecision(BotDecision.Kind.valueOf(required(kind, "kind")), Optional.ofNullable(intent),
+                    confidence == null ? OptionalDouble.empty() : OptionalDouble.of(confidence),
+                    margin == null ? OptionalDouble.empty() : OptionalDouble.of(margin), required(reason, "reason"));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ConversationDocument(int v, String id, String visitorId, String state, String language,
+                                Integer consecutiveFailures, List<IntentCandidateDocument> considered,
+                                SummaryDocument handoff, AgentDocument agent, String startedAt, String updatedAt) {
+
+        static ConversationDocument of(Conversation c) {
+            return new ConversationDocument(VERSION, c.id(), c.visitorId(), c.state().name(), c.language().orElse(null),
+                    c.consecutiveFailures(), c.considered().stream().map(IntentCandidateDocument::of).toList(),
+                    c.handoff().map(SummaryDocument::of).orElse(null),
+                    c.agent().map(a -> new AgentDocument(a.username(), a.displayName())).orElse(null),
+                    c.startedAt().toString(), c.updatedAt().toString());
+        }
+
+        Conversation toConversation() {
+            return new Conversation(required(id, "id"), required(visitorId, "visitorId"),
+                    ConversationState.valueOf(required(state, "state")), Optional.ofNullable(language),
+                    consecutiveFailures == null ? 0 : consecutiveFailures,
+                    list(considered, IntentCandidateDocument::toCandidate),
+                    Optional.ofNullable(handoff).map(SummaryDocument::toSummary),
+                    Optional.ofNullable(agent).map(AgentDocument::toAgent),
+                    IsoInstants.parse(required(startedAt, "startedAt")), IsoInstants.parse(required(updatedAt, "updatedAt")));
+        }
+    }
+
+    record AgentDocument(String username, String displayName) {
+        AgentRef toAgent() {
+            return new AgentRef(required(username, "username"), required(displayName, "displayName"));
+        }
+    }
+
+    record IntentCandidateDocument(String intent, String title, double confidence) {
+        static IntentCandidateDocument of(IntentCandidate c) {
+            return new IntentCandidateDocument(c.intent(), c.title(), c.confidence());
+        }
+
+        IntentCandidate toCandidate() {
+            return new IntentCandidate(required(intent, "intent"), title == null ? "" : title, confidence);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SummaryDocument(String customerWants, List<IntentCandidateDocument> intents, String reason, String language,
+                           String languageNote, String mood, List<String> moodSignals, List<DetailDocument> details,
+                           List<String> botTried, String waitingSince, Integer previousConversations) {
+
+        static SummaryDocument of(HandoffSummary s) {
+            return new SummaryDocument(s.customerWants(), s.intents().stream().map(IntentCandidateDocument::of).toList(),
+                    s.reason().name(), s.language(), s.languageNote().orElse(null), s.mood().name(), s.moodSignals(),
+                    s.details().stream().map(d -> new DetailDocument(d.kind(), d.value())).toList(), s.botTried(),
+                    s.waitingSince().toString(), s.previousConversations());
+        }
+
+        HandoffSummary toSummary() {
+            return new HandoffSummary(customerWants == null ? "" : customerWants,
+                    list(intents, IntentCandidateDocument::toCandidate), HandoffReason.valueOf(required(reason, "reason")),
+                    required(language, "language"), Optional.ofNullable(languageNote),
+                    mood == null ? Mood.NEUTRAL : Mood.valueOf(mood), list(moodSignals, Function.identity()),
+                    list(details, DetailDocument::toDetail), list(botTried, Function.identity()),
+                    IsoInstants.parse(required(waitingSince, "waitingSince")),
+                    previousConversations == null ? 0 : previousConversations);
+        }
+    }
+
+    record DetailDocument(String kind, String value) {
+        CustomerDetail toDetail() {
+            return new CustomerDetail(required(kind, "kind"), required(value, "value"));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LeftMessageDocument(String id, String conversationId, String visitorId, String text, String contact,
+                               String language, String at, Integer v) {
+
+        /** @param document whether it stands alone (and carries its version), rather than inside an event */
+        static LeftMessageDocument of(LeftMessage m, boolean document) {
+            return new LeftMessageDocument(m.id(), m.conversationId(), m.visitorId(), m.text(), m.contact().orElse(null),
+                    m.language(), m.at().toString(), document ? VERSION : null);
+        }
+
+        LeftMessage toLeftMessage() {
+            return new LeftMessage(required(id, "id"), required(conversationId, "conversationId"),
+                    required(visitorId, "visitorId"), required(text, "text"), Optional.ofNullable(contact),
+                    required(language, "language"), IsoInstants.parse(required(at, "at")));
+        }
+    }
+
+    record IntentFilesDocument(int v, List<IntentFileDocument> files) {
+        static IntentFilesDocument of(List<IntentDatabaseLoader.IntentSource> files) {
+            return new IntentFilesDocument(VERSION, files.stream().map(f -> new IntentFileDocument(f.name(), f.content())).toList());
+        }
+
+        List<IntentDatabaseLoader.IntentSource> toFiles() {
+            return list(files, f -> new IntentDatabaseLoader.IntentSource(required(f.name(), "name"), required(f.content(), "content")));
+        }
+    }
+
+    record IntentFileDocument(String name, String content) {
+    }
+
+    /** Every event, told apart by {@code type}; only the fields of its type are written. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EventDocument(int v, String conversationId, String type, MessageDocument message,
+                         ConversationDocument conversation, String who, LeftMessageDocument leftMessage, Boolean online,
+                         String lastSeen) {
+
+        static EventDocument of(ConversationEvent event) {
+            String id = event.conversationId();
+            if (event instanceof ConversationEvent.MessageAdded e) {
+                return new EventDocument(VERSION, id, "MessageAdded", MessageDocument.of(e.message()), null, null, null, null, null);
+            }
+            if (event instanceof ConversationEvent.StateChanged e) {
+                return new EventDocument(VERSION, id, "StateChanged", null, ConversationDocument.of(e.conversation()), null, null, null, null);
+            }
+            if (event instanceof ConversationEvent.Typing e) {
+                return new EventDocument(VERSION, id, "Typing", null, null, e.who().name(), null, null, null);
+            }
+            if (event instanceof ConversationEvent.MessageLeft e) {
+                return new EventDocument(VERSION, id, "MessageLeft", null, null, null, LeftMessageDocument.of(e.leftMessage(), false), null, null);
+            }
+            if (event instanceof ConversationEvent.QueueChanged) {
+                return new EventDocument(VERSION, id, "QueueChanged", null, null, null, null, null, null);
+            }
+            if (event instanceof ConversationEvent.VisitorPresenceChanged e) {
+                return new EventDocument(VERSION, id, "VisitorPresenceChanged", null, null, null, null, e.visitor().online(),
+                        e.visitor().lastSeen().map(Instant::toString).orElse(null));
+            }
+            throw new IllegalArgumentException("no JSON form for event " + event.getClass().getName());
+        }
+
+        /** The event; empty when its type is one this node does not know (sent by a newer node). */
+        Optional<ConversationEvent> toEvent() {
+            String id = required(conversationId, "conversationId");
+            return Optional.ofNullable(switch (type == null ? "" : type) {
+                case "MessageAdded" -> new ConversationEvent.MessageAdded(id, required(message, "message").toMessage());
+                case "StateChanged" -> new ConversationEvent.StateChanged(id, required(conversation, "conversation").toConversation());
+                case "Typing" -> new ConversationEvent.Typing(id, Sender.valueOf(required(who, "who")));
+                case "MessageLeft" -> new ConversationEvent.MessageLeft(id, required(leftMessage, "leftMessage").toLeftMessage());
+                case "QueueChanged" -> new ConversationEvent.QueueChanged(id);
+                case "VisitorPresenceChanged" -> new ConversationEvent.VisitorPresenceChanged(id, Boolean.TRUE.equals(online)
+                        ? Sighting.onlineNow() : lastSeen == null ? Sighting.never() : Sighting.lastSeenAt(IsoInstants.parse(lastSeen)));
+                default -> null;
+            });
+        }
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("stored JSON lacks \"" + field + "\"");
+        }
+        return value;
+    }
+
+    private static <D, T> List<T> list(List<D> documents, Function<D, T> read) {
+        return documents == null ? List.of() : documents.stream().map(read).toList();
+    }
+}
