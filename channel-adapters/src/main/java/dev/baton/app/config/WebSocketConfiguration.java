@@ -73,8 +73,8 @@ class WebSocketConfiguration {
     }
 
     @Bean
-    OpenSockets openSockets(OutboundFrames frames) {
-        return new OpenSockets(frames);
+    OpenSockets openSockets() {
+        return new OpenSockets();
     }
 
     @Bean

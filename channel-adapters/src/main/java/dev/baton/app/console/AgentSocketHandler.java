@@ -2,7 +2,12 @@ package dev.baton.app.console;
 
 import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.FrameOutbox;
+import dev.baton.app.wire.FrameParts.AgentView;
+import dev.baton.app.wire.FrameParts.AssignedEntry;
+import dev.baton.app.wire.FrameParts.HistoryEntry;
+import dev.baton.app.wire.FrameParts.LeftMessageView;
 import dev.baton.app.wire.InboundFrame;
+import dev.baton.app.wire.OutboundFrame;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
@@ -18,14 +23,11 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.Exceptions;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,9 +74,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         FrameOutbox outbox = pipeline.outbox(session);
         OpenConversations open = new OpenConversations();
         Sinks.Empty<Void> closed = Sinks.empty();
-        Map<String, Object> welcome = frames.frame("welcome");
-        welcome.put("agent", Map.of("username", agent.username(), "name", agent.displayName()));
-        outbox.send(welcome);
+        outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName())));
 
         Mono<Void> start = presence.connected(agent.username())
                 .then(Mono.fromRunnable(() -> queue.join(outbox)))
@@ -101,7 +101,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         try {
             String type = frame.type();
             if ("ping".equals(type)) {
-                outbox.send(frames.frame("pong"));
+                outbox.send(new OutboundFrame.Pong());
                 return Mono.empty();
             }
             if ("left_messages".equals(type)) {
@@ -122,7 +122,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 default -> desk.resolve(id, agent)
                         .doOnNext(resolved -> {
                             if (!open.contains(id)) {
-                                outbox.send(frames.state(resolved, Optional.empty()));
+                                outbox.send(OutboundFrame.AgentState.of(resolved));
                             }
                         })
                         .then();
@@ -141,23 +141,18 @@ final class AgentSocketHandler implements WebSocketHandler {
     private Mono<Void> push(FrameOutbox outbox, AgentRef agent, OpenConversations open, ConversationEvent event) {
         boolean watching = open.contains(event.conversationId());
         if (event instanceof ConversationEvent.MessageAdded added && watching) {
-            outbox.sendWritten(frames.messageFrame(added.message()));
+            outbox.send(OutboundFrame.MessageFrame.of(added.message()));
         } else if (event instanceof ConversationEvent.Typing typing && watching && typing.who() == Sender.VISITOR) {
-            Map<String, Object> frame = frames.frame("typing");
-            frame.put("conversationId", typing.conversationId());
-            frame.put("from", "visitor");
-            outbox.send(frame);
+            outbox.send(new OutboundFrame.Typing(typing.conversationId(), "visitor"));
         } else if (event instanceof ConversationEvent.StateChanged changed) {
             if (watching) {
-                outbox.send(frames.state(changed.conversation(), Optional.empty()));
+                outbox.send(OutboundFrame.AgentState.of(changed.conversation()));
             }
             return sendAssigned(outbox, agent, open);
         } else if (event instanceof ConversationEvent.MessageLeft) {
             return sendLeftMessages(outbox);
         } else if (event instanceof ConversationEvent.VisitorPresenceChanged changed) {
-            Map<String, Object> frame = frames.frame("visitor_presence");
-            frame.put("conversationId", changed.conversationId());
-            outbox.send(frames.withVisitor(frame, changed.visitor()));
+            outbox.send(OutboundFrame.VisitorPresence.of(changed.conversationId(), changed.visitor()));
         }
         return Mono.empty();
     }
@@ -166,63 +161,32 @@ final class AgentSocketHandler implements WebSocketHandler {
         open.add(conversation.id());
         return desk.visitors(List.of(conversation.id())).flatMap(seen -> desk.transcript(conversation.id()).collectList()
                 .zipWith(desk.history(conversation).concatMap(this::historyEntry).collectList())
-                .doOnNext(loaded -> {
-                    Map<String, Object> frame = frames.withVisitor(frames.frame("conversation"), seen.get(conversation.id()));
-                    frame.put("conversationId", conversation.id());
-                    frame.put("state", conversation.state().name());
-                    frame.put("agentName", conversation.agent().map(AgentRef::displayName).orElse(null));
-                    frame.put("summary", frames.summary(conversation.handoff()));
-                    frame.put("transcript", frames.messages(loaded.getT1()));
-                    frame.put("history", loaded.getT2());
-                    outbox.send(frame);
-                }))
+                .doOnNext(loaded -> outbox.send(OutboundFrame.ConversationFrame.of(conversation, loaded.getT1(), loaded.getT2(),
+                        seen.get(conversation.id())))))
                 .then();
     }
 
     /** One earlier conversation as the console lists it: when, how it ended, and what the visitor first said. */
-    private Mono<Map<String, Object>> historyEntry(Conversation past) {
+    private Mono<HistoryEntry> historyEntry(Conversation past) {
         return desk.transcript(past.id()).filter(m -> m.from() == Sender.VISITOR).next()
                 .map(Message::text).defaultIfEmpty("")
-                .map(first -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("conversationId", past.id());
-                    entry.put("state", past.state().name());
-                    entry.put("startedAt", past.startedAt().toString());
-                    entry.put("firstMessage", first);
-                    return entry;
-                });
+                .map(first -> HistoryEntry.of(past, first));
     }
 
+    /** The agent's conversations, each with whether its visitor is there (the store is asked once for the whole list). */
     private Mono<Void> sendAssigned(FrameOutbox outbox, AgentRef agent, OpenConversations open) {
-        return sendList(outbox, "assigned", "conversations", withVisitors(desk.assignedTo(agent.username())
+        return desk.assignedTo(agent.username())
                 .doOnNext(c -> open.add(c.id()))
-                .map(c -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("conversationId", c.id());
-                    entry.put("state", c.state().name());
-                    entry.put("summary", frames.summary(c.handoff()));
-                    return entry;
-                })));
-    }
-
-    /** Adds to each entry whether its visitor is there, asking the store once for the whole list. */
-    private Flux<Map<String, Object>> withVisitors(Flux<Map<String, Object>> entries) {
-        return entries.collectList().flatMapMany(list -> desk.visitors(list.stream().map(e -> (String) e.get("conversationId")).toList())
-                .flatMapIterable(seen -> list.stream().map(e -> frames.withVisitor(e, seen.get((String) e.get("conversationId")))).toList()));
+                .collectList()
+                .flatMap(assigned -> desk.visitors(assigned.stream().map(Conversation::id).toList())
+                        .doOnNext(seen -> outbox.send(new OutboundFrame.Assigned(assigned.stream()
+                                .map(c -> AssignedEntry.of(c, seen.get(c.id()))).toList()))))
+                .then();
     }
 
     private Mono<Void> sendLeftMessages(FrameOutbox outbox) {
-        return sendList(outbox, "left_messages", "messages", desk.leftMessages().map(frames::leftMessage));
-    }
-
-    /** Sends a frame of {@code type} whose {@code field} holds all of {@code items}. */
-    private Mono<Void> sendList(FrameOutbox outbox, String type, String field, Flux<Map<String, Object>> items) {
-        return items.collectList()
-                .doOnNext(list -> {
-                    Map<String, Object> frame = frames.frame(type);
-                    frame.put(field, list);
-                    outbox.send(frame);
-                })
+        return desk.leftMessages().map(LeftMessageView::of).collectList()
+                .doOnNext(messages -> outbox.send(new OutboundFrame.LeftMessages(messages)))
                 .then();
     }
 }

@@ -1,6 +1,8 @@
 package dev.baton.app.console;
 
 import dev.baton.app.wire.FrameOutbox;
+import dev.baton.app.wire.FrameParts.QueueEntry;
+import dev.baton.app.wire.OutboundFrame;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.Conversation;
 import dev.baton.engine.LiveQueue;
@@ -9,9 +11,7 @@ import reactor.core.Disposable;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,13 +62,11 @@ final class QueueBroadcast implements AutoCloseable {
     /** The whole queue as one frame, written once per view. */
     private String wholeQueue() {
         if (shownFrame == null) {
-            List<Map<String, Object>> entries = new ArrayList<>(shown.size());
+            List<QueueEntry> entries = new ArrayList<>(shown.size());
             for (int i = 0; i < shown.size(); i++) {
                 entries.add(entry(shown.get(i), i + 1));
             }
-            Map<String, Object> frame = frames.frame("queue");
-            frame.put("conversations", entries);
-            shownFrame = frames.write(frame);
+            shownFrame = frames.write(new OutboundFrame.Queue(entries));
         }
         return shownFrame;
     }
@@ -83,7 +81,7 @@ final class QueueBroadcast implements AutoCloseable {
         Set<String> afterIds = ids(after);
         List<String> removed = before.stream().map(Conversation::id).filter(id -> !afterIds.contains(id)).toList();
         List<String> applied = new ArrayList<>(before.stream().map(Conversation::id).filter(afterIds::contains).toList());
-        List<Map<String, Object>> added = new ArrayList<>();
+        List<QueueEntry> added = new ArrayList<>();
         for (int i = 0; i < after.size(); i++) {
             Conversation joined = after.get(i);
             if (!beforeIds.contains(joined.id())) {
@@ -100,20 +98,11 @@ final class QueueBroadcast implements AutoCloseable {
         if (removed.isEmpty() && added.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> frame = frames.frame("queue_update");
-        frame.put("removed", removed);
-        frame.put("added", added);
-        frame.put("size", after.size());
-        return Optional.of(frames.write(frame));
+        return Optional.of(frames.write(new OutboundFrame.QueueUpdate(removed, added, after.size())));
     }
 
-    private Map<String, Object> entry(Conversation queued, int position) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("conversationId", queued.id());
-        entry.put("position", position);
-        entry.put("waitingSince", queued.handoff().map(s -> s.waitingSince().toString()).orElse(null));
-        entry.put("summary", frames.summary(queued.handoff()));
-        return frames.withVisitor(entry, shownSnapshot.visitor(queued.id()));
+    private QueueEntry entry(Conversation queued, int position) {
+        return QueueEntry.of(queued, position, shownSnapshot.visitor(queued.id()));
     }
 
     private static Set<String> ids(List<Conversation> conversations) {

@@ -1,6 +1,7 @@
 package dev.baton.app.widget;
 
 import dev.baton.app.wire.FrameOutbox;
+import dev.baton.app.wire.OutboundFrame;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
@@ -12,7 +13,6 @@ import reactor.core.publisher.Sinks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,7 +88,7 @@ final class VisitorConnection {
     }
 
     /** Sends a {@code state} frame (or the welcome) telling the visitor {@code queue}, and remembers it. */
-    synchronized void sendState(Map<String, Object> frame, Optional<QueueStatus> queue) {
+    synchronized void sendState(OutboundFrame frame, Optional<QueueStatus> queue) {
         outbox.send(frame);
         toldQueue = queue;
     }
@@ -97,20 +97,18 @@ final class VisitorConnection {
      * The queue moved: tells the visitor their new place if they are still waiting in {@code waiting} (a view of
      * the queue may arrive after the visitor was taken) and it differs from what they were last told.
      */
-    synchronized void queueMoved(OutboundFrames frames, Conversation waiting, QueueStatus status) {
+    synchronized void queueMoved(Conversation waiting, QueueStatus status) {
         if (state != ConversationState.WAITING_FOR_AGENT || !follows(waiting.id()) || toldQueue.equals(Optional.of(status))) {
             return;
         }
-        Map<String, Object> frame = frames.state(waiting, Optional.of(status));
-        frame.put("agentsOnline", status.agentsOnline());
-        sendState(frame, Optional.of(status));
+        sendState(OutboundFrame.VisitorState.of(waiting, Optional.of(status), status.agentsOnline()), Optional.of(status));
     }
 
     /**
      * Sends {@code frame} (which carries {@code messages} and tells {@code queue}) and remembers the last message
      * it carried.
      */
-    synchronized void sendMessagesAnd(OutboundFrames frames, Map<String, Object> frame, List<Message> messages,
+    synchronized void sendMessagesAnd(OutboundFrames frames, OutboundFrame frame, List<Message> messages,
                                       Optional<QueueStatus> queue) {
         sendState(frame, queue);
         messages.stream().mapToLong(Message::id).max().ifPresent(id -> lastSentId = Math.max(lastSentId, id));
@@ -124,7 +122,7 @@ final class VisitorConnection {
      * counts as sent only if it is the next one, so that no earlier message still on its way is skipped.
      */
     synchronized void acknowledge(OutboundFrames frames, Message message) {
-        outbox.sendWritten(frames.messageFrame(message));
+        outbox.sendWritten(frames.write(OutboundFrame.MessageFrame.of(message)));
         if (!loading && message.id() == lastSentId + 1) {
             lastSentId = message.id();
         }
@@ -139,6 +137,6 @@ final class VisitorConnection {
             return;
         }
         lastSentId = message.id();
-        outbox.sendWritten(frames.messageFrame(message));
+        outbox.sendWritten(frames.write(OutboundFrame.MessageFrame.of(message)));
     }
 }

@@ -1,6 +1,9 @@
 package dev.baton.app.widget;
 
 import dev.baton.app.wire.ConversationFeeds;
+import dev.baton.app.wire.FrameParts.QueueView;
+import dev.baton.app.wire.MessageView;
+import dev.baton.app.wire.OutboundFrame;
 import dev.baton.app.wire.InboundFrame;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
@@ -19,7 +22,6 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -103,7 +105,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
             throw new ProtocolException("hello_required", "send a \"hello\" frame first");
         }
         if ("ping".equals(type)) {
-            connection.outbox().send(frames.frame("pong"));
+            connection.outbox().send(new OutboundFrame.Pong());
             return Mono.empty();
         }
         String conversationId = connection.conversationId();
@@ -150,17 +152,12 @@ final class VisitorSocketHandler implements WebSocketHandler {
             return conversations.transcript(conversation.id(), lastSeenId).collectList()
                     .zipWith(standing(conversation.id()))
                     .doOnNext(loaded -> {
-                        Map<String, Object> welcome = frames.frame("welcome");
-                        welcome.put("visitorId", visitorId);
-                        welcome.put("conversationId", conversation.id());
-                        welcome.put("state", conversation.state().name());
-                        welcome.put("language", conversation.language().orElse(null));
-                        welcome.put("resumed", opened.resumed());
-                        welcome.put("messages", frames.messages(loaded.getT1()));
-                        welcome.put("queue", frames.queue(loaded.getT2().queue()));
-                        welcome.put("agentName", conversation.agent().map(a -> a.displayName()).orElse(null));
-                        welcome.put("agentsOnline", loaded.getT2().agentsOnline());
-                        connection.sendMessagesAnd(frames, welcome, loaded.getT1(), loaded.getT2().queue());
+                        Standing standing = loaded.getT2();
+                        OutboundFrame welcome = new OutboundFrame.VisitorWelcome(visitorId, conversation.id(),
+                                conversation.state().name(), conversation.language().orElse(null), opened.resumed(),
+                                MessageView.of(loaded.getT1()), QueueView.of(standing.queue()),
+                                conversation.agent().map(a -> a.displayName()).orElse(null), standing.agentsOnline());
+                        connection.sendMessagesAnd(frames, welcome, loaded.getT1(), standing.queue());
                     })
                     .then();
         });
@@ -172,9 +169,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
             return Mono.empty();
         }
         if (event instanceof ConversationEvent.Typing typing && typing.who() == Sender.AGENT) {
-            Map<String, Object> frame = frames.frame("typing");
-            frame.put("from", "agent");
-            connection.outbox().send(frame);
+            connection.outbox().send(new OutboundFrame.Typing(null, "agent"));
             return Mono.empty();
         }
         if (event instanceof ConversationEvent.StateChanged changed) {
@@ -187,11 +182,8 @@ final class VisitorSocketHandler implements WebSocketHandler {
     /** The state frame, with whether anyone is online: the widget's header says so whatever the state. */
     private Mono<Void> sendState(VisitorConnection connection, Conversation conversation) {
         return standing(conversation.id())
-                .doOnNext(standing -> {
-                    Map<String, Object> state = frames.state(conversation, standing.queue());
-                    state.put("agentsOnline", standing.agentsOnline());
-                    connection.sendState(state, standing.queue());
-                })
+                .doOnNext(standing -> connection.sendState(
+                        OutboundFrame.VisitorState.of(conversation, standing.queue(), standing.agentsOnline()), standing.queue()))
                 .then();
     }
 

@@ -1,6 +1,5 @@
 package dev.baton.app.widget;
 
-import dev.baton.app.wire.OutboundFrames;
 import dev.baton.engine.LiveQueue;
 import dev.baton.engine.QueueSnapshot;
 import reactor.core.Disposable;
@@ -16,11 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WaitingVisitors implements AutoCloseable {
 
     private final Set<VisitorConnection> connections = ConcurrentHashMap.newKeySet();
-    private final OutboundFrames frames;
     private final Disposable subscription;
 
-    WaitingVisitors(LiveQueue queue, OutboundFrames frames) {
-        this.frames = frames;
+    WaitingVisitors(LiveQueue queue) {
         this.subscription = queue.observe().subscribe(this::show);
     }
 
@@ -37,7 +34,7 @@ final class WaitingVisitors implements AutoCloseable {
             String conversationId = connection.conversationId();
             if (conversationId != null) {
                 snapshot.find(conversationId).ifPresent(waiting ->
-                        connection.queueMoved(frames, waiting, snapshot.statusOf(conversationId).orElseThrow()));
+                        connection.queueMoved(waiting, snapshot.statusOf(conversationId).orElseThrow()));
             }
         }
     }

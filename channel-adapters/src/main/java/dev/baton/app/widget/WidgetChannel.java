@@ -28,8 +28,8 @@ class WidgetChannel {
     }
 
     @Bean(destroyMethod = "close")
-    WaitingVisitors waitingVisitors(LiveQueue queue, OutboundFrames frames) {
-        return new WaitingVisitors(queue, frames);
+    WaitingVisitors waitingVisitors(LiveQueue queue) {
+        return new WaitingVisitors(queue);
     }
 
     @Bean(destroyMethod = "close")

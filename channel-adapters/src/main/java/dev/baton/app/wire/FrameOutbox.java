@@ -4,7 +4,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,7 +34,7 @@ public final class FrameOutbox {
         this.tooFarBehind = tooFarBehind;
     }
 
-    public void send(Map<String, ?> frame) {
+    public void send(OutboundFrame frame) {
         sendWritten(frames.write(frame));
     }
 

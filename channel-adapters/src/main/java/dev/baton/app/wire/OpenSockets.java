@@ -23,12 +23,7 @@ public final class OpenSockets implements SmartLifecycle {
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(5);
 
     private final Map<String, Open> sockets = new ConcurrentHashMap<>();
-    private final OutboundFrames frames;
     private volatile boolean running;
-
-    public OpenSockets(OutboundFrames frames) {
-        this.frames = frames;
-    }
 
     private record Open(WebSocketSession session, FrameOutbox outbox) {
     }
@@ -58,7 +53,7 @@ public final class OpenSockets implements SmartLifecycle {
         log.info("asking {} clients to reconnect before this node stops", open);
         Flux.fromIterable(sockets.values())
                 .flatMap(socket -> {
-                    socket.outbox().send(frames.frame("reconnect"));
+                    socket.outbox().send(new OutboundFrame.Reconnect());
                     socket.outbox().close();
                     return socket.session().close(CloseStatus.SERVICE_RESTARTED).onErrorComplete();
                 })

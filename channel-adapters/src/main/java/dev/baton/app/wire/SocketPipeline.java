@@ -11,7 +11,6 @@ import tools.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -150,7 +149,7 @@ public final class SocketPipeline {
             frame.permit().ifPresent(MessageAdmission.Permit::release);
         }
 
-        private Map<String, Object> busy(InboundFrame frame) {
+        private OutboundFrame busy(InboundFrame frame) {
             return frames.busy(admission.retryAfter(), frame.lenientText("conversationId"), frame.lenientText("clientMessageId"));
         }
     }

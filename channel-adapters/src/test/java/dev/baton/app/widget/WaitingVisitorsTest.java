@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WaitingVisitorsTest {
 
     private final InMemoryQueue node = new InMemoryQueue();
-    private final WaitingVisitors waiting = new WaitingVisitors(node.queue, node.frames);
+    private final WaitingVisitors waiting = new WaitingVisitors(node.queue);
 
     @AfterEach
     void close() {

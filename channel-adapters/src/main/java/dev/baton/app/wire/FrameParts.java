@@ -1,0 +1,94 @@
+package dev.baton.app.wire;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.HandoffSummary;
+import dev.baton.handoff.LeftMessage;
+import dev.baton.handoff.QueueStatus;
+import dev.baton.handoff.Sighting;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The objects frames are made of besides messages ({@link MessageView}), each as docs/protocol.md shows it. */
+public final class FrameParts {
+
+    private FrameParts() {
+    }
+
+    static double threeDecimals(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** Where a waiting visitor stands. */
+    public record QueueView(int position, Long estimatedWaitSeconds, int agentsOnline) {
+        public static QueueView of(Optional<QueueStatus> status) {
+            // With nobody online any estimate would be a guess dressed up as a promise.
+            return status.map(s -> new QueueView(s.position(), s.agentsOnline() == 0 ? null : Long.valueOf(s.estimatedWaitSeconds()),
+                    s.agentsOnline())).orElse(null);
+        }
+    }
+
+    /** Whether a conversation's visitor is online, or since when they are gone. */
+    public record VisitorSeen(boolean visitorOnline, String visitorLastSeen) {
+        public static VisitorSeen of(Sighting visitor) {
+            return new VisitorSeen(visitor.online(), visitor.lastSeen().map(Object::toString).orElse(null));
+        }
+    }
+
+    public record SummaryView(String customerWants, List<IntentView> intents, String reason, String reasonText,
+                              String language, String languageNote, String mood, List<String> moodSignals,
+                              List<DetailView> details, List<String> botTried, String waitingSince,
+                              int previousConversations) {
+
+        public static SummaryView of(Optional<HandoffSummary> maybeSummary) {
+            return maybeSummary.map(s -> new SummaryView(s.customerWants(),
+                    s.intents().stream().map(i -> new IntentView(i.intent(), i.title(), threeDecimals(i.confidence()))).toList(),
+                    s.reason().name(), s.reason().explanation(), s.language(), s.languageNote().orElse(null), s.mood().name(),
+                    s.moodSignals(), s.details().stream().map(d -> new DetailView(d.kind(), d.value())).toList(),
+                    s.botTried(), s.waitingSince().toString(), s.previousConversations())).orElse(null);
+        }
+    }
+
+    public record IntentView(String intent, String title, double confidence) {
+    }
+
+    public record DetailView(String kind, String value) {
+    }
+
+    /** A waiting conversation in the agents' queue. */
+    public record QueueEntry(String conversationId, int position, String waitingSince, SummaryView summary,
+                             boolean visitorOnline, String visitorLastSeen) {
+        public static QueueEntry of(Conversation queued, int position, Sighting visitor) {
+            VisitorSeen seen = VisitorSeen.of(visitor);
+            return new QueueEntry(queued.id(), position, queued.handoff().map(s -> s.waitingSince().toString()).orElse(null),
+                    SummaryView.of(queued.handoff()), seen.visitorOnline(), seen.visitorLastSeen());
+        }
+    }
+
+    /** One of an agent's open conversations. */
+    public record AssignedEntry(String conversationId, String state, SummaryView summary, boolean visitorOnline,
+                                String visitorLastSeen) {
+        public static AssignedEntry of(Conversation c, Sighting visitor) {
+            VisitorSeen seen = VisitorSeen.of(visitor);
+            return new AssignedEntry(c.id(), c.state().name(), SummaryView.of(c.handoff()), seen.visitorOnline(),
+                    seen.visitorLastSeen());
+        }
+    }
+
+    /** One earlier conversation as the console lists it: when, how it ended, and what the visitor first said. */
+    public record HistoryEntry(String conversationId, String state, String startedAt, String firstMessage) {
+        public static HistoryEntry of(Conversation past, String firstMessage) {
+            return new HistoryEntry(past.id(), past.state().name(), past.startedAt().toString(), firstMessage);
+        }
+    }
+
+    public record AgentView(String username, String name) {
+    }
+
+    public record LeftMessageView(String id, String conversationId, String text, String contact, String language, String at) {
+        public static LeftMessageView of(LeftMessage left) {
+            return new LeftMessageView(left.id(), left.conversationId(), left.text(), left.contact().orElse(null),
+                    left.language(), left.at().toString());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.baton.app.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.baton.app.wire.FrameParts.AgentView;
+import dev.baton.app.wire.FrameParts.AssignedEntry;
+import dev.baton.app.wire.FrameParts.HistoryEntry;
+import dev.baton.app.wire.FrameParts.LeftMessageView;
+import dev.baton.app.wire.FrameParts.QueueEntry;
+import dev.baton.app.wire.FrameParts.QueueView;
+import dev.baton.app.wire.FrameParts.SummaryView;
+import dev.baton.app.wire.FrameParts.VisitorSeen;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.Message;
+import dev.baton.handoff.QueueStatus;
+import dev.baton.handoff.Sighting;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every frame the server sends, one record per frame, written by Jackson with its {@code type} first. The shapes
+ * are documented in docs/protocol.md; a field added here is a field added to the protocol.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+public sealed interface OutboundFrame {
+
+    // ---- both channels
+
+    /** A new message in a conversation, or the acknowledgement of a resent one. */
+    @JsonTypeName("message")
+    record MessageFrame(String conversationId, MessageView message) implements OutboundFrame {
+        public static MessageFrame of(Message message) {
+            return new MessageFrame(message.conversationId(), MessageView.of(message));
+        }
+    }
+
+    /** Someone is typing: the agent (to the visitor, no conversation id) or the visitor (to agents). */
+    @JsonTypeName("typing")
+    record Typing(@JsonInclude(JsonInclude.Include.NON_NULL) String conversationId, String from) implements OutboundFrame {
+    }
+
+    /** A frame was refused; nothing was stored. */
+    @JsonTypeName("error")
+    record Error(String code, String message,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) String conversationId,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Long retryAfterMs,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) String clientMessageId) implements OutboundFrame {
+    }
+
+    @JsonTypeName("pong")
+    record Pong() implements OutboundFrame {
+    }
+
+    /** This node is stopping: reconnect, possibly to another node. */
+    @JsonTypeName("reconnect")
+    record Reconnect() implements OutboundFrame {
+    }
+
+    // ---- visitor channel
+
+    @JsonTypeName("welcome")
+    record VisitorWelcome(String visitorId, String conversationId, String state, String language, boolean resumed,
+                          List<MessageView> messages, QueueView queue, String agentName, int agentsOnline)
+            implements OutboundFrame {
+    }
+
+    @JsonTypeName("state")
+    record VisitorState(String conversationId, String state, QueueView queue, String agentName, int agentsOnline)
+            implements OutboundFrame {
+        public static VisitorState of(Conversation conversation, Optional<QueueStatus> queue, int agentsOnline) {
+            return new VisitorState(conversation.id(), conversation.state().name(), QueueView.of(queue),
+                    conversation.agent().map(a -> a.displayName()).orElse(null), agentsOnline);
+        }
+    }
+
+    // ---- agent channel
+
+    @JsonTypeName("welcome")
+    record AgentWelcome(AgentView agent) implements OutboundFrame {
+    }
+
+    @JsonTypeName("state")
+    record AgentState(String conversationId, String state, String agentName) implements OutboundFrame {
+        public static AgentState of(Conversation conversation) {
+            return new AgentState(conversation.id(), conversation.state().name(),
+                    conversation.agent().map(a -> a.displayName()).orElse(null));
+        }
+    }
+
+    /** The whole waiting queue. */
+    @JsonTypeName("queue")
+    record Queue(List<QueueEntry> conversations) implements OutboundFrame {
+    }
+
+    /** What changed in the queue since the last {@code queue} or {@code queue_update}. */
+    @JsonTypeName("queue_update")
+    record QueueUpdate(List<String> removed, List<QueueEntry> added, int size) implements OutboundFrame {
+    }
+
+    /** The agent's open conversations. */
+    @JsonTypeName("assigned")
+    record Assigned(List<AssignedEntry> conversations) implements OutboundFrame {
+    }
+
+    /** One conversation, read or taken: its summary, transcript and the visitor's earlier conversations. */
+    @JsonTypeName("conversation")
+    record ConversationFrame(String conversationId, String state, String agentName, SummaryView summary,
+                             List<MessageView> transcript, List<HistoryEntry> history, boolean visitorOnline,
+                             String visitorLastSeen) implements OutboundFrame {
+        public static ConversationFrame of(Conversation conversation, List<Message> transcript, List<HistoryEntry> history,
+                                           Sighting visitor) {
+            VisitorSeen seen = VisitorSeen.of(visitor);
+            return new ConversationFrame(conversation.id(), conversation.state().name(),
+                    conversation.agent().map(a -> a.displayName()).orElse(null), SummaryView.of(conversation.handoff()),
+                    MessageView.of(transcript), history, seen.visitorOnline(), seen.visitorLastSeen());
+        }
+    }
+
+    /** The visitor of a waiting or assigned conversation came online or went. */
+    @JsonTypeName("visitor_presence")
+    record VisitorPresence(String conversationId, boolean visitorOnline, String visitorLastSeen) implements OutboundFrame {
+        public static VisitorPresence of(String conversationId, Sighting visitor) {
+            VisitorSeen seen = VisitorSeen.of(visitor);
+            return new VisitorPresence(conversationId, seen.visitorOnline(), seen.visitorLastSeen());
+        }
+    }
+
+    @JsonTypeName("left_messages")
+    record LeftMessages(List<LeftMessageView> messages) implements OutboundFrame {
+    }
+}
