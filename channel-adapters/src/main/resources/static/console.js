@@ -530,6 +530,22 @@
     return null;
   }
 
+  const DECISION_KINDS = { answer: 'Answered', clarify: 'Asked which was meant', not_understood: 'Did not understand', hand_off: 'Handed off' };
+  const number = (x) => (x == null ? '—' : x.toFixed(2));
+
+  /** Why the bot wrote a message, folded under it: what it decided, on which intent, how sure, and its reason. */
+  function decisionDetail(d) {
+    const row = (label, testId, value) => [el('dt', { text: label }), el('dd', { 'data-testid': testId, dir: 'auto', text: value })];
+    return el('details', { class: 'why', 'data-testid': 'decision' },
+      el('summary', { 'data-testid': 'decision-toggle', title: 'Why the bot said this' }, 'Why'),
+      el('dl', {},
+        row('Decision', 'decision-kind', DECISION_KINDS[d.kind] || d.kind),
+        row('Intent', 'decision-intent', d.intent || '—'),
+        row('Confidence', 'decision-confidence', number(d.confidence)),
+        row('Lead over the next', 'decision-margin', number(d.margin)),
+        row('Reason', 'decision-reason', d.reason)));
+  }
+
   function appendLine(m) {
     const line = el('li', { class: `line from-${m.from}`, 'data-testid': 'transcript-message', 'data-from': m.from, 'data-id': String(m.id) });
     if (m.from !== 'system') {
@@ -539,6 +555,7 @@
     if ((m.quickReplies || []).length) {
       line.append(el('div', { class: 'qr', title: 'Buttons offered to the visitor' }, m.quickReplies.map(q => el('span', { dir: 'auto', text: q.label }))));
     }
+    if (m.decision) line.append(decisionDetail(m.decision));
     const transcript = $('transcript');
     const later = [...transcript.children].find(n => !n.dataset.pending && Number(n.dataset.id) > m.id)
       || transcript.querySelector('[data-pending]');

@@ -162,6 +162,12 @@ class VisitorAndAgentJourneyInBrowserTest {
         whenTheAgentOpensIt();
         thenTheAgentSeesSummaryAndTranscript("how much is shipping");
         screenshot(agent, "03-agent-console-summary.png");
+        whenTheAgentUnfoldsWhyTheBotWrote(transcriptFrom("bot").first());
+        thenTheAgentReadsTheDecision(transcriptFrom("bot").first(), "Answered", "shipping_costs", "shipping_costs is confident");
+        screenshot(agent, "17-agent-console-why-the-bot-answered.png");
+        whenTheAgentUnfoldsWhyTheBotWrote(transcriptFrom("bot").last());
+        thenTheAgentReadsTheDecision(transcriptFrom("bot").last(), "Handed off", null, "the visitor asked for a person");
+        thenTheVisitorNeverSeesWhyTheBotWroteAnything();
         whenTheAgentAcceptsIt();
 
         thenTheVisitorSeesTheyAreChattingWith("Alice");
@@ -539,6 +545,31 @@ class VisitorAndAgentJourneyInBrowserTest {
         assertThat(agent.locator("[data-testid=summary-mood]")).not().isEmpty();
         assertThat(transcriptFrom("visitor").first()).containsText(firstQuestion);
         assertThat(transcriptFrom("bot").first()).containsText("Standard shipping is free");
+    }
+
+    private void whenTheAgentUnfoldsWhyTheBotWrote(Locator botMessage) {
+        Locator why = botMessage.locator("[data-testid=decision]");
+        assertThat(why).not().hasAttribute("open", "");
+        why.locator("[data-testid=decision-toggle]").click();
+        assertThat(why).hasAttribute("open", "");
+        why.scrollIntoViewIfNeeded();
+    }
+
+    /** @param intent the intent it names; null for a decision whose intent is only the classifier's guess */
+    private void thenTheAgentReadsTheDecision(Locator botMessage, String kind, String intent, String reason) {
+        Locator why = botMessage.locator("[data-testid=decision]");
+        assertThat(why.locator("[data-testid=decision-kind]")).hasText(kind);
+        assertThat(why.locator("[data-testid=decision-reason]")).containsText(reason);
+        if (intent != null) {
+            assertThat(why.locator("[data-testid=decision-intent]")).hasText(intent);
+            assertThat(why.locator("[data-testid=decision-confidence]")).hasText(Pattern.compile("0\\.\\d\\d|1\\.00"));
+            assertThat(why.locator("[data-testid=decision-margin]")).hasText(Pattern.compile("0\\.\\d\\d|1\\.00"));
+        }
+    }
+
+    private void thenTheVisitorNeverSeesWhyTheBotWroteAnything() {
+        assertThat(widget("baton-panel")).not().containsText("is confident");
+        assertThat(widget("baton-panel")).not().containsText("asked for a person");
     }
 
     private void whenTheAgentStartsTyping() {
