@@ -115,7 +115,7 @@ final class AgentSocketHandler implements WebSocketHandler {
             Mono<Void> action = switch (type) {
                 case "open" -> desk.find(id).flatMap(c -> sendConversation(outbox, open, c));
                 case "accept" -> desk.accept(id, agent).flatMap(c -> sendConversation(outbox, open, c));
-                case "message" -> desk.reply(id, agent, frame.requiredText("text"), frame.optionalId("clientMessageId")).then();
+                case "message" -> reply(agent, AgentFrames.Reply.read(frame));
                 case "typing" -> desk.typing(id, agent);
                 case "hand_back" -> desk.handBack(id, agent).then();
                 // The agent hears back even about a conversation they did not open (those they did get the event).
@@ -136,6 +136,10 @@ final class AgentSocketHandler implements WebSocketHandler {
             outbox.send(frames.error(failure, conversationId));
             return Mono.empty();
         }
+    }
+
+    private Mono<Void> reply(AgentRef agent, AgentFrames.Reply reply) {
+        return desk.reply(reply.conversationId(), agent, reply.text(), reply.clientMessageId()).then();
     }
 
     private Mono<Void> push(FrameOutbox outbox, AgentRef agent, OpenConversations open, ConversationEvent event) {

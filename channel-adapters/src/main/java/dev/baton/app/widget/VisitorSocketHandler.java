@@ -23,7 +23,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The visitor channel ({@code /ws/visitor}): the widget's WebSocket. Frames from one socket are handled one at
@@ -33,8 +32,6 @@ final class VisitorSocketHandler implements WebSocketHandler {
 
     private static final java.util.Set<String> KNOWN_TYPES =
             java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "ping");
-
-    private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final ConversationEngine engine;
     private final ConversationStore conversations;
@@ -111,33 +108,36 @@ final class VisitorSocketHandler implements WebSocketHandler {
         String conversationId = connection.conversationId();
         String visitorId = connection.visitorId();
         return switch (type) {
-            case "message" -> engine.handle(new VisitorMessage(conversationId, visitorId, frame.requiredText("text"),
-                            frame.optionalId("clientMessageId"), frame.optionalText("payload"), connection.languageHint()))
-                    // Events bring new messages to every socket, but they can be lost (a Redis restart): a retried
-                    // send is answered here, so that its sender never retries into silence.
-                    .filter(ConversationEngine.Received::repeated)
-                    .doOnNext(received -> {
-                        connection.acknowledge(frames, received.message());
-                        received.answer().ifPresent(answer -> connection.acknowledge(frames, answer));
-                    })
-                    .then();
+            case "message" -> say(connection, VisitorFrames.Said.read(frame));
             case "typing" -> engine.typing(conversationId, visitorId);
             case "stop_waiting" -> engine.stopWaiting(conversationId, visitorId);
-            case "leave_message" -> engine.leaveMessage(conversationId, visitorId, frame.requiredText("text"),
-                    frame.optionalText("contact")).then();
+            case "leave_message" -> leaveMessage(connection, VisitorFrames.LeaveMessage.read(frame));
             case "new_conversation" -> open(connection, visitorId, Optional.empty(),
-                    frame.optionalText("language").or(connection::languageHint), 0);
+                    VisitorFrames.NewConversation.read(frame).language().or(connection::languageHint), 0);
             default -> Mono.error(new ProtocolException("unknown_type", "unknown frame type \"" + type + "\""));
         };
     }
 
+    private Mono<Void> say(VisitorConnection connection, VisitorFrames.Said said) {
+        return engine.handle(new VisitorMessage(connection.conversationId(), connection.visitorId(), said.text(),
+                        said.clientMessageId(), said.payload(), connection.languageHint()))
+                // Events bring new messages to every socket, but they can be lost (a Redis restart): a retried
+                // send is answered here, so that its sender never retries into silence.
+                .filter(ConversationEngine.Received::repeated)
+                .doOnNext(received -> {
+                    connection.acknowledge(frames, received.message());
+                    received.answer().ifPresent(answer -> connection.acknowledge(frames, answer));
+                })
+                .then();
+    }
+
+    private Mono<Void> leaveMessage(VisitorConnection connection, VisitorFrames.LeaveMessage leave) {
+        return engine.leaveMessage(connection.conversationId(), connection.visitorId(), leave.text(), leave.contact()).then();
+    }
+
     private Mono<Void> hello(VisitorConnection connection, InboundFrame frame) {
-        String visitorId = frame.requiredText("visitorId");
-        if (!VISITOR_ID.matcher(visitorId).matches()) {
-            throw new ProtocolException("invalid_visitor_id", "\"visitorId\" must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -");
-        }
-        return open(connection, visitorId, frame.optionalConversationId(), frame.optionalText("language"),
-                frame.optionalLong("lastSeenId", 0));
+        VisitorFrames.Hello hello = VisitorFrames.Hello.read(frame);
+        return open(connection, hello.visitorId(), hello.conversationId(), hello.language(), hello.lastSeenId());
     }
 
     /**

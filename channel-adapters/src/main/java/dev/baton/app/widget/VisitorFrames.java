@@ -1,0 +1,51 @@
+package dev.baton.app.widget;
+
+import dev.baton.app.wire.InboundFrame;
+import dev.baton.app.wire.ProtocolException;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The frames a visitor's client sends that carry fields, one record each, as docs/protocol.md lists them. Each is
+ * read from the frame Jackson parsed through {@link InboundFrame}'s checked accessors rather than bound directly:
+ * binding turns a number into a string and reports a wrong field in Jackson's terms, where a client author must be
+ * told the protocol's error code and the field's name.
+ */
+final class VisitorFrames {
+
+    private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private VisitorFrames() {
+    }
+
+    record Hello(String visitorId, Optional<String> conversationId, Optional<String> language, long lastSeenId) {
+        static Hello read(InboundFrame frame) {
+            String visitorId = frame.requiredText("visitorId");
+            if (!VISITOR_ID.matcher(visitorId).matches()) {
+                throw new ProtocolException("invalid_visitor_id", "\"visitorId\" must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -");
+            }
+            return new Hello(visitorId, frame.optionalConversationId(), frame.optionalText("language"),
+                    frame.optionalLong("lastSeenId", 0));
+        }
+    }
+
+    /** A {@code message}: what the visitor said, or the quick reply they pressed ({@code payload}). */
+    record Said(String text, Optional<String> clientMessageId, Optional<String> payload) {
+        static Said read(InboundFrame frame) {
+            return new Said(frame.requiredText("text"), frame.optionalId("clientMessageId"), frame.optionalText("payload"));
+        }
+    }
+
+    record LeaveMessage(String text, Optional<String> contact) {
+        static LeaveMessage read(InboundFrame frame) {
+            return new LeaveMessage(frame.requiredText("text"), frame.optionalText("contact"));
+        }
+    }
+
+    record NewConversation(Optional<String> language) {
+        static NewConversation read(InboundFrame frame) {
+            return new NewConversation(frame.optionalText("language"));
+        }
+    }
+}
