@@ -4,6 +4,6 @@ package dev.baton.engine;
 public final class UnknownConversationException extends RuntimeException {
 
     public UnknownConversationException(String conversationId) {
-        super("unknown conversation " + conversationId);
+        super("unknown conversation " + QuotedValue.capped(conversationId));
     }
 }

@@ -6,6 +6,7 @@ import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.SocketLimits;
 import dev.baton.app.wire.SocketPipeline;
+import dev.baton.engine.QuotedValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
+import tools.jackson.core.ErrorReportConfiguration;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Map;
@@ -85,9 +89,21 @@ class WebSocketConfiguration {
     }
 
     @Bean
-    SocketPipeline socketPipeline(ObjectMapper mapper, OutboundFrames frames, SocketLimits limits, MeterRegistry meters) {
+    SocketPipeline socketPipeline(OutboundFrames frames, SocketLimits limits, MeterRegistry meters) {
         Counter tooFarBehind = Counter.builder("baton.sockets.closed").tag("reason", "too_far_behind")
                 .description("sockets closed because their client stopped reading").register(meters);
-        return new SocketPipeline(mapper, frames, limits, new MessageAdmission(limits), tooFarBehind::increment);
+        return new SocketPipeline(frameReader(), frames, limits, new MessageAdmission(limits), tooFarBehind::increment);
+    }
+
+    /**
+     * Reads clients' frames. A parse error quotes the offending token, which Jackson cuts at 256 characters by
+     * default; the {@code malformed_json} error quotes no more of what the client sent than any other error does.
+     */
+    private static ObjectMapper frameReader() {
+        ErrorReportConfiguration quoting = ErrorReportConfiguration.builder()
+                .maxErrorTokenLength(QuotedValue.MAX_CODE_POINTS)
+                .maxRawContentLength(QuotedValue.MAX_CODE_POINTS)
+                .build();
+        return JsonMapper.builder(JsonFactory.builder().errorReportConfiguration(quoting).build()).build();
     }
 }

@@ -18,6 +18,7 @@ import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.AgentDesk;
+import dev.baton.engine.QuotedValue;
 import dev.baton.handoff.Presence;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -108,7 +109,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 return sendLeftMessages(outbox);
             }
             if (!CONVERSATION_ACTIONS.contains(type)) {
-                throw new ProtocolException("unknown_type", "unknown frame type \"" + type + "\"");
+                throw new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type));
             }
             conversationId = frame.lenientText("conversationId");
             String id = frame.requiredConversationId();

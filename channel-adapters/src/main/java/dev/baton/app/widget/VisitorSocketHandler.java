@@ -14,6 +14,7 @@ import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.ConversationEngine;
+import dev.baton.engine.QuotedValue;
 import dev.baton.engine.VisitorMessage;
 import dev.baton.handoff.QueueStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -97,7 +98,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
         }
         if (!connection.greeted()) {
             if (!KNOWN_TYPES.contains(type)) {
-                throw new ProtocolException("unknown_type", "unknown frame type \"" + type + "\"");
+                throw new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type));
             }
             throw new ProtocolException("hello_required", "send a \"hello\" frame first");
         }
@@ -114,7 +115,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
             case "leave_message" -> leaveMessage(connection, VisitorFrames.LeaveMessage.read(frame));
             case "new_conversation" -> open(connection, visitorId, Optional.empty(),
                     VisitorFrames.NewConversation.read(frame).language().or(connection::languageHint), 0);
-            default -> Mono.error(new ProtocolException("unknown_type", "unknown frame type \"" + type + "\""));
+            default -> Mono.error(new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type)));
         };
     }
 

@@ -3,6 +3,7 @@ package dev.baton.app.wire;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.engine.AlreadyTakenException;
 import dev.baton.engine.InvalidTextException;
+import dev.baton.engine.QuotedValue;
 import dev.baton.engine.UnknownConversationException;
 import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class OutboundFrames {
             case "unavailable" -> "we cannot store messages right now; please try again in a moment";
             default -> failure.getMessage();
         };
-        return new OutboundFrame.Error(code, message, conversationId.orElse(null), null, null);
+        return new OutboundFrame.Error(code, message, conversationId.map(QuotedValue::capped).orElse(null), null, null);
     }
 
     /**
@@ -48,7 +49,7 @@ public final class OutboundFrames {
      */
     public OutboundFrame.Error busy(Duration retryAfter, Optional<String> conversationId, Optional<String> clientMessageId) {
         return new OutboundFrame.Error("busy", "too many messages at once; nothing was stored; send it again in a moment",
-                conversationId.orElse(null), retryAfter.toMillis(), clientMessageId.orElse(null));
+                conversationId.map(QuotedValue::capped).orElse(null), retryAfter.toMillis(), clientMessageId.map(QuotedValue::capped).orElse(null));
     }
 
     private static String code(Throwable failure) {

@@ -77,6 +77,28 @@ class BadInputTest {
     }
 
     @Test
+    void anErrorQuotesAtMostSixtyFourCharactersOfWhatTheClientSent() {
+        String huge = "y".repeat(100_000);
+        ChatSocket visitor = open("/ws/visitor");
+        ChatSocket agent = sockets.agent(port, "bruno", "bruno-secret-1");
+        agent.await("welcome");
+
+        visitor.send(Map.of("type", huge));
+        agent.send(Map.of("type", huge));
+        agent.send(Map.of("type", "open", "conversationId", huge));
+        visitor.sendRaw("{\"type\": " + huge + "}");
+
+        String quoted = "y".repeat(64) + "…";
+        String tooMuch = "y".repeat(65);
+        assertThat(assertError(visitor, "unknown_type").get("message").stringValue()).contains(quoted).doesNotContain(tooMuch);
+        assertThat(assertError(agent, "unknown_type").get("message").stringValue()).contains(quoted).doesNotContain(tooMuch);
+        JsonNode unknown = assertError(agent, "unknown_conversation");
+        assertThat(unknown.get("message").stringValue()).contains(quoted).doesNotContain(tooMuch);
+        assertThat(unknown.get("conversationId").stringValue()).isEqualTo(quoted);
+        assertThat(assertError(visitor, "malformed_json").get("message").stringValue()).contains("y".repeat(64)).doesNotContain(tooMuch);
+    }
+
+    @Test
     void aVisitorCannotResumeSomeoneElsesConversation() {
         ChatSocket owner = open("/ws/visitor");
         owner.send(Map.of("type", "hello", "visitorId", "v-owner-0001"));
