@@ -1,7 +1,6 @@
 package dev.baton.handoff;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Conversations waiting for an agent, first come first served: a read-only view. The conversation store keeps
@@ -13,7 +12,4 @@ public interface AgentQueue {
 
     /** The waiting conversations' ids, longest-waiting first. */
     Flux<String> waiting();
-
-    /** 1-based position; empty when the conversation is not queued. */
-    Mono<Integer> position(String conversationId);
 }

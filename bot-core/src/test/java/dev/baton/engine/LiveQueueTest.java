@@ -18,7 +18,6 @@ import dev.baton.store.memory.InProcessConversationEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import java.time.Clock;
@@ -161,11 +160,6 @@ class LiveQueueTest {
                     queueReads.incrementAndGet();
                     return queue.waiting();
                 });
-            }
-
-            @Override
-            public Mono<Integer> position(String conversationId) {
-                return queue.position(conversationId);
             }
         };
     }

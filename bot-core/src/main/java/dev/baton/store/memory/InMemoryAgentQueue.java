@@ -3,7 +3,6 @@ package dev.baton.store.memory;
 import dev.baton.conversation.QueueMove;
 import dev.baton.handoff.AgentQueue;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,22 +24,6 @@ public final class InMemoryAgentQueue implements AgentQueue {
     @Override
     public Flux<String> waiting() {
         return Flux.defer(() -> Flux.fromIterable(ids()));
-    }
-
-    @Override
-    public Mono<Integer> position(String conversationId) {
-        return Mono.fromCallable(() -> {
-            synchronized (lock) {
-                int position = 1;
-                for (String id : waiting) {
-                    if (id.equals(conversationId)) {
-                        return position;
-                    }
-                    position++;
-                }
-                return null;
-            }
-        });
     }
 
     List<String> ids() {

@@ -3,7 +3,6 @@ package dev.baton.store.redis;
 import dev.baton.handoff.AgentQueue;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.util.Objects;
 
@@ -25,10 +24,5 @@ public final class RedisAgentQueue implements AgentQueue {
     @Override
     public Flux<String> waiting() {
         return Flux.defer(() -> redis.zrange(keys.queue(), 0, -1));
-    }
-
-    @Override
-    public Mono<Integer> position(String conversationId) {
-        return Mono.defer(() -> redis.zrank(keys.queue(), conversationId)).map(rank -> Math.toIntExact(rank + 1));
     }
 }
