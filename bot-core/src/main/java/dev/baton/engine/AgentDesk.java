@@ -1,6 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.conversation.AgentRef;
+import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -14,11 +15,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** What agents do with conversations: take one from the queue, talk, hand back to the bot, resolve. */
 public final class AgentDesk {
@@ -72,13 +76,18 @@ public final class AgentDesk {
      * compare-and-set lets exactly one assign it; the others get {@link AlreadyTakenException}.
      */
     public Mono<Conversation> accept(String conversationId, AgentRef agent) {
+        AtomicReference<Instant> queuedAt = new AtomicReference<>();
         return stores.conversations().update(conversationId, current -> {
                     if (current.state() == ConversationState.WITH_AGENT) {
                         throw new AlreadyTakenException(conversationId);
                     }
+                    // A waiting conversation changes only by leaving the queue: it was last updated when it joined.
+                    // The change may run again after a conflict; the last run is the one stored.
+                    queuedAt.set(current.updatedAt());
                     return current.assign(agent, clock.instant());
                 })
                 .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
+                .doOnNext(assigned -> handoffs.observer().assigned(assigned, Duration.between(queuedAt.get(), assigned.updatedAt())))
                 .flatMap(assigned -> handoffs.changed(assigned)
                         .then(stores.events().publish(new ConversationEvent.QueueChanged(conversationId)))
                         .then(handoffs.post(conversationId, MessageDraft.systemNote(
@@ -90,7 +99,14 @@ public final class AgentDesk {
         return Mono.defer(() -> {
             String validText = MessageText.validated(text);
             return assignedConversation(conversationId, agent, "reply in")
-                    .flatMap(c -> handoffs.post(conversationId, MessageDraft.fromAgent(agent.displayName(), validText, clientMessageId)));
+                    .flatMap(c -> stores.conversations().appendOnce(conversationId, MessageDraft.fromAgent(agent.displayName(), validText, clientMessageId))
+                            .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
+                            .doOnNext(appended -> {
+                                if (appended.fresh()) {
+                                    handoffs.observer().agentReplied(c, appended.message());
+                                }
+                            })
+                            .map(Appended::message));
         });
     }
 
@@ -103,6 +119,7 @@ public final class AgentDesk {
     public Mono<Conversation> handBack(String conversationId, AgentRef agent) {
         return assignedConversation(conversationId, agent, "hand back")
                 .flatMap(c -> stores.conversations().update(conversationId, current -> current.returnToBot(clock.instant())))
+                .doOnNext(handoffs.observer()::handedBack)
                 .flatMap(back -> handoffs.post(conversationId, MessageDraft.fromBot(
                                 handoffs.replies().say(Phrase.BACK_TO_BOT, language(back)), List.of()))
                         .then(handoffs.changed(back))
@@ -127,6 +144,7 @@ public final class AgentDesk {
                     return current.resolve(clock.instant());
                 })
                 .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
+                .doOnNext(handoffs.observer()::resolved)
                 .flatMap(resolved -> handoffs.post(conversationId, MessageDraft.systemNote(
                                 handoffs.replies().say(Phrase.RESOLVED, language(resolved))))
                         .then(handoffs.changed(resolved))
@@ -142,6 +160,7 @@ public final class AgentDesk {
     public Flux<Conversation> requeueConversationsOf(String agentUsername) {
         return stores.conversations().withAgent(agentUsername)
                 .concatMap(c -> stores.conversations().update(c.id(), current -> current.requeue(clock.instant()))
+                        .doOnNext(handoffs.observer()::requeued)
                         .flatMap(requeued -> handoffs.post(requeued.id(), MessageDraft.systemNote(handoffs.replies().say(Phrase.AGENT_LOST,
                                         language(requeued), c.agent().map(AgentRef::displayName).orElse(agentUsername))))
                                 .then(handoffs.changed(requeued))

@@ -6,6 +6,7 @@ import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.IntentCandidate;
 import dev.baton.conversation.Message;
@@ -23,6 +24,7 @@ import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
 import dev.baton.intents.Intent;
 import dev.baton.nlu.Classification;
+import dev.baton.observation.BotTurn;
 import dev.baton.nlu.TextNormalizer;
 import dev.baton.privacy.PersonalDataRedactor;
 import reactor.core.publisher.Mono;
@@ -102,6 +104,10 @@ public final class ConversationEngine {
                     .switchIfEmpty(Mono.error(() -> new UnknownConversationException(visitorMessage.conversationId())))
                     .flatMap(stored -> {
                         Appended appended = stored.appended();
+                        if (appended.fresh()) {
+                            // Nothing is stored in a conversation before its visitor's first message.
+                            handoffs.observer().visitorWrote(visitorMessage.conversationId(), appended.message().id() == 1);
+                        }
                         boolean unanswered = appended.fresh() || appended.reply().isEmpty();
                         Mono<Optional<Message>> answer = unanswered && stored.conversation().botMaySpeak()
                                 ? botTurn(stored.conversation(), visitorMessage, text, appended.message())
@@ -215,6 +221,7 @@ public final class ConversationEngine {
      */
     private Mono<Message> botTurn(Conversation conversation, VisitorMessage visitorMessage, String text, Message stored) {
         BotKnowledge bot = knowledge.get();
+        long started = System.nanoTime();
         return recentTranscripts.upTo(stored)
                 .flatMap(transcript -> {
                     String detected = understanding.languages().detect(text, conversation.language(), visitorMessage.languageHint());
@@ -223,7 +230,9 @@ public final class ConversationEngine {
                             : Optional.of("The visitor seems to write in '" + detected + "', which the bot has no examples for; it used '" + language + "'.");
                     String normalized = TextNormalizer.forLanguage(language).normalize(text);
                     Optional<String> chosen = visitorMessage.payload().flatMap(QuickReply::intentOf);
+                    long classifying = System.nanoTime();
                     Classification classification = chosen.isPresent() ? new Classification(List.of()) : bot.classifier().classify(text, language);
+                    long classificationNanos = chosen.isPresent() ? 0 : System.nanoTime() - classifying;
                     boolean askedForHuman = visitorMessage.payload().filter(QuickReply.HANDOFF_PAYLOAD::equals).isPresent()
                             || understanding.humanRequests().asksForHuman(normalized, language);
                     MoodReading mood = understanding.moods().read(text, normalized, language, earlierVisitorTexts(transcript, language, normalized));
@@ -233,16 +242,25 @@ public final class ConversationEngine {
                     UnaryOperator<Conversation> recordTurn =
                             c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant());
                     BotDecision why = decision.recorded(classification);
+                    Optional<HandoffReason> handoffReason = decision instanceof Decision.HandOff h ? Optional.of(h.reason()) : Optional.empty();
+                    Runnable observe = () -> handoffs.observer().botTurn(new BotTurn(conversation.id(), why, handoffReason,
+                            classificationNanos, System.nanoTime() - started, conversation.handoff().isEmpty()));
                     if (decision instanceof Decision.HandOff handOff) {
                         return stores.conversations().update(conversation.id(), recordTurn)
                                 .flatMap(updated -> handOff(handOff, why, updated, bot, language, languageNote, mood, transcript))
                                 // People answer it now: were the visitor back with the bot soon, no sweep may take it up.
                                 .then(stores.conversations().forgetUnanswered(new UnansweredMessage(conversation.id(), stored.id())))
-                                .then(Mono.empty());
+                                .then(Mono.fromRunnable(observe));
                     }
                     // The turn and the reply are stored in one step: with Redis, one round trip instead of two.
                     return stores.conversations().updateAndAppend(conversation.id(), recordTurn,
                                     reply(decision, bot, language, transcript).replyingTo(stored.id()).decidedBy(why))
+                            .doOnNext(answered -> {
+                                // An answer stored earlier, by a turn that raced this one, was observed by that turn.
+                                if (answered.appended().fresh()) {
+                                    observe.run();
+                                }
+                            })
                             .map(answered -> answered.appended().message())
                             // Remembered, so that the visitor's next turn need not read it back.
                             .doOnNext(recentTranscripts::saw);

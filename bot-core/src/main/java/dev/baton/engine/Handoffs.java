@@ -14,12 +14,16 @@ import dev.baton.handoff.QueueStatus;
 import dev.baton.handoff.WaitEstimator;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
 import dev.baton.handoff.Sighting;
+import dev.baton.observation.ConversationObserver;
+
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Moving conversations between the bot, the queue and people, and saying so in the transcript — the steps
@@ -32,18 +36,25 @@ public final class Handoffs {
     private final WaitEstimator waits;
     private final Replies replies;
     private final Clock clock;
+    private final ConversationObserver observer;
 
+    /** @param observer told of every step on either side, once it is stored */
     public Handoffs(Stores stores, HandoffSummaryWriter summaries, WaitEstimator waits,
-                    dev.baton.dialogue.BotPhrases phrases, String defaultLanguage, Clock clock) {
+                    dev.baton.dialogue.BotPhrases phrases, String defaultLanguage, Clock clock, ConversationObserver observer) {
         this.stores = stores;
         this.summaries = summaries;
         this.waits = waits;
         this.replies = new Replies(phrases, defaultLanguage);
         this.clock = clock;
+        this.observer = observer;
     }
 
     Replies replies() {
         return replies;
+    }
+
+    ConversationObserver observer() {
+        return observer;
     }
 
     /** Stores a message; the store tells everyone watching the conversation. */
@@ -78,8 +89,14 @@ public final class Handoffs {
      * {@link IllegalTransitionException}) if it is not waiting, e.g. because an agent took it first.
      */
     Mono<Conversation> leaveQueue(Conversation conversation) {
-        return stores.conversations().update(conversation.id(), c -> c.stopWaiting(clock.instant()))
+        AtomicReference<Instant> queuedAt = new AtomicReference<>();
+        return stores.conversations().update(conversation.id(), c -> {
+                    // The change may run again after a conflict; the last run is the one stored.
+                    queuedAt.set(c.updatedAt());
+                    return c.stopWaiting(clock.instant());
+                })
                 .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversation.id())))
+                .doOnNext(back -> observer.leftQueue(back, Duration.between(queuedAt.get(), back.updatedAt())))
                 .flatMap(back -> changed(back)
                         .then(stores.events().publish(new ConversationEvent.QueueChanged(back.id())))
                         .thenReturn(back));

@@ -31,8 +31,10 @@ final class InMemoryDesk {
     final Stores stores = new Stores(conversations, conversations.queue(), new InMemoryPresence(clock),
             new InMemoryLeftMessages(clock, Duration.ofDays(30)), events, new InMemoryPresence(clock));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
+    /** Every step the engine and the desk report. */
+    final ObservedSteps observed = new ObservedSteps();
     final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-            new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock);
+            new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock, observed);
     final AgentDesk desk = new AgentDesk(stores, handoffs, "en", clock);
 
     /** A new conversation of a new visitor, handed off (which queues it). */

@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.observation.ConversationLog;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.HandoffReason;
@@ -45,7 +46,8 @@ class LiveQueueTest {
             new InMemoryLeftMessages(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(30)), events, new InMemoryPresence(Clock.fixed(NOW, ZoneOffset.UTC)));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.fixed(NOW, ZoneOffset.UTC));
+            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.fixed(NOW, ZoneOffset.UTC),
+            new ConversationLog());
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     private final List<List<String>> seen = new CopyOnWriteArrayList<>();
     private LiveQueue queue;

@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.observation.ConversationLog;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -50,7 +51,7 @@ class QueueTransitionsTest {
             new InMemoryLeftMessages(clock, Duration.ofDays(30)), events, new InMemoryPresence(clock));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock);
+            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, new ConversationLog());
     private final AgentDesk desk = new AgentDesk(stores, handoffs, "en", clock);
 
     @Test

@@ -21,6 +21,7 @@ import dev.baton.handoff.Presence;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.nlu.OpenNlpLanguageDetector;
+import dev.baton.observation.ConversationObserver;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -72,12 +73,13 @@ class CoreConfiguration {
     }
 
     @Bean
-    Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, LiveKnowledge knowledge, Clock clock) {
+    Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, LiveKnowledge knowledge, Clock clock,
+                      ConversationObserver observer) {
         Function<String, String> titles = id -> knowledge.get().intents().find(id)
                 .flatMap(intent -> intent.titleIn(properties.defaultLanguage())).orElse(id);
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), titles),
                 new WaitEstimator(properties.handoff().averageHandlingTime(), properties.handoff().visitorGrace()), new BotPhrases(),
-                properties.defaultLanguage(), clock);
+                properties.defaultLanguage(), clock, observer);
     }
 
     @Bean

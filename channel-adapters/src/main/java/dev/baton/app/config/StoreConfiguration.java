@@ -1,5 +1,6 @@
 package dev.baton.app.config;
 
+import dev.baton.app.metrics.TimedConversationStore;
 import dev.baton.engine.Stores;
 import dev.baton.intents.IntentPublication;
 import dev.baton.store.memory.InMemoryPresence;
@@ -9,10 +10,11 @@ import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
 import dev.baton.store.redis.RedisStoreSettings;
 import dev.baton.store.redis.RedisStores;
-import tools.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
 
@@ -28,11 +30,11 @@ class StoreConfiguration {
     static class InMemory {
 
         @Bean
-        Stores stores(BatonProperties properties, Clock clock) {
+        Stores stores(BatonProperties properties, Clock clock, MeterRegistry meters) {
             InProcessConversationEvents events = new InProcessConversationEvents();
             BatonProperties.Retention retention = properties.retention();
             InMemoryConversationStore conversations = new InMemoryConversationStore(clock, events, retention.conversations());
-            return new Stores(conversations, conversations.queue(), new InMemoryPresence(clock),
+            return new Stores(new TimedConversationStore(conversations, meters), conversations.queue(), new InMemoryPresence(clock),
                     new InMemoryLeftMessages(clock, retention.leftMessages()), events, new InMemoryPresence(clock));
         }
 
@@ -59,8 +61,8 @@ class StoreConfiguration {
         }
 
         @Bean
-        Stores stores(RedisStores redis) {
-            return new Stores(redis.conversations(), redis.queue(), redis.presence(), redis.leftMessages(), redis.events(),
+        Stores stores(RedisStores redis, MeterRegistry meters) {
+            return new Stores(new TimedConversationStore(redis.conversations(), meters), redis.queue(), redis.presence(), redis.leftMessages(), redis.events(),
                     redis.visitorPresence());
         }
 

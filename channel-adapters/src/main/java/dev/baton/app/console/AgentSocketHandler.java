@@ -94,7 +94,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
                 .then();
         Mono<Void> writeFrames = pipeline.write(session, outbox);
-        return openSockets.track(session, outbox, Mono.when(start.then(readFrames), writeFrames, pushEvents));
+        return openSockets.track(OpenSockets.Kind.AGENT, session, outbox, Mono.when(start.then(readFrames), writeFrames, pushEvents));
     }
 
     private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, OpenConversations open, InboundFrame frame) {

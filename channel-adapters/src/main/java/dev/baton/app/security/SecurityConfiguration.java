@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * Visitors need no login; the agent console and its socket need a configured agent (form login, session
- * cookie), the trainer API a trainer (HTTP Basic, for scripts and CI). CSRF tokens are off
+ * cookie), the trainer API a trainer and {@code /actuator/prometheus} a monitoring account (both HTTP Basic, for
+ * scripts, CI and scrapers). Health answers everyone, with details only for a logged-in user. CSRF tokens are off
  * because the console changes nothing over plain HTTP: its actions travel on the WebSocket, whose handshake
  * {@link SameOriginWebSocketFilter} restricts to our own pages, and the session cookie is SameSite=Strict.
  */
@@ -40,7 +41,7 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
         var agentSocket = ServerWebExchangeMatchers.pathMatchers("/ws/agent");
-        var api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+        var api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         var toLoginPage = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 new DelegateEntry(agentSocket, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)),
@@ -52,6 +53,8 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/console.html", "/console.js", "/console.css", "/ws/agent").hasRole("AGENT")
                         .pathMatchers("/api/trainer/**").hasRole("TRAINER")
+                        // Metrics tell how busy the service is and how its bot fares: for the monitoring system only.
+                        .pathMatchers("/actuator/prometheus").hasRole("METRICS")
                         .anyExchange().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpBasicServerAuthenticationEntryPoint()))
                 .formLogin(form -> form

@@ -1,5 +1,6 @@
 package dev.baton.app.widget;
 
+import dev.baton.app.metrics.ConversationMetrics;
 import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.FrameParts.QueueView;
 import dev.baton.app.wire.MessageView;
@@ -41,9 +42,11 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final SocketPipeline pipeline;
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
+    private final ConversationMetrics metrics;
 
     VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
-                         WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
+                         WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets,
+                         ConversationMetrics metrics) {
         this.engine = engine;
         this.conversations = conversations;
         this.feeds = feeds;
@@ -51,6 +54,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
         this.pipeline = pipeline;
         this.frames = frames;
         this.openSockets = openSockets;
+        this.metrics = metrics;
     }
 
     @Override
@@ -77,7 +81,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                 .takeUntilOther(closed.asMono())
                 .then();
         Mono<Void> writeFrames = pipeline.write(session, connection.outbox());
-        return openSockets.track(session, connection.outbox(), Mono.when(readFrames, writeFrames, pushEvents, presence));
+        return openSockets.track(OpenSockets.Kind.VISITOR, session, connection.outbox(), Mono.when(readFrames, writeFrames, pushEvents, presence));
     }
 
     /**
@@ -122,6 +126,11 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private Mono<Void> say(VisitorConnection connection, VisitorFrames.Said said) {
         return engine.handle(new VisitorMessage(connection.conversationId(), connection.visitorId(), said.text(),
                         said.clientMessageId(), said.payload(), connection.languageHint()))
+                .doOnNext(received -> {
+                    if (!received.repeated()) {
+                        metrics.widgetMessageReceived();
+                    }
+                })
                 // Events bring new messages to every socket, but they can be lost (a Redis restart): a retried
                 // send is answered here, so that its sender never retries into silence.
                 .filter(ConversationEngine.Received::repeated)

@@ -1,6 +1,7 @@
 package dev.baton.app.widget;
 
 import dev.baton.app.config.SocketRoute;
+import dev.baton.app.metrics.ConversationMetrics;
 import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
@@ -22,9 +23,9 @@ class WidgetChannel {
     @Bean
     SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
                               WaitingVisitors waitingVisitors, SocketPipeline pipeline, OutboundFrames frames,
-                              OpenSockets openSockets) {
+                              OpenSockets openSockets, ConversationMetrics metrics) {
         return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, feeds, waitingVisitors, pipeline,
-                frames, openSockets));
+                frames, openSockets, metrics));
     }
 
     @Bean(destroyMethod = "close")

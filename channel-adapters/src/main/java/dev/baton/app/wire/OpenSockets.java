@@ -9,8 +9,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every socket open on this node, so that a node being stopped can tell its clients to reconnect —
@@ -23,19 +25,37 @@ public final class OpenSockets implements SmartLifecycle {
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(5);
 
     private final Map<String, Open> sockets = new ConcurrentHashMap<>();
+    private final Map<Kind, AtomicInteger> open = new EnumMap<>(Kind.class);
     private volatile boolean running;
+
+    public OpenSockets() {
+        for (Kind kind : Kind.values()) {
+            open.put(kind, new AtomicInteger());
+        }
+    }
+
+    /** Whose socket it is. */
+    public enum Kind {
+        VISITOR,
+        AGENT
+    }
 
     private record Open(WebSocketSession session, FrameOutbox outbox) {
     }
 
     /** Tracks {@code session} until it ends. */
-    public Mono<Void> track(WebSocketSession session, FrameOutbox outbox, Mono<Void> served) {
+    public Mono<Void> track(Kind kind, WebSocketSession session, FrameOutbox outbox, Mono<Void> served) {
         sockets.put(session.getId(), new Open(session, outbox));
-        return served.doFinally(signal -> sockets.remove(session.getId()));
+        open.get(kind).incrementAndGet();
+        return served.doFinally(signal -> {
+            sockets.remove(session.getId());
+            open.get(kind).decrementAndGet();
+        });
     }
 
-    public int count() {
-        return sockets.size();
+    /** The sockets of this kind open now. */
+    public int count(Kind kind) {
+        return open.get(kind).get();
     }
 
     @Override

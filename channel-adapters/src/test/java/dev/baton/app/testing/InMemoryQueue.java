@@ -1,5 +1,6 @@
 package dev.baton.app.testing;
 
+import dev.baton.observation.ConversationLog;
 import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.AgentRef;
@@ -54,7 +55,8 @@ public final class InMemoryQueue implements AutoCloseable {
     public InMemoryQueue() {
         PersonalDataRedactor redactor = new PersonalDataRedactor();
         Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-                new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.fixed(NOW, ZoneOffset.UTC));
+                new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.fixed(NOW, ZoneOffset.UTC),
+                new ConversationLog());
         queue = new LiveQueue(stores, handoffs, INTERVAL, Duration.ofMinutes(1), time);
         time.advanceTime();
     }

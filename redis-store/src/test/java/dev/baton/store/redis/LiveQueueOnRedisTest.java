@@ -1,5 +1,6 @@
 package dev.baton.store.redis;
 
+import dev.baton.observation.ConversationLog;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.HandoffSummary;
@@ -49,7 +50,7 @@ class LiveQueueOnRedisTest {
                 .blockLast(Duration.ofSeconds(30));
         PersonalDataRedactor redactor = new PersonalDataRedactor();
         Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-                new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.systemUTC());
+                new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.systemUTC(), new ConversationLog());
 
         LiveQueue queue = redis.closeAfterTest(new LiveQueue(stores, handoffs, Duration.ofMillis(100), Duration.ofSeconds(30),
                 Schedulers.parallel()));

@@ -1,0 +1,58 @@
+package dev.baton.engine;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.Message;
+import dev.baton.observation.BotTurn;
+import dev.baton.observation.ConversationObserver;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Remembers what the engine and the desk reported, as one line per step, for tests to read. */
+final class ObservedSteps implements ConversationObserver {
+
+    final List<BotTurn> turns = new CopyOnWriteArrayList<>();
+    final List<String> steps = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void visitorWrote(String conversationId, boolean first) {
+        steps.add("visitor wrote in " + conversationId + (first ? " first" : ""));
+    }
+
+    @Override
+    public void botTurn(BotTurn turn) {
+        turns.add(turn);
+        steps.add("bot " + turn.kind().label() + " in " + turn.conversationId());
+    }
+
+    @Override
+    public void assigned(Conversation assigned, Duration waited) {
+        steps.add("assigned " + assigned.id() + " after " + waited);
+    }
+
+    @Override
+    public void agentReplied(Conversation conversation, Message reply) {
+        steps.add("agent replied in " + conversation.id());
+    }
+
+    @Override
+    public void handedBack(Conversation back) {
+        steps.add("handed back " + back.id());
+    }
+
+    @Override
+    public void leftQueue(Conversation back, Duration waited) {
+        steps.add("left queue " + back.id() + " after " + waited);
+    }
+
+    @Override
+    public void requeued(Conversation requeued) {
+        steps.add("requeued " + requeued.id());
+    }
+
+    @Override
+    public void resolved(Conversation resolved) {
+        steps.add("resolved " + resolved.id());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.baton.app.metrics;
+
+import dev.baton.app.wire.OpenSockets;
+import dev.baton.engine.LiveQueue;
+import dev.baton.observation.ConversationLog;
+import dev.baton.observation.ConversationObserver;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Baton's own meters, exported at {@code /actuator/prometheus}, and the log of conversations: both observe what the
+ * engine and the desk report.
+ */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+    @Bean
+    ConversationMetrics conversationMetrics(MeterRegistry registry) {
+        return new ConversationMetrics(registry);
+    }
+
+    /** What the core reports to: the log, then the metrics (themselves an observer, hence primary). */
+    @Bean
+    @Primary
+    ConversationObserver conversationObserver(ConversationMetrics metrics) {
+        return ConversationObserver.all(new ConversationLog(), metrics);
+    }
+
+    /** The queue's length as this node last read it for its consoles: no read of its own at scrape time. */
+    @Bean
+    MeterBinder queueLength(LiveQueue queue) {
+        AtomicInteger length = new AtomicInteger();
+        queue.observe().subscribe(snapshot -> length.set(snapshot.waiting().size()));
+        return registry -> Gauge.builder("baton.queue.length", length, AtomicInteger::get)
+                .description("conversations waiting for an agent, as this node last read the queue").register(registry);
+    }
+
+    @Bean
+    MeterBinder openSocketsByKind(OpenSockets sockets) {
+        return registry -> {
+            for (OpenSockets.Kind kind : OpenSockets.Kind.values()) {
+                Gauge.builder("baton.sockets.open", sockets, open -> open.count(kind))
+                        .tag("kind", kind.name().toLowerCase(Locale.ROOT))
+                        .description("WebSockets open on this node, by whose they are").register(registry);
+            }
+        };
+    }
+}
