@@ -12,6 +12,7 @@ import dev.baton.intents.IntentDatabase;
 import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.OpenNlpLanguageDetector;
 import dev.baton.nlu.SupportDesk;
+import dev.baton.observation.DecisionKind;
 import dev.baton.privacy.PersonalDataRedactor;
 import dev.baton.store.SettableClock;
 import dev.baton.store.Fixtures;
@@ -120,6 +121,26 @@ class ExactlyOneAnswerTest {
 
         assertThat(both).hasSize(2).allSatisfy(received -> assertThat(received.answer()).isEqualTo(both.get(0).answer()));
         assertThat(transcript(id)).extracting(Message::from).containsExactly(Sender.VISITOR, Sender.BOT);
+        assertThat(world.observed.turns).as("the turn whose answer was stored reports it, once").hasSize(1);
+    }
+
+    @Test
+    void aMessageSentTwiceIsReportedOnceAndTheFirstOfAConversationAsSuch() {
+        String id = conversationOf("v-visitor-1");
+
+        nodeA.handle(says(id, "v-visitor-1", "where is my order", "m1")).block(TIMEOUT);
+        nodeB.handle(says(id, "v-visitor-1", "where is my order", "m1")).block(TIMEOUT);
+        nodeA.handle(says(id, "v-visitor-1", "how do I reset my password", "m2")).block(TIMEOUT);
+
+        assertThat(world.observed.steps).filteredOn(step -> step.startsWith("visitor wrote"))
+                .containsExactly("visitor wrote in " + id + " first", "visitor wrote in " + id);
+        assertThat(world.observed.turns).hasSize(2).allSatisfy(turn -> {
+            assertThat(turn.kind()).isEqualTo(DecisionKind.ANSWER);
+            assertThat(turn.classificationNanos()).isPositive();
+            assertThat(turn.latencyNanos()).isGreaterThanOrEqualTo(turn.classificationNanos());
+        });
+        assertThat(world.observed.turns).extracting(turn -> turn.intent().orElseThrow())
+                .containsExactly("order_status", "reset_password");
     }
 
     @Test

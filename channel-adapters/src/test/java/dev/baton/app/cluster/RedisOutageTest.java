@@ -37,7 +37,9 @@ class RedisOutageTest {
     void aNodeTellsClientsToRetryWhileRedisIsDownAndRecoversWhenItIsBack() {
         try (PrivateRedis redis = new PrivateRedis(redisData)) {
             redis.start();
-            BatonNodes.Node node = cluster.startOn(redis.url(), "baton.redis.command-timeout=500ms");
+            BatonNodes.Node node = cluster.startOn(redis.url(), "baton.redis.command-timeout=500ms",
+                    "baton.agents.users[0].username=ada", "baton.agents.users[0].name=Ada",
+                    "baton.agents.users[0].password-hash={noop}ada-secret-1", "baton.agents.users[0].roles=AGENT");
             WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + node.port())
                     .responseTimeout(Duration.ofSeconds(10)).build();
             ChatSocket visitor = sockets.visitor(node.port());
@@ -51,7 +53,8 @@ class RedisOutageTest {
             JsonNode error = visitor.await("error");
             assertThat(error.get("code").stringValue()).isEqualTo("unavailable");
             assertThat(error.get("message").stringValue()).contains("try again");
-            http.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503)
+            http.get().uri("/actuator/health").headers(h -> h.setBasicAuth("ada", "ada-secret-1")).exchange()
+                    .expectStatus().isEqualTo(503)
                     .expectBody().jsonPath("$.components.redis.status").isEqualTo("DOWN");
 
             redis.start();
