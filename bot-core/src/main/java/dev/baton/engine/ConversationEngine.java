@@ -24,8 +24,8 @@ import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
 import dev.baton.intents.Intent;
 import dev.baton.nlu.Classification;
-import dev.baton.observation.BotTurn;
 import dev.baton.nlu.TextNormalizer;
+import dev.baton.observation.BotTurn;
 import dev.baton.privacy.PersonalDataRedactor;
 import reactor.core.publisher.Mono;
 

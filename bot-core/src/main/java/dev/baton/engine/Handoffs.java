@@ -11,11 +11,10 @@ import dev.baton.dialogue.BotPhrases.Phrase;
 import dev.baton.dialogue.MoodReading;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.QueueStatus;
-import dev.baton.handoff.WaitEstimator;
-import reactor.core.publisher.Mono;
-
 import dev.baton.handoff.Sighting;
+import dev.baton.handoff.WaitEstimator;
 import dev.baton.observation.ConversationObserver;
+import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.baton.engine;
 
-import dev.baton.observation.ConversationLog;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationEvent;
 import dev.baton.conversation.HandoffReason;
@@ -10,6 +9,7 @@ import dev.baton.dialogue.BotPhrases;
 import dev.baton.handoff.AgentQueue;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
+import dev.baton.observation.ConversationLog;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
 import dev.baton.store.memory.InMemoryPresence;

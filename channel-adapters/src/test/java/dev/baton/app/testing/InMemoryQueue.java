@@ -1,6 +1,5 @@
 package dev.baton.app.testing;
 
-import dev.baton.observation.ConversationLog;
 import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.AgentRef;
@@ -15,6 +14,7 @@ import dev.baton.engine.LiveQueue;
 import dev.baton.engine.Stores;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
+import dev.baton.observation.ConversationLog;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
 import dev.baton.store.memory.InMemoryPresence;

@@ -1,6 +1,5 @@
 package dev.baton.store.redis;
 
-import dev.baton.observation.ConversationLog;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.HandoffSummary;
@@ -11,6 +10,7 @@ import dev.baton.engine.LiveQueue;
 import dev.baton.engine.Stores;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
+import dev.baton.observation.ConversationLog;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
 import dev.baton.store.memory.InMemoryLeftMessages;
