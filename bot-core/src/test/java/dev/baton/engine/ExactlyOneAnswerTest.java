@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.conversation.BotDecision;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
@@ -12,7 +13,6 @@ import dev.baton.intents.IntentDatabase;
 import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.OpenNlpLanguageDetector;
 import dev.baton.nlu.SupportDesk;
-import dev.baton.observation.DecisionKind;
 import dev.baton.privacy.PersonalDataRedactor;
 import dev.baton.store.SettableClock;
 import dev.baton.store.Fixtures;
@@ -135,11 +135,11 @@ class ExactlyOneAnswerTest {
         assertThat(world.observed.steps).filteredOn(step -> step.startsWith("visitor wrote"))
                 .containsExactly("visitor wrote in " + id + " first", "visitor wrote in " + id);
         assertThat(world.observed.turns).hasSize(2).allSatisfy(turn -> {
-            assertThat(turn.kind()).isEqualTo(DecisionKind.ANSWER);
+            assertThat(turn.decision().kind()).isEqualTo(BotDecision.Kind.ANSWER);
             assertThat(turn.classificationNanos()).isPositive();
             assertThat(turn.latencyNanos()).isGreaterThanOrEqualTo(turn.classificationNanos());
         });
-        assertThat(world.observed.turns).extracting(turn -> turn.intent().orElseThrow())
+        assertThat(world.observed.turns).extracting(turn -> turn.decision().intent().orElseThrow())
                 .containsExactly("order_status", "reset_password");
     }
 

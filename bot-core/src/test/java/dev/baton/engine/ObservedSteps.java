@@ -23,7 +23,7 @@ final class ObservedSteps implements ConversationObserver {
     @Override
     public void botTurn(BotTurn turn) {
         turns.add(turn);
-        steps.add("bot " + turn.kind().label() + " in " + turn.conversationId());
+        steps.add("bot " + BotTurn.label(turn.decision().kind()) + " in " + turn.conversationId());
     }
 
     @Override

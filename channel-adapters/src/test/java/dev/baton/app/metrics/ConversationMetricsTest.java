@@ -8,6 +8,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.Mood;
 import dev.baton.conversation.Sender;
 import dev.baton.dialogue.Decision;
+import dev.baton.nlu.Classification;
 import dev.baton.nlu.IntentScore;
 import dev.baton.observation.BotTurn;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -119,8 +120,9 @@ class ConversationMetricsTest {
 
     private static BotTurn turn(String conversationId, Decision decision, long classificationNanos, long latencyNanos,
                                 boolean firstHandoff) {
-        return new BotTurn(conversationId, decision, Optional.of(new IntentScore("shipping_costs", 0.9)), classificationNanos,
-                latencyNanos, firstHandoff);
+        Optional<HandoffReason> reason = decision instanceof Decision.HandOff handOff ? Optional.of(handOff.reason()) : Optional.empty();
+        return new BotTurn(conversationId, decision.recorded(new Classification(List.of(new IntentScore("shipping_costs", 0.9)))),
+                reason, classificationNanos, latencyNanos, firstHandoff);
     }
 
     private static Conversation waiting(String id) {
@@ -135,6 +137,6 @@ class ConversationMetricsTest {
 
     private static Message agentMessage(String conversationId, Instant at) {
         return new Message(3, conversationId, Sender.AGENT, "Hello", List.of(), at, Optional.of("Ada"), Optional.empty(),
-                Optional.empty(), OptionalLong.empty());
+                Optional.empty(), OptionalLong.empty(), Optional.empty());
     }
 }
