@@ -39,9 +39,9 @@ public interface ConversationStore {
      * off the {@linkplain #claimUnanswered unanswered} ones. A retried visitor message is returned with its
      * {@linkplain Appended#reply() answer}, if it has one.
      *
-     * <p>A fresh message is announced as a {@link ConversationEvent.MessageAdded} on the installation's
-     * {@link ConversationEvents} in the same step as it is stored: no node can store a message and stop before
-     * telling the others.
+     * <p>A fresh message is announced as a {@link dev.baton.events.ConversationEvent.MessageAdded} on the
+     * installation's {@link dev.baton.events.ConversationEvents} in the same step as it is stored: no node can store
+     * a message and stop before telling the others.
      */
     Mono<Appended> appendOnce(String conversationId, MessageDraft draft);
 

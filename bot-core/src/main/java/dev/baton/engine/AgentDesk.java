@@ -3,7 +3,7 @@ package dev.baton.engine;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.Message;

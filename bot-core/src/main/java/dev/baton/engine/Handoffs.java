@@ -2,7 +2,7 @@ package dev.baton.engine;
 
 import dev.baton.conversation.BotDecision;
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.Message;

@@ -1,7 +1,7 @@
 package dev.baton.engine;
 
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;

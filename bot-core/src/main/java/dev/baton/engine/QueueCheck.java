@@ -1,6 +1,6 @@
 package dev.baton.engine;
 
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.QueueRepair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

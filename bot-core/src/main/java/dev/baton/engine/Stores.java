@@ -1,6 +1,6 @@
 package dev.baton.engine;
 
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.handoff.AgentQueue;
 import dev.baton.handoff.LeftMessages;

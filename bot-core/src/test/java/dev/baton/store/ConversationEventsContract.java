@@ -2,8 +2,8 @@ package dev.baton.store;
 
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
-import dev.baton.conversation.ConversationEvent;
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvent;
+import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.Sender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

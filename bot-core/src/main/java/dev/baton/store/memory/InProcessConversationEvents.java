@@ -1,7 +1,7 @@
 package dev.baton.store.memory;
 
-import dev.baton.conversation.ConversationEvent;
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvent;
+import dev.baton.events.ConversationEvents;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;

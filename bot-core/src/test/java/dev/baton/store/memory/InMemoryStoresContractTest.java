@@ -1,6 +1,6 @@
 package dev.baton.store.memory;
 
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.handoff.Presence;
 import dev.baton.handoff.AgentQueue;

@@ -1,6 +1,6 @@
 package dev.baton.app.config;
 
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.dialogue.BotPhrases;
 import dev.baton.dialogue.HumanRequestDetector;

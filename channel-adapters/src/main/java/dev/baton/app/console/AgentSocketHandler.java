@@ -14,7 +14,7 @@ import dev.baton.app.wire.ProtocolException;
 import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.AgentDesk;

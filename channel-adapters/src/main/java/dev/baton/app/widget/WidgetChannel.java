@@ -7,7 +7,7 @@ import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.SocketLimits;
 import dev.baton.app.wire.SocketPipeline;
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.LiveQueue;

@@ -1,7 +1,7 @@
 package dev.baton.app.wire;
 
-import dev.baton.conversation.ConversationEvent;
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvent;
+import dev.baton.events.ConversationEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;

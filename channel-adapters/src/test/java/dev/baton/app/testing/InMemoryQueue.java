@@ -4,7 +4,7 @@ import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.conversation.Mood;

@@ -2,7 +2,7 @@ package dev.baton.app.wire;
 
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.conversation.Mood;

@@ -1,7 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.Message;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.intents.IntentDatabaseLoader;

@@ -1,7 +1,7 @@
 package dev.baton.store.redis;
 
-import dev.baton.conversation.ConversationEvent;
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvent;
+import dev.baton.events.ConversationEvents;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.slf4j.Logger;

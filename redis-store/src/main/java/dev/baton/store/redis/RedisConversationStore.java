@@ -4,7 +4,7 @@ import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.AppendedTo;
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;

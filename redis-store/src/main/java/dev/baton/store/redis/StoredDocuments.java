@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.BotDecision;
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvent;
+import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.CustomerDetail;
 import dev.baton.conversation.HandoffReason;

@@ -1,7 +1,7 @@
 package dev.baton.store.redis;
 
-import dev.baton.conversation.ConversationEvent;
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvent;
+import dev.baton.events.ConversationEvents;
 import dev.baton.store.ConversationEventsContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationEvents;
+import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.QueueRepair;
 import dev.baton.handoff.AgentQueue;

@@ -1,8 +1,14 @@
-package dev.baton.conversation;
+package dev.baton.events;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.Sender;
+import dev.baton.handoff.LeftMessage;
+import dev.baton.handoff.Sighting;
 
 /**
- * What happened to a conversation. The core publishes these; channels, consoles and metrics subscribe —
- * the core never calls a channel.
+ * What happened to a conversation, its handoff or its visitor. The core publishes these; channels, consoles and
+ * metrics subscribe — the core never calls a channel.
  */
 public sealed interface ConversationEvent {
 
@@ -21,7 +27,7 @@ public sealed interface ConversationEvent {
     }
 
     /** A visitor left a message for the agents. */
-    record MessageLeft(String conversationId, dev.baton.handoff.LeftMessage leftMessage) implements ConversationEvent {
+    record MessageLeft(String conversationId, LeftMessage leftMessage) implements ConversationEvent {
     }
 
     /** The waiting queue changed: positions and estimates must be refreshed. */
@@ -32,6 +38,6 @@ public sealed interface ConversationEvent {
      * The visitor of a conversation with people (waiting or with an agent) came online or went: their last socket
      * following it closed, or one opened again.
      */
-    record VisitorPresenceChanged(String conversationId, dev.baton.handoff.Sighting visitor) implements ConversationEvent {
+    record VisitorPresenceChanged(String conversationId, Sighting visitor) implements ConversationEvent {
     }
 }

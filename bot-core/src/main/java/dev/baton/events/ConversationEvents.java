@@ -1,4 +1,4 @@
-package dev.baton.conversation;
+package dev.baton.events;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
