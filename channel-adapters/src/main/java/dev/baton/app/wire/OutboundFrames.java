@@ -5,14 +5,13 @@ import dev.baton.engine.AlreadyTakenException;
 import dev.baton.engine.InvalidTextException;
 import dev.baton.engine.QuotedValue;
 import dev.baton.engine.UnknownConversationException;
-import io.lettuce.core.RedisException;
+import dev.baton.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Writes the frames both channels send ({@link OutboundFrame}) with the application's Jackson mapper, and turns
@@ -72,8 +71,8 @@ public final class OutboundFrames {
         if (failure instanceof AlreadyTakenException) {
             return "already_taken";
         }
-        if (failure instanceof RedisException || failure instanceof TimeoutException) {
-            // The shared store is unreachable: nothing was stored, and a retry will work once it is back.
+        if (failure instanceof StoreUnavailableException) {
+            // Nothing was stored, and a retry will work once the store is back.
             return "unavailable";
         }
         log.error("unexpected failure while handling a frame", failure);

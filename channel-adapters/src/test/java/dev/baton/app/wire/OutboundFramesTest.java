@@ -6,9 +6,11 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.QuickReply;
 import dev.baton.handoff.QueueStatus;
+import dev.baton.store.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +68,19 @@ class OutboundFramesTest {
         assertThat(frames.write(frames.busy(Duration.ofMillis(250), Optional.of("c-1"), Optional.of("m7"))))
                 .isEqualTo("{\"type\":\"error\",\"code\":\"busy\",\"message\":\"too many messages at once; nothing was stored;"
                         + " send it again in a moment\",\"conversationId\":\"c-1\",\"retryAfterMs\":250,\"clientMessageId\":\"m7\"}");
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedIsReportedAsUnavailableSoThatTheClientRetries() {
+        StoreUnavailableException failure = new StoreUnavailableException("Redis failed: Connection refused",
+                new IOException("Connection refused"));
+
+        OutboundFrame.Error frame = frames.error(failure, Optional.of("c-1"));
+
+        assertThat(frame.code()).isEqualTo("unavailable");
+        assertThat(frame.conversationId()).isEqualTo("c-1");
+        assertThat(frame.message()).as("no internals shown to visitors")
+                .contains("try again").doesNotContain("Redis").doesNotContain("refused");
     }
 
     @Test

@@ -1,5 +1,11 @@
 package dev.baton.store.redis;
 
+import dev.baton.conversation.ConversationStore;
+import dev.baton.events.ConversationEvents;
+import dev.baton.handoff.AgentQueue;
+import dev.baton.handoff.LeftMessages;
+import dev.baton.handoff.Presence;
+import dev.baton.intents.IntentPublication;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -40,7 +46,8 @@ import java.util.List;
  *
  * <p>When Redis cannot be reached, commands error instead of waiting: every command times out after the
  * configured command timeout, and while the connection is down (Lettuce reconnects in the background) commands
- * are rejected at once rather than queued.
+ * are rejected at once rather than queued. The ports handed out here fail with the domain's
+ * {@link dev.baton.store.StoreUnavailableException} then, never with Lettuce's exceptions.
  */
 public final class RedisStores implements AutoCloseable {
 
@@ -48,13 +55,17 @@ public final class RedisStores implements AutoCloseable {
     private final ClientResources resources;
     private final List<StatefulRedisConnection<String, String>> connections;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
-    private final RedisConversationStore conversations;
-    private final RedisAgentQueue queue;
-    private final RedisPresence presence;
-    private final RedisPresence visitorPresence;
-    private final RedisLeftMessages leftMessages;
-    private final RedisConversationEvents events;
-    private final RedisIntentPublication intents;
+    private final ConversationStore conversations;
+    private final AgentQueue queue;
+    private final Presence presence;
+    private final Presence visitorPresence;
+    private final LeftMessages leftMessages;
+    private final ConversationEvents events;
+    private final IntentPublication intents;
+    /** Subscribed once the subscriptions of events and intents are in place. */
+    private final Mono<Void> ready;
+    /** What must say goodbye at shutdown (this node's presence) and unsubscribe, in this order. */
+    private final List<Runnable> goodbyes;
 
     private RedisStores(RedisClient client, ClientResources resources, List<StatefulRedisConnection<String, String>> connections,
                         StatefulRedisPubSubConnection<String, String> pubSub, RedisStoreSettings settings, Clock clock,
@@ -67,13 +78,21 @@ public final class RedisStores implements AutoCloseable {
         ConversationConnections byConversation = new ConversationConnections(
                 connections.stream().map(StatefulRedisConnection::reactive).toList());
         RedisReactiveCommands<String, String> shared = byConversation.shared();
-        this.conversations = new RedisConversationStore(byConversation, keys, clock, settings.retention(), json);
-        this.queue = new RedisAgentQueue(shared, keys);
-        this.presence = new RedisPresence(shared, keys.agentPresence(), settings.presenceGrace());
-        this.visitorPresence = new RedisPresence(shared, keys.visitorPresence(), settings.presenceGrace());
-        this.leftMessages = new RedisLeftMessages(shared, keys, clock, settings.leftMessagesRetention(), json);
-        this.events = new RedisConversationEvents(byConversation, pubSub, keys, json);
-        this.intents = new RedisIntentPublication(shared, pubSub, keys, json);
+        RedisPresence agents = new RedisPresence(shared, keys.agentPresence(), settings.presenceGrace());
+        RedisPresence visitors = new RedisPresence(shared, keys.visitorPresence(), settings.presenceGrace());
+        RedisConversationEvents bus = new RedisConversationEvents(byConversation, pubSub, keys, json);
+        RedisIntentPublication publication = new RedisIntentPublication(shared, pubSub, keys, json);
+        this.conversations = StoreFailures.translated(ConversationStore.class,
+                new RedisConversationStore(byConversation, keys, clock, settings.retention(), json));
+        this.queue = StoreFailures.translated(AgentQueue.class, new RedisAgentQueue(shared, keys));
+        this.presence = StoreFailures.translated(Presence.class, agents);
+        this.visitorPresence = StoreFailures.translated(Presence.class, visitors);
+        this.leftMessages = StoreFailures.translated(LeftMessages.class,
+                new RedisLeftMessages(shared, keys, clock, settings.leftMessagesRetention(), json));
+        this.events = StoreFailures.translated(ConversationEvents.class, bus);
+        this.intents = StoreFailures.translated(IntentPublication.class, publication);
+        this.ready = bus.ready().and(publication.ready());
+        this.goodbyes = List.of(agents::close, visitors::close, bus::close, publication::close);
     }
 
     /**
@@ -99,7 +118,7 @@ public final class RedisStores implements AutoCloseable {
             pubSub = client.connectPubSub();
             RedisStores stores = new RedisStores(client, resources, List.copyOf(connections), pubSub, settings, clock,
                     new JsonCodec(mapper));
-            stores.events.ready().and(stores.intents.ready()).block(settings.commandTimeout().multipliedBy(2));
+            stores.ready.block(settings.commandTimeout().multipliedBy(2));
             return stores;
         } catch (RuntimeException e) {
             if (pubSub != null) {
@@ -125,33 +144,33 @@ public final class RedisStores implements AutoCloseable {
                 .build();
     }
 
-    public RedisConversationStore conversations() {
+    public ConversationStore conversations() {
         return conversations;
     }
 
-    public RedisAgentQueue queue() {
+    public AgentQueue queue() {
         return queue;
     }
 
     /** Agents' presence. */
-    public RedisPresence presence() {
+    public Presence presence() {
         return presence;
     }
 
     /** Visitors' presence, by the conversation their socket follows. */
-    public RedisPresence visitorPresence() {
+    public Presence visitorPresence() {
         return visitorPresence;
     }
 
-    public RedisLeftMessages leftMessages() {
+    public LeftMessages leftMessages() {
         return leftMessages;
     }
 
-    public RedisConversationEvents events() {
+    public ConversationEvents events() {
         return events;
     }
 
-    public RedisIntentPublication intents() {
+    public IntentPublication intents() {
         return intents;
     }
 
@@ -164,10 +183,7 @@ public final class RedisStores implements AutoCloseable {
     @Override
     public void close() {
         try {
-            presence.close();
-            visitorPresence.close();
-            events.close();
-            intents.close();
+            goodbyes.forEach(Runnable::run);
         } finally {
             pubSub.close();
             connections.forEach(StatefulRedisConnection::close);

@@ -1,5 +1,6 @@
 package dev.baton.store.redis;
 
+import dev.baton.store.StoreUnavailableException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -56,7 +57,7 @@ class RedisUnreachableTest {
     }
 
     @Test
-    void commandsTimeOutWhenRedisStopsAnswering() throws IOException {
+    void commandsTimeOutWhenRedisStopsAnsweringAndSayTheStoreIsUnavailable() throws IOException {
         FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.URL)));
         RedisStores stores = closeLater(RedisStores.connect(settingsThrough(proxy), Clock.systemUTC(), JsonMapper.builder().build()));
         assertThat(stores.conversations().find("c-1").blockOptional(Duration.ofSeconds(2))).isEmpty();
@@ -65,7 +66,8 @@ class RedisUnreachableTest {
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> stores.conversations().find("c-1").block(Duration.ofSeconds(5)))
-                .isInstanceOf(RedisCommandTimeoutException.class);
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasCauseInstanceOf(RedisCommandTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         proxy.thaw(); // lets the stores say goodbye quickly
     }
