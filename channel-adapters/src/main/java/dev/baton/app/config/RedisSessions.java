@@ -1,6 +1,5 @@
-package dev.baton.app.security;
+package dev.baton.app.config;
 
-import dev.baton.app.config.BatonProperties;
 import dev.baton.store.redis.RedisKeys;
 import dev.baton.store.redis.RedisStores;
 import io.lettuce.core.RedisURI;
