@@ -9,6 +9,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.store.redis.RedisConversationStore;
 import dev.baton.store.redis.RedisKeys;
+import dev.baton.store.redis.RedisServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,25 +23,29 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Baton nodes sharing one Redis, each a whole application on its own port, as separate machines would run
- * it. All nodes of a test class share a random key namespace; afterwards every key in it is deleted (never
- * FLUSHALL: the Redis is shared) and the nodes are stopped.
+ * Baton nodes sharing one Redis (the test JVM's own, {@link RedisServer#shared()}), each a whole application on its
+ * own port, as separate machines would run it. All nodes of a test class share a random key namespace; afterwards
+ * every key in it is deleted (the test classes of a JVM share the server) and the nodes are stopped.
  */
 final class BatonNodes implements AfterAllCallback {
 
-    static final String REDIS = System.getProperty("baton.test.redis", "redis://127.0.0.1:6379");
 
     private final String namespace = "baton-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
-    /** Starts a node on the shared test Redis. */
-    Node start() {
-        return startOn(REDIS);
+    /** The test JVM's Redis, which nodes share unless a test gives them one of its own. */
+    static String redis() {
+        return RedisServer.shared().url();
     }
 
-    /** Starts a node on the shared test Redis that reads its intent files from {@code intents}. */
+    /** Starts a node on the test JVM's Redis. */
+    Node start() {
+        return startOn(redis());
+    }
+
+    /** Starts a node on the test JVM's Redis that reads its intent files from {@code intents}. */
     Node startWithIntents(Path intents) {
-        return startOn(REDIS, "baton.intents=" + intents);
+        return startOn(redis(), "baton.intents=" + intents);
     }
 
     /**
@@ -109,7 +114,7 @@ final class BatonNodes implements AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         nodes.forEach(ConfigurableApplicationContext::close);
-        deleteKeys(REDIS, namespace);
+        deleteKeys(redis(), namespace);
     }
 
     static void deleteKeys(String redisUrl, String namespace) {

@@ -1,5 +1,6 @@
 package dev.baton.app.cluster;
 
+import dev.baton.store.redis.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class HealthProbesTest {
 
     @Test
     void whileRedisIsDownANodeIsNotReadyButStillLiveAndReadyAgainOnceRedisIsBack() {
-        try (PrivateRedis redis = new PrivateRedis(redisData)) {
+        try (RedisServer redis = RedisServer.restartable(redisData)) {
             redis.start();
             BatonNodes.Node node = cluster.startOn(redis.url(),
                     "baton.agents.users[0].username=ada", "baton.agents.users[0].name=Ada",
@@ -48,8 +49,6 @@ class HealthProbesTest {
             redis.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri("/actuator/health/readiness").exchange()
                     .returnResult(String.class).getStatus().value() == 200);
-        } finally {
-            BatonNodes.deleteKeys(BatonNodes.REDIS, cluster.namespace());
         }
     }
 

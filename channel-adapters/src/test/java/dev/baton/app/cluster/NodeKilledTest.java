@@ -86,14 +86,14 @@ class NodeKilledTest {
 
     @Test
     void aMessageWhoseNodeDiedBeforeAnsweringIsAnsweredOnceByTheNodesThatSurvive() throws Exception {
-        BatonNodes.Node survivor = cluster.startOn(BatonNodes.REDIS, "baton.unanswered.answer-after=1s");
-        cluster.startOn(BatonNodes.REDIS, "baton.unanswered.answer-after=1s");
+        BatonNodes.Node survivor = cluster.startOn(BatonNodes.redis(), "baton.unanswered.answer-after=1s");
+        cluster.startOn(BatonNodes.redis(), "baton.unanswered.answer-after=1s");
         ChatSocket visitor = sockets.visitor(survivor.port());
         visitor.send(Map.of("type", "hello", "visitorId", "v-killed-node-2"));
         String conversationId = visitor.await("welcome").get("conversationId").stringValue();
 
         long orphan;
-        try (BatonNodes.DirectStore direct = cluster.storeOn(BatonNodes.REDIS)) {
+        try (BatonNodes.DirectStore direct = cluster.storeOn(BatonNodes.redis())) {
             // What a node killed between storing the visitor's message and the bot's answer leaves behind.
             orphan = direct.store().appendAsVisitor(conversationId, "v-killed-node-2",
                             MessageDraft.fromVisitor("How much does shipping cost?", Optional.of("k-orphan")))
@@ -113,7 +113,7 @@ class NodeKilledTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 BatonApplication.class.getName(), "--server.port=" + port, "--baton.intents=../intents",
-                "--baton.store=redis", "--baton.redis.url=" + BatonNodes.REDIS, "--baton.redis.namespace=" + cluster.namespace())
+                "--baton.store=redis", "--baton.redis.url=" + BatonNodes.redis(), "--baton.redis.namespace=" + cluster.namespace())
                 .redirectErrorStream(true).redirectOutput(logs.resolve("doomed-node.log").toFile())
                 .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

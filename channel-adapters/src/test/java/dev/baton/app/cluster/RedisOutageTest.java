@@ -4,6 +4,7 @@ import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
+import dev.baton.store.redis.RedisServer;
 import io.lettuce.core.KillArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +36,7 @@ class RedisOutageTest {
 
     @Test
     void aNodeTellsClientsToRetryWhileRedisIsDownAndRecoversWhenItIsBack() {
-        try (PrivateRedis redis = new PrivateRedis(redisData)) {
+        try (RedisServer redis = RedisServer.restartable(redisData)) {
             redis.start();
             BatonNodes.Node node = cluster.startOn(redis.url(), "baton.redis.command-timeout=500ms",
                     "baton.agents.users[0].username=ada", "baton.agents.users[0].name=Ada",
@@ -62,14 +63,12 @@ class RedisOutageTest {
             visitor.send(Map.of("type", "message", "text", "How long does delivery take?", "clientMessageId", "m-2"));
             JsonNode answer = visitor.awaitMessage("bot", m -> m.get("text").stringValue().contains("working days"));
             assertThat(answer.get("id").asLong()).as("nothing half-stored during the outage").isEqualTo(4);
-        } finally {
-            BatonNodes.deleteKeys(BatonNodes.REDIS, cluster.namespace());
         }
     }
 
     @Test
     void aRetriedSendWhoseEventsWereLostIsAcknowledgedWithTheMessageAndItsAnswer() {
-        try (PrivateRedis redis = new PrivateRedis(redisData); BatonNodes.DirectStore direct = startedAndReached(redis)) {
+        try (RedisServer redis = RedisServer.restartable(redisData); BatonNodes.DirectStore direct = startedAndReached(redis)) {
             BatonNodes.Node node = cluster.startOn(redis.url());
             ChatSocket visitor = sockets.visitor(node.port());
             visitor.send(Map.of("type", "hello", "visitorId", "v-outage-0002"));
@@ -93,7 +92,7 @@ class RedisOutageTest {
         }
     }
 
-    private BatonNodes.DirectStore startedAndReached(PrivateRedis redis) {
+    private BatonNodes.DirectStore startedAndReached(RedisServer redis) {
         redis.start();
         return cluster.storeOn(redis.url());
     }

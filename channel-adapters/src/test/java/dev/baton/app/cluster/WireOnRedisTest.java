@@ -26,7 +26,7 @@ class WireOnRedisTest {
 
     @BeforeAll
     static void startNode() {
-        node = cluster.startOn(BatonNodes.REDIS, "baton.sockets.messages-in-flight-per-connection=2",
+        node = cluster.startOn(BatonNodes.redis(), "baton.sockets.messages-in-flight-per-connection=2",
                 "baton.sockets.busy-retry-after=250ms");
     }
 

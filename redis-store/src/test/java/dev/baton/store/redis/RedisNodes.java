@@ -24,13 +24,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Baton "nodes" on the Redis at {@code 127.0.0.1:6379} (or {@code -Dbaton.test.redis=redis://…}): two Lettuce
- * clients, as two processes would have. Every test gets its own random namespace, and every key in it is deleted
- * after the test — never FLUSHALL/FLUSHDB, the Redis may be shared — with a check that none is left.
+ * Two Baton "nodes" on the test JVM's own Redis ({@link RedisServer#shared()}): two Lettuce clients, as two processes
+ * would have. Every test gets its own random namespace, and every key in it is deleted after the test — the test
+ * classes of a JVM share the server — with a check that none is left.
  */
 final class RedisNodes implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
-    static final String URL = System.getProperty("baton.test.redis", "redis://127.0.0.1:6379");
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
     private final List<RedisClient> clients = new ArrayList<>();
@@ -80,10 +79,14 @@ final class RedisNodes implements BeforeAllCallback, AfterAllCallback, BeforeEac
     }
 
     RedisClient newClient(Duration commandTimeout) {
-        RedisClient client = RedisClient.create(RedisURI.create(URL));
+        RedisClient client = RedisClient.create(RedisURI.create(url()));
         client.setOptions(RedisStores.clientOptions(commandTimeout));
         clients.add(client);
         return client;
+    }
+
+    static String url() {
+        return RedisServer.shared().url();
     }
 
     RedisKeys keys() {

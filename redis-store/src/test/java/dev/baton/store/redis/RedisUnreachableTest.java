@@ -58,7 +58,7 @@ class RedisUnreachableTest {
 
     @Test
     void commandsTimeOutWhenRedisStopsAnsweringAndSayTheStoreIsUnavailable() throws IOException {
-        FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.URL)));
+        FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.url())));
         RedisStores stores = closeLater(RedisStores.connect(settingsThrough(proxy), Clock.systemUTC(), JsonMapper.builder().build()));
         assertThat(stores.conversations().find("c-1").blockOptional(Duration.ofSeconds(2))).isEmpty();
 
@@ -74,7 +74,7 @@ class RedisUnreachableTest {
 
     @Test
     void commandsFailAtOnceWhileTheConnectionIsDown() throws IOException, InterruptedException {
-        FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.URL)));
+        FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.url())));
         RedisClient client = redis.newClient();
         StatefulRedisConnection<String, String> connection = client.connect(io.lettuce.core.RedisURI.create(proxy.url()));
         RedisAgentQueue queue = new RedisAgentQueue(connection.reactive(), redis.keys());
@@ -94,7 +94,7 @@ class RedisUnreachableTest {
 
     @Test
     void anAgentWhoseConsoleCouldNotBeRegisteredIsNotKeptOnlineLater() throws IOException, InterruptedException {
-        FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.URL)));
+        FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.url())));
         StatefulRedisConnection<String, String> connection = redis.newClient(COMMAND_TIMEOUT)
                 .connect(io.lettuce.core.RedisURI.create(proxy.url()));
         Duration grace = Duration.ofMillis(300);
