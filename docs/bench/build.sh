@@ -9,8 +9,8 @@ build_for_bench() {
   classpath_file="$(cd "$OUT" && pwd)/classpath.txt"
   if [ "${SKIP_BUILD:-0}" != 1 ]; then
     log "building (jar, test classes, test classpath) into target${SUFFIX}"
-    # One invocation, so that bot-core resolves to this build's jar, never to a copy in ~/.m2. Each module writes
-    # its classpath to the same file; channel-adapters, built last, wins.
+    # One invocation, so that bot-core and redis-store resolve to this build's jars, never to copies in ~/.m2.
+    # Each module writes its classpath to the same file; channel-adapters, built last, wins.
     # shellcheck disable=SC2086
     mvn -q -B ${MVN_ARGS:-} -Dbaton.target.suffix="$SUFFIX" -DskipTests package dependency:build-classpath \
         -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >&2
