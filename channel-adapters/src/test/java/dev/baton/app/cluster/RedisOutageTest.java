@@ -38,7 +38,7 @@ class RedisOutageTest {
     void aNodeTellsClientsToRetryWhileRedisIsDownAndRecoversWhenItIsBack() {
         try (RedisServer redis = RedisServer.restartable(redisData)) {
             redis.start();
-            BatonNodes.Node node = cluster.startOn(redis.url(), "baton.redis.command-timeout=500ms",
+            BatonNodes.Node node = cluster.startOn(redis.url(),
                     "baton.agents.users[0].username=ada", "baton.agents.users[0].name=Ada",
                     "baton.agents.users[0].password-hash={noop}ada-secret-1", "baton.agents.users[0].roles=AGENT");
             WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + node.port())
