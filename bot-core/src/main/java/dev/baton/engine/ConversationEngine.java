@@ -246,8 +246,9 @@ public final class ConversationEngine {
                     Runnable observe = () -> handoffs.observer().botTurn(new BotTurn(conversation.id(), why, handoffReason,
                             classificationNanos, System.nanoTime() - started, conversation.handoff().isEmpty()));
                     if (decision instanceof Decision.HandOff handOff) {
-                        return stores.conversations().update(conversation.id(), recordTurn)
-                                .flatMap(updated -> handOff(handOff, why, updated, bot, language, languageNote, mood, transcript))
+                        // The turn is recorded in the handoff's own update: a handoff that fails leaves nothing
+                        // behind, so the sweep's retry records the turn once, not on top of a first half-done try.
+                        return handOff(handOff, why, conversation, recordTurn, bot, language, languageNote, mood, transcript)
                                 // People answer it now: were the visitor back with the bot soon, no sweep may take it up.
                                 .then(stores.conversations().forgetUnanswered(new UnansweredMessage(conversation.id(), stored.id())))
                                 .then(Mono.fromRunnable(observe));
@@ -279,12 +280,13 @@ public final class ConversationEngine {
         return MessageDraft.fromBot(replies.say(Phrase.NOT_UNDERSTOOD, language), List.of(replies.talkToPerson(language)));
     }
 
-    private Mono<Void> handOff(Decision.HandOff handOff, BotDecision why, Conversation conversation, BotKnowledge bot,
-                               String language, Optional<String> languageNote, MoodReading mood, List<RecentMessage> transcript) {
+    private Mono<Void> handOff(Decision.HandOff handOff, BotDecision why, Conversation conversation, UnaryOperator<Conversation> recordTurn,
+                               BotKnowledge bot, String language, Optional<String> languageNote, MoodReading mood,
+                               List<RecentMessage> transcript) {
         // A topic flagged for people says its own words ("a colleague will check the charge").
         Optional<String> announcement = handOff.intent().flatMap(bot.intents()::find)
                 .map(i -> replies.answer(i, language, transcript));
-        return handoffs.handOff(conversation, handOff.reason(), why, language, languageNote, mood, announcement);
+        return handoffs.handOff(conversation, recordTurn, handOff.reason(), why, language, languageNote, mood, announcement);
     }
 
     private List<IntentCandidate> candidates(Classification classification, BotKnowledge bot, String language) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Moving conversations between the bot, the queue and people, and saying so in the transcript — the steps
@@ -63,18 +64,19 @@ public final class Handoffs {
     }
 
     /**
-     * Writes the summary and queues the conversation (one step: the store queues it as it enters
-     * {@code WAITING_FOR_AGENT}), and tells the visitor honestly what happens next — with a different message when no
-     * agent is online, so nobody waits for someone who is not there.
+     * Records the bot's turn ({@code turn}), writes the summary and queues the conversation — one step: the store
+     * queues it as it enters {@code WAITING_FOR_AGENT} — and tells the visitor honestly what happens next, with a
+     * different message when no agent is online, so nobody waits for someone who is not there.
      */
-    Mono<Void> handOff(Conversation conversation, HandoffReason reason, BotDecision why, String language,
-                       Optional<String> languageNote, MoodReading mood, Optional<String> announcement) {
+    Mono<Void> handOff(Conversation conversation, UnaryOperator<Conversation> turn, HandoffReason reason, BotDecision why,
+                       String language, Optional<String> languageNote, MoodReading mood, Optional<String> announcement) {
         return stores.conversations().transcript(conversation.id(), 0).collectList()
                 .zipWith(stores.conversations().ofVisitor(conversation.visitorId()).count())
-                .flatMap(history -> stores.conversations().update(conversation.id(), c -> c.handOff(
-                        summaries.write(c, history.getT1(), reason, language, languageNote, mood,
-                                (int) Math.max(0, history.getT2() - 1), clock.instant()),
-                        clock.instant())))
+                .flatMap(history -> stores.conversations().update(conversation.id(), current -> {
+                    Conversation turned = turn.apply(current);
+                    return turned.handOff(summaries.write(turned, history.getT1(), reason, language, languageNote, mood,
+                            (int) Math.max(0, history.getT2() - 1), clock.instant()), clock.instant());
+                }))
                 .flatMap(waiting -> stores.presence().onlineCount()
                         .flatMap(online -> post(waiting.id(), MessageDraft.fromBot(
                                 announcement.orElseGet(() -> replies.say(online == 0 ? Phrase.HANDING_OFF_NOBODY_ONLINE : Phrase.HANDING_OFF, language)),

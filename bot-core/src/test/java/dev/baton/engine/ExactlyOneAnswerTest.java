@@ -1,7 +1,10 @@
 package dev.baton.engine;
 
 import dev.baton.conversation.BotDecision;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.Sender;
@@ -18,6 +21,7 @@ import dev.baton.store.SettableClock;
 import dev.baton.store.Fixtures;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
@@ -26,8 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A message the bot should answer gets exactly one answer, whichever node gives it: two nodes share the stores here,
@@ -51,9 +58,13 @@ class ExactlyOneAnswerTest {
     private final ConversationEngine nodeB = engine();
 
     private ConversationEngine engine() {
+        return engineOn(stores, world.handoffs);
+    }
+
+    private ConversationEngine engineOn(Stores stores, Handoffs handoffs) {
         Understanding understanding = new Understanding(new OpenNlpLanguageDetector(() -> INTENTS, "en"),
                 new HumanRequestDetector(), new MoodDetector(), "en");
-        return new ConversationEngine(stores, () -> KNOWLEDGE, understanding, PolicySettings.DEFAULTS, world.handoffs,
+        return new ConversationEngine(stores, () -> KNOWLEDGE, understanding, PolicySettings.DEFAULTS, handoffs,
                 new PersonalDataRedactor(), clock);
     }
 
@@ -204,5 +215,39 @@ class ExactlyOneAnswerTest {
         assertThat(conversations.claimUnanswered(clock.instant().plus(ANSWER_AFTER.multipliedBy(100)), 10).collectList().block(TIMEOUT))
                 .as("forgotten, not offered again").isEmpty();
         assertThat(transcript(id)).extracting(Message::from).containsExactly(Sender.VISITOR);
+    }
+
+    @Test
+    void aHandoffThatFailedIsRetriedByTheSweepWithItsTurnRecordedOnce() {
+        String id = conversationOf("v-visitor-1");
+        AtomicBoolean handoffFails = new AtomicBoolean(true);
+        ConversationStore timingOutOnHandoff = new DelegatingConversationStore(conversations) {
+            @Override
+            public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
+                return store.find(conversationId).flatMap(current -> {
+                    boolean handsOff = current.botMaySpeak() && change.apply(current).state() == ConversationState.WAITING_FOR_AGENT;
+                    return handsOff && handoffFails.getAndSet(false)
+                            ? Mono.error(new IllegalStateException("the store timed out"))
+                            : store.update(conversationId, change);
+                });
+            }
+        };
+        Stores breaking = new Stores(timingOutOnHandoff, stores.queue(), stores.presence(), stores.leftMessages(),
+                stores.events(), stores.visitorPresence());
+        ConversationEngine node = engineOn(breaking, world.handoffsOn(breaking));
+        Conversation before = conversations.find(id).block(TIMEOUT);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> node.handle(says(id, "v-visitor-1", "I want to talk to a person", "m1")).block(TIMEOUT))
+                .hasMessageContaining("timed out");
+        assertThat(conversations.find(id).block(TIMEOUT)).as("the failed handoff left nothing of its turn").isEqualTo(before);
+
+        clock.advance(ANSWER_AFTER);
+        sweepOn(node).sweep().collectList().block(TIMEOUT);
+
+        Conversation after = conversations.find(id).block(TIMEOUT);
+        assertThat(after.state()).isEqualTo(ConversationState.WAITING_FOR_AGENT);
+        assertThat(after.handoff().orElseThrow().reason()).isEqualTo(HandoffReason.VISITOR_ASKED);
+        assertThat(transcript(id)).extracting(Message::from).as("one announcement").containsExactly(Sender.VISITOR, Sender.BOT);
     }
 }

@@ -33,9 +33,14 @@ final class InMemoryDesk {
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     /** Every step the engine and the desk report. */
     final ObservedSteps observed = new ObservedSteps();
-    final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-            new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock, observed);
+    final Handoffs handoffs = handoffsOn(stores);
     final AgentDesk desk = new AgentDesk(stores, handoffs, "en", clock);
+
+    /** Handoffs as this desk makes them, on {@code stores} (this desk's, or some of them broken for a test). */
+    Handoffs handoffsOn(Stores stores) {
+        return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
+                new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock, observed);
+    }
 
     /** A new conversation of a new visitor, handed off (which queues it). */
     Conversation waiting(String id, String language) {

@@ -185,7 +185,7 @@ class QueueTransitionsTest {
     }
 
     private void handOff(Conversation c) {
-        handoffs.handOff(c, HandoffReason.VISITOR_ASKED, Fixtures.visitorAskedForAPerson(), "en", Optional.empty(), MoodReading.NEUTRAL, Optional.empty()).block();
+        handoffs.handOff(c, UnaryOperator.identity(), HandoffReason.VISITOR_ASKED, Fixtures.visitorAskedForAPerson(), "en", Optional.empty(), MoodReading.NEUTRAL, Optional.empty()).block();
     }
 
     private Conversation find(String id) {
