@@ -5,6 +5,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The frames waiting to go out on one socket. Replies to the client's frames and pushed events come from
@@ -26,7 +27,9 @@ public final class FrameOutbox {
     private final Runnable tooFarBehind;
     // Set once the outbox is closed or overflowed: frames sent after that are dropped, not counted.
     private boolean closed;
-    private volatile Sinks.Empty<Void> waitingForRoom;
+    // Taken with getAndSet, never read then cleared: a reader registering anew between a writer's read and its
+    // clearing would otherwise have its wake-up erased, and the socket would never read again.
+    private final AtomicReference<Sinks.Empty<Void>> waitingForRoom = new AtomicReference<>();
 
     public FrameOutbox(OutboundFrames frames, int maxUnsent, Runnable tooFarBehind) {
         this.frames = frames;
@@ -61,13 +64,16 @@ public final class FrameOutbox {
     public Flux<String> frames() {
         return sink.asFlux().doOnNext(frame -> {
             if (unsent.decrementAndGet() <= maxUnsent / 2) {
-                Sinks.Empty<Void> waiting = waitingForRoom;
-                if (waiting != null) {
-                    waitingForRoom = null;
-                    waiting.tryEmitEmpty();
-                }
+                wakeReader();
             }
         });
+    }
+
+    private void wakeReader() {
+        Sinks.Empty<Void> waiting = waitingForRoom.getAndSet(null);
+        if (waiting != null) {
+            waiting.tryEmitEmpty();
+        }
     }
 
     /** Completes once at most half of {@code maxUnsent} frames wait: when the client's next frame may be read. */
@@ -77,10 +83,10 @@ public final class FrameOutbox {
                 return Mono.empty();
             }
             Sinks.Empty<Void> waiting = Sinks.empty();
-            waitingForRoom = waiting;
+            waitingForRoom.set(waiting);
             // The client may have caught up between the check and the registration.
             if (unsent.get() <= maxUnsent / 2) {
-                waiting.tryEmitEmpty();
+                wakeReader();
             }
             return waiting.asMono();
         });
