@@ -99,12 +99,15 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param messagesInFlightPerConnection messages of one socket being handled at once; beyond, {@code busy}
      * @param messagesInFlightPerNode       messages of all sockets being handled at once; beyond, {@code busy}
      * @param busyRetryAfter                how long a client told {@code busy} is asked to wait
+     * @param maxMessagesWhileLoading       messages kept for a visitor socket while its transcript loads; beyond,
+     *                                      the client is told to catch up ({@code too_far_behind})
      */
     public record Sockets(@DefaultValue("1000") int maxUnsentFrames,
                           @DefaultValue("32") int maxQueuedFrames,
                           @DefaultValue("4") int messagesInFlightPerConnection,
                           @DefaultValue("256") int messagesInFlightPerNode,
-                          @DefaultValue("1s") Duration busyRetryAfter) {
+                          @DefaultValue("1s") Duration busyRetryAfter,
+                          @DefaultValue("500") int maxMessagesWhileLoading) {
     }
 
     /**

@@ -85,7 +85,8 @@ class WebSocketConfiguration {
     SocketLimits socketLimits(BatonProperties properties) {
         BatonProperties.Sockets sockets = properties.sockets();
         return new SocketLimits(sockets.maxUnsentFrames(), sockets.maxQueuedFrames(),
-                sockets.messagesInFlightPerConnection(), sockets.messagesInFlightPerNode(), sockets.busyRetryAfter());
+                sockets.messagesInFlightPerConnection(), sockets.messagesInFlightPerNode(), sockets.busyRetryAfter(),
+                sockets.maxMessagesWhileLoading());
     }
 
     @Bean

@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 final class VisitorConnection {
 
+    /** The error code a client gets when it must send {@code hello} again to catch up (see docs/protocol.md). */
+    static final String TOO_FAR_BEHIND = "too_far_behind";
+
     private final FrameOutbox outbox;
     private final Sinks.Many<String> followed = Sinks.many().replay().latest();
     private volatile String visitorId;
@@ -34,9 +37,18 @@ final class VisitorConnection {
     // none overtakes the welcome frame and none is lost if it was stored after the transcript was read.
     private boolean loading;
     private final List<Message> pending = new ArrayList<>();
+    private final int maxPending;
+    // More than maxPending came while loading: those are dropped (the store has them all) and the client is told
+    // to catch up with hello; until it does, nothing more is sent, so that it never shows a gap as if it were none.
+    private boolean behind;
 
-    VisitorConnection(FrameOutbox outbox) {
+    /** @param maxPending messages kept while the transcript loads; beyond, the client is told to catch up */
+    VisitorConnection(FrameOutbox outbox, int maxPending) {
+        if (maxPending < 1) {
+            throw new IllegalArgumentException("a connection must keep at least one message while loading: " + maxPending);
+        }
         this.outbox = outbox;
+        this.maxPending = maxPending;
     }
 
     FrameOutbox outbox() {
@@ -50,6 +62,7 @@ final class VisitorConnection {
         this.languageHint = languageHint;
         this.lastSentId = lastSeenId;
         this.loading = true;
+        this.behind = false;
         this.pending.clear();
         followed.tryEmitNext(conversation.id());
     }
@@ -113,7 +126,12 @@ final class VisitorConnection {
         sendState(frame, queue);
         messages.stream().mapToLong(Message::id).max().ifPresent(id -> lastSentId = Math.max(lastSentId, id));
         loading = false;
-        pending.forEach(m -> sendMessage(frames, m));
+        if (behind) {
+            outbox.send(new OutboundFrame.Error(TOO_FAR_BEHIND, "more than " + maxPending + " messages arrived while "
+                    + "the conversation loaded; send hello again with lastSeenId to get them", conversationId, null, null));
+        } else {
+            pending.forEach(m -> sendMessage(frames, m));
+        }
         pending.clear();
     }
 
@@ -129,11 +147,16 @@ final class VisitorConnection {
     }
 
     synchronized void sendMessage(OutboundFrames frames, Message message) {
-        if (!message.conversationId().equals(conversationId) || message.id() <= lastSentId) {
+        if (!message.conversationId().equals(conversationId) || message.id() <= lastSentId || behind) {
             return;
         }
         if (loading) {
-            pending.add(message);
+            if (pending.size() < maxPending) {
+                pending.add(message);
+            } else {
+                behind = true;
+                pending.clear();
+            }
             return;
         }
         lastSentId = message.id();

@@ -43,10 +43,12 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
     private final ConversationMetrics metrics;
+    private final int maxMessagesWhileLoading;
 
     VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
                          WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets,
-                         ConversationMetrics metrics) {
+                         ConversationMetrics metrics, int maxMessagesWhileLoading) {
+        this.maxMessagesWhileLoading = maxMessagesWhileLoading;
         this.engine = engine;
         this.conversations = conversations;
         this.feeds = feeds;
@@ -59,7 +61,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        VisitorConnection connection = new VisitorConnection(pipeline.outbox(session));
+        VisitorConnection connection = new VisitorConnection(pipeline.outbox(session), maxMessagesWhileLoading);
         Sinks.Empty<Void> closed = Sinks.empty();
         waiting.add(connection);
         Mono<Void> readFrames = pipeline.read(session, connection.outbox(), frame -> onFrame(connection, frame))

@@ -23,9 +23,9 @@ class WidgetChannel {
     @Bean
     SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
                               WaitingVisitors waitingVisitors, SocketPipeline pipeline, OutboundFrames frames,
-                              OpenSockets openSockets, ConversationMetrics metrics) {
+                              OpenSockets openSockets, ConversationMetrics metrics, SocketLimits limits) {
         return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, feeds, waitingVisitors, pipeline,
-                frames, openSockets, metrics));
+                frames, openSockets, metrics, limits.maxMessagesWhileLoading()));
     }
 
     @Bean(destroyMethod = "close")

@@ -49,7 +49,7 @@ class WaitingVisitorsTest {
         Conversation queued = node.waiting("c-1");
         node.settle();
         Socket visitor = new Socket(node.frames);
-        VisitorConnection connection = new VisitorConnection(visitor.outbox);
+        VisitorConnection connection = new VisitorConnection(visitor.outbox, 500);
         connection.follow("v-visitor-1", queued, Optional.empty(), 0);
         // the agent's accept reached the socket before the node's next view of the queue
         connection.stateChanged(ConversationState.WITH_AGENT);
@@ -62,7 +62,7 @@ class WaitingVisitorsTest {
 
     private Socket visitorWaitingIn(Conversation conversation) {
         Socket visitor = new Socket(node.frames);
-        VisitorConnection connection = new VisitorConnection(visitor.outbox);
+        VisitorConnection connection = new VisitorConnection(visitor.outbox, 500);
         connection.follow(conversation.visitorId(), conversation, Optional.empty(), 0);
         waiting.add(connection);
         return visitor;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageAdmissionTest {
 
     private final MessageAdmission admission = new MessageAdmission(
-            new SocketLimits(100, 32, 2, 3, Duration.ofMillis(750)));
+            new SocketLimits(100, 32, 2, 3, Duration.ofMillis(750), 500));
 
     @Test
     void aConnectionGetsNoMoreThanItsShareAndGetsItBackAsMessagesAreHandled() {
