@@ -16,6 +16,7 @@
 #   conversation; one run each) SWEEP_RATES="500 1000 1500 2000" KNEE_RATES="1000 2000 3000 4000 5000 6000"
 #   STEP=20s KNEE_P99=50ms QUESTIONS=5 (questions per conversation, then a fresh one; 0: all)
 #   BATON_PORT=18090 ECHO_PORT=18091 SUFFIX=-bench (Maven build dir suffix: target-bench)
+#   JAR=path/to/baton.jar (run another build's node, e.g. an older commit's, with this build's generator)
 #   SKIP_BUILD=1 (reuse the last build)  MVN_ARGS=-o (extra Maven arguments, e.g. offline)  JFR=1 (record Baton with JFR, from its start to its stop; JFR_SETTINGS=default or a .jfc file)
 #   PIN=1 (server on CPU 0, generator on CPU 1; default: both share every CPU)
 #   STORE=memory|redis (redis: starts a private, empty redis-server on REDIS_PORT=16379 for each Baton run and
@@ -59,6 +60,7 @@ SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 GENERATOR_HEAP=${GENERATOR_HEAP:-2g}
 
 TARGET=channel-adapters/target${SUFFIX}
+JAR=${JAR:-${TARGET}/baton.jar}
 # shellcheck source=docs/bench/build.sh
 . docs/bench/build.sh
 build_for_bench
@@ -98,7 +100,7 @@ start_baton() { # start_baton RUN-NAME: its log goes to $OUT/RUN-NAME.server.log
   # shellcheck disable=SC2086
   # shellcheck disable=SC2086
   $SERVER_CPU java -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS $(jfr_option "$1") \
-      -Xlog:gc:file="$OUT/$1.gc.log":time,uptime -jar "${TARGET}/baton.jar" --server.port="$BATON_PORT" \
+      -Xlog:gc:file="$OUT/$1.gc.log":time,uptime -jar "$JAR" --server.port="$BATON_PORT" \
       $BATON_ARGS > "$serverlog" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do

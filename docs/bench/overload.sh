@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Graceful overload (issue 9): one Baton node with the Redis store offered twice what it sustains. Shows that the
+# messages it admits keep their p99, that the excess is refused with `busy` instead of queued, and that the node is
+# back to normal as soon as the load drops. One node, one generator run in three steps on the same connections:
+#
+#   1. CAPACITY/2 for STEP (after the warm-up at that rate): the baseline
+#   2. 2 x CAPACITY for STEP: overload
+#   3. CAPACITY/2 for STEP: recovery
+#
+# CAPACITY is the node's knee (the highest rate it answers with p99 <= P99_MS and nothing lost); unless given, a
+# `load.sh knee` run measures it first. Prints one line per step and a verdict on stdout; the JSON of each run stays
+# in $OUT. See docs/benchmarks.md ("Issue 9's target and graceful overload").
+#
+#   docs/bench/overload.sh                         # knee first, then the overload run
+#   CAPACITY=3000 SKIP_BUILD=1 docs/bench/overload.sh
+#
+# Settings (environment): CAPACITY (msg/s; default: measured) KNEE_RATES="1000 2000 3000 4000 5000 6000" (for the
+#   measurement) STEP=30s P99_MS=50 QUESTIONS=0 (one long conversation per connection: with the generator of
+#   2026-12-02 a refused question stays unanswered, and a conversation waiting for it would never end; set 5 once the
+#   generator resends a `busy` message after retryAfterMs) STORE=redis, and anything load.sh takes.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+P99_MS=${P99_MS:-50}
+export STORE=${STORE:-redis} STEP=${STEP:-30s} QUESTIONS=${QUESTIONS:-0} SUFFIX=${SUFFIX:--bench}
+export KNEE_P99="${P99_MS}ms"
+OUT=${OUT:-target${SUFFIX}/overload}
+export OUT
+mkdir -p "$OUT"
+
+if [ -z "${CAPACITY:-}" ]; then
+  echo "== measuring the node's capacity (knee at p99 <= ${P99_MS} ms)" >&2
+  KNEE_RATES=${KNEE_RATES:-1000 2000 3000 4000 5000 6000} docs/bench/load.sh knee > "$OUT/capacity.json"
+  CAPACITY=$(jq -r '.knee.offeredRate // empty' "$OUT/capacity.json")
+  [ -n "$CAPACITY" ] || { echo "the node kept up with none of the rates; see $OUT/capacity.json" >&2; exit 1; }
+  CAPACITY=${CAPACITY%.*}
+  export SKIP_BUILD=1
+fi
+LOW=$((CAPACITY / 2))
+HIGH=$((CAPACITY * 2))
+echo "capacity ${CAPACITY} msg/s: baseline ${LOW}, overload ${HIGH}, recovery ${LOW} msg/s, ${STEP} each"
+
+KNEE_RATES="$LOW $HIGH $LOW" docs/bench/load.sh knee > "$OUT/overload.json"
+
+# One line per step; the refused messages of the overload step are the ones it lost (the node answered them busy).
+jq -r --argjson p99 "$P99_MS" '
+  def line(name): "\(name): offered \(.offeredRate)/s  answered \(.achievedMessagesPerSecond)/s  p50 \(.latencyMillis.p50) ms  p99 \(.latencyMillis.p99) ms  unanswered \(.lost) of \(.sent)";
+  .steps as $s
+  | ($s[0] | line("baseline ")), ($s[1] | line("overload ")), ($s[2] | line("recovery ")),
+    "busy answers in the run: \(.errors.busy // 0); other errors: \(.errors | del(.busy))",
+    "server: \(.server.cpuCores) cores, \(.server.cpuMicrosPerMessage) µs per answered message, RSS \(.server.rssMB) MB"' \
+  "$OUT/overload.json"
+
+verdict=$(jq -r --argjson p99 "$P99_MS" --argjson capacity "$CAPACITY" '
+  .steps as $s
+  | [ (if $s[1].latencyMillis.p99 < $p99 then empty else "the admitted messages lost their p99 under overload" end),
+      (if (.errors.busy // 0) > 0 then empty else "nothing was refused busy" end),
+      (if $s[1].achievedMessagesPerSecond >= 0.9 * $capacity then empty else "the node answered less than 90 % of its capacity under overload" end),
+      (if $s[2].latencyMillis.p99 < $p99 and $s[2].lost == 0 then empty else "the node did not recover when the load dropped" end),
+      (if $s[0].latencyMillis.p99 < $p99 and $s[0].lost == 0 then empty else "the baseline itself missed the target" end) ]
+  | if length == 0 then "PASS" else "FAIL: " + join("; ") end' "$OUT/overload.json")
+echo "verdict: $verdict"
