@@ -3,10 +3,12 @@ package dev.baton.store.redis;
 import dev.baton.conversation.Conversation;
 import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.Message;
 import dev.baton.conversation.QueueRepair;
 import dev.baton.handoff.AgentQueue;
 import dev.baton.store.ConversationStoreContract;
 import dev.baton.store.Fixtures;
+import io.lettuce.core.Range;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +61,20 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         RedisKeys keys = redis.keys();
         return List.of(keys.conversation(id), keys.messageCounter(id), keys.transcript(id), keys.clientMessageIds(id),
                 keys.replies(id));
+    }
+
+    @Test
+    void aMessageIsStoredExactlyAsTheCodecWroteItAndANodeThatMissedEarlierOnesStoresItsOwnAfterThem() {
+        Conversation c = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        store.append(c.id(), visitorSays("hello")).block(TIMEOUT);
+        store.append(c.id(), visitorSays("anyone there?")).block(TIMEOUT);
+
+        // The other node has seen none of the two: it writes its message as the first, and is told to write it again.
+        Message answer = otherNode.append(c.id(), Fixtures.botAnswer().replyingTo(2)).block(TIMEOUT);
+
+        assertThat(answer.id()).isEqualTo(3);
+        assertThat(redis.inspect().zrangebyscore(redis.keys().transcript(c.id()), Range.create(3, 3)))
+                .containsExactly(JsonCodec.withDefaultMapper().encode(answer));
     }
 
     @Test
