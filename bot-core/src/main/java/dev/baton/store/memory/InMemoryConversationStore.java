@@ -14,6 +14,7 @@ import dev.baton.conversation.QueueRepair;
 import dev.baton.conversation.UnansweredMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,8 @@ import java.util.function.UnaryOperator;
  * <p>Creating and updating take one lock (cheap next to everything else a turn does), under which the state and
  * the queue change together ({@link QueueMove}); reads of conversations take no lock. A resolved conversation — with
  * its transcript, client message ids and visitor-index entry — is evicted a retention after it was resolved, so a
- * long-running node does not grow for ever; eviction happens as conversations are created and updated. Each
+ * long-running node does not grow for ever; eviction happens as conversations are created and updated, and on a
+ * schedule ({@link #evictEvery}) so that a quiet node shrinks too. Each
  * transcript's lock makes its appends atomic, and a bot turn's update and answer one step.
  */
 public final class InMemoryConversationStore implements ConversationStore {
@@ -153,8 +155,28 @@ public final class InMemoryConversationStore implements ConversationStore {
         }
     }
 
+    /**
+     * Forgets every conversation resolved longer than the retention ago; emits how many. Writes do it too, but a
+     * node nobody writes to must shrink as well: see {@link #evictEvery}.
+     */
+    public Mono<Integer> evictNow() {
+        return Mono.fromCallable(() -> {
+            synchronized (writes) {
+                return evictExpired();
+            }
+        });
+    }
+
+    /** {@link #evictNow()} every {@code period} on {@code scheduler} until cancelled; emits each round's count. */
+    public Flux<Integer> evictEvery(Duration period, Scheduler scheduler) {
+        return Flux.interval(period, period, scheduler)
+                .onBackpressureDrop()
+                .concatMap(tick -> evictNow(), 1);
+    }
+
     /** Called under {@code writes}: forgets every conversation resolved longer than the retention ago. */
-    private void evictExpired() {
+    private int evictExpired() {
+        int evicted = 0;
         Instant now = clock.instant();
         while (!expiries.isEmpty() && !expiries.peekFirst().at().isAfter(now)) {
             String id = expiries.removeFirst().conversationId();
@@ -166,8 +188,10 @@ public final class InMemoryConversationStore implements ConversationStore {
                     ids.remove(id);
                     return ids.isEmpty() ? null : ids;
                 });
+                evicted++;
             }
         }
+        return evicted;
     }
 
     private record Expiry(String conversationId, Instant at) {

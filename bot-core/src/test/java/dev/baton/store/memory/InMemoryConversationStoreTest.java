@@ -5,7 +5,9 @@ import dev.baton.conversation.QueueMove;
 import dev.baton.conversation.QueueRepair;
 import dev.baton.store.SettableClock;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import java.time.Duration;
 
@@ -41,6 +43,27 @@ class InMemoryConversationStoreTest {
         StepVerifier.create(store.transcript(resolved.id(), 0)).verifyComplete();
         StepVerifier.create(store.append(resolved.id(), visitorSays("my order never came", "m-1"))).verifyComplete();
         StepVerifier.create(store.ofVisitor("v-visitor-1")).expectNext(open).verifyComplete();
+    }
+
+    @Test
+    void aQuietStoreForgetsResolvedConversationsOnItsScheduleWithoutAnyWrite() {
+        Conversation resolved = store.create(conversation("v-visitor-1", T0)).block();
+        store.append(resolved.id(), visitorSays("my order never came", "m-1")).block();
+        store.update(resolved.id(), c -> c.resolve(T0)).block();
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        Disposable evicting = store.evictEvery(Duration.ofMinutes(1), time).subscribe();
+
+        clock.advance(RETENTION.minusMinutes(1));
+        time.advanceTimeBy(Duration.ofMinutes(1));
+        assertThat(store.find(resolved.id()).block()).as("kept for the whole retention").isNotNull();
+
+        clock.advance(Duration.ofMinutes(1));
+        time.advanceTimeBy(Duration.ofMinutes(1));
+        evicting.dispose();
+
+        StepVerifier.create(store.find(resolved.id())).verifyComplete();
+        StepVerifier.create(store.transcript(resolved.id(), 0)).verifyComplete();
+        StepVerifier.create(store.ofVisitor("v-visitor-1")).verifyComplete();
     }
 
     @Test

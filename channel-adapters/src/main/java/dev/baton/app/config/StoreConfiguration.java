@@ -14,9 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Chooses where conversations live: {@code baton.store=memory} (the default; one node, nothing to install) or
@@ -29,13 +31,25 @@ class StoreConfiguration {
     @ConditionalOnProperty(name = "baton.store", havingValue = "memory", matchIfMissing = true)
     static class InMemory {
 
+        /** Evictions also run on writes; this runs them on a node nobody writes to, so that its memory shrinks too. */
+        static final Duration EVICTION_PERIOD = Duration.ofMinutes(1);
+
+        // Not a bean of its own: it would be a second ConversationStore next to the one Stores hands out.
+        private InMemoryConversationStore conversations;
+
         @Bean
         Stores stores(BatonProperties properties, Clock clock, MeterRegistry meters) {
             InProcessConversationEvents events = new InProcessConversationEvents();
             BatonProperties.Retention retention = properties.retention();
-            InMemoryConversationStore conversations = new InMemoryConversationStore(clock, events, retention.conversations());
+            conversations = new InMemoryConversationStore(clock, events, retention.conversations());
             return new Stores(new TimedConversationStore(conversations, meters), conversations.queue(), new InMemoryPresence(clock),
                     new InMemoryLeftMessages(clock, retention.leftMessages()), events, new InMemoryPresence(clock));
+        }
+
+        /** Takes the {@link Stores} only to be made after them, which creates the store it evicts from. */
+        @Bean
+        BackgroundWork inMemoryEviction(Stores stores) {
+            return new BackgroundWork(() -> conversations.evictEvery(EVICTION_PERIOD, Schedulers.parallel()));
         }
 
         @Bean
