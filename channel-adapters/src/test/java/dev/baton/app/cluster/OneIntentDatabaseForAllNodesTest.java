@@ -77,7 +77,9 @@ class OneIntentDatabaseForAllNodesTest {
     }
 
     private static JsonNode health(BatonNodes.Node node) {
-        byte[] body = http(node).get().uri("/actuator/health").exchange().expectStatus().isOk()
+        // Health shows its details only to someone logged in.
+        byte[] body = http(node).get().uri("/actuator/health").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
+                .exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();
         return JSON.readTree(body).get("components").get("knowledge").get("details");
     }

@@ -1,7 +1,9 @@
 package dev.baton.app.metrics;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
+import dev.baton.observation.ConversationLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -29,7 +30,6 @@ import static org.awaitility.Awaitility.await;
  * only), its health (details for logged-in users only; liveness and readiness apart) and its structured log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "logging.structured.format.console=ecs",
         "baton.agents.users[0].username=ada",
         "baton.agents.users[0].name=Ada",
         "baton.agents.users[0].password-hash={noop}ada-secret-1",
@@ -128,28 +128,27 @@ class ObservabilityEndpointsTest {
     @Test
     void aBotTurnIsOneStructuredLogLineWithItsDecisionAndNotWhatTheVisitorWrote(CapturedOutput output) {
         ChatSocket visitor = givenAVisitor();
-        String question = "How much does shipping cost to Lisbon for me, Ines Pereira?";
-        visitor.send(message(question));
-        visitor.awaitMessage("bot");
         String conversationId = conversationOf(visitor);
+        String question = "How much does shipping cost to Lisbon for me, Ines Pereira?";
+        List<ILoggingEvent> lines;
+        try (LoggedLines logged = LoggedLines.of(ConversationLog.class)) {
+            visitor.send(message(question));
+            visitor.awaitMessage("bot");
+            lines = await().atMost(Duration.ofSeconds(10)).until(() -> logged.about(conversationId), found -> !found.isEmpty());
+        }
 
-        List<JsonNode> turns = await().atMost(Duration.ofSeconds(10)).until(() -> logLines(output).stream()
-                .filter(line -> conversationId.equals(text(line, "conversationId")))
-                .filter(line -> "bot turn".equals(text(line, "message")))
-                .toList(), lines -> !lines.isEmpty());
-        assertThat(turns).hasSize(1);
-        JsonNode turn = turns.get(0);
+        assertThat(lines).hasSize(1);
+        // Rendered as with --logging.structured.format.console=ecs: each key-value pair a field of its own.
+        JsonNode turn = JSON.readTree(LoggedLines.asEcsJson(lines.get(0)));
+        assertThat(text(turn, "message")).isEqualTo("bot turn");
+        assertThat(text(turn, "conversationId")).isEqualTo(conversationId);
         assertThat(text(turn, "decision")).isEqualTo("answer");
         assertThat(text(turn, "intent")).isEqualTo("shipping_costs");
         assertThat(turn.get("confidence").asDouble()).isBetween(0.0, 1.0);
         assertThat(turn.get("latencyMs").asDouble()).isNotNegative();
         assertThat(turn.has("classificationMs")).isTrue();
+        assertThat(turn.toString()).doesNotContain("Lisbon").doesNotContain("Ines Pereira");
         assertThat(output.getOut()).doesNotContain("Lisbon").doesNotContain("Ines Pereira");
-    }
-
-    private static List<JsonNode> logLines(CapturedOutput output) {
-        return output.getOut().lines().filter(line -> line.startsWith("{"))
-                .map(line -> Optional.ofNullable(JSON.readTree(line))).flatMap(Optional::stream).toList();
     }
 
     private static String text(JsonNode line, String field) {
