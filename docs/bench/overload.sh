@@ -12,7 +12,7 @@
 # in $OUT. See docs/benchmarks.md ("Issue 9's target and graceful overload").
 #
 #   docs/bench/overload.sh                         # knee first, then the overload run
-#   CAPACITY=3000 SKIP_BUILD=1 docs/bench/overload.sh
+#   CAPACITY=3000 SKIP_BUILD=1 docs/bench/overload.sh   # on the build of an earlier overload.sh
 #
 # Settings (environment): CAPACITY (msg/s; default: measured) KNEE_RATES="1000 2000 3000 4000 5000 6000" (for the
 #   measurement) STEP=30s P99_MS=50 QUESTIONS=0 (one long conversation per connection: with the generator of
@@ -25,12 +25,11 @@ P99_MS=${P99_MS:-50}
 export STORE=${STORE:-redis} STEP=${STEP:-30s} QUESTIONS=${QUESTIONS:-0} SUFFIX=${SUFFIX:--bench}
 export KNEE_P99="${P99_MS}ms"
 OUT=${OUT:-target${SUFFIX}/overload}
-export OUT
 mkdir -p "$OUT"
 
 if [ -z "${CAPACITY:-}" ]; then
   echo "== measuring the node's capacity (knee at p99 <= ${P99_MS} ms)" >&2
-  KNEE_RATES=${KNEE_RATES:-1000 2000 3000 4000 5000 6000} docs/bench/load.sh knee > "$OUT/capacity.json"
+  KNEE_RATES=${KNEE_RATES:-1000 2000 3000 4000 5000 6000} OUT="$OUT/load" docs/bench/load.sh knee > "$OUT/capacity.json"
   CAPACITY=$(jq -r '.knee.offeredRate // empty' "$OUT/capacity.json")
   [ -n "$CAPACITY" ] || { echo "the node kept up with none of the rates; see $OUT/capacity.json" >&2; exit 1; }
   CAPACITY=${CAPACITY%.*}
@@ -40,7 +39,7 @@ LOW=$((CAPACITY / 2))
 HIGH=$((CAPACITY * 2))
 echo "capacity ${CAPACITY} msg/s: baseline ${LOW}, overload ${HIGH}, recovery ${LOW} msg/s, ${STEP} each"
 
-KNEE_RATES="$LOW $HIGH $LOW" docs/bench/load.sh knee > "$OUT/overload.json"
+KNEE_RATES="$LOW $HIGH $LOW" OUT="$OUT/load" docs/bench/load.sh knee > "$OUT/overload.json"
 
 # One line per step; the refused messages of the overload step are the ones it lost (the node answered them busy).
 jq -r --argjson p99 "$P99_MS" '

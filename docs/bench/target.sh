@@ -5,7 +5,7 @@
 # on stdout; each run's JSON stays in $OUT (progress on stderr). See docs/benchmarks.md ("Issue 9's target and graceful overload").
 #
 #   docs/bench/target.sh                        # build once, then 5 runs
-#   RUNS=1 SKIP_BUILD=1 docs/bench/target.sh    # one run on the last build
+#   RUNS=1 SKIP_BUILD=1 docs/bench/target.sh    # one run on the build of an earlier target.sh
 #
 # Settings (environment): RUNS=5 RATE=5000 CONVERSATIONS=1000 DURATION=60s P99_MS=50 QUESTIONS=5 (questions per
 #   conversation, as load.sh) STORE=redis, and anything load.sh takes (WARMUP, SERVER_JAVA_OPTS, JAR, MVN_ARGS, ...)
@@ -17,14 +17,14 @@ P99_MS=${P99_MS:-50}
 export STORE=${STORE:-redis} RATE=${RATE:-5000} CONVERSATIONS=${CONVERSATIONS:-1000} DURATION=${DURATION:-60s}
 export SUFFIX=${SUFFIX:--bench}
 OUT=${OUT:-target${SUFFIX}/target}
-export OUT
 mkdir -p "$OUT"
 
 passed=0
 for run in $(seq 1 "$RUNS"); do
   # The first run builds (unless SKIP_BUILD=1); the others reuse that build.
   if [ "$run" -gt 1 ]; then export SKIP_BUILD=1; fi
-  docs/bench/load.sh baton > "$OUT/run-$run.json"
+  # load.sh keeps the build's classpath and the last run's logs in $OUT/load; each run's JSON is kept here.
+  OUT="$OUT/load" docs/bench/load.sh baton > "$OUT/run-$run.json"
   # One line per run. Lost: any question of the measured window without its answer (a `busy` refusal the generator
   # does not resend stays unanswered, so it counts here); errors are the whole run's, warm-up included.
   line=$(jq -r --argjson p99 "$P99_MS" --arg run "$run" '
