@@ -19,7 +19,9 @@ import tools.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,6 +52,8 @@ public final class EchoServer implements AutoCloseable {
     private static final ObjectMapper MAPPER = LoadJson.MAPPER;
     /** Conversation ids; a counter, since UUID.randomUUID() may block on the event loop reading /dev/urandom. */
     private static final AtomicLong CONVERSATIONS = new AtomicLong();
+    /** The {@code retryAfterMs} of the {@code busy} errors of {@link #refusingEachMessageOnce}. */
+    static final long RETRY_AFTER_MS = 50;
 
     private final DisposableServer server;
 
@@ -63,8 +67,21 @@ public final class EchoServer implements AutoCloseable {
     }
 
     public static EchoServer start(int port, boolean plainNetty) {
+        return start(port, plainNetty, false);
+    }
+
+    /**
+     * An echo server that answers each {@code message} the first time its {@code clientMessageId} comes with
+     * {@code busy} (nothing stored, retry after {@link #RETRY_AFTER_MS}), and echoes and answers it when it comes again:
+     * how a node past its admission bound behaves, for testing the generator's resends.
+     */
+    public static EchoServer refusingEachMessageOnce(int port) {
+        return start(port, false, true);
+    }
+
+    private static EchoServer start(int port, boolean plainNetty, boolean refuseFirstTries) {
         // Jackson builds its (de)serialisers on first use under a lock, which must not happen on an event loop.
-        EchoConversation warmUp = new EchoConversation();
+        EchoConversation warmUp = new EchoConversation(false);
         for (String frame : List.of("{\"type\":\"hello\",\"visitorId\":\"warm-up-1\"}",
                 "{\"type\":\"message\",\"text\":\"hi\",\"clientMessageId\":\"m1\"}", "{\"type\":\"ping\"}", "{}", "[")) {
             warmUp.respond(frame);
@@ -72,12 +89,12 @@ public final class EchoServer implements AutoCloseable {
         HttpServer http = HttpServer.create().host("127.0.0.1").port(port);
         if (plainNetty) {
             return new EchoServer(http.route(routes -> routes.ws(PATH, (in, out) -> {
-                EchoConversation conversation = new EchoConversation();
+                EchoConversation conversation = new EchoConversation(false);
                 return out.sendString(in.receive().asString().concatMapIterable(conversation::respond));
             })).bindNow());
         }
         WebSocketHandler handler = session -> {
-            EchoConversation conversation = new EchoConversation();
+            EchoConversation conversation = new EchoConversation(refuseFirstTries);
             return session.send(session.receive()
                     .map(WebSocketMessage::getPayloadAsText)
                     .concatMapIterable(conversation::respond)
@@ -123,8 +140,14 @@ public final class EchoServer implements AutoCloseable {
 
     /** One socket's conversation: its id and the last message id. Frames of one socket arrive one at a time. */
     private static final class EchoConversation {
+        private final boolean refuseFirstTries;
+        private final Set<String> refused = new HashSet<>();
         private String conversationId;
         private long lastId;
+
+        EchoConversation(boolean refuseFirstTries) {
+            this.refuseFirstTries = refuseFirstTries;
+        }
 
         List<String> respond(String text) {
             JsonNode frame;
@@ -158,6 +181,14 @@ public final class EchoServer implements AutoCloseable {
                     }
                     String said = frame.path("text").asString("");
                     String clientMessageId = frame.path("clientMessageId").asString(null);
+                    if (refuseFirstTries && clientMessageId != null && refused.add(clientMessageId)) {
+                        Map<String, Object> busy = frame("error");
+                        busy.put("code", "busy");
+                        busy.put("message", "too many messages at once; nothing was stored; send it again in a moment");
+                        busy.put("retryAfterMs", RETRY_AFTER_MS);
+                        busy.put("clientMessageId", clientMessageId);
+                        return List.of(MAPPER.writeValueAsString(busy));
+                    }
                     List<String> out = new ArrayList<>(2);
                     out.add(message("visitor", said, List.of(), clientMessageId));
                     out.add(message("bot", REPLY, QUICK_REPLIES, null));

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,6 +81,14 @@ public final class LoadGenerator {
     private final LongAdder[] echoed = {new LongAdder(), new LongAdder()};
     private final LongAdder[] replied = {new LongAdder(), new LongAdder()};
     private final LongAdder[] lost = {new LongAdder(), new LongAdder()};
+    /** Questions the server answered {@code busy} (each refusal counts), and their sends again after its retryAfterMs. */
+    private final LongAdder[] refused = {new LongAdder(), new LongAdder()};
+    private final LongAdder[] resent = {new LongAdder(), new LongAdder()};
+    private final ScheduledExecutorService resends = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "load-resends");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final LongAdder duplicated = new LongAdder();
     private final LongAdder extraBotMessages = new LongAdder();
     private final LongAdder unmatchedEchoes = new LongAdder();
@@ -198,6 +208,7 @@ public final class LoadGenerator {
         ending = true;
         progress.interrupt();
         housekeeping.interrupt();
+        resends.shutdownNow();
 
         double seconds = measureNanos / (double) NANOS;
         Map<String, Object> report = new LinkedHashMap<>();
@@ -215,6 +226,9 @@ public final class LoadGenerator {
         report.put("sent", sent[1].sum());
         report.put("echoed", echoed[1].sum());
         report.put("replied", replied[1].sum());
+        report.put("refused", refused[1].sum());
+        report.put("resent", resent[1].sum());
+        report.put("answered", replied[1].sum());
         report.put("lost", lost[1].sum());
         report.put("duplicated", duplicated.sum());
         report.put("errors", counts(errors));
@@ -225,6 +239,8 @@ public final class LoadGenerator {
         Map<String, Object> beforeWindow = new LinkedHashMap<>();
         beforeWindow.put("sent", sent[0].sum());
         beforeWindow.put("replied", replied[0].sum());
+        beforeWindow.put("refused", refused[0].sum());
+        beforeWindow.put("resent", resent[0].sum());
         beforeWindow.put("lost", lost[0].sum());
         report.put("warmup", beforeWindow);
         report.put("replyKinds", counts(replyKinds));
@@ -333,7 +349,7 @@ public final class LoadGenerator {
         String clientMessageId = "q" + sequence.incrementAndGet();
         conv.byClientId.put(clientMessageId, new Pending(due, question));
         conv.askedHere++;
-        String frame = "{\"type\":\"message\",\"text\":" + question.jsonText() + ",\"clientMessageId\":\"" + clientMessageId + "\"}";
+        String frame = messageFrame(question, clientMessageId);
         sent[due.measured() ? 1 : 0].increment();
         if (due.step() >= 0) {
             steps[due.step()].sent.increment();
@@ -348,6 +364,44 @@ public final class LoadGenerator {
             conv.ready = false;
             conv.switching = true;
             switchWhenAnswered(conv);
+        }
+    }
+
+    private static String messageFrame(Question question, String clientMessageId) {
+        return "{\"type\":\"message\",\"text\":" + question.jsonText() + ",\"clientMessageId\":\"" + clientMessageId + "\"}";
+    }
+
+    /**
+     * The server refused a question ({@code busy}: nothing stored): it is sent again, unchanged, after the error's
+     * {@code retryAfterMs}, as a client following docs/protocol.md would; its latency still counts from when it was
+     * first due. Any other error, or a busy one for no question of ours, is counted by code.
+     */
+    private void onError(Conv conv, Frame frame) {
+        if ("busy".equals(frame.code) && frame.clientMessageId != null) {
+            synchronized (conv) {
+                Pending pending = conv.byClientId.get(frame.clientMessageId);
+                if (pending != null) {
+                    refused[pending.due().measured() ? 1 : 0].increment();
+                    resends.schedule(() -> resend(conv, frame.clientMessageId, pending), Math.max(0, frame.retryAfterMs),
+                            TimeUnit.MILLISECONDS);
+                    return;
+                }
+            }
+        }
+        errors.computeIfAbsent(String.valueOf(frame.code), k -> new LongAdder()).increment();
+    }
+
+    /** Sends a refused question again, unless its conversation was written off (closed, or handed off) meanwhile. */
+    private void resend(Conv conv, String clientMessageId, Pending pending) {
+        synchronized (conv) {
+            if (conv.closed || conv.byClientId.get(clientMessageId) != pending) {
+                return;
+            }
+            if (conv.emit(messageFrame(pending.question(), clientMessageId))) {
+                resent[pending.due().measured() ? 1 : 0].increment();
+            } else {
+                sendRefused.increment();
+            }
         }
     }
 
@@ -391,6 +445,7 @@ public final class LoadGenerator {
         ending = true;
         progress.interrupt();
         housekeeping.interrupt();
+        resends.shutdownNow();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("target", options.targetLabel());
         report.put("mode", "hold");
@@ -405,6 +460,8 @@ public final class LoadGenerator {
         report.put("pongs", pongs.sum());
         report.put("sent", sent[0].sum());
         report.put("replied", replied[0].sum());
+        report.put("refused", refused[0].sum());
+        report.put("resent", resent[0].sum());
         report.put("lost", lost[0].sum());
         report.put("duplicated", duplicated.sum());
         report.put("errors", counts(errors));
@@ -498,7 +555,7 @@ public final class LoadGenerator {
             case "message" -> onMessage(conv, frame, now);
             case "welcome" -> onWelcome(conv, frame);
             case "state" -> onState(conv, frame);
-            case "error" -> errors.computeIfAbsent(String.valueOf(frame.code), k -> new LongAdder()).increment();
+            case "error" -> onError(conv, frame);
             case "pong" -> pongs.increment();
             case "reconnect" -> reconnectFrames.increment();
             default -> otherMessages.increment();

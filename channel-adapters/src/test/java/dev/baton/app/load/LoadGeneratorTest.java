@@ -55,6 +55,33 @@ class LoadGeneratorTest {
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void resendsEachQuestionRefusedBusyAfterItsRetryAfterAndCountsTheRefusalsApart() {
+        try (EchoServer echo = EchoServer.refusingEachMessageOnce(0)) {
+            LoadOptions.Builder options = againstTheEchoServer(echo);
+            options.conversations = 10;
+            options.rate = 100;
+            options.ramp = Duration.ofMillis(500);
+            options.warmup = Duration.ofMillis(500);
+            options.duration = Duration.ofMillis(1500);
+
+            Map<String, Object> report = new LoadGenerator(options.build()).run();
+
+            long sent = (Long) report.get("sent");
+            assertEquals(150.0, sent, 1.0, () -> "every measured question was sent: " + report);
+            assertEquals(sent, report.get("refused"), () -> "each question refused once: " + report);
+            assertEquals(sent, report.get("resent"), () -> "each refused question sent again: " + report);
+            assertEquals(sent, report.get("answered"), () -> "each answered after its resend: " + report);
+            assertEquals(0L, report.get("lost"), () -> "none lost: " + report);
+            assertEquals(Map.of(), report.get("errors"), () -> "a refusal is not counted as another error: " + report);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> latency = (Map<String, Object>) report.get("latencyMillis");
+            assertTrue(((Number) latency.get("p50")).doubleValue() >= EchoServer.RETRY_AFTER_MS,
+                    () -> "latency counts from the first send, before the refusal: " + report);
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void reportsEachStepOfARateSweepAndTheKnee() {
         try (EchoServer echo = EchoServer.start(0)) {
             LoadOptions.Builder options = againstTheEchoServer(echo);

@@ -37,6 +37,8 @@ final class LoadJson {
         long messageId = -1;
         String from;
         String clientMessageId;
+        /** A {@code busy} error's hint; -1 when absent. */
+        long retryAfterMs = -1;
         String text;
         List<Long> transcriptIds = List.of();
     }
@@ -55,6 +57,9 @@ final class LoadJson {
                     case "conversationId" -> frame.conversationId = stringOrNull(parser, value);
                     case "state" -> frame.state = stringOrNull(parser, value);
                     case "code" -> frame.code = stringOrNull(parser, value);
+                    // A busy error names the refused message at the top level (a message frame inside "message").
+                    case "clientMessageId" -> frame.clientMessageId = stringOrNull(parser, value);
+                    case "retryAfterMs" -> frame.retryAfterMs = value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : -1;
                     case "message" -> {
                         if (value == JsonToken.START_OBJECT) {
                             readMessage(parser, frame);
