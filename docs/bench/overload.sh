@@ -15,9 +15,13 @@
 #   CAPACITY=3000 SKIP_BUILD=1 docs/bench/overload.sh   # on the build of an earlier overload.sh
 #
 # Settings (environment): CAPACITY (msg/s; default: measured) KNEE_RATES="1000 2000 3000 4000 5000 6000" (for the
-#   measurement) STEP=30s P99_MS=50 QUESTIONS=0 (one long conversation per connection: with the generator of
-#   2026-12-02 a refused question stays unanswered, and a conversation waiting for it would never end; set 5 once the
-#   generator resends a `busy` message after retryAfterMs) STORE=redis, and anything load.sh takes.
+#   measurement) STEP=30s P99_MS=50 QUESTIONS=0 (one long conversation per connection) STORE=redis, and anything
+#   load.sh takes.
+#
+# The generator resends a question refused `busy` after retryAfterMs and counts its latency from when it was first
+# due, so a step's p99 includes those waits: under overload it shows what visitors wait, resends included, not what
+# the admitted messages took. The generator does not report the latter per step yet, so the verdict does not judge
+# it; it judges the refusals, the answered rate under overload and the recovery.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -41,21 +45,20 @@ echo "capacity ${CAPACITY} msg/s: baseline ${LOW}, overload ${HIGH}, recovery ${
 
 KNEE_RATES="$LOW $HIGH $LOW" OUT="$OUT/load" docs/bench/load.sh knee > "$OUT/overload.json"
 
-# One line per step; the refused messages of the overload step are the ones it lost (the node answered them busy).
+# One line per step (latency from when each question was first due, resends included), then the run's refusals.
 jq -r --argjson p99 "$P99_MS" '
   def line(name): "\(name): offered \(.offeredRate)/s  answered \(.achievedMessagesPerSecond)/s  p50 \(.latencyMillis.p50) ms  p99 \(.latencyMillis.p99) ms  unanswered \(.lost) of \(.sent)";
   .steps as $s
   | ($s[0] | line("baseline ")), ($s[1] | line("overload ")), ($s[2] | line("recovery ")),
-    "busy answers in the run: \(.errors.busy // 0); other errors: \(.errors | del(.busy))",
+    "refused busy in the measured window: \(.refused // .errors.busy // 0), resent \(.resent // 0); errors: \(.errors)",
     "server: \(.server.cpuCores) cores, \(.server.cpuMicrosPerMessage) µs per answered message, RSS \(.server.rssMB) MB"' \
   "$OUT/overload.json"
 
 verdict=$(jq -r --argjson p99 "$P99_MS" --argjson capacity "$CAPACITY" '
   .steps as $s
-  | [ (if $s[1].latencyMillis.p99 < $p99 then empty else "the admitted messages lost their p99 under overload" end),
-      (if (.errors.busy // 0) > 0 then empty else "nothing was refused busy" end),
+  | [ (if (.refused // .errors.busy // 0) > 0 then empty else "nothing was refused busy" end),
       (if $s[1].achievedMessagesPerSecond >= 0.9 * $capacity then empty else "the node answered less than 90 % of its capacity under overload" end),
       (if $s[2].latencyMillis.p99 < $p99 and $s[2].lost == 0 then empty else "the node did not recover when the load dropped" end),
       (if $s[0].latencyMillis.p99 < $p99 and $s[0].lost == 0 then empty else "the baseline itself missed the target" end) ]
   | if length == 0 then "PASS" else "FAIL: " + join("; ") end' "$OUT/overload.json")
-echo "verdict: $verdict"
+echo "verdict: $verdict (the overload step's p99 includes resent questions' waits; see the script's header)"
