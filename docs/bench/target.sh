@@ -25,13 +25,13 @@ for run in $(seq 1 "$RUNS"); do
   if [ "$run" -gt 1 ]; then export SKIP_BUILD=1; fi
   # load.sh keeps the build's classpath and the last run's logs in $OUT/load; each run's JSON is kept here.
   OUT="$OUT/load" docs/bench/load.sh baton > "$OUT/run-$run.json"
-  # One line per run. Lost: any question of the measured window without its answer (a `busy` refusal the generator
-  # does not resend stays unanswered, so it counts here); errors are the whole run's, warm-up included.
+  # One line per run. Missing: any question of the measured window without its answer, duplicated or never sent; a
+  # question refused `busy` is resent by the generator and its wait shows in the latency. Errors are the whole run's.
   line=$(jq -r --argjson p99 "$P99_MS" --arg run "$run" '
     (.lost + .duplicated + .unsentAtEnd + .skippedSlots) as $missing
     | [ "run \($run):", "offered \(.offeredRate)/s", "answered \(.achievedMessagesPerSecond)/s",
         "p50 \(.latencyMillis.p50) ms", "p99 \(.latencyMillis.p99) ms", "max \(.latencyMillis.max) ms",
-        "lost \(.lost)", "errors \(.errors)", "handoffs \(.handoffs)",
+        "lost \(.lost)", "refused \(.refused // 0)", "errors \(.errors)", "handoffs \(.handoffs)",
         "server \(.server.cpuCores) cores, \(.server.cpuMicrosPerMessage) µs/msg",
         (if .latencyMillis.p99 < $p99 and $missing == 0 and .replied >= .sent then "PASS" else "FAIL" end) ]
     | join("  ")' "$OUT/run-$run.json")
