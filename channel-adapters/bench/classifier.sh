@@ -36,3 +36,8 @@ done
 evaluate banking77-cv5 --train "$data/banking77/train.jsonl" --folds 5 --threshold 0
 # The shipped FAQ database, by cross-validation, per language, with the production threshold.
 evaluate shipped-intents-cv5 --train "$repo/intents" --folds 5
+# What the bot does with customers' own words (docs/classifier.md, Real wording).
+echo "== real-wording: evaluate --decisions" >&2
+java -Xmx4g -cp "$cp" dev.baton.app.evaluation.EvaluateCommand --train "$repo/intents" \
+    --decisions "$repo/evaluation/real-wording.jsonl" --predictions "$out/real-wording.decisions.jsonl" \
+    > "$out/real-wording.json"

@@ -25,8 +25,11 @@ public final class HumanRequestDetector {
                     Pattern.compile("\\b(kalbeti|pasikalbeti|susisiekti|sujunkite|noriu|reikia)\\b.*\\b(zmog\\p{L}*|operator\\p{L}*|konsultant\\p{L}*|darbuotoj\\p{L}*|vadybinink\\p{L}*)"),
                     Pattern.compile("^(operatorius|operatoriaus|zmogus|zmogaus|konsultantas)( prasau)?[.!]*$")),
             "fa", List.of(
-                    Pattern.compile("(اپراتور|پشتیبان|انسان|کارشناس|مشاور|یک نفر|یک آدم|شخص)"),
-                    Pattern.compile("(صحبت|حرف|وصل).*(اپراتور|انسان|کارشناس|آدم|شخص|پشتیبانی)")));
+                    // "پشتیبانی" (support) alone is not a request: "ایمیل پشتیبانی چیه" asks for the support address.
+                    // Normalised text: "آدم" is written "ادم" once its madda goes.
+                    Pattern.compile("(اپراتور|انسان|کارشناس|مشاور|(یک|یه) (نفر|ادم))"),
+                    Pattern.compile("(صحبت|حرف|وصل).*(ادم|شخص|پشتیبان)"),
+                    Pattern.compile("(ادم|شخص|پشتیبان).*(صحبت|حرف|وصل)")));
 
     /**
      * For each language whose patterns all need one of a few words: those words (a text without any of them cannot

@@ -21,10 +21,10 @@ public final class MoodDetector {
             "fa", Pattern.compile("(احمق|مزخرف|خفه شو|لعنتی|کثافت|مسخره)"));
 
     private static final Map<String, Pattern> COMPLAINTS = Map.of(
-            "en", Pattern.compile("\\b(useless|not helpful|no help|doesn ?t help|does not help|you don ?t understand|you do not understand|waste of (my )?time|ridiculous|terrible|worst|unacceptable|fed up|sick of|this is a joke)\\b"),
-            "it", Pattern.compile("\\b(inutile|non (mi )?(serve|servi|aiuti|aiuta|capisci) a? ?(niente|nulla)?|non capisci|perdita di tempo|ridicolo|vergogna|pessim[oa]|inaccettabile|sono stufo|sono stufa|assurdo)\\b"),
-            "lt", Pattern.compile("\\b(nenaudingas|nenaudinga|nesuprant\\w*|nepadeda|gaistu laika|juokinga|siaubinga|nepriimtina)\\b"),
-            "fa", Pattern.compile("(بی ?فایده|بیفایده|کمکی نمی ?کنی|نمی ?فهمی|افتضاح|وقتم را تلف|غیرقابل قبول)"));
+            "en", Pattern.compile("\\b(useless|not helpful|no help|doesn ?t help|does not help|you don ?t understand|you do not understand|waste of (my )?time|ridiculous|terrible|worst|unacceptable|fed up|sick of|this is a joke|(so |really |very )?(annoyed|angry|furious|frustrated))\\b"),
+            "it", Pattern.compile("\\b(inutile|non (mi )?(serve|servi|aiuti|aiuta|capisci) a? ?(niente|nulla)?|non capisci|perdita di tempo|ridicolo|vergogna|pessim[oa]|inaccettabile|sono stufo|sono stufa|assurdo|(sono )?(arrabbiat[oa]|furios[oa]|esasperat[oa]))\\b"),
+            "lt", Pattern.compile("\\b(nenaudingas|nenaudinga|nesuprant\\w*|nepadeda|gaistu laika|juokinga|siaubinga|nepriimtina|piktas|pikta|isiutes|isiutusi)\\b"),
+            "fa", Pattern.compile("(بی ?فایده|بیفایده|کمکی نمی ?کنی|نمی ?فهمی|افتضاح|وقتم را تلف|غیرقابل قبول|عصبانی)"));
 
     private static final int SHOUTING_MIN_LETTERS = 8;
 

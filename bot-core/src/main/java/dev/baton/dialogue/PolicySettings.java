@@ -17,7 +17,11 @@ public record PolicySettings(double confidenceFloor,
                              int maxClarifyOptions,
                              String humanRequestIntent) {
 
-    public static final PolicySettings DEFAULTS = new PolicySettings(0.5, 0.1, 0.2, 2, 3, "talk_to_human");
+    /**
+     * The running bot's settings when nothing is configured (application.yml), except the confidence floor, which the
+     * bot calibrates for each model ({@link #withConfidenceFloor}).
+     */
+    public static final PolicySettings DEFAULTS = new PolicySettings(0.5, 0.05, 0.2, 2, 3, "talk_to_human");
 
     public PolicySettings {
         requireUnit(confidenceFloor, "confidenceFloor");

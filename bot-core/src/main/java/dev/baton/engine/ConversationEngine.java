@@ -11,7 +11,6 @@ import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.IntentCandidate;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
-import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
 import dev.baton.conversation.UnansweredMessage;
 import dev.baton.dialogue.BotPhrases.Phrase;
@@ -19,7 +18,6 @@ import dev.baton.dialogue.Decision;
 import dev.baton.dialogue.DecisionPolicy;
 import dev.baton.dialogue.MoodReading;
 import dev.baton.dialogue.PolicySettings;
-import dev.baton.dialogue.Turn;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
 import dev.baton.intents.Intent;
@@ -48,19 +46,19 @@ public final class ConversationEngine {
     private final Stores stores;
     private final Supplier<BotKnowledge> knowledge;
     private final Understanding understanding;
-    private final PolicySettings policy;
     private final Handoffs handoffs;
     private final Replies replies;
     private final PersonalDataRedactor redactor;
     private final Clock clock;
     private final RecentTranscripts recentTranscripts;
+    private final TurnReader reader;
 
     public ConversationEngine(Stores stores, Supplier<BotKnowledge> knowledge, Understanding understanding,
                               PolicySettings policy, Handoffs handoffs, PersonalDataRedactor redactor, Clock clock) {
         this.stores = stores;
         this.knowledge = knowledge;
         this.understanding = understanding;
-        this.policy = policy;
+        this.reader = new TurnReader(understanding, policy);
         this.handoffs = handoffs;
         this.replies = handoffs.replies();
         this.redactor = redactor;
@@ -224,20 +222,16 @@ public final class ConversationEngine {
         long started = System.nanoTime();
         return recentTranscripts.upTo(stored)
                 .flatMap(transcript -> {
-                    String detected = understanding.languages().detect(text, conversation.language(), visitorMessage.languageHint());
-                    String language = bot.intents().languages().contains(detected) ? detected : understanding.defaultLanguage();
-                    Optional<String> languageNote = detected.equals(language) ? Optional.empty()
-                            : Optional.of("The visitor seems to write in '" + detected + "', which the bot has no examples for; it used '" + language + "'.");
-                    String normalized = TextNormalizer.forLanguage(language).normalize(text);
-                    Optional<String> chosen = visitorMessage.payload().flatMap(QuickReply::intentOf);
-                    long classifying = System.nanoTime();
-                    Classification classification = chosen.isPresent() ? new Classification(List.of()) : bot.classifier().classify(text, language);
-                    long classificationNanos = chosen.isPresent() ? 0 : System.nanoTime() - classifying;
-                    boolean askedForHuman = visitorMessage.payload().filter(QuickReply.HANDOFF_PAYLOAD::equals).isPresent()
-                            || understanding.humanRequests().asksForHuman(normalized, language);
-                    MoodReading mood = understanding.moods().read(text, normalized, language, earlierVisitorTexts(transcript, language, normalized));
-                    Turn turn = new Turn(classification, chosen, askedForHuman, mood, conversation.consecutiveFailures());
-                    Decision decision = new DecisionPolicy(bot.intents(), policy.withConfidenceFloor(bot.confidenceFloor())).decide(turn);
+                    TurnReader.Reading reading = reader.read(bot, new TurnReader.Message(text, conversation.language(),
+                            visitorMessage.languageHint(), visitorMessage.payload(), conversation.consecutiveFailures(),
+                            (language, normalized) -> earlierVisitorTexts(transcript, language, normalized)));
+                    String language = reading.language();
+                    Optional<String> languageNote = reading.languageNote();
+                    Classification classification = reading.classification();
+                    long classificationNanos = reading.classificationNanos();
+                    boolean askedForHuman = reading.askedForHuman();
+                    MoodReading mood = reading.mood();
+                    Decision decision = reading.decision();
                     List<IntentCandidate> considered = askedForHuman ? List.of() : candidates(classification, bot, language);
                     UnaryOperator<Conversation> recordTurn =
                             c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant());
@@ -314,12 +308,16 @@ public final class ConversationEngine {
                 .toList();
     }
 
-    /** False only when {@code text} is ASCII and its letters and digits, lower-cased, are not {@code compact}. */
+    /**
+     * False only when {@code text} is ASCII and its letters and digits, lower-cased, are not {@code compact}. A text
+     * with an '@' or a number of four digits or more may normalise otherwise (emails go, long numbers read the same):
+     * it is never skipped.
+     */
     static boolean mayNormalizeTo(String text, String compact) {
         int matched = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x80) {
+            if (c >= 0x80 || c == '@' || startsLongNumber(text, i)) {
                 return true;
             }
             if (Character.isLetterOrDigit(c)) {
@@ -330,6 +328,21 @@ public final class ConversationEngine {
             }
         }
         return matched == compact.length();
+    }
+
+    private static boolean startsLongNumber(String text, int at) {
+        if (at > 0 && isAsciiDigit(text.charAt(at - 1))) {
+            return false;
+        }
+        int end = at;
+        while (end < text.length() && isAsciiDigit(text.charAt(end))) {
+            end++;
+        }
+        return end - at >= 4;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private Mono<Conversation> ownedBy(String conversationId, String visitorId) {

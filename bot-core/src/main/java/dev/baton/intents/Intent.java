@@ -24,6 +24,12 @@ public record Intent(String id,
                      List<String> followUps,
                      boolean handoff) {
 
+    /**
+     * The id of the out-of-scope class: examples of what the bot should not answer (anything the database does not
+     * cover), learnt like an intent and never answered.
+     */
+    public static final String OUT_OF_SCOPE = "oos";
+
     public Intent {
         Objects.requireNonNull(id, "id");
         titles = Map.copyOf(titles);

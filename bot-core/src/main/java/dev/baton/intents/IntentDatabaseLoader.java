@@ -58,6 +58,8 @@ import org.yaml.snakeyaml.reader.ReaderException;
  *     followUps: [delivery_times] # optional: ids of other intents offered as quick replies
  *     handoff: true               # optional, default false: always hand this intent to a human
  * }</pre>
+ * The intent {@code oos} ({@link Intent#OUT_OF_SCOPE}) is the exception: it lists what the bot should not answer
+ * (questions about anything else), has examples only, and is never answered.
  * SnakeYAML reads YAML 1.1, where an unquoted text inside {@code [ ]} or {@code { }} ends at a {@code ?}: write
  * {@code ["where is my order?"]} with quotes, or put the list on lines starting with {@code - } (the loader explains
  * this when it happens). YAML tags ({@code !!java...}) are refused.
@@ -433,7 +435,12 @@ public final class IntentDatabaseLoader {
                 readTexts(draft, examples, "example", draft.examples);
             }
             NodeTuple answers = entries.get("answers");
-            if (answers == null) {
+            if (Intent.OUT_OF_SCOPE.equals(draft.id)) {
+                if (answers != null) {
+                    problem(file, line(answers.getKeyNode()), label + ": the out-of-scope class is never answered "
+                            + "(the bot says it did not understand); remove its answers");
+                }
+            } else if (answers == null) {
                 problem(file, draft.line, label + ": has no answers; add \"answers:\" with at least one "
                         + "language, like  en: [\"You can follow your order at ...\"]");
             } else {

@@ -60,7 +60,7 @@ public final class IntentModel implements IntentClassifier {
      * intents do not cover, far more varied than any one intent, and it is the only one that must win against all
      * of them on messages nothing else fits.
      */
-    public static final String OUT_OF_SCOPE = "oos";
+    public static final String OUT_OF_SCOPE = Intent.OUT_OF_SCOPE;
 
     /**
      * Present in every message, so that the model has an intercept and an empty message gets the prior. The '='

@@ -24,6 +24,8 @@ class DecisionPolicyTest {
             intent("returns", false), intent("refunds", false), intent("order_status", false),
             intent("payment_dispute", true), intent("talk_to_human", true)), "test");
     private final DecisionPolicy policy = new DecisionPolicy(intents, PolicySettings.DEFAULTS);
+    /** With a floor as low as the shipped database's calibrated one, where uncertain answers are possible. */
+    private final DecisionPolicy calibrated = new DecisionPolicy(intents, PolicySettings.DEFAULTS.withConfidenceFloor(0.2));
 
     @Test
     void answersFromFaqWhenConfidentAndClear() {
@@ -120,6 +122,60 @@ class DecisionPolicyTest {
     }
 
     @Test
+    void doesNotAnswerAMessageTheOutOfScopeClassWins() {
+        Decision decision = policy.decide(turn(ranked("oos", 0.7, "order_status", 0.2)));
+
+        assertThat(decision).isInstanceOf(Decision.NotUnderstood.class);
+        assertThat(decision.why()).contains("does not cover", "oos 0.70");
+    }
+
+    @Test
+    void asksWhichTopicABareWordMeansAmongTheIntentsItCouldBe() {
+        Turn bareWord = new Turn(ranked("refunds", 0.6, "oos", 0.2, "returns", 0.1, "order_status", 0.05),
+                Optional.empty(), false, MoodReading.NEUTRAL, 0, true, Optional.empty());
+
+        Decision decision = policy.decide(bareWord);
+
+        assertThat(decision).isInstanceOf(Decision.Clarify.class);
+        assertThat(((Decision.Clarify) decision).options()).extracting(IntentScore::intent)
+                .containsExactly("refunds", "returns", "order_status");
+        assertThat(decision.why()).contains("names no one topic");
+    }
+
+    @Test
+    void neverOffersTheOutOfScopeClassAsAChoice() {
+        Decision decision = policy.decide(turn(ranked("returns", 0.40, "oos", 0.38, "refunds", 0.37)));
+
+        assertThat(decision).isInstanceOf(Decision.Clarify.class);
+        assertThat(((Decision.Clarify) decision).options()).extracting(IntentScore::intent)
+                .containsExactly("returns", "refunds");
+    }
+
+    @Test
+    void asksWhenAnUncertainAnswerAndTheMostSimilarExampleDisagree() {
+        Turn uncertain = new Turn(ranked("returns", 0.30, "refunds", 0.12, "order_status", 0.05), Optional.empty(), false,
+                MoodReading.NEUTRAL, 0, false, Optional.of("refunds"));
+
+        Decision decision = calibrated.decide(uncertain);
+
+        assertThat(decision).isInstanceOf(Decision.Clarify.class);
+        assertThat(((Decision.Clarify) decision).options()).extracting(IntentScore::intent)
+                .containsExactly("returns", "refunds");
+        assertThat(decision.why()).contains("most similar example is of refunds");
+    }
+
+    @Test
+    void answersAnUncertainMessageWhenTheMostSimilarExampleAgreesAndASureOneWhateverItSays() {
+        Turn agreed = new Turn(ranked("returns", 0.30, "refunds", 0.12), Optional.empty(), false,
+                MoodReading.NEUTRAL, 0, false, Optional.of("returns"));
+        Turn sure = new Turn(ranked("returns", 0.80, "refunds", 0.12), Optional.empty(), false,
+                MoodReading.NEUTRAL, 0, false, Optional.of("refunds"));
+
+        assertThat(calibrated.decide(agreed)).isInstanceOf(Decision.Answer.class);
+        assertThat(calibrated.decide(sure)).isInstanceOf(Decision.Answer.class);
+    }
+
+    @Test
     void thresholdsComeFromConfiguration() {
         DecisionPolicy strict = new DecisionPolicy(intents, new PolicySettings(0.9, 0.1, 0.2, 3, 3, "talk_to_human"));
 
@@ -136,7 +192,7 @@ class DecisionPolicyTest {
         assertThat(recorded.intent()).contains("returns");
         assertThat(recorded.confidence().getAsDouble()).isEqualTo(0.8);
         assertThat(recorded.margin().getAsDouble()).isCloseTo(0.7, within(1e-9));
-        assertThat(recorded.reason()).isEqualTo("returns is confident (0.80 ≥ 0.50) and clear (lead 0.70 ≥ 0.10)");
+        assertThat(recorded.reason()).isEqualTo("returns is confident (0.80 ≥ 0.50) and clear (lead 0.70 ≥ 0.05)");
     }
 
     @Test

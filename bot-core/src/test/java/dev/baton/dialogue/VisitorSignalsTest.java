@@ -40,7 +40,9 @@ class VisitorSignalsTest {
             "lt|sujunkite su konsultantu",
             "lt|noriu pasikalbėti su darbuotoju",
             "fa|می‌خواهم با یک اپراتور صحبت کنم",
-            "fa|اپراتور"})
+            "fa|اپراتور",
+            "fa|منو به پشتیبانی وصل کنید",
+            "fa|میخوام با یه آدم حرف بزنم"})
     void recognisesARequestForAPerson(String language, String text) {
         assertThat(humans.asksForHuman(normalized(text, language), language)).isTrue();
     }
@@ -51,7 +53,8 @@ class VisitorSignalsTest {
             "en|how much is shipping to Italy",
             "it|quanto costa la spedizione",
             "lt|kada atvyks mano užsakymas",
-            "fa|سفارش من کجاست"})
+            "fa|سفارش من کجاست",
+            "fa|ایمیل پشتیبانی چیه"})
     void doesNotHearARequestForAPersonInOrdinaryQuestions(String language, String text) {
         assertThat(humans.asksForHuman(normalized(text, language), language)).isFalse();
     }
@@ -68,6 +71,13 @@ class VisitorSignalsTest {
     void readsThisIsUselessAsFrustrationInItalianToo() {
         assertThat(read("en", "this is useless", List.of()).mood()).isEqualTo(Mood.FRUSTRATED);
         assertThat(read("it", "sei inutile, non capisci niente", List.of()).mood()).isEqualTo(Mood.FRUSTRATED);
+    }
+
+    @Test
+    void readsAVisitorWhoSaysTheyAreAnnoyedAsFrustrated() {
+        assertThat(read("en", "really annoyed, I want a person now", List.of()).mood()).isEqualTo(Mood.FRUSTRATED);
+        assertThat(read("it", "sono arrabbiato, il pacco non arriva", List.of()).mood()).isEqualTo(Mood.FRUSTRATED);
+        assertThat(read("fa", "خیلی عصبانی هستم", List.of()).mood()).isEqualTo(Mood.FRUSTRATED);
     }
 
     @Test

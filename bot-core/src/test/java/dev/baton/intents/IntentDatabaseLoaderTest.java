@@ -153,6 +153,36 @@ class IntentDatabaseLoaderTest {
     }
 
     @Test
+    void loadsTheOutOfScopeClassWithExamplesOnly() {
+        IntentDatabase database = IntentDatabaseLoader.parse(List.of(file("orders.yaml", ORDERS),
+                file("shipping.yaml", SHIPPING), file("oos.yaml", """
+                intents:
+                  - id: oos
+                    examples:
+                      en: [what's the weather like]
+                      it: [che tempo fa]
+                """)));
+
+        Intent outOfScope = database.find(Intent.OUT_OF_SCOPE).orElseThrow();
+        assertThat(outOfScope.examples()).containsOnlyKeys("en", "it");
+        assertThat(outOfScope.answers()).isEmpty();
+    }
+
+    @Test
+    void refusesAnswersForTheOutOfScopeClass() {
+        List<IntentFileProblem> problems = problemsOf("""
+                intents:
+                  - id: oos
+                    examples:
+                      en: [what's the weather like]
+                    answers:
+                      en: ["Sunny."]
+                """);
+
+        assertSingleProblem(problems, 5, "intent \"oos\"", "never answered", "remove its answers");
+    }
+
+    @Test
     void neverConstructsObjectsFromYamlTags() {
         List<IntentFileProblem> problems = problemsOf("""
                 intents:

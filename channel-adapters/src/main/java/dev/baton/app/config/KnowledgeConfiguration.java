@@ -4,9 +4,6 @@ import dev.baton.engine.BotKnowledge;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.intents.IntentPublication;
-import dev.baton.nlu.IntentModel;
-import dev.baton.nlu.ModelSettings;
-import dev.baton.nlu.evaluation.ThresholdCalibration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,15 +24,11 @@ class KnowledgeConfiguration {
     LiveKnowledge liveKnowledge(BatonProperties properties, IntentPublication publication) {
         String language = properties.defaultLanguage();
         Optional<Double> configuredFloor = Optional.ofNullable(properties.policy().confidenceFloor());
-        LiveKnowledge knowledge = LiveKnowledge.start(() -> IntentDatabaseLoader.load(properties.intents()), intents -> new BotKnowledge(intents,
-                IntentModel.train(intents, language, ModelSettings.DEFAULTS),
-                configuredFloor.orElseGet(() -> ThresholdCalibration.crossValidated(intents, language, ModelSettings.DEFAULTS, CALIBRATION_FOLDS))),
-                publication);
+        LiveKnowledge knowledge = LiveKnowledge.start(() -> IntentDatabaseLoader.load(properties.intents()),
+                intents -> BotKnowledge.learn(intents, language, configuredFloor), publication);
         if (properties.store() == BatonProperties.Store.REDIS) {
             knowledge.follow(properties.redis().intentsCheck());
         }
         return knowledge;
     }
-
-    private static final int CALIBRATION_FOLDS = 5;
 }

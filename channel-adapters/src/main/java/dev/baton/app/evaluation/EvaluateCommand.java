@@ -13,9 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
+import dev.baton.dialogue.PolicySettings;
+import dev.baton.engine.BotKnowledge;
+import dev.baton.evaluation.DecisionEvaluation;
+import dev.baton.evaluation.ExpectedDecision;
+import dev.baton.intents.IntentDatabase;
+import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.intents.InvalidIntentDatabaseException;
 import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.ModelSettings;
@@ -36,19 +43,29 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * evaluate --train TRAIN [--test TEST] [--val VAL] [--threshold X] [--predictions OUT.jsonl]
  *          [--folds K] [--language CODE]
+ * evaluate --train INTENTS --decisions MESSAGES [--threshold X] [--predictions OUT.jsonl] [--folds K] [--language CODE]
  * </pre>
  *
  * Without {@code --test}, every TRAIN message is predicted by k-fold cross-validation, and the report adds the same
  * numbers per language. Without {@code --threshold}, the threshold is Larson et al.'s on VAL when given, otherwise
  * {@link ThresholdCalibration#crossValidated} on TRAIN: the one Baton uses in production.
+ *
+ * <p>With {@code --decisions}, the bot learns TRAIN as a running node does and the report says what it does with each
+ * labelled message ({@link ExpectedDecision}, {@link DecisionEvaluation}): shares answered right and wrong, clarified,
+ * handed off and not understood, overall and per language.
  */
 public final class EvaluateCommand {
 
     static final String USAGE = """
             usage: evaluate --train TRAIN [--test TEST] [--val VAL] [--threshold X] [--predictions OUT.jsonl]
                             [--folds K] [--language CODE]
+                   evaluate --train INTENTS --decisions MESSAGES [--threshold X] [--predictions OUT.jsonl]
+                            [--folds K] [--language CODE]
               TRAIN, TEST, VAL  an intents directory or YAML file, or JSON Lines of {"text", "intent", "lang"?}
                                 (intent "oos" marks out-of-scope messages)
+              --decisions F     what the bot does with each message of F, JSON Lines of {"text", "intent", "lang"?,
+                                "alsoRight"?} where intent may also be oos, unclear or handoff (docs/classifier.md);
+                                TRAIN must then be an intents directory or YAML file
               --threshold X     compare confidences with X instead of calibrating a threshold
               --predictions F   write one JSON line per test message
               --folds K         cross-validation folds (default 5)
@@ -91,6 +108,9 @@ public final class EvaluateCommand {
     }
 
     private static ObjectNode evaluate(Options options) throws IOException {
+        if (options.decisions != null) {
+            return evaluateDecisions(options);
+        }
         ExampleSet train = ExampleFiles.read(options.train, options.language);
         ExampleSet test = options.test == null ? null : ExampleFiles.read(options.test, options.language);
         ExampleSet val = options.val == null ? null : ExampleFiles.read(options.val, options.language);
@@ -153,6 +173,92 @@ public final class EvaluateCommand {
                     putMetrics(perLanguage.putObject(language), Metrics.of(languagePredictions, threshold), false));
         }
         return report;
+    }
+
+    private static ObjectNode evaluateDecisions(Options options) throws IOException {
+        if (Files.isRegularFile(options.train) && !options.train.getFileName().toString().matches(".*\\.ya?ml")) {
+            throw new IllegalArgumentException("--decisions needs --train to be an intents directory or YAML file: "
+                    + "the decisions depend on which intents go to people");
+        }
+        IntentDatabase intents = IntentDatabaseLoader.load(options.train);
+        List<ExpectedDecision> messages = ExampleFiles.readDecisions(options.decisions, options.language, intents);
+        long started = System.nanoTime();
+        BotKnowledge bot = BotKnowledge.learn(intents, options.language, Optional.ofNullable(options.threshold), options.folds);
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+        DecisionEvaluation evaluation = new DecisionEvaluation(bot, PolicySettings.DEFAULTS, options.language);
+        List<DecisionEvaluation.Judged> judged = evaluation.judge(messages);
+        if (options.predictions != null) {
+            writeDecisions(options.predictions, judged);
+        }
+
+        ObjectNode report = JSON.createObjectNode();
+        report.put("train", options.train.toString());
+        report.put("decisions", options.decisions.toString());
+        report.put("trainExamples", ExampleSet.of(intents).size());
+        report.put("messages", judged.size());
+        report.put("threshold", bot.confidenceFloor());
+        report.put("thresholdSource", options.threshold != null ? "--threshold"
+                : options.folds + "-fold cross-validation on --train, 1/" + options.folds
+                        + " of the intents left out of each fold as out-of-scope (production rule)");
+        report.put("trainAndCalibrateSeconds", round(trainSeconds, 2));
+        putShares(report.putObject("overall"), DecisionEvaluation.Shares.of(judged));
+        ObjectNode perLanguage = report.putObject("perLanguage");
+        Map<String, List<DecisionEvaluation.Judged>> byLanguage = new TreeMap<>();
+        judged.forEach(j -> byLanguage.computeIfAbsent(j.expected().message().language(), l -> new ArrayList<>()).add(j));
+        byLanguage.forEach((language, inLanguage) ->
+                putShares(perLanguage.putObject(language), DecisionEvaluation.Shares.of(inLanguage)));
+        ObjectNode latency = report.putObject("turnLatencyMicros");
+        double[] micros = turnLatencyMicros(evaluation, messages);
+        latency.put("p50", round(percentile(micros, 0.50), 1));
+        latency.put("p99", round(percentile(micros, 0.99), 1));
+        return report;
+    }
+
+    private static void putShares(ObjectNode node, DecisionEvaluation.Shares shares) {
+        node.put("messages", shares.messages());
+        putRatio(node, "right", shares.right());
+        putRatio(node, "confidentlyWrong", shares.confidentlyWrong());
+        putRatio(node, "answeredRight", shares.answeredRight());
+        putRatio(node, "answeredWrong", shares.answeredWrong());
+        putRatio(node, "clarified", shares.clarified());
+        putRatio(node, "handedOff", shares.handedOff());
+        putRatio(node, "notUnderstood", shares.notUnderstood());
+    }
+
+    private static void writeDecisions(Path file, List<DecisionEvaluation.Judged> judged) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (DecisionEvaluation.Judged j : judged) {
+                ObjectNode line = JSON_LINES.createObjectNode();
+                line.put("text", j.expected().message().text());
+                line.put("lang", j.expected().message().language());
+                line.put("expected", j.expected().message().intent());
+                j.expected().alsoRight().forEach(line.putArray("alsoRight")::add);
+                line.put("outcome", j.outcome().name().toLowerCase(Locale.ROOT));
+                j.intent().ifPresent(intent -> line.put("intent", intent));
+                line.put("right", j.right());
+                line.put("readAs", j.reading().language());
+                line.put("why", j.reading().decision().why());
+                writer.write(JSON_LINES.writeValueAsString(line));
+                writer.newLine();
+            }
+        }
+    }
+
+    /** Single-threaded time to read a message and decide, after a first round that lets the JIT compile. */
+    private static double[] turnLatencyMicros(DecisionEvaluation evaluation, List<ExpectedDecision> messages) {
+        double[] micros = new double[messages.size() * (LATENCY_ROUNDS - 1)];
+        int at = 0;
+        for (int round = 0; round < LATENCY_ROUNDS; round++) {
+            for (ExpectedDecision message : messages) {
+                long started = System.nanoTime();
+                evaluation.judge(message);
+                long took = System.nanoTime() - started;
+                if (round > 0) {
+                    micros[at++] = took / 1e3;
+                }
+            }
+        }
+        return micros;
     }
 
     private static List<Prediction> predict(IntentModel model, ExampleSet examples) {
@@ -234,15 +340,15 @@ public final class EvaluateCommand {
         return Math.round(value * scale) / scale;
     }
 
-    private record Options(Path train, Path test, Path val, Double threshold, Path predictions, int folds,
-                           String language) {
+    private record Options(Path train, Path test, Path val, Path decisions, Double threshold, Path predictions,
+                           int folds, String language) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
-                if (!List.of("--train", "--test", "--val", "--threshold", "--predictions", "--folds", "--language")
-                        .contains(name)) {
+                if (!List.of("--train", "--test", "--val", "--decisions", "--threshold", "--predictions", "--folds",
+                        "--language").contains(name)) {
                     throw new IllegalArgumentException("unknown argument " + name);
                 }
                 if (i + 1 >= args.length) {
@@ -255,6 +361,9 @@ public final class EvaluateCommand {
             if (!values.containsKey("--train")) {
                 throw new IllegalArgumentException("--train is required");
             }
+            if (values.containsKey("--decisions") && (values.containsKey("--test") || values.containsKey("--val"))) {
+                throw new IllegalArgumentException("--decisions cannot be combined with --test or --val");
+            }
             Double threshold = values.containsKey("--threshold") ? number("--threshold", values.get("--threshold")) : null;
             if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
                 throw new IllegalArgumentException("--threshold must be in [0, 1], was " + threshold);
@@ -264,7 +373,7 @@ public final class EvaluateCommand {
                 throw new IllegalArgumentException("--folds must be at least 2");
             }
             return new Options(Path.of(values.get("--train")), path(values.get("--test")), path(values.get("--val")),
-                    threshold, path(values.get("--predictions")), folds,
+                    path(values.get("--decisions")), threshold, path(values.get("--predictions")), folds,
                     values.getOrDefault("--language", "en").toLowerCase(Locale.ROOT));
         }
 

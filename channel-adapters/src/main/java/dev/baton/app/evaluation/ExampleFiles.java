@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.baton.evaluation.ExpectedDecision;
+import dev.baton.intents.IntentDatabase;
 import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.nlu.evaluation.ExampleSet;
 import dev.baton.nlu.evaluation.LabelledExample;
@@ -38,26 +40,73 @@ public final class ExampleFiles {
         if (Files.isDirectory(path) || name.endsWith(".yaml") || name.endsWith(".yml")) {
             return ExampleSet.of(IntentDatabaseLoader.load(path));
         }
+        List<LabelledExample> examples = jsonLines(path).stream()
+                .map(line -> example(line.record(), defaultLanguage, line.where()))
+                .toList();
+        return new ExampleSet(examples);
+    }
+
+    /**
+     * Messages labelled with what a careful agent would do ({@link ExpectedDecision}): JSON Lines of
+     * {@code {"text", "intent", "lang"?, "alsoRight"?}}, checked against the database they are judged with.
+     *
+     * @throws IllegalArgumentException naming the file and line of the first malformed record or unknown label
+     * @throws IOException              when the file cannot be read
+     */
+    public static List<ExpectedDecision> readDecisions(Path path, String defaultLanguage, IntentDatabase intents)
+            throws IOException {
+        List<ExpectedDecision> expected = new ArrayList<>();
+        for (JsonLine line : jsonLines(path)) {
+            expected.add(ExpectedDecision.checked(example(line.record(), defaultLanguage, line.where()),
+                    alsoRight(line.record(), line.where()), line.where(), intents));
+        }
+        return expected;
+    }
+
+    /** One record of a JSON Lines file, and where it is ("file:line") for error messages. */
+    private record JsonLine(JsonNode record, String where) {
+    }
+
+    private static List<JsonLine> jsonLines(Path path) throws IOException {
         if (!Files.isReadable(path)) {
             throw new IOException(path + ": cannot read this file");
         }
-        List<LabelledExample> examples = new ArrayList<>();
+        List<JsonLine> lines = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             int lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
                 if (!line.isBlank()) {
-                    examples.add(parse(line, defaultLanguage, path + ":" + lineNumber));
+                    String where = path + ":" + lineNumber;
+                    lines.add(new JsonLine(object(line, where), where));
                 }
             }
         }
-        if (examples.isEmpty()) {
+        if (lines.isEmpty()) {
             throw new IllegalArgumentException(path + ": no examples");
         }
-        return new ExampleSet(examples);
+        return lines;
     }
 
-    private static LabelledExample parse(String line, String defaultLanguage, String where) {
+    private static List<String> alsoRight(JsonNode record, String where) {
+        JsonNode list = record.get("alsoRight");
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException(where + ": \"alsoRight\" must be a list");
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (JsonNode item : list) {
+            if (!item.isString()) {
+                throw new IllegalArgumentException(where + ": \"alsoRight\" must list texts, but has " + item);
+            }
+            outcomes.add(item.asString());
+        }
+        return outcomes;
+    }
+
+    private static JsonNode object(String line, String where) {
         JsonNode record;
         try {
             record = JSON.readTree(line);
@@ -67,6 +116,10 @@ public final class ExampleFiles {
         if (record == null || !record.isObject()) {
             throw new IllegalArgumentException(where + ": expected a JSON object with \"text\" and \"intent\"");
         }
+        return record;
+    }
+
+    private static LabelledExample example(JsonNode record, String defaultLanguage, String where) {
         String text = requiredString(record, "text", where);
         String intent = requiredString(record, "intent", where);
         JsonNode language = record.get("lang");

@@ -1,6 +1,7 @@
 package dev.baton.app.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,6 +82,91 @@ class EvaluateCommandTest {
         assertThat(report.get("perLanguage").get("fa").get("top1Accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(report.get("oosRecall").isNull()).isTrue();
     }
+
+    @Test
+    void reportsWhatTheBotDoesWithLabelledMessagesPerLanguage() throws IOException {
+        Path intents = Files.writeString(dir.resolve("faq.yaml"), FAQ);
+        Path messages = Files.writeString(dir.resolve("messages.jsonl"), """
+                {"lang": "en", "text": "where has my parcel got to", "intent": "order_status"}
+                {"lang": "en", "text": "I want to speak to a person", "intent": "handoff"}
+                {"lang": "en", "text": "what is the capital of peru", "intent": "oos"}
+                {"lang": "it", "text": "dov'è il pacco", "intent": "order_status", "alsoRight": ["clarify"]}
+                """);
+        Path predictions = dir.resolve("decisions.jsonl");
+
+        int exit = run("--train", intents.toString(), "--decisions", messages.toString(), "--threshold", "0.3",
+                "--predictions", predictions.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.get("messages").asInt()).isEqualTo(4);
+        assertThat(report.get("threshold").asDouble()).isEqualTo(0.3);
+        assertThat(report.get("perLanguage").properties()).extracting(Map.Entry::getKey).containsExactly("en", "it");
+        for (JsonNode shares : List.of(report.get("overall"), report.get("perLanguage").get("en"))) {
+            double outcomes = 0;
+            for (String outcome : List.of("answeredRight", "answeredWrong", "clarified", "handedOff", "notUnderstood")) {
+                outcomes += shares.get(outcome).asDouble();
+            }
+            assertThat(outcomes).isCloseTo(1.0, within(1e-3));
+            assertThat(shares.get("confidentlyWrong").asDouble()).isEqualTo(shares.get("answeredWrong").asDouble());
+        }
+        assertThat(report.get("perLanguage").get("en").get("handedOff").asDouble()).isGreaterThan(0);
+
+        List<JsonNode> lines = Files.readAllLines(predictions).stream().map(JSON::readTree).toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1).get("outcome").asString()).isEqualTo("handed_off");
+        assertThat(lines.get(1).get("right").asBoolean()).isTrue();
+        assertThat(lines.get(3).get("alsoRight").get(0).asString()).isEqualTo("clarify");
+        assertThat(lines.get(3).get("why").asString()).isNotBlank();
+    }
+
+    @Test
+    void namesTheLineOfALabelThatIsNoIntentNorOutcome() throws IOException {
+        Path intents = Files.writeString(dir.resolve("faq.yaml"), FAQ);
+        Path messages = Files.writeString(dir.resolve("messages.jsonl"), """
+                {"lang": "en", "text": "where has my parcel got to", "intent": "order_status"}
+                {"lang": "en", "text": "money back?", "intent": "refund"}
+                """);
+
+        assertThat(run("--train", intents.toString(), "--decisions", messages.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(messages + ":2:").contains("'refund'").contains("oos, unclear or handoff");
+    }
+
+    @Test
+    void needsTheIntentFilesToJudgeDecisions() throws IOException {
+        Path train = jsonLines("train.jsonl", ExampleSet.of(SupportDesk.DATABASE).examples());
+
+        assertThat(run("--train", train.toString(), "--decisions", train.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("--decisions needs --train to be an intents directory or YAML file");
+
+        err.reset();
+        assertThat(run("--train", train.toString(), "--decisions", "m.jsonl", "--test", "t.jsonl")).isEqualTo(2);
+        assertThat(err.toString()).contains("--decisions cannot be combined with --test");
+    }
+
+    private static final String FAQ = """
+            intents:
+              - id: order_status
+                examples:
+                  en: [where is my order, track my parcel, my package has not arrived, where is my delivery]
+                  it: [dov'è il mio ordine, dove si trova il pacco, il pacco non è arrivato]
+                answers:
+                  en: ["Follow it in My orders."]
+                  it: ["Seguilo in I miei ordini."]
+              - id: refunds
+                examples:
+                  en: [when do I get my money back, refund status, I want a refund]
+                  it: [quando arriva il rimborso, voglio un rimborso]
+                answers:
+                  en: ["Within 5 working days."]
+                  it: ["Entro 5 giorni lavorativi."]
+              - id: talk_to_human
+                examples:
+                  en: [I want to talk to a person, human please]
+                answers:
+                  en: ["Fetching a colleague."]
+                handoff: true
+            """;
 
     @Test
     void namesTheFileAndLineOfAMalformedRecord() throws IOException {

@@ -51,7 +51,7 @@ class LiveRetrainingTest {
                 .exchange().expectStatus().isUnauthorized();
         http.get().uri("/api/trainer/knowledge").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.intents").isEqualTo(31).jsonPath("$.languages.length()").isEqualTo(4);
+                .expectBody().jsonPath("$.intents").isEqualTo(32).jsonPath("$.languages.length()").isEqualTo(4);
     }
 
     @Test

@@ -1,0 +1,93 @@
+package dev.baton.nlu;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.baton.intents.Intent;
+import dev.baton.intents.IntentDatabase;
+
+/**
+ * Tells a very short message that names a topic ("order", "payment", "my account", "help") from one that asks
+ * something ("refund", "unsubscribe", "thanks"), from where its words occur in the training examples: a word that
+ * most examples containing it share with one intent points to that intent; a word spread over several intents
+ * ("order" is in order tracking, cancelling, changing the address, invoices…) does not say which one is meant.
+ *
+ * <p>Why: the model gives such a message to whichever intent its word weighs most in, often confidently: on the
+ * real-wording test set (docs/classifier.md) "order" got the cancellation answer, "payment" the failed-payment one,
+ * "help" "You're welcome!". A careful agent asks which topic is meant instead. Immutable.
+ */
+public final class TopicWords {
+
+    /** Messages of more words than this are questions, not bare topics: the model reads them. */
+    static final int MAX_WORDS = 3;
+    /** A word points to one intent when that intent holds at least this share of the examples containing it. */
+    static final double POINTING_SHARE = 0.7;
+
+    /** Per language, the words that point to one intent. */
+    private final Map<String, Set<String>> pointing;
+    /** Per language, every word of the examples. */
+    private final Map<String, Set<String>> known;
+
+    private TopicWords(Map<String, Set<String>> pointing, Map<String, Set<String>> known) {
+        this.pointing = pointing;
+        this.known = known;
+    }
+
+    public static TopicWords of(IntentDatabase database) {
+        // language -> word -> intent -> examples of that intent containing the word
+        Map<String, Map<String, Map<String, Integer>>> counts = new HashMap<>();
+        for (Intent intent : database.intents()) {
+            intent.examples().forEach((language, examples) -> {
+                TextNormalizer normalizer = TextNormalizer.forLanguage(language);
+                Map<String, Map<String, Integer>> words = counts.computeIfAbsent(language, l -> new HashMap<>());
+                for (String example : examples) {
+                    for (String word : stems(normalizer.tokens(example), language)) {
+                        words.computeIfAbsent(word, w -> new HashMap<>()).merge(intent.id(), 1, Integer::sum);
+                    }
+                }
+            });
+        }
+        Map<String, Set<String>> pointing = new HashMap<>();
+        Map<String, Set<String>> known = new HashMap<>();
+        counts.forEach((language, words) -> {
+            known.put(language, Set.copyOf(words.keySet()));
+            Set<String> specific = new HashSet<>();
+            words.forEach((word, byIntent) -> {
+                int total = byIntent.values().stream().mapToInt(Integer::intValue).sum();
+                int top = byIntent.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+                if (top >= POINTING_SHARE * total) {
+                    specific.add(word);
+                }
+            });
+            pointing.put(language, Set.copyOf(specific));
+        });
+        return new TopicWords(Map.copyOf(pointing), Map.copyOf(known));
+    }
+
+    /**
+     * Whether a message is too short and too unspecific to answer: at most {@value #MAX_WORDS} words, all of them
+     * words of the examples and none pointing to one intent. A message with a word the examples never had is left to
+     * the model, which may still recognise it by its letters (a typo, an inflection).
+     *
+     * @param tokens the message's tokens ({@link TextNormalizer#tokens}) in {@code language}
+     */
+    public boolean namesNoTopic(List<String> tokens, String language) {
+        if (tokens.isEmpty() || tokens.size() > MAX_WORDS) {
+            return false;
+        }
+        Set<String> points = pointing.getOrDefault(language, Set.of());
+        Set<String> words = known.getOrDefault(language, Set.of());
+        Set<String> stems = stems(tokens, language);
+        return stems.stream().noneMatch(points::contains) && words.containsAll(stems);
+    }
+
+    /** Inflected forms count as one word ("užsakymas", "užsakymą"): it is the word that points, not its ending. */
+    private static Set<String> stems(List<String> tokens, String language) {
+        Set<String> stems = new HashSet<>();
+        tokens.forEach(token -> stems.add(LightStemmer.stem(token, language)));
+        return stems;
+    }
+}
