@@ -9,9 +9,14 @@ import dev.baton.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectWriter;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Writes the frames both channels send ({@link OutboundFrame}) with the application's Jackson mapper, and turns
@@ -21,14 +26,17 @@ public final class OutboundFrames {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundFrames.class);
 
-    private final ObjectMapper mapper;
+    // One writer per frame, made now so that Jackson builds its serializers at start-up: built on first use, they
+    // were built on event-loop threads, where Jackson's cache lock can make one wait for another.
+    private final Map<Class<?>, ObjectWriter> writers;
 
     public OutboundFrames(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.writers = Arrays.stream(OutboundFrame.class.getPermittedSubclasses())
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), mapper::writerFor));
     }
 
     public String write(OutboundFrame frame) {
-        return mapper.writeValueAsString(frame);
+        return writers.get(frame.getClass()).writeValueAsString(frame);
     }
 
     /** The error frame for any failure; unexpected ones are logged and reported as {@code internal}. */

@@ -13,10 +13,15 @@ import dev.baton.store.redis.StoredDocuments.MessageDocument;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Writes and reads the documents of {@link StoredDocuments} with Jackson: the one place where the Redis adapter turns
@@ -25,14 +30,24 @@ import java.util.Optional;
  * <p>Documents are bound straight from Jackson's streaming parser to records, with no tree in between: building a
  * tree per message and event was most of the JSON work of a busy node. The hand-written generator and reused
  * buffer that once wrote them were not kept: nothing showed they still win by 10 % over plain Jackson.
+ *
+ * <p>Each document's reader and writer is made once, here, which makes Jackson build its (de)serializers now:
+ * built on first use instead, they were built on a Lettuce event-loop thread, where Jackson's cache lock made two
+ * threads wait for each other (BlockHound caught it in the flood test on Redis).
  */
 final class JsonCodec {
 
-    private final ObjectMapper mapper;
+    private static final List<Class<?>> DOCUMENTS = List.of(ConversationDocument.class, MessageDocument.class,
+            LeftMessageDocument.class, IntentFilesDocument.class, EventDocument.class);
+
+    private final Map<Class<?>, ObjectReader> readers;
+    private final Map<Class<?>, ObjectWriter> writers;
 
     /** @param mapper how JSON is written and read; fields a newer node added are ignored whatever it says */
     JsonCodec(ObjectMapper mapper) {
-        this.mapper = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        ObjectMapper lenient = mapper.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.readers = DOCUMENTS.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), lenient::readerFor));
+        this.writers = DOCUMENTS.stream().collect(Collectors.toUnmodifiableMap(Function.identity(), lenient::writerFor));
     }
 
     /** A codec with Jackson's defaults, for a store made without a mapper. */
@@ -82,13 +97,13 @@ final class JsonCodec {
     }
 
     private String write(Object document) {
-        return mapper.writeValueAsString(document);
+        return writers.get(document.getClass()).writeValueAsString(document);
     }
 
     private <T> T read(String json, Class<T> type) {
         T document;
         try {
-            document = mapper.readValue(json, type);
+            document = readers.get(type).readValue(json);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("stored JSON is not a " + type.getSimpleName() + ": " + abbreviate(json), e);
         }
