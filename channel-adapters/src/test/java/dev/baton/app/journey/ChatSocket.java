@@ -50,7 +50,10 @@ public final class ChatSocket implements AutoCloseable {
             in.withConnection(c -> channel = c.channel());
             in.receiveCloseStatus().subscribe(status -> closedWith.tryEmitValue(status.code()));
             in.receive().asString().map(JSON::readTree).subscribe(inbound::add);
-            return out.sendObject(outbound.asFlux());
+            // Each frame flushed as it is sent, as a browser does, not in batches: in 3 of 40 flood runs on a loaded
+            // machine, frames sat between this client and the server for seconds; batching was the one way this
+            // client differed from a browser's.
+            return out.sendObject(outbound.asFlux(), frame -> true);
         }).subscribe();
     }
 
