@@ -39,6 +39,23 @@ public final class AgentDesk {
         this.clock = clock;
     }
 
+    /**
+     * One of the agent's consoles connected: they count as online, on every node, and every node hears that the
+     * number of agents online may have changed (visitors are told it).
+     */
+    public Mono<Void> consoleConnected(String agentUsername) {
+        return stores.presence().connected(agentUsername).then(agentPresenceChanged(agentUsername));
+    }
+
+    /** One of the agent's consoles went away; once the last has, they no longer count as online. */
+    public Mono<Void> consoleDisconnected(String agentUsername) {
+        return stores.presence().disconnected(agentUsername).then(agentPresenceChanged(agentUsername));
+    }
+
+    private Mono<Void> agentPresenceChanged(String agentUsername) {
+        return stores.events().publish(new ConversationEvent.AgentPresenceChanged(agentUsername));
+    }
+
     public Flux<Conversation> assignedTo(String agentUsername) {
         return stores.conversations().withAgent(agentUsername);
     }

@@ -23,8 +23,9 @@ import java.util.Map;
  * once per burst of changes — at once for the first change, then at most once per {@code interval} however many
  * follow — and everyone shares the result; conversations still queued since the previous read are not read again.
  * A change therefore shows within about {@code interval} plus two reads. A re-read every {@code refresh} as well
- * corrects the view should a change's event be missed (events between nodes are at most once) and follows agents
- * coming and going, which moves the estimates.
+ * corrects the view should a change's event be missed (events between nodes are at most once). An agent's console
+ * connecting or going away is a change too: it moves the estimates and the number of agents online every visitor is
+ * told, so each node reads that number once per burst of such changes, not once per visitor.
  */
 public final class LiveQueue implements AutoCloseable {
 
@@ -50,7 +51,7 @@ public final class LiveQueue implements AutoCloseable {
         this.stores = stores;
         this.handoffs = handoffs;
         Flux<Object> changes = Flux.merge(
-                stores.events().observe().filter(ConversationEvent.QueueChanged.class::isInstance),
+                stores.events().observe().filter(LiveQueue::changesTheView),
                 Flux.interval(Duration.ZERO, refresh, scheduler));
         this.subscription = changes
                 // While a read runs, and for the interval after it, further changes fold into one that waits.
@@ -72,6 +73,10 @@ public final class LiveQueue implements AutoCloseable {
      */
     public Flux<QueueSnapshot> observe() {
         return snapshots.asFlux();
+    }
+
+    private static boolean changesTheView(ConversationEvent event) {
+        return event instanceof ConversationEvent.QueueChanged || event instanceof ConversationEvent.AgentPresenceChanged;
     }
 
     private Mono<QueueSnapshot> read() {

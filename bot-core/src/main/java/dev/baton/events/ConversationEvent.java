@@ -7,8 +7,8 @@ import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.Sighting;
 
 /**
- * What happened to a conversation, its handoff or its visitor. The core publishes these; channels, consoles and
- * metrics subscribe — the core never calls a channel.
+ * What happened to a conversation, its handoff or its visitor, or to the agents who can come. The core publishes
+ * these; channels, consoles and metrics subscribe — the core never calls a channel.
  */
 public sealed interface ConversationEvent {
 
@@ -39,5 +39,16 @@ public sealed interface ConversationEvent {
      * following it closed, or one opened again.
      */
     record VisitorPresenceChanged(String conversationId, Sighting visitor) implements ConversationEvent {
+    }
+
+    /**
+     * An agent's console connected or went away, so the number of agents online may have changed. It concerns no one
+     * conversation: its {@link #conversationId()} is empty. Each node reads the count once and tells its visitors.
+     */
+    record AgentPresenceChanged(String agentUsername) implements ConversationEvent {
+        @Override
+        public String conversationId() {
+            return "";
+        }
     }
 }

@@ -19,7 +19,6 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.QuotedValue;
-import dev.baton.handoff.Presence;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -42,7 +41,6 @@ final class AgentSocketHandler implements WebSocketHandler {
     private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "typing", "hand_back", "resolve");
 
     private final AgentDesk desk;
-    private final Presence presence;
     private final ConversationFeeds feeds;
     private final QueueBroadcast queue;
     private final AgentDirectory agents;
@@ -50,10 +48,9 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
 
-    AgentSocketHandler(AgentDesk desk, Presence presence, ConversationFeeds feeds, QueueBroadcast queue,
+    AgentSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue,
                        AgentDirectory agents, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
         this.desk = desk;
-        this.presence = presence;
         this.feeds = feeds;
         this.queue = queue;
         this.agents = agents;
@@ -77,7 +74,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         Sinks.Empty<Void> closed = Sinks.empty();
         outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName())));
 
-        Mono<Void> start = presence.connected(agent.username())
+        Mono<Void> start = desk.consoleConnected(agent.username())
                 .then(Mono.fromRunnable(() -> queue.join(outbox)))
                 .then(sendAssigned(outbox, agent, open));
         Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, open, frame))
@@ -85,7 +82,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                     closed.tryEmitEmpty();
                     queue.leave(outbox);
                     outbox.close();
-                    presence.disconnected(agent.username()).subscribe();
+                    desk.consoleDisconnected(agent.username()).subscribe();
                 })
                 .then();
         Mono<Void> pushEvents = feeds.observeConsole(agent.username(), open.opened())

@@ -8,7 +8,6 @@ import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.SocketPipeline;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.LiveQueue;
-import dev.baton.handoff.Presence;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,9 +23,9 @@ class ConsoleChannel {
     }
 
     @Bean
-    SocketRoute agentSocket(AgentDesk desk, Presence presence, ConversationFeeds feeds, QueueBroadcast queue,
+    SocketRoute agentSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue,
                             AgentDirectory agents, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
-        return new SocketRoute(PATH, new AgentSocketHandler(desk, presence, feeds, queue, agents, pipeline, frames, openSockets));
+        return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets));
     }
 
     @Bean(destroyMethod = "close")

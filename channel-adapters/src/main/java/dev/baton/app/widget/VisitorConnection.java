@@ -28,10 +28,12 @@ final class VisitorConnection {
     private final Sinks.Many<String> followed = Sinks.many().replay().latest();
     private volatile String visitorId;
     private volatile String conversationId;
-    private volatile ConversationState state;
+    private volatile Conversation conversation;
     private volatile Optional<String> languageHint = Optional.empty();
     /** What this visitor was last told about their place in the queue; empty while not waiting. */
     private Optional<QueueStatus> toldQueue = Optional.empty();
+    /** How many agents online this visitor was last told of. */
+    private int toldAgentsOnline;
     private long lastSentId;
     // Between following a conversation and sending its transcript, pushed messages wait here so that
     // none overtakes the welcome frame and none is lost if it was stored after the transcript was read.
@@ -58,7 +60,7 @@ final class VisitorConnection {
     synchronized void follow(String visitorId, Conversation conversation, Optional<String> languageHint, long lastSeenId) {
         this.visitorId = visitorId;
         this.conversationId = conversation.id();
-        this.state = conversation.state();
+        this.conversation = conversation;
         this.languageHint = languageHint;
         this.lastSentId = lastSeenId;
         this.loading = true;
@@ -93,17 +95,34 @@ final class VisitorConnection {
     }
 
     ConversationState state() {
-        return state;
+        return conversation.state();
     }
 
-    void stateChanged(ConversationState newState) {
-        this.state = newState;
+    void stateChanged(Conversation changed) {
+        this.conversation = changed;
     }
 
-    /** Sends a {@code state} frame (or the welcome) telling the visitor {@code queue}, and remembers it. */
-    synchronized void sendState(OutboundFrame frame, Optional<QueueStatus> queue) {
+    /**
+     * Sends a {@code state} frame (or the welcome) telling the visitor {@code queue} and {@code agentsOnline}, and
+     * remembers both.
+     */
+    synchronized void sendState(OutboundFrame frame, Optional<QueueStatus> queue, int agentsOnline) {
         outbox.send(frame);
         toldQueue = queue;
+        toldAgentsOnline = agentsOnline;
+    }
+
+    /**
+     * The number of agents online may have changed: tells a visitor who is not waiting (a waiting one hears it with
+     * their place, see {@link #queueMoved}) if it differs from what they were last told. Not before the welcome,
+     * which carries its own count.
+     */
+    synchronized void agentsOnlineChanged(int agentsOnline) {
+        Conversation current = conversation;
+        if (loading || current == null || current.state() == ConversationState.WAITING_FOR_AGENT || agentsOnline == toldAgentsOnline) {
+            return;
+        }
+        sendState(OutboundFrame.VisitorState.of(current, Optional.empty(), agentsOnline), Optional.empty(), agentsOnline);
     }
 
     /**
@@ -111,19 +130,20 @@ final class VisitorConnection {
      * the queue may arrive after the visitor was taken) and it differs from what they were last told.
      */
     synchronized void queueMoved(Conversation waiting, QueueStatus status) {
-        if (state != ConversationState.WAITING_FOR_AGENT || !follows(waiting.id()) || toldQueue.equals(Optional.of(status))) {
+        if (state() != ConversationState.WAITING_FOR_AGENT || !follows(waiting.id()) || toldQueue.equals(Optional.of(status))) {
             return;
         }
-        sendState(OutboundFrame.VisitorState.of(waiting, Optional.of(status), status.agentsOnline()), Optional.of(status));
+        sendState(OutboundFrame.VisitorState.of(waiting, Optional.of(status), status.agentsOnline()), Optional.of(status),
+                status.agentsOnline());
     }
 
     /**
-     * Sends {@code frame} (which carries {@code messages} and tells {@code queue}) and remembers the last message
-     * it carried.
+     * Sends {@code frame} (which carries {@code messages} and tells {@code queue} and {@code agentsOnline}) and
+     * remembers the last message it carried.
      */
     synchronized void sendMessagesAnd(OutboundFrames frames, OutboundFrame frame, List<Message> messages,
-                                      Optional<QueueStatus> queue) {
-        sendState(frame, queue);
+                                      Optional<QueueStatus> queue, int agentsOnline) {
+        sendState(frame, queue, agentsOnline);
         messages.stream().mapToLong(Message::id).max().ifPresent(id -> lastSentId = Math.max(lastSentId, id));
         loading = false;
         if (behind) {

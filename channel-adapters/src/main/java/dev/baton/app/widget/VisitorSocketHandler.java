@@ -169,7 +169,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                                 conversation.state().name(), conversation.language().orElse(null), opened.resumed(),
                                 MessageView.of(loaded.getT1()), QueueView.of(standing.queue()),
                                 conversation.agent().map(a -> a.displayName()).orElse(null), standing.agentsOnline());
-                        connection.sendMessagesAnd(frames, welcome, loaded.getT1(), standing.queue());
+                        connection.sendMessagesAnd(frames, welcome, loaded.getT1(), standing.queue(), standing.agentsOnline());
                     })
                     .then();
         });
@@ -185,7 +185,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
             return Mono.empty();
         }
         if (event instanceof ConversationEvent.StateChanged changed) {
-            connection.stateChanged(changed.conversation().state());
+            connection.stateChanged(changed.conversation());
             return sendState(connection, changed.conversation());
         }
         return Mono.empty();
@@ -195,7 +195,8 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private Mono<Void> sendState(VisitorConnection connection, Conversation conversation) {
         return standing(conversation.id())
                 .doOnNext(standing -> connection.sendState(
-                        OutboundFrame.VisitorState.of(conversation, standing.queue(), standing.agentsOnline()), standing.queue()))
+                        OutboundFrame.VisitorState.of(conversation, standing.queue(), standing.agentsOnline()), standing.queue(),
+                        standing.agentsOnline()))
                 .then();
     }
 

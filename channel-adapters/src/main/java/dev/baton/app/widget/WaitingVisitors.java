@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tells each waiting visitor on this node where they stand whenever the node's {@link LiveQueue} has a new view
- * of the queue: one look-up per visitor socket, no store read, and a {@code state} frame only to those whose
- * place, estimate or agents online changed.
+ * Tells each visitor on this node where they stand whenever the node's {@link LiveQueue} has a new view of the
+ * queue: one look-up per visitor socket, no store read, and a {@code state} frame only to those whose place,
+ * estimate or agents online changed. Visitors who are not waiting hear only the number of agents online, so that
+ * an agent signing in or out on any node shows in every widget's header.
  */
 final class WaitingVisitors implements AutoCloseable {
 
@@ -33,8 +34,9 @@ final class WaitingVisitors implements AutoCloseable {
         for (VisitorConnection connection : connections) {
             String conversationId = connection.conversationId();
             if (conversationId != null) {
-                snapshot.find(conversationId).ifPresent(waiting ->
-                        connection.queueMoved(waiting, snapshot.statusOf(conversationId).orElseThrow()));
+                snapshot.find(conversationId).ifPresentOrElse(
+                        waiting -> connection.queueMoved(waiting, snapshot.statusOf(conversationId).orElseThrow()),
+                        () -> connection.agentsOnlineChanged(snapshot.agentsOnline()));
             }
         }
     }

@@ -83,7 +83,8 @@ public final class ConversationFeeds implements AutoCloseable {
     }
 
     private void dispatch(ConversationEvent event) {
-        if (event instanceof ConversationEvent.QueueChanged) {
+        // Node-wide changes, which reach sockets as views of the queue (see LiveQueue), not one by one.
+        if (event instanceof ConversationEvent.QueueChanged || event instanceof ConversationEvent.AgentPresenceChanged) {
             return;
         }
         // Every console lists the queue, whose entries show whether each visitor is there.

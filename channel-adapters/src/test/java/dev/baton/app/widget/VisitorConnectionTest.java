@@ -68,7 +68,7 @@ class VisitorConnectionTest {
     }
 
     private void transcriptLoaded(List<Message> transcript) {
-        connection.sendMessagesAnd(frames, OutboundFrame.VisitorState.of(conversation, Optional.empty(), 1), transcript, Optional.empty());
+        connection.sendMessagesAnd(frames, OutboundFrame.VisitorState.of(conversation, Optional.empty(), 1), transcript, Optional.empty(), 1);
     }
 
     private List<String> types() {

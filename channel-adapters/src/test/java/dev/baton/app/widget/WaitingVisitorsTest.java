@@ -3,7 +3,9 @@ package dev.baton.app.widget;
 import dev.baton.app.testing.InMemoryQueue;
 import dev.baton.app.testing.InMemoryQueue.Socket;
 import dev.baton.conversation.Conversation;
-import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.AgentRef;
+import dev.baton.events.ConversationEvent;
+import dev.baton.app.wire.OutboundFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -52,12 +54,41 @@ class WaitingVisitorsTest {
         VisitorConnection connection = new VisitorConnection(visitor.outbox, 500);
         connection.follow("v-visitor-1", queued, Optional.empty(), 0);
         // the agent's accept reached the socket before the node's next view of the queue
-        connection.stateChanged(ConversationState.WITH_AGENT);
+        connection.stateChanged(queued.assign(new AgentRef("alice", "Alice"), queued.startedAt()));
         waiting.add(connection);
 
         node.time.advanceTimeBy(java.time.Duration.ofMinutes(2));
 
         assertThat(visitor.sent).isEmpty();
+    }
+
+    @Test
+    void aVisitorWithTheBotIsToldOnceWhenAnAgentSignsInAndOnceWhenTheyGo() {
+        Conversation withBot = node.stores.conversations()
+                .create(Conversation.start("c-bot", "v-bot-visitor", Optional.of("en"), java.time.Instant.EPOCH)).block();
+        Socket visitor = new Socket(node.frames);
+        VisitorConnection connection = new VisitorConnection(visitor.outbox, 500);
+        connection.follow(withBot.visitorId(), withBot, Optional.empty(), 0);
+        connection.sendMessagesAnd(node.frames, OutboundFrame.VisitorState.of(withBot, Optional.empty(), 0), List.of(),
+                Optional.empty(), 0);
+        waiting.add(connection);
+        node.settle();
+
+        agentConsole(true);
+        node.settle();
+        node.waiting("c-1");
+        node.settle();
+        agentConsole(false);
+        node.settle();
+
+        assertThat(visitor.frames()).extracting(f -> f.get("agentsOnline").asInt())
+                .as("the welcome, then one frame per change").containsExactly(0, 1, 0);
+        assertThat(visitor.frames().get(1).get("state").stringValue()).isEqualTo("BOT");
+    }
+
+    private void agentConsole(boolean connects) {
+        (connects ? node.stores.presence().connected("alice") : node.stores.presence().disconnected("alice"))
+                .then(node.events.publish(new ConversationEvent.AgentPresenceChanged("alice"))).block();
     }
 
     private Socket visitorWaitingIn(Conversation conversation) {

@@ -213,6 +213,9 @@ final class StoredDocuments {
                 return new EventDocument(VERSION, id, "VisitorPresenceChanged", null, null, null, null, e.visitor().online(),
                         e.visitor().lastSeen().map(Instant::toString).orElse(null));
             }
+            if (event instanceof ConversationEvent.AgentPresenceChanged e) {
+                return new EventDocument(VERSION, id, "AgentPresenceChanged", null, null, e.agentUsername(), null, null, null);
+            }
             throw new IllegalArgumentException("no JSON form for event " + event.getClass().getName());
         }
 
@@ -227,6 +230,7 @@ final class StoredDocuments {
                 case "QueueChanged" -> new ConversationEvent.QueueChanged(id);
                 case "VisitorPresenceChanged" -> new ConversationEvent.VisitorPresenceChanged(id, Boolean.TRUE.equals(online)
                         ? Sighting.onlineNow() : lastSeen == null ? Sighting.never() : Sighting.lastSeenAt(IsoInstants.parse(lastSeen)));
+                case "AgentPresenceChanged" -> new ConversationEvent.AgentPresenceChanged(required(who, "who"));
                 default -> null;
             });
         }

@@ -90,7 +90,8 @@ class JsonCodecTest {
                 new ConversationEvent.MessageLeft(c.id(), Fixtures.leftMessage("call me", Optional.empty(), T0)),
                 new ConversationEvent.QueueChanged(c.id()),
                 new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.onlineNow()),
-                new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.lastSeenAt(T0)));
+                new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.lastSeenAt(T0)),
+                new ConversationEvent.AgentPresenceChanged("alice"));
 
         assertThat(events).allSatisfy(e -> assertThat(json.decodeEvent(json.encode(e))).contains(e));
     }
