@@ -1,8 +1,11 @@
 package dev.baton.app.security;
 
 import dev.baton.app.config.BatonProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -35,6 +38,8 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String LOGIN_PAGE = "/login.html";
 
@@ -76,11 +81,17 @@ class SecurityConfiguration {
     }
 
     @Bean
-    MapReactiveUserDetailsService agentAccounts(BatonProperties properties) {
+    MapReactiveUserDetailsService agentAccounts(BatonProperties properties, Environment environment) {
         List<UserDetails> agents = properties.agents().users().stream()
                 .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles(u.roles().toArray(String[]::new)).build())
                 .toList();
+        if (environment.matchesProfiles("demo")) {
+            log.warn("Profile demo: the demo agents alice and bruno, whose passwords the README publishes, can log in; "
+                    + "never run it where others can reach it");
+        }
         if (agents.isEmpty()) {
+            log.warn("No agent is configured (baton.agents.users): nobody can log in to the console; see the README's Agents "
+                    + "section, or start with --spring.profiles.active=demo for the demo agents");
             // MapReactiveUserDetailsService refuses an empty map; an unknown user simply never logs in.
             return new MapReactiveUserDetailsService(User.withUsername("no-agent-configured").password("{noop}" + java.util.UUID.randomUUID()).roles("NONE").build());
         }
