@@ -5,6 +5,7 @@ import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -116,22 +117,18 @@ class NodeKilledTest {
                 "--baton.store=redis", "--baton.redis.url=" + BatonNodes.redis(), "--baton.redis.namespace=" + cluster.namespace())
                 .redirectErrorStream(true).redirectOutput(logs.resolve("doomed-node.log").toFile())
                 .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
+        Awaitility.await("the node process becomes healthy").atMost(Duration.ofSeconds(90)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the node process died at start-up; see " + logs.resolve("doomed-node.log"));
             }
             try {
                 HttpURLConnection health = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/actuator/health").toURL().openConnection();
-                if (health.getResponseCode() == 200) {
-                    return process;
-                }
+                return health.getResponseCode() == 200;
             } catch (IOException notYet) {
-                // still starting
+                return false; // still starting
             }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the node process did not become healthy in 90 s");
+        });
+        return process;
     }
 
     private static int freePort() throws IOException {

@@ -5,6 +5,7 @@ import dev.baton.app.journey.OpenedSockets;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.store.redis.RedisServer;
+import org.awaitility.Awaitility;
 import io.lettuce.core.KillArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,17 +99,7 @@ class RedisOutageTest {
     }
 
     private static void awaitHealthUp(WebTestClient http) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("the node did not report UP within 30 s of Redis coming back");
+        Awaitility.await("the node reports UP after Redis came back").atMost(Duration.ofSeconds(30))
+                .until(() -> http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
     }
 }

@@ -13,6 +13,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
+import org.awaitility.Awaitility;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -107,7 +108,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     }
 
     @Test
-    void expiredConversationsDropOutOfTheVisitorsListWhenRead() throws InterruptedException {
+    void expiredConversationsDropOutOfTheVisitorsListWhenRead() {
         RedisConversationStore shortLived = new RedisConversationStore(redis.nodeA(), redis.keys(), Clock.systemUTC(),
                 Duration.ofMillis(300));
         Conversation gone = shortLived.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
@@ -115,7 +116,8 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         shortLived.append(gone.id(), visitorSays("bye")).block(TIMEOUT);
         shortLived.update(gone.id(), c -> c.resolve(T0.plusSeconds(1))).block(TIMEOUT);
 
-        Thread.sleep(500);
+        Awaitility.await("the resolved conversation expires").atMost(Duration.ofSeconds(10))
+                .until(() -> redis.inspect().exists(redis.keys().conversation(gone.id())) == 0);
 
         StepVerifier.create(shortLived.ofVisitor("v-visitor-1")).expectNext(open).verifyComplete();
         assertThat(redis.inspect().zrange(redis.keys().visitorConversations("v-visitor-1"), 0, -1)).containsExactly(open.id());
