@@ -52,6 +52,11 @@ public final class AgentDesk {
         return stores.presence().disconnected(agentUsername).then(agentPresenceChanged(agentUsername));
     }
 
+    /** The agent signed out: every console of theirs closes, on every node that hears of it. */
+    public Mono<Void> signedOut(String agentUsername) {
+        return stores.events().publish(new ConversationEvent.AgentSignedOut(agentUsername));
+    }
+
     private Mono<Void> agentPresenceChanged(String agentUsername) {
         return stores.events().publish(new ConversationEvent.AgentPresenceChanged(agentUsername));
     }

@@ -51,4 +51,12 @@ public sealed interface ConversationEvent {
             return "";
         }
     }
+
+    /** The agent signed out: their consoles, on every node, must close. Its {@link #conversationId()} is empty. */
+    record AgentSignedOut(String agentUsername) implements ConversationEvent {
+        @Override
+        public String conversationId() {
+            return "";
+        }
+    }
 }

@@ -38,6 +38,9 @@ import java.util.Set;
  */
 final class AgentSocketHandler implements WebSocketHandler {
 
+    /** How a console closes once its agent signed out, on whichever node (see docs/protocol.md). */
+    static final CloseStatus SIGNED_OUT = new CloseStatus(4001, "signed out");
+
     private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "typing", "hand_back", "resolve");
 
     private final AgentDesk desk;
@@ -87,7 +90,9 @@ final class AgentSocketHandler implements WebSocketHandler {
                 .then();
         Mono<Void> pushEvents = feeds.observeConsole(agent.username(), open.opened())
                 .takeUntilOther(closed.asMono())
-                .concatMap(event -> push(outbox, agent, open, event).onErrorResume(e -> Mono.empty()))
+                .concatMap(event -> event instanceof ConversationEvent.AgentSignedOut
+                        ? session.close(SIGNED_OUT).onErrorComplete()
+                        : push(outbox, agent, open, event).onErrorResume(e -> Mono.empty()))
                 .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
                 .then();
         Mono<Void> writeFrames = pipeline.write(session, outbox);

@@ -9,6 +9,7 @@ import dev.baton.app.wire.SocketPipeline;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.LiveQueue;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.context.annotation.Configuration;
 
 /** The agent console channel: its WebSocket and who the agents are; the pages are static resources. */
@@ -26,6 +27,11 @@ class ConsoleChannel {
     SocketRoute agentSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue,
                             AgentDirectory agents, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
         return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets));
+    }
+
+    @Bean
+    ServerLogoutHandler signOutClosesConsoles(AgentDesk desk) {
+        return new SignOutClosesConsoles(desk);
     }
 
     @Bean(destroyMethod = "close")

@@ -62,7 +62,7 @@ public final class ConversationFeeds implements AutoCloseable {
     /**
      * What one agent console hears from now on: every event of each conversation in {@code conversationIds} once
      * it is named there (a console opens more conversations as it goes), each change of state of a conversation
-     * that is (or becomes) {@code agentUsername}'s, and every message left for the agents. An event that
+     * that is (or becomes) {@code agentUsername}'s, every message left for the agents, and the agent signing out. An event that
      * concerns the console in more than one way comes once. Hot; buffers like {@link #observe}.
      */
     public Flux<ConversationEvent> observeConsole(String agentUsername, Flux<String> conversationIds) {
@@ -90,6 +90,13 @@ public final class ConversationFeeds implements AutoCloseable {
         // Every console lists the queue, whose entries show whether each visitor is there.
         if (event instanceof ConversationEvent.MessageLeft || event instanceof ConversationEvent.VisitorPresenceChanged) {
             consoles.forEach(listener -> listener.accept(event));
+            return;
+        }
+        if (event instanceof ConversationEvent.AgentSignedOut signedOut) {
+            List<Consumer<ConversationEvent>> consolesOfAgent = byAgent.get(signedOut.agentUsername());
+            if (consolesOfAgent != null) {
+                consolesOfAgent.forEach(listener -> listener.accept(event));
+            }
             return;
         }
         List<Consumer<ConversationEvent>> watching = byConversation.get(event.conversationId());

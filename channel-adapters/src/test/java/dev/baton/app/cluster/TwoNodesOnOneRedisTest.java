@@ -190,6 +190,17 @@ class TwoNodesOnOneRedisTest {
     }
 
     @Test
+    void anAgentWhoLogsOutOnOneNodeHasTheirConsoleOnTheOtherClosedAsSignedOut() {
+        String session = Agents.login(nodeA.port(), "bruno", "bruno-secret-1");
+        ChatSocket onB = sockets.withSession(nodeB.port(), "/ws/agent", session);
+        onB.await("welcome");
+
+        Agents.logout(nodeA.port(), session);
+
+        assertThat(onB.awaitClose()).isEqualTo(4001);
+    }
+
+    @Test
     void anAgentWhoLoggedInOnOneNodeIsKnownOnTheOtherUntilLoggingOutOnEither() {
         String session = Agents.login(nodeA.port(), "bruno", "bruno-secret-1");
 

@@ -216,6 +216,9 @@ final class StoredDocuments {
             if (event instanceof ConversationEvent.AgentPresenceChanged e) {
                 return new EventDocument(VERSION, id, "AgentPresenceChanged", null, null, e.agentUsername(), null, null, null);
             }
+            if (event instanceof ConversationEvent.AgentSignedOut e) {
+                return new EventDocument(VERSION, id, "AgentSignedOut", null, null, e.agentUsername(), null, null, null);
+            }
             throw new IllegalArgumentException("no JSON form for event " + event.getClass().getName());
         }
 
@@ -231,6 +234,7 @@ final class StoredDocuments {
                 case "VisitorPresenceChanged" -> new ConversationEvent.VisitorPresenceChanged(id, Boolean.TRUE.equals(online)
                         ? Sighting.onlineNow() : lastSeen == null ? Sighting.never() : Sighting.lastSeenAt(IsoInstants.parse(lastSeen)));
                 case "AgentPresenceChanged" -> new ConversationEvent.AgentPresenceChanged(required(who, "who"));
+                case "AgentSignedOut" -> new ConversationEvent.AgentSignedOut(required(who, "who"));
                 default -> null;
             });
         }

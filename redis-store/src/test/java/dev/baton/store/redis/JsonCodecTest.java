@@ -91,7 +91,8 @@ class JsonCodecTest {
                 new ConversationEvent.QueueChanged(c.id()),
                 new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.onlineNow()),
                 new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.lastSeenAt(T0)),
-                new ConversationEvent.AgentPresenceChanged("alice"));
+                new ConversationEvent.AgentPresenceChanged("alice"),
+                new ConversationEvent.AgentSignedOut("alice"));
 
         assertThat(events).allSatisfy(e -> assertThat(json.decodeEvent(json.encode(e))).contains(e));
     }
