@@ -100,10 +100,14 @@
       try { frame = JSON.parse(event.data); } catch { return; }
       if (frame && typeof frame.type === 'string') handle(frame);
     });
-    ws.addEventListener('close', async () => {
+    ws.addEventListener('close', async (event) => {
       if (socket !== ws) return;
       socket = null;
       clearInterval(pingTimer);
+      if (event.code === 4001) { // signed out, here or in another tab or on another node
+        location.assign('/login.html?logout');
+        return;
+      }
       if (!opened && await sessionExpired()) {
         location.assign('/login.html');
         return;
