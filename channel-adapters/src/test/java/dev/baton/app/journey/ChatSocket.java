@@ -139,11 +139,13 @@ public final class ChatSocket implements AutoCloseable {
 
     /**
      * Waits until an agent console's queue shows {@code conversationId} — in the whole queue ({@code queue}) or as
-     * one that joined ({@code queue_update}) — and returns its queue entry.
+     * one that joined ({@code queue_update}) — and returns its queue entry. Queue changes are coalesced, so one frame
+     * may announce several conversations: frames already seen (even claimed by an earlier wait) are searched first.
      */
     public JsonNode awaitQueued(String conversationId) {
         Predicate<JsonNode> entry = e -> e.get("conversationId").stringValue().equals(conversationId);
-        JsonNode frame = await("*", f -> entries(f).stream().anyMatch(entry));
+        Predicate<JsonNode> announcing = f -> entries(f).stream().anyMatch(entry);
+        JsonNode frame = frames().stream().filter(announcing).findFirst().orElseGet(() -> await("*", announcing));
         return entries(frame).stream().filter(entry).findFirst().orElseThrow();
     }
 

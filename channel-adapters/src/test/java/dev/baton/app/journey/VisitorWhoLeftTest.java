@@ -44,8 +44,8 @@ class VisitorWhoLeftTest {
         String staying = conversationOf(stayer);
         assertThat(stayer.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"))
                 .get("queue").get("position").asInt()).isEqualTo(2);
-        assertThat(queued(agent, leaving).get("visitorOnline").asBoolean()).isTrue();
-        assertThat(queued(agent, staying).get("visitorOnline").asBoolean()).isTrue();
+        assertThat(agent.awaitQueued(leaving).get("visitorOnline").asBoolean()).isTrue();
+        assertThat(agent.awaitQueued(staying).get("visitorOnline").asBoolean()).isTrue();
 
         leaver.close();
 
@@ -73,23 +73,6 @@ class VisitorWhoLeftTest {
         visitor.await("welcome");
         visitor.send(Map.of("type", "message", "text", "I want to talk to a person", "clientMessageId", UUID.randomUUID().toString()));
         return visitor;
-    }
-
-    /** The conversation's entry as the console was told it: in a whole {@code queue} frame or a {@code queue_update}. */
-    private static JsonNode queued(ChatSocket agent, String conversationId) {
-        JsonNode frame = agent.await("*", f -> entries(f).findValuesAsString("conversationId").contains(conversationId));
-        for (JsonNode entry : entries(frame)) {
-            if (entry.get("conversationId").stringValue().equals(conversationId)) {
-                return entry;
-            }
-        }
-        throw new AssertionError("unreachable");
-    }
-
-    private static JsonNode entries(JsonNode frame) {
-        String type = frame.get("type").stringValue();
-        return type.equals("queue") ? frame.get("conversations")
-                : type.equals("queue_update") ? frame.get("added") : tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
     }
 
     private static java.util.List<String> textsOf(JsonNode array) {
