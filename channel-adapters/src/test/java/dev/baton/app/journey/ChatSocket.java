@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -32,7 +32,10 @@ public final class ChatSocket implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final Sinks.Many<WebSocketFrame> outbound = Sinks.many().unicast().onBackpressureBuffer();
-    private final BlockingQueue<JsonNode> inbound = new LinkedBlockingQueue<>();
+    // Lock-free for the event loop that adds to it: a LinkedBlockingQueue's lock, contended by a test thread polling
+    // it, parked the client's event loop, BlockHound failed the receive, and the client saw no frame after that
+    // (the flood and observability tests' "no frame within 10 s" in CI).
+    private final BlockingQueue<JsonNode> inbound = new LinkedTransferQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final Sinks.One<Integer> closedWith = Sinks.one();
     private final Disposable connection;

@@ -8,7 +8,7 @@ import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +22,7 @@ final class ScreeningProbe implements AutoCloseable {
     private static final long PATIENCE_SECONDS = 10;
 
     private final Sinks.Many<String> out = Sinks.many().unicast().onBackpressureBuffer();
-    private final BlockingQueue<String> in = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> in = new LinkedTransferQueue<>();
     private final Disposable connection;
     private final String language;
     private int asked;
