@@ -283,8 +283,11 @@ public final class ConversationEngine {
         return handoffs.handOff(conversation, recordTurn, handOff.reason(), why, language, languageNote, mood, announcement);
     }
 
+    /** The topics the bot weighed, for the agent's summary; "out of scope" is no topic, so it is left out. */
     private List<IntentCandidate> candidates(Classification classification, BotKnowledge bot, String language) {
-        return classification.top(3).stream()
+        return classification.top(4).stream()
+                .filter(s -> !Intent.OUT_OF_SCOPE.equals(s.intent()))
+                .limit(3)
                 .map(s -> new IntentCandidate(s.intent(),
                         bot.intents().find(s.intent()).map(i -> replies.title(i, understanding.defaultLanguage())).orElse(s.intent()),
                         s.confidence()))

@@ -81,6 +81,8 @@ class VisitorToAgentJourneyTest {
         JsonNode summary = queuedSummary(agent, conversationOf(visitor));
         assertThat(summary.get("reason").stringValue()).isEqualTo("REPEATED_FAILURE");
         assertThat(summary.get("reasonText").stringValue()).contains("two messages in a row");
+        assertThat(summary.get("intents").findValuesAsString("intent")).as("out of scope is no topic").doesNotContain("oos");
+        assertThat(summary.get("customerWants").stringValue()).startsWith("“");
     }
 
     @Test
