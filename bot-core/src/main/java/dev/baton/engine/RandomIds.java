@@ -4,16 +4,16 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Ids for conversations and left messages. They must be unique, not secret — owning a conversation is
+ * Ids for conversations, left messages and drafts. They must be unique, not secret — owning a conversation is
  * proven by the visitor id, not by knowing the conversation id — so a thread-local generator is enough,
  * and unlike {@link UUID#randomUUID()} it never reads the OS entropy source on an event-loop thread.
  */
-final class RandomIds {
+public final class RandomIds {
 
     private RandomIds() {
     }
 
-    static String next(String prefix) {
+    public static String next(String prefix) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return prefix + new UUID(random.nextLong(), random.nextLong());
     }

@@ -18,14 +18,19 @@ public final class IntentDatabase {
     private final Set<String> languages;
     private final String version;
     private final List<IntentDatabaseLoader.IntentSource> sources;
+    private final Map<String, String> fileOfIntent;
 
     /** A database built in code (tests, evaluation): it has no files, so it cannot be published to other nodes. */
     public IntentDatabase(Collection<Intent> intents, String version) {
-        this(intents, version, List.of());
+        this(intents, version, List.of(), Map.of());
     }
 
-    /** @param sources the files the intents were validated from, in order; {@code version} is their hash */
-    public IntentDatabase(Collection<Intent> intents, String version, List<IntentDatabaseLoader.IntentSource> sources) {
+    /**
+     * @param sources      the files the intents were validated from, in order; {@code version} is their hash
+     * @param fileOfIntent the name of the file each intent was written in, by intent id
+     */
+    public IntentDatabase(Collection<Intent> intents, String version, List<IntentDatabaseLoader.IntentSource> sources,
+                          Map<String, String> fileOfIntent) {
         Map<String, Intent> byId = new LinkedHashMap<>();
         for (Intent intent : intents) {
             if (byId.putIfAbsent(intent.id(), intent) != null) {
@@ -39,6 +44,7 @@ public final class IntentDatabase {
         this.languages = java.util.Collections.unmodifiableSet(allLanguages);
         this.version = version;
         this.sources = List.copyOf(sources);
+        this.fileOfIntent = Map.copyOf(fileOfIntent);
     }
 
     public List<Intent> intents() {
@@ -65,6 +71,11 @@ public final class IntentDatabase {
      */
     public List<IntentDatabaseLoader.IntentSource> sources() {
         return sources;
+    }
+
+    /** The file the intent was written in; empty for an unknown intent or a database built in code. */
+    public Optional<String> fileOf(String intentId) {
+        return Optional.ofNullable(fileOfIntent.get(intentId));
     }
 
     public int size() {

@@ -269,7 +269,9 @@ public final class IntentDatabaseLoader {
             }
             checkAcrossIntents();
             throwIfProblems();
-            return new IntentDatabase(drafts.stream().map(Draft::toIntent).toList(), version(sources), sources);
+            Map<String, String> fileOfIntent = new HashMap<>();
+            drafts.forEach(draft -> fileOfIntent.put(draft.id, draft.file));
+            return new IntentDatabase(drafts.stream().map(Draft::toIntent).toList(), version(sources), sources, fileOfIntent);
         }
 
         Map<String, NodeTuple> entries(String file, MappingNode mapping, String where) {

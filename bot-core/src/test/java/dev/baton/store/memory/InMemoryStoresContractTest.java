@@ -11,6 +11,12 @@ import dev.baton.store.ConversationStoreContract;
 import dev.baton.store.IntentPublicationContract;
 import dev.baton.intents.IntentPublication;
 import dev.baton.store.LeftMessagesContract;
+import dev.baton.store.AuditLogContract;
+import dev.baton.store.DraftsContract;
+import dev.baton.store.IntentVersionsContract;
+import dev.baton.training.AuditLog;
+import dev.baton.training.Drafts;
+import dev.baton.training.IntentVersions;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
@@ -79,6 +85,45 @@ class InMemoryStoresContractTest {
         @Override
         protected ConversationEvents sameBusOnAnotherNode() {
             return publisher;
+        }
+    }
+
+    @Nested
+    class DraftsTest extends DraftsContract {
+        @Override
+        protected Drafts newDrafts() {
+            return new InMemoryDrafts();
+        }
+
+        @Override
+        protected Drafts sameDraftsOnAnotherNode() {
+            return drafts;
+        }
+    }
+
+    @Nested
+    class IntentVersionsTest extends IntentVersionsContract {
+        @Override
+        protected IntentVersions newVersions() {
+            return new InMemoryIntentVersions();
+        }
+
+        @Override
+        protected IntentVersions sameVersionsOnAnotherNode() {
+            return versions;
+        }
+    }
+
+    @Nested
+    class AuditLogTest extends AuditLogContract {
+        @Override
+        protected AuditLog newAuditLog() {
+            return new InMemoryAuditLog(CAPACITY);
+        }
+
+        @Override
+        protected AuditLog sameLogOnAnotherNode() {
+            return audit;
         }
     }
 

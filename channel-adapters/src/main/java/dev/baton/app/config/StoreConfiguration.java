@@ -5,11 +5,17 @@ import dev.baton.engine.Stores;
 import dev.baton.intents.IntentPublication;
 import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryConversationStore;
+import dev.baton.store.memory.InMemoryAuditLog;
+import dev.baton.store.memory.InMemoryDrafts;
 import dev.baton.store.memory.InMemoryIntentPublication;
+import dev.baton.store.memory.InMemoryIntentVersions;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
 import dev.baton.store.redis.RedisStoreSettings;
 import dev.baton.store.redis.RedisStores;
+import dev.baton.training.AuditLog;
+import dev.baton.training.Drafts;
+import dev.baton.training.IntentVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +62,21 @@ class StoreConfiguration {
         IntentPublication intentPublication() {
             return new InMemoryIntentPublication();
         }
+
+        @Bean
+        Drafts drafts() {
+            return new InMemoryDrafts();
+        }
+
+        @Bean
+        IntentVersions intentVersions() {
+            return new InMemoryIntentVersions();
+        }
+
+        @Bean
+        AuditLog auditLog() {
+            return new InMemoryAuditLog(AuditLog.DEFAULT_ENTRIES);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -84,6 +105,21 @@ class StoreConfiguration {
         @Bean(destroyMethod = "")
         IntentPublication intentPublication(RedisStores redis) {
             return redis.intents();
+        }
+
+        @Bean
+        Drafts drafts(RedisStores redis) {
+            return redis.drafts();
+        }
+
+        @Bean
+        IntentVersions intentVersions(RedisStores redis) {
+            return redis.intentVersions();
+        }
+
+        @Bean
+        AuditLog auditLog(RedisStores redis) {
+            return redis.auditLog();
         }
 
         @Bean

@@ -5,6 +5,7 @@ import dev.baton.engine.BotKnowledge;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.intents.InvalidIntentDatabaseException;
+import dev.baton.training.TrainerWorkspace;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,18 +22,19 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 /**
  * The bot trainers' HTTP API: reload the intent files after editing them, without restarting anything; the new
  * database is published to every node of the installation. A broken database is refused with every problem listed,
- * and every node keeps answering from the old one.
+ * and every node keeps answering from the old one. A reload is recorded as a new version, with who asked for it.
  */
 @Configuration(proxyBeanMethods = false)
 class TrainerApi {
 
     @Bean
-    RouterFunction<ServerResponse> trainerRoutes(LiveKnowledge knowledge, BatonProperties properties) {
+    RouterFunction<ServerResponse> trainerRoutes(LiveKnowledge knowledge, TrainerWorkspace workspace, BatonProperties properties) {
         return route()
                 .GET("/api/trainer/knowledge", request -> ServerResponse.ok().bodyValue(describe(knowledge, knowledge.get(), null)))
                 .POST("/api/trainer/reload", request -> {
                     long started = System.nanoTime();
-                    return knowledge.reload(() -> IntentDatabaseLoader.load(properties.intents()))
+                    return request.principal().map(Principal::getName)
+                            .flatMap(who -> workspace.reload(who, () -> IntentDatabaseLoader.load(properties.intents())))
                             .flatMap(loaded -> ServerResponse.ok().bodyValue(describe(knowledge, loaded, (System.nanoTime() - started) / 1_000_000)))
                             .onErrorResume(InvalidIntentDatabaseException.class, invalid -> ServerResponse
                                     .status(HttpStatus.UNPROCESSABLE_CONTENT)

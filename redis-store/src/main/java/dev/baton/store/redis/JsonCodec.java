@@ -5,7 +5,13 @@ import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.Message;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.intents.IntentDatabaseLoader;
+import dev.baton.training.AuditEntry;
+import dev.baton.training.Draft;
+import dev.baton.training.VersionInfo;
+import dev.baton.store.redis.StoredDocuments.AuditEntryDocument;
 import dev.baton.store.redis.StoredDocuments.ConversationDocument;
+import dev.baton.store.redis.StoredDocuments.DraftDocument;
+import dev.baton.store.redis.StoredDocuments.VersionDocument;
 import dev.baton.store.redis.StoredDocuments.EventDocument;
 import dev.baton.store.redis.StoredDocuments.IntentFilesDocument;
 import dev.baton.store.redis.StoredDocuments.LeftMessageDocument;
@@ -38,7 +44,8 @@ import java.util.stream.Collectors;
 final class JsonCodec {
 
     private static final List<Class<?>> DOCUMENTS = List.of(ConversationDocument.class, MessageDocument.class,
-            LeftMessageDocument.class, IntentFilesDocument.class, EventDocument.class);
+            LeftMessageDocument.class, IntentFilesDocument.class, EventDocument.class, DraftDocument.class,
+            VersionDocument.class, AuditEntryDocument.class);
 
     private final Map<Class<?>, ObjectReader> readers;
     private final Map<Class<?>, ObjectWriter> writers;
@@ -85,6 +92,31 @@ final class JsonCodec {
 
     List<IntentDatabaseLoader.IntentSource> decodeIntentFiles(String json) {
         return read(json, IntentFilesDocument.class).toFiles();
+    }
+
+    String encode(Draft draft) {
+        return write(DraftDocument.of(draft));
+    }
+
+    Draft decodeDraft(String json) {
+        return read(json, DraftDocument.class).toDraft();
+    }
+
+    /** Without its number: that is its place in the list of versions. */
+    String encode(VersionInfo version) {
+        return write(VersionDocument.of(version));
+    }
+
+    VersionInfo decodeVersion(int number, String json) {
+        return read(json, VersionDocument.class).toVersion(number);
+    }
+
+    String encode(AuditEntry entry) {
+        return write(AuditEntryDocument.of(entry));
+    }
+
+    AuditEntry decodeAuditEntry(String json) {
+        return read(json, AuditEntryDocument.class).toEntry();
     }
 
     String encode(ConversationEvent event) {

@@ -47,6 +47,14 @@ import java.util.Objects;
  *       <td>{@link RedisIntentPublication}</td><td>none: the installation's intent database</td></tr>
  *   <tr><td>N{@code intents:published}</td><td>pub/sub channel (not a key): the version just published</td>
  *       <td>{@link RedisIntentPublication}</td><td>—</td></tr>
+ *   <tr><td>N{@code trainer:draft}</td><td>hash: {@code id}, {@code revision}, {@code draft} (JSON: the trainers'
+ *       shared draft)</td><td>{@link RedisDrafts}</td><td>none (gone when published or discarded)</td></tr>
+ *   <tr><td>N{@code trainer:versions}</td><td>list: version n's JSON (who, when, note) at index n - 1</td>
+ *       <td>{@link RedisIntentVersions}</td><td>none</td></tr>
+ *   <tr><td>N{@code trainer:versions:files}</td><td>hash: n → version n's intent files (JSON)</td>
+ *       <td>{@link RedisIntentVersions}</td><td>none</td></tr>
+ *   <tr><td>N{@code trainer:audit}</td><td>list: audit entries' JSON, newest first</td>
+ *       <td>{@link RedisAuditLog}</td><td>trimmed to its bound as entries are added</td></tr>
  *   <tr><td>N{@code console:sessions:}<i>id</i></td><td>hash: an agent's login session</td>
  *       <td>Spring Session (see {@link #consoleSessions()})</td><td>the session timeout, from the last request</td></tr>
  * </table>
@@ -175,6 +183,22 @@ public final class RedisKeys {
 
     String intentsChannel() {
         return namespace + "intents:published";
+    }
+
+    String draft() {
+        return namespace + "trainer:draft";
+    }
+
+    String versions() {
+        return namespace + "trainer:versions";
+    }
+
+    String versionFiles() {
+        return namespace + "trainer:versions:files";
+    }
+
+    String audit() {
+        return namespace + "trainer:audit";
     }
 
     /**

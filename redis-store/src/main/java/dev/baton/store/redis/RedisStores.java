@@ -6,6 +6,9 @@ import dev.baton.handoff.AgentQueue;
 import dev.baton.handoff.LeftMessages;
 import dev.baton.handoff.Presence;
 import dev.baton.intents.IntentPublication;
+import dev.baton.training.AuditLog;
+import dev.baton.training.Drafts;
+import dev.baton.training.IntentVersions;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -62,6 +65,9 @@ public final class RedisStores implements AutoCloseable {
     private final LeftMessages leftMessages;
     private final ConversationEvents events;
     private final IntentPublication intents;
+    private final Drafts drafts;
+    private final IntentVersions intentVersions;
+    private final AuditLog auditLog;
     /** Subscribed once the subscriptions of events and intents are in place. */
     private final Mono<Void> ready;
     /** What must say goodbye at shutdown (this node's presence) and unsubscribe, in this order. */
@@ -91,6 +97,9 @@ public final class RedisStores implements AutoCloseable {
                 new RedisLeftMessages(shared, keys, clock, settings.leftMessagesRetention(), json));
         this.events = StoreFailures.translated(ConversationEvents.class, bus);
         this.intents = StoreFailures.translated(IntentPublication.class, publication);
+        this.drafts = StoreFailures.translated(Drafts.class, new RedisDrafts(shared, keys, json));
+        this.intentVersions = StoreFailures.translated(IntentVersions.class, new RedisIntentVersions(shared, keys, json));
+        this.auditLog = StoreFailures.translated(AuditLog.class, new RedisAuditLog(shared, keys, AuditLog.DEFAULT_ENTRIES, json));
         this.ready = bus.ready().and(publication.ready());
         this.goodbyes = List.of(agents::close, visitors::close, bus::close, publication::close);
     }
@@ -172,6 +181,20 @@ public final class RedisStores implements AutoCloseable {
 
     public IntentPublication intents() {
         return intents;
+    }
+
+    /** The trainers' shared draft. */
+    public Drafts drafts() {
+        return drafts;
+    }
+
+    /** The published versions of the intent database. */
+    public IntentVersions intentVersions() {
+        return intentVersions;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /** Answers {@code PONG} when Redis answers; errors (within the command timeout) when it does not. */

@@ -16,10 +16,17 @@ import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.Sighting;
+import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabaseLoader;
+import dev.baton.training.AuditEntry;
+import dev.baton.training.Draft;
+import dev.baton.training.DraftFile;
+import dev.baton.training.TrainerAction;
+import dev.baton.training.VersionInfo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -184,6 +191,76 @@ final class StoredDocuments {
     }
 
     record IntentFileDocument(String name, String content) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DraftDocument(int v, String id, List<DraftFileDocument> files, String basedOn, long revision, String changedBy,
+                         String changedAt) {
+
+        static DraftDocument of(Draft d) {
+            return new DraftDocument(VERSION, d.id(), d.files().stream().map(DraftFileDocument::of).toList(), d.basedOn(),
+                    d.revision(), d.changedBy().orElse(null), d.changedAt().toString());
+        }
+
+        Draft toDraft() {
+            return new Draft(required(id, "id"), list(files, DraftFileDocument::toFile), required(basedOn, "basedOn"), revision,
+                    Optional.ofNullable(changedBy), IsoInstants.parse(required(changedAt, "changedAt")));
+        }
+    }
+
+    /** {@code publishedContent} is written while the file is as published. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DraftFileDocument(String name, List<String> comment, List<IntentDocument> intents, String publishedContent) {
+
+        static DraftFileDocument of(DraftFile f) {
+            return new DraftFileDocument(f.name(), f.comment(), f.intents().stream().map(IntentDocument::of).toList(),
+                    f.publishedContent().orElse(null));
+        }
+
+        DraftFile toFile() {
+            return new DraftFile(required(name, "name"), list(comment, Function.identity()), list(intents, IntentDocument::toIntent),
+                    Optional.ofNullable(publishedContent));
+        }
+    }
+
+    record IntentDocument(String id, Map<String, String> titles, Map<String, List<String>> examples,
+                          Map<String, List<String>> answers, List<String> followUps, boolean handoff) {
+
+        static IntentDocument of(Intent i) {
+            return new IntentDocument(i.id(), i.titles(), i.examples(), i.answers(), i.followUps(), i.handoff());
+        }
+
+        Intent toIntent() {
+            return new Intent(required(id, "id"), titles == null ? Map.of() : titles, examples == null ? Map.of() : examples,
+                    answers == null ? Map.of() : answers, list(followUps, Function.identity()), handoff);
+        }
+    }
+
+    /** A version without its number, which is its place in the list of versions. */
+    record VersionDocument(int v, String intentsVersion, String action, String publishedBy, String publishedAt, String note) {
+
+        static VersionDocument of(VersionInfo info) {
+            return new VersionDocument(VERSION, info.intentsVersion(), info.action().name(), info.publishedBy(),
+                    info.publishedAt().toString(), info.note());
+        }
+
+        VersionInfo toVersion(int number) {
+            return new VersionInfo(number, required(intentsVersion, "intentsVersion"),
+                    TrainerAction.valueOf(required(action, "action")), required(publishedBy, "publishedBy"),
+                    IsoInstants.parse(required(publishedAt, "publishedAt")), note == null ? "" : note);
+        }
+    }
+
+    record AuditEntryDocument(int v, String at, String who, String action, String subject, String detail) {
+
+        static AuditEntryDocument of(AuditEntry e) {
+            return new AuditEntryDocument(VERSION, e.at().toString(), e.who(), e.action().name(), e.subject(), e.detail());
+        }
+
+        AuditEntry toEntry() {
+            return new AuditEntry(IsoInstants.parse(required(at, "at")), required(who, "who"),
+                    TrainerAction.valueOf(required(action, "action")), required(subject, "subject"), required(detail, "detail"));
+        }
     }
 
     /** Every event, told apart by {@code type}; only the fields of its type are written. */

@@ -1,0 +1,46 @@
+package dev.baton.store.memory;
+
+import dev.baton.training.AuditEntry;
+import dev.baton.training.AuditLog;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/** The audit log of a one-node installation: the most recent entries, up to a bound. */
+public final class InMemoryAuditLog implements AuditLog {
+
+    private final int capacity;
+    /** Newest first. */
+    private final Deque<AuditEntry> entries = new ArrayDeque<>();
+
+    public InMemoryAuditLog(int capacity) {
+        this.capacity = AuditLog.requirePositive(capacity);
+    }
+
+    @Override
+    public Mono<Void> record(AuditEntry entry) {
+        return Mono.fromRunnable(() -> {
+            synchronized (entries) {
+                entries.addFirst(entry);
+                if (entries.size() > capacity) {
+                    entries.removeLast();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Flux<AuditEntry> recent(int limit) {
+        return Flux.defer(() -> {
+            List<AuditEntry> newest;
+            synchronized (entries) {
+                newest = new ArrayList<>(entries.stream().limit(limit).toList());
+            }
+            return Flux.fromIterable(newest);
+        });
+    }
+}

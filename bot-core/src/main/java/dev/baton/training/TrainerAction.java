@@ -1,0 +1,6 @@
+package dev.baton.training;
+
+/** What a trainer did, as the audit log names it. */
+public enum TrainerAction {
+    INTENT_SAVED, LANGUAGE_SAVED, INTENT_DELETED, EXAMPLE_ADDED, DRAFT_DISCARDED, SEEDED, PUBLISHED, ROLLED_BACK, RELOADED
+}

@@ -1,0 +1,119 @@
+package dev.baton.app.trainer;
+
+import dev.baton.app.trainer.TrainerDocuments.DiscardedDocument;
+import dev.baton.app.trainer.TrainerDocuments.DraftDocument;
+import dev.baton.app.trainer.TrainerDocuments.ExampleDocument;
+import dev.baton.app.trainer.TrainerDocuments.IntentDocument;
+import dev.baton.app.trainer.TrainerDocuments.LanguageDocument;
+import dev.baton.app.trainer.TrainerDocuments.NoteDocument;
+import dev.baton.app.trainer.TrainerDocuments.VersionDocument;
+import dev.baton.intents.Intent;
+import dev.baton.training.Draft;
+import dev.baton.training.DraftChange;
+import dev.baton.training.TrainerWorkspace;
+import dev.baton.training.UnknownIntentException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The draft trainers change before publishing: browse and search its intents, change them, discard or publish it.
+ * Every change answers with the whole draft and its problems (a draft with problems is saved, never published).
+ */
+@RestController
+@RequestMapping("/api/trainer")
+class DraftController {
+
+    private final TrainerWorkspace workspace;
+
+    DraftController(TrainerWorkspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** The draft's intents (the published ones while no draft is started) whose id or texts contain {@code q}. */
+    @GetMapping("/intents")
+    Mono<List<IntentDocument>> intents(@RequestParam(name = "q", required = false) String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return workspace.draft().map(view -> {
+            Draft draft = view.draft();
+            return draft.intents().stream()
+                    .filter(intent -> q.isEmpty() || mentions(intent, q))
+                    .map(intent -> IntentDocument.of(intent, draft.fileOf(intent.id()).orElseThrow()))
+                    .toList();
+        });
+    }
+
+    @GetMapping("/intents/{id}")
+    Mono<IntentDocument> intent(@PathVariable String id) {
+        return workspace.draft().map(view -> view.draft().find(id)
+                .map(intent -> IntentDocument.of(intent, view.draft().fileOf(id).orElseThrow()))
+                .orElseThrow(() -> new UnknownIntentException(id)));
+    }
+
+    @GetMapping("/draft")
+    Mono<DraftDocument> draft() {
+        return workspace.draft().map(DraftDocument::of);
+    }
+
+    /** Creates or replaces an intent (all its languages); a new one goes into {@code file}, default workspace.yaml. */
+    @PutMapping("/draft/intents/{id}")
+    Mono<DraftDocument> saveIntent(@PathVariable String id, @RequestBody IntentDocument body, Principal who) {
+        return change(who, new DraftChange.SaveIntent(body.toIntent(id), Optional.ofNullable(body.file())));
+    }
+
+    /** Replaces one language of an intent: its title, examples and answers. */
+    @PutMapping("/draft/intents/{id}/languages/{language}")
+    Mono<DraftDocument> saveLanguage(@PathVariable String id, @PathVariable String language,
+                                     @RequestBody LanguageDocument body, Principal who) {
+        return change(who, new DraftChange.SaveLanguage(id, language, Optional.ofNullable(body.title()),
+                body.examples() == null ? List.of() : body.examples(), body.answers() == null ? List.of() : body.answers()));
+    }
+
+    @DeleteMapping("/draft/intents/{id}")
+    Mono<DraftDocument> deleteIntent(@PathVariable String id, Principal who) {
+        return change(who, new DraftChange.DeleteIntent(id));
+    }
+
+    /** One more example of an intent in a language (the unanswered inbox's "add as example"). */
+    @PostMapping("/draft/intents/{id}/examples")
+    Mono<DraftDocument> addExample(@PathVariable String id, @RequestBody ExampleDocument body, Principal who) {
+        if (body.language() == null || body.language().isBlank() || body.text() == null || body.text().isBlank()) {
+            return Mono.error(new IllegalArgumentException("give the example's \"language\" and \"text\""));
+        }
+        return change(who, new DraftChange.AddExample(id, body.language().strip(), body.text()));
+    }
+
+    @DeleteMapping("/draft")
+    Mono<DiscardedDocument> discard(Principal who) {
+        return workspace.discard(who.getName()).map(DiscardedDocument::new);
+    }
+
+    /** Publishes the draft as a new version every node answers from; refused, with its problems, when it has any. */
+    @PostMapping("/draft/publish")
+    Mono<VersionDocument> publish(@RequestBody(required = false) NoteDocument body, Principal who) {
+        return workspace.publish(who.getName(), body == null ? "" : body.text()).map(VersionDocument::of);
+    }
+
+    private Mono<DraftDocument> change(Principal who, DraftChange change) {
+        return workspace.change(who.getName(), change).map(DraftDocument::of);
+    }
+
+    private static boolean mentions(Intent intent, String q) {
+        return intent.id().contains(q)
+                || intent.titles().values().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(q))
+                || intent.examples().values().stream().flatMap(List::stream).anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(q))
+                || intent.answers().values().stream().flatMap(List::stream).anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(q));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.baton.app.trainer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.intents.Intent;
+import dev.baton.training.AuditEntry;
+import dev.baton.training.DraftProblem;
+import dev.baton.training.DraftView;
+import dev.baton.training.IntentDiff;
+import dev.baton.training.IntentVersion;
+import dev.baton.training.VersionInfo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The JSON bodies of the trainer API, one record per shape, each made from its domain value in one place. Optional
+ * values are left out when absent; maps from language to texts are sorted by language.
+ */
+final class TrainerDocuments {
+
+    private TrainerDocuments() {
+    }
+
+    /** An intent as the trainer edits it; {@code file} is where it is written (for a new intent: where it goes). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IntentDocument(String id, String file, Map<String, String> title, Map<String, List<String>> examples,
+                          Map<String, List<String>> answers, List<String> followUps, Boolean handoff) {
+
+        static IntentDocument of(Intent intent, String file) {
+            return new IntentDocument(intent.id(), file, new TreeMap<>(intent.titles()), new TreeMap<>(intent.examples()),
+                    new TreeMap<>(intent.answers()), intent.followUps(), intent.handoff());
+        }
+
+        /** The intent this body describes, under {@code id}; absent parts are empty. */
+        Intent toIntent(String id) {
+            return new Intent(id, title == null ? Map.of() : title, examples == null ? Map.of() : examples,
+                    answers == null ? Map.of() : answers, followUps == null ? List.of() : followUps, Boolean.TRUE.equals(handoff));
+        }
+    }
+
+    /** One language of an intent: its title (absent or empty: none), examples and answers. */
+    record LanguageDocument(String title, List<String> examples, List<String> answers) {
+    }
+
+    /** One example to add to an intent, in a language. */
+    record ExampleDocument(String language, String text) {
+    }
+
+    /** What a trainer says about a publication or a rollback. */
+    record NoteDocument(String note) {
+        String text() {
+            return note == null ? "" : note.strip();
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProblemDocument(String file, Integer line, String message, String intent, String field, String language,
+                           Integer index) {
+
+        static ProblemDocument of(DraftProblem problem) {
+            var field = problem.field();
+            return new ProblemDocument(problem.file(), problem.line() > 0 ? problem.line() : null, problem.message(),
+                    field.map(DraftProblem.Field::intent).orElse(null), field.map(DraftProblem.Field::name).orElse(null),
+                    field.flatMap(DraftProblem.Field::language).orElse(null), field.flatMap(DraftProblem.Field::index).orElse(null));
+        }
+
+        static List<ProblemDocument> of(List<DraftProblem> problems) {
+            return problems.stream().map(ProblemDocument::of).toList();
+        }
+    }
+
+    record DraftFileDocument(String name, List<String> intents, boolean changed) {
+    }
+
+    /**
+     * The draft: {@code started} is false (revision 0) while there is none and these are the published files;
+     * {@code changes} is what publishing it would change.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DraftDocument(boolean started, long revision, String basedOn, String publishedVersion, boolean behindPublished,
+                         String changedBy, Instant changedAt, boolean publishable, List<ProblemDocument> problems,
+                         DiffDocument changes, List<DraftFileDocument> files) {
+
+        static DraftDocument of(DraftView view) {
+            var draft = view.draft();
+            return new DraftDocument(draft.revision() > 0, draft.revision(), draft.basedOn(), view.publishedVersion(),
+                    view.behindPublished(), draft.changedBy().orElse(null), draft.revision() > 0 ? draft.changedAt() : null,
+                    view.publishable(), ProblemDocument.of(view.problems()), DiffDocument.of(view.changes()),
+                    draft.files().stream().map(f -> new DraftFileDocument(f.name(),
+                            f.intents().stream().map(Intent::id).toList(), f.publishedContent().isEmpty())).toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FieldChangeDocument(String field, String language, List<String> removed, List<String> added) {
+    }
+
+    record IntentChangeDocument(String intent, List<FieldChangeDocument> fields) {
+    }
+
+    record DiffDocument(List<String> added, List<String> removed, List<IntentChangeDocument> changed) {
+        static DiffDocument of(IntentDiff diff) {
+            return new DiffDocument(diff.added(), diff.removed(), diff.changed().stream()
+                    .map(c -> new IntentChangeDocument(c.intent(), c.fields().stream()
+                            .map(f -> new FieldChangeDocument(f.field(), f.language().orElse(null), f.removed(), f.added()))
+                            .toList()))
+                    .toList());
+        }
+    }
+
+    /** {@code action}: seeded, published, rolled_back or reloaded. */
+    record VersionDocument(int version, String intentsVersion, String action, String publishedBy, Instant publishedAt,
+                           String note) {
+        static VersionDocument of(VersionInfo info) {
+            return new VersionDocument(info.number(), info.intentsVersion(), info.action().name().toLowerCase(Locale.ROOT),
+                    info.publishedBy(), info.publishedAt(), info.note());
+        }
+    }
+
+    record FileDocument(String name, String content) {
+    }
+
+    record VersionFilesDocument(VersionDocument version, List<FileDocument> files) {
+        static VersionFilesDocument of(IntentVersion version) {
+            return new VersionFilesDocument(VersionDocument.of(version.info()),
+                    version.files().stream().map(f -> new FileDocument(f.name(), f.content())).toList());
+        }
+    }
+
+    record VersionDiffDocument(int from, int to, DiffDocument changes) {
+    }
+
+    record AuditDocument(Instant at, String who, String action, String subject, String detail) {
+        static AuditDocument of(AuditEntry entry) {
+            return new AuditDocument(entry.at(), entry.who(), entry.action().name().toLowerCase(Locale.ROOT),
+                    entry.subject(), entry.detail());
+        }
+    }
+
+    record DiscardedDocument(boolean discarded) {
+    }
+
+    /** Every refusal: a code a program can test, a sentence a person can read, and the problems when there are. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ErrorDocument(String error, String message, List<ProblemDocument> problems) {
+        ErrorDocument(String error, String message) {
+            this(error, message, null);
+        }
+    }
+}
