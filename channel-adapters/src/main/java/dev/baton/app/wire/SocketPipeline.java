@@ -5,6 +5,7 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.ObjectMapper;
 
@@ -83,9 +84,9 @@ public final class SocketPipeline {
                             outbox.send(frames.error(failure, Optional.empty()));
                             return Mono.empty();
                         })
-                        .doFinally(signal -> intake.handled(next)))
+                        .doFinally(signal -> intake.handled(next, signal != SignalType.CANCEL)))
                 // Frames still queued when the socket goes give their permits back too.
-                .doOnDiscard(Admitted.class, intake::handled)
+                .doOnDiscard(Admitted.class, dropped -> intake.handled(dropped, false))
                 .then();
         return Mono.when(reading, handling);
     }
@@ -144,9 +145,10 @@ public final class SocketPipeline {
             admitted.tryEmitNext(new Admitted(frame, permit));
         }
 
-        void handled(Admitted frame) {
+        /** @param completed whether it was handled to the end, rather than dropped when the socket went */
+        void handled(Admitted frame, boolean completed) {
             queued.decrementAndGet();
-            frame.permit().ifPresent(MessageAdmission.Permit::release);
+            frame.permit().ifPresent(completed ? MessageAdmission.Permit::release : MessageAdmission.Permit::discard);
         }
 
         private OutboundFrame busy(InboundFrame frame) {
