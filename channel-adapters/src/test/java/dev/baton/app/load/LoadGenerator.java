@@ -114,6 +114,8 @@ public final class LoadGenerator {
     private final Map<String, LongAdder> handoffStates = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private LatencySamples replyLatency;
+    /** Reply latency from the send the server took, after any {@code busy} refusals: what admitted messages get. */
+    private LatencySamples admittedLatency;
     private LatencySamples echoLatency;
     /** One per sweep step, or one for the whole measured window. */
     private RateStep[] steps = new RateStep[0];
@@ -165,6 +167,7 @@ public final class LoadGenerator {
         double expected = peak * (warmupNanos + measureNanos) / (double) NANOS;
         int capacity = (int) Math.min(50_000_000L, (long) (expected * 1.1) + 10_000);
         replyLatency = new LatencySamples(capacity);
+        admittedLatency = new LatencySamples(capacity);
         echoLatency = new LatencySamples(capacity);
         steps = rates.stream().map(rate -> new RateStep(rate, (int) Math.min(50_000_000L, (long) (rate * stepNanos / NANOS * 1.1) + 10_000)))
                 .toArray(RateStep[]::new);
@@ -222,6 +225,7 @@ public final class LoadGenerator {
         // Under overload these differ from the above: replies that arrived in the window, whenever sent.
         report.put("repliesPerSecondInWindow", ProcessMetrics.round(repliesInWindow.sum() / seconds));
         report.put("latencyMillis", replyLatency.measuredSummary());
+        report.put("admittedLatencyMillis", admittedLatency.measuredSummary());
         report.put("echoLatencyMillis", echoLatency.measuredSummary());
         report.put("sent", sent[1].sum());
         report.put("echoed", echoed[1].sum());
@@ -347,7 +351,7 @@ public final class LoadGenerator {
     private void send(Conv conv, Due due) {
         Question question = questions.get(conv.cursor++);
         String clientMessageId = "q" + sequence.incrementAndGet();
-        conv.byClientId.put(clientMessageId, new Pending(due, question));
+        conv.byClientId.put(clientMessageId, new Pending(due, question, System.nanoTime()));
         conv.askedHere++;
         String frame = messageFrame(question, clientMessageId);
         sent[due.measured() ? 1 : 0].increment();
@@ -398,6 +402,7 @@ public final class LoadGenerator {
                 return;
             }
             if (conv.emit(messageFrame(pending.question(), clientMessageId))) {
+                conv.byClientId.put(clientMessageId, pending.sentAgain(System.nanoTime()));
                 resent[pending.due().measured() ? 1 : 0].increment();
             } else {
                 sendRefused.increment();
@@ -417,6 +422,7 @@ public final class LoadGenerator {
     private Map<String, Object> runHold(int candidates, Map<String, Object> screening) {
         int capacity = options.conversations() * Math.max(1, options.holdMessages()) + 1024;
         replyLatency = new LatencySamples(capacity);
+        admittedLatency = new LatencySamples(capacity);
         echoLatency = new LatencySamples(capacity);
         createConversations();
         long start = System.nanoTime();
@@ -467,6 +473,7 @@ public final class LoadGenerator {
         report.put("errors", counts(errors));
         report.put("handoffs", handoffs.sum());
         report.put("latencyMillis", replyLatency.percentilesSince(0));
+        report.put("admittedLatencyMillis", admittedLatency.percentilesSince(0));
         report.put("replyKinds", counts(replyKinds));
         report.put("durationSeconds", options.duration().toMillis() / 1000.0);
         report.put("rampSeconds", options.ramp().toMillis() / 1000.0);
@@ -614,12 +621,13 @@ public final class LoadGenerator {
         Due due = pending.due();
         replied[due.measured() ? 1 : 0].increment();
         if (due.step() >= 0) {
-            steps[due.step()].replied(arrival - due.intended());
+            steps[due.step()].replied(arrival - due.intended(), arrival - pending.lastSent());
         }
         if (arrival >= windowStart && arrival < windowEnd) {
             repliesInWindow.increment();
         }
         replyLatency.record(arrival - due.intended(), due.measured());
+        admittedLatency.record(arrival - pending.lastSent(), due.measured());
         replyKinds.computeIfAbsent(questions.classify(pending.question, text), k -> new LongAdder()).increment();
     }
 
@@ -931,7 +939,12 @@ public final class LoadGenerator {
     }
 
     /** A question on its way. */
-    private record Pending(Due due, Question question) {
+    /** @param lastSent when it was last sent: first when due, later when sent again after {@code busy} */
+    private record Pending(Due due, Question question, long lastSent) {
+
+        Pending sentAgain(long now) {
+            return new Pending(due, question, now);
+        }
     }
 
     /** A bot message not yet tied to a question. */

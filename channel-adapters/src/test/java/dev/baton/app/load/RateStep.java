@@ -17,15 +17,22 @@ final class RateStep {
     final LongAdder lost = new LongAdder();
     private final LongAdder replied = new LongAdder();
     private final LatencySamples latency;
+    private final LatencySamples admittedLatency;
 
     RateStep(double rate, int capacity) {
         this.rate = rate;
         this.latency = new LatencySamples(capacity);
+        this.admittedLatency = new LatencySamples(capacity);
     }
 
-    void replied(long nanos) {
+    /**
+     * @param sinceDue  from when the question was due, waits before resends after {@code busy} included
+     * @param sinceSent from the send the server admitted
+     */
+    void replied(long sinceDue, long sinceSent) {
         replied.increment();
-        latency.record(nanos, true);
+        latency.record(sinceDue, true);
+        admittedLatency.record(sinceSent, true);
     }
 
     Map<String, Object> report(double seconds) {
@@ -36,6 +43,7 @@ final class RateStep {
         out.put("replied", replied.sum());
         out.put("lost", lost.sum());
         out.put("latencyMillis", latency.measuredSummary());
+        out.put("admittedLatencyMillis", admittedLatency.measuredSummary());
         return out;
     }
 
