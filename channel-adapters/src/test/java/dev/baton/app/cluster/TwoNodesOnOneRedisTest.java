@@ -35,6 +35,23 @@ class TwoNodesOnOneRedisTest {
     }
 
     @Test
+    void aVisitorOnOneNodeSeesAnAgentComeAndGoOnTheOther() {
+        ChatSocket visitor = visitorOn(nodeA, newVisitorId());
+        if (visitor.await("welcome").get("agentsOnline").asInt() != 0) {
+            // An agent of an earlier test in this class may still be signing off.
+            visitor.await("state", f -> f.get("agentsOnline").asInt() == 0);
+        }
+
+        ChatSocket agent = sockets.agent(nodeB.port(), "alice", "alice-secret-1");
+        agent.await("welcome");
+        JsonNode someoneThere = visitor.await("state", f -> f.get("agentsOnline").asInt() == 1);
+        assertThat(someoneThere.get("state").stringValue()).as("still with the bot").isEqualTo("BOT");
+
+        agent.close();
+        visitor.await("state", f -> f.get("agentsOnline").asInt() == 0);
+    }
+
+    @Test
     void aVisitorOnOneNodeAndAnAgentOnTheOtherTalkAsIfOnOne() {
         ChatSocket agent = sockets.agent(nodeB.port(), "alice", "alice-secret-1");
         agent.await("welcome");
