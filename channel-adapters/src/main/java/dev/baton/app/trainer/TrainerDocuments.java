@@ -2,6 +2,7 @@ package dev.baton.app.trainer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.intents.Intent;
+import dev.baton.intents.IntentFileProblem;
 import dev.baton.training.AuditEntry;
 import dev.baton.training.DraftProblem;
 import dev.baton.training.DraftView;
@@ -69,6 +70,12 @@ final class TrainerDocuments {
 
         static List<ProblemDocument> of(List<DraftProblem> problems) {
             return problems.stream().map(ProblemDocument::of).toList();
+        }
+
+        /** Problems of files that are no draft (the intent files on disk, uploaded files), with file and line only. */
+        static List<ProblemDocument> ofFiles(List<IntentFileProblem> problems) {
+            return problems.stream().map(problem -> new ProblemDocument(problem.file(),
+                    problem.line() > 0 ? problem.line() : null, problem.message(), null, null, null, null)).toList();
         }
     }
 
