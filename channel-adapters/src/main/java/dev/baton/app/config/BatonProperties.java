@@ -98,8 +98,6 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param maxQueuedFrames               frames read from one socket and waiting to be handled; beyond, {@code busy}
      * @param messagesInFlightPerConnection messages of one socket being handled at once; beyond, {@code busy}
      * @param messagesInFlightPerNode       messages of all sockets being handled at once; beyond, {@code busy}
-     * @param admissionLatencyTarget        how long handling a message may take on average before the node admits
-     *                                      fewer at once (never fewer than 32)
      * @param busyRetryAfter                how long a client told {@code busy} is asked to wait
      * @param maxMessagesWhileLoading       messages kept for a visitor socket while its transcript loads; beyond,
      *                                      the client is told to catch up ({@code too_far_behind})
@@ -108,7 +106,6 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                           @DefaultValue("32") int maxQueuedFrames,
                           @DefaultValue("4") int messagesInFlightPerConnection,
                           @DefaultValue("256") int messagesInFlightPerNode,
-                          @DefaultValue("20ms") Duration admissionLatencyTarget,
                           @DefaultValue("1s") Duration busyRetryAfter,
                           @DefaultValue("500") int maxMessagesWhileLoading) {
     }

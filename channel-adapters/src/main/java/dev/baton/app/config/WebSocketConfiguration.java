@@ -8,7 +8,6 @@ import dev.baton.app.wire.SocketLimits;
 import dev.baton.app.wire.SocketPipeline;
 import dev.baton.engine.QuotedValue;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,26 +85,15 @@ class WebSocketConfiguration {
     SocketLimits socketLimits(BatonProperties properties) {
         BatonProperties.Sockets sockets = properties.sockets();
         return new SocketLimits(sockets.maxUnsentFrames(), sockets.maxQueuedFrames(),
-                sockets.messagesInFlightPerConnection(), sockets.messagesInFlightPerNode(), sockets.admissionLatencyTarget(),
-                sockets.busyRetryAfter(), sockets.maxMessagesWhileLoading());
+                sockets.messagesInFlightPerConnection(), sockets.messagesInFlightPerNode(), sockets.busyRetryAfter(),
+                sockets.maxMessagesWhileLoading());
     }
 
     @Bean
-    MessageAdmission messageAdmission(SocketLimits limits, MeterRegistry meters) {
-        MessageAdmission admission = new MessageAdmission(limits);
-        Gauge.builder("baton.admission.limit", admission, MessageAdmission::nodeLimit)
-                .description("messages this node admits at once now; it follows how long they take")
-                .register(meters);
-        Gauge.builder("baton.admission.in.flight", admission, MessageAdmission::inFlight)
-                .description("messages this node is handling now").register(meters);
-        return admission;
-    }
-
-    @Bean
-    SocketPipeline socketPipeline(OutboundFrames frames, SocketLimits limits, MessageAdmission admission, MeterRegistry meters) {
+    SocketPipeline socketPipeline(OutboundFrames frames, SocketLimits limits, MeterRegistry meters) {
         Counter tooFarBehind = Counter.builder("baton.sockets.closed").tag("reason", "too_far_behind")
                 .description("sockets closed because their client stopped reading").register(meters);
-        return new SocketPipeline(frameReader(), frames, limits, admission, tooFarBehind::increment);
+        return new SocketPipeline(frameReader(), frames, limits, new MessageAdmission(limits), tooFarBehind::increment);
     }
 
     /**

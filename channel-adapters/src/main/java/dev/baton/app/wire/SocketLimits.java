@@ -9,24 +9,18 @@ import java.time.Duration;
  * @param maxQueuedFrames                frames read from a client and waiting to be handled; beyond, {@code busy}
  * @param messagesInFlightPerConnection  {@code message} frames of one socket being handled; beyond, {@code busy}
  * @param messagesInFlightPerNode        {@code message} frames of all sockets being handled; beyond, {@code busy}
- * @param admissionLatencyTarget         how long handling a message may take on average before the node admits
- *                                       fewer at once (see {@link MessageAdmission})
  * @param busyRetryAfter                 the {@code retryAfterMs} hint a {@code busy} error gives
  * @param maxMessagesWhileLoading        messages pushed to a visitor socket while its transcript loads, kept to
  *                                       follow it; beyond, the client is told to catch up ({@code too_far_behind})
  */
 public record SocketLimits(int maxUnsentFrames, int maxQueuedFrames, int messagesInFlightPerConnection,
-                           int messagesInFlightPerNode, Duration admissionLatencyTarget, Duration busyRetryAfter,
-                           int maxMessagesWhileLoading) {
+                           int messagesInFlightPerNode, Duration busyRetryAfter, int maxMessagesWhileLoading) {
 
     public SocketLimits {
         if (maxUnsentFrames < 1 || maxQueuedFrames < 1 || messagesInFlightPerConnection < 1 || messagesInFlightPerNode < 1
                 || maxMessagesWhileLoading < 1) {
             throw new IllegalArgumentException("socket limits must be at least 1: " + maxUnsentFrames + ", " + maxQueuedFrames
                     + ", " + messagesInFlightPerConnection + ", " + messagesInFlightPerNode + ", " + maxMessagesWhileLoading);
-        }
-        if (admissionLatencyTarget.isNegative() || admissionLatencyTarget.isZero()) {
-            throw new IllegalArgumentException("the admission latency target must be positive: " + admissionLatencyTarget);
         }
     }
 }

@@ -5,7 +5,6 @@ import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.ObjectMapper;
 
@@ -84,9 +83,9 @@ public final class SocketPipeline {
                             outbox.send(frames.error(failure, Optional.empty()));
                             return Mono.empty();
                         })
-                        .doFinally(signal -> intake.handled(next, signal != SignalType.CANCEL)))
+                        .doFinally(signal -> intake.handled(next)))
                 // Frames still queued when the socket goes give their permits back too.
-                .doOnDiscard(Admitted.class, dropped -> intake.handled(dropped, false))
+                .doOnDiscard(Admitted.class, intake::handled)
                 .then();
         return Mono.when(reading, handling);
     }
@@ -145,10 +144,9 @@ public final class SocketPipeline {
             admitted.tryEmitNext(new Admitted(frame, permit));
         }
 
-        /** @param completed whether it was handled to the end, rather than dropped when the socket went */
-        void handled(Admitted frame, boolean completed) {
+        void handled(Admitted frame) {
             queued.decrementAndGet();
-            frame.permit().ifPresent(completed ? MessageAdmission.Permit::release : MessageAdmission.Permit::discard);
+            frame.permit().ifPresent(MessageAdmission.Permit::release);
         }
 
         private OutboundFrame busy(InboundFrame frame) {
