@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +65,42 @@ class MessageAdmissionTest {
         }
 
         assertThat(admission.forConnection().tryAdmit()).as("the node's third place is still free").isPresent();
-        assertThat(admission.retryAfter()).isEqualTo(Duration.ofMillis(750));
+        assertThat(admission.refused()).isBetween(Duration.ofMillis(750), Duration.ofMillis(1125));
+    }
+
+    @Test
+    void whileTheNodeRefusesMoreThanItTakesRefusedClientsAreAskedToWaitLongerAndSpreadOut() {
+        AtomicLong nanos = new AtomicLong();
+        MessageAdmission busyNode = new MessageAdmission(new SocketLimits(100, 32, 1000, 1000, Duration.ofSeconds(1), 500), nanos::get);
+        MessageAdmission.Connection connection = busyNode.forConnection();
+        for (int i = 0; i < 10; i++) {
+            connection.tryAdmit().orElseThrow().release();
+        }
+        for (int i = 0; i < 40; i++) {
+            busyNode.refused();
+        }
+        nanos.addAndGet(Duration.ofMillis(1_100).toNanos());
+
+        Duration wait = busyNode.refused();
+
+        assertThat(wait).as("four refused per admitted: five times as long, times 1 to 1.5")
+                .isBetween(Duration.ofSeconds(5), Duration.ofMillis(7_500));
+    }
+
+    @Test
+    void theWaitNeverGrowsPastItsCapAndFallsBackOnceTheRefusalsStop() {
+        AtomicLong nanos = new AtomicLong();
+        MessageAdmission busyNode = new MessageAdmission(new SocketLimits(100, 32, 1000, 1000, Duration.ofSeconds(1), 500), nanos::get);
+        for (int i = 0; i < 500; i++) {
+            busyNode.refused();
+        }
+        nanos.addAndGet(Duration.ofMillis(1_100).toNanos());
+        assertThat(busyNode.refused()).isBetween(Duration.ofSeconds(MessageAdmission.MAX_RETRY_FACTOR),
+                Duration.ofSeconds(MessageAdmission.MAX_RETRY_FACTOR * 3 / 2));
+
+        nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+        busyNode.forConnection().tryAdmit().orElseThrow().release();
+
+        assertThat(busyNode.refused()).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1_500));
     }
 }
