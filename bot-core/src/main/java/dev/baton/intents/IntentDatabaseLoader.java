@@ -683,6 +683,10 @@ public final class IntentDatabaseLoader {
             drafts.stream().map(d -> d.id).filter(Objects::nonNull).forEach(ids::add);
             for (Draft draft : drafts) {
                 for (Located followUp : draft.followUps) {
+                    Draft next = byId.get(followUp.text());
+                    if (next != null && next != draft) {
+                        checkFollowUpTitles(draft, followUp, next);
+                    }
                     if (followUp.text().equals(draft.id)) {
                         problem(draft.file, followUp.line(), draft.label()
                                 + ": lists itself as a follow-up; remove it from \"followUps\"");
@@ -695,9 +699,30 @@ public final class IntentDatabaseLoader {
                 }
             }
         }
+
+        /**
+         * A follow-up is a button under the answer, labelled with the next intent's title in the visitor's language:
+         * without one, a Persian visitor would read an English (or default-language) button under a Persian answer.
+         * An intent with no title at all is labelled with its id in every language alike, which is left alone.
+         */
+        private void checkFollowUpTitles(Draft draft, Located followUp, Draft next) {
+            List<String> missing = draft.answers.keySet().stream()
+                    .filter(language -> !next.titles.isEmpty() && !next.titles.containsKey(language))
+                    .toList();
+            if (!missing.isEmpty()) {
+                problem(draft.file, followUp.line(), draft.label() + ": answers in " + quoted(missing)
+                        + " but its follow-up \"" + followUp.text() + "\" has no title in " + quoted(missing)
+                        + ", so its button would not be in the visitor's language; add them to the \"title\" of "
+                        + next.label() + " (" + next.file + ":" + next.line + ")");
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    private static String quoted(List<String> languages) {
+        return String.join(", ", languages.stream().map(l -> "\"" + l + "\"").toList());
+    }
 
     /**
      * The key two examples are compared on: Unicode NFKC, lower case, whitespace collapsed and trimmed, trailing

@@ -784,6 +784,27 @@ class IntentDatabaseLoaderTest {
         }
 
         @Test
+        void refusesAFollowUpWithoutATitleInALanguageTheIntentAnswersIn() {
+            List<IntentFileProblem> problems = problemsOf("""
+                    intents:
+                      - id: exchanges
+                        title: {en: Exchanges, fa: تعویض کالا}
+                        examples: {en: [can I swap it], fa: [میشه عوضش کنم]}
+                        answers: {en: [y], fa: [z]}
+                        followUps: [size_guide]
+                      - id: size_guide
+                        title: {en: Sizes and capacity}
+                        examples: {en: [how big is the teapot]}
+                        answers: {en: [y]}
+                    """);
+
+            assertThat(problems).extracting(IntentFileProblem::line, IntentFileProblem::message).containsExactly(
+                    tuple(6, "intent \"exchanges\": answers in \"fa\" but its follow-up \"size_guide\" has no title "
+                            + "in \"fa\", so its button would not be in the visitor's language; add them to the "
+                            + "\"title\" of intent \"size_guide\" (faq.yaml:7)"));
+        }
+
+        @Test
         void resolvesFollowUpsAcrossFiles() {
             IntentDatabase database = IntentDatabaseLoader.parse(List.of(
                     file("shipping.yaml", SHIPPING), file("orders.yaml", ORDERS)));
