@@ -143,6 +143,17 @@ class DecisionPolicyTest {
     }
 
     @Test
+    void answersAFewSharedWordsWhenTheModelIsSureOfOneIntent() {
+        Turn sure = new Turn(ranked("delivery_times", 0.75, "opening_hours", 0.05, "order_status", 0.05),
+                Optional.empty(), false, MoodReading.NEUTRAL, 0, true, Optional.empty());
+
+        Decision decision = policy.decide(sure);
+
+        assertThat(decision).isInstanceOf(Decision.Answer.class);
+        assertThat(((Decision.Answer) decision).score().intent()).isEqualTo("delivery_times");
+    }
+
+    @Test
     void neverOffersTheOutOfScopeClassAsAChoice() {
         Decision decision = policy.decide(turn(ranked("returns", 0.40, "oos", 0.38, "refunds", 0.37)));
 
