@@ -26,6 +26,30 @@ public final class TopicWords {
     /** A word points to one intent when that intent holds at least this share of the examples containing it. */
     static final double POINTING_SHARE = 0.7;
 
+    /**
+     * Words that ask for help without saying with what ("question" is not one: "quick question" is how a visitor
+     * says hello before asking). A message of a few of them names no topic even where the
+     * examples tie the word to one intent: Lithuanian "pagalba" (help) got the thanks answer, because only "ačiū už
+     * pagalbą" (thanks for the help) had it. Normalised forms (no diacritics).
+     */
+    private static final Map<String, Set<String>> HELP = Map.of(
+            "en", Set.of("help", "problem", "issue", "info", "support"),
+            "it", Set.of("aiuto", "problema", "info", "informazioni", "assistenza"),
+            "lt", Set.of("pagalba", "pagalbos", "padekite", "problema", "informacija"),
+            "fa", Set.of("کمک", "مشکل", "راهنمایی"));
+
+    /**
+     * Question words: a message of two or three words with one of them asks something ("ایمیل پشتیبانی چیه", what is
+     * the support email), which the model reads, rather than naming a bare topic. Persian says in three words what
+     * English says in five, so its short questions met the bare-topic rule most.
+     */
+    private static final Map<String, Set<String>> QUESTION_WORDS = Map.of(
+            "en", Set.of("what", "when", "where", "how", "why", "who", "which"),
+            "it", Set.of("cosa", "quando", "dove", "come", "perche", "chi", "quale", "quanto", "quanti"),
+            "lt", Set.of("kas", "kada", "kur", "kaip", "kodel", "kiek"),
+            "fa", Set.of("چیه", "چی", "کی", "کجا", "کجاست", "چطور", "چطوری", "چجوری", "چرا", "چند", "چنده", "چقدر",
+                    "چقدره"));
+
     /** Per language, the words that point to one intent. */
     private final Map<String, Set<String>> pointing;
     /** Per language, every word of the examples. */
@@ -68,8 +92,9 @@ public final class TopicWords {
     }
 
     /**
-     * Whether a message is too short and too unspecific to answer: at most {@value #MAX_WORDS} words, all of them
-     * words of the examples and none pointing to one intent. A message with a word the examples never had is left to
+     * Whether a message is too short and too unspecific to answer: at most {@value #MAX_WORDS} words, no question
+     * word among two or more, and either a plea for help with no word pointing to one intent, or all of them words
+     * of the examples and none pointing to one intent. A message with a word the examples never had is left to
      * the model, which may still recognise it by its letters (a typo, an inflection).
      *
      * @param tokens the message's tokens ({@link TextNormalizer#tokens}) in {@code language}
@@ -78,8 +103,16 @@ public final class TopicWords {
         if (tokens.isEmpty() || tokens.size() > MAX_WORDS) {
             return false;
         }
-        Set<String> points = pointing.getOrDefault(language, Set.of());
         Set<String> words = known.getOrDefault(language, Set.of());
+        if (words.isEmpty()
+                || (tokens.size() >= 2 && tokens.stream().anyMatch(QUESTION_WORDS.getOrDefault(language, Set.of())::contains))) {
+            return false;
+        }
+        Set<String> points = pointing.getOrDefault(language, Set.of());
+        Set<String> help = HELP.getOrDefault(language, Set.of());
+        if (tokens.stream().anyMatch(help::contains)) {
+            return stems(tokens.stream().filter(t -> !help.contains(t)).toList(), language).stream().noneMatch(points::contains);
+        }
         Set<String> stems = stems(tokens, language);
         return stems.stream().noneMatch(points::contains) && words.containsAll(stems);
     }

@@ -39,6 +39,33 @@ class TopicWordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource({"help", "help please", "a problem", "problem with order"})
+    void aPleaForHelpThatSaysNotWithWhatNamesNoTopicEvenWhereAnExampleHasTheWord(String message) {
+        TopicWords withThanks = TopicWords.of(new IntentDatabase(List.of(
+                english("thanks", "thanks for your help", "thank you"),
+                english("order_status", "where is my order"),
+                english("cancel_order", "cancel my order")), "test"));
+
+        assertThat(withThanks.namesNoTopic(tokens(message), "en")).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"'کمک'", "'یه مشکل'"})
+    void aPleaForHelpInPersianNamesNoTopic(String message) {
+        TopicWords persian = TopicWords.of(new IntentDatabase(List.of(
+                intent("thanks", "fa", "ممنون از کمک شما"),
+                intent("order_status", "fa", "سفارش من کجاست")), "test"));
+
+        assertThat(persian.namesNoTopic(TextNormalizer.forLanguage("fa").tokens(message), "fa")).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"when order", "order where?", "how my order"})
+    void twoOrThreeWordsWithAQuestionWordAskSomethingAndAreLeftToTheModel(String message) {
+        assertThat(topics.namesNoTopic(tokens(message), "en")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource({"order", "unsubscribe"})
     void aLanguageWithoutExamplesHasNoBareTopics(String message) {
         assertThat(topics.namesNoTopic(tokens(message), "it")).isFalse();
