@@ -29,6 +29,13 @@ final class WordNgramFeatures implements FeatureGenerator {
                 features.add(feature.toString());
             }
         }
+        // Spoken Persian attaches pronouns to the word ("سفارشم", my order): the bare word is a feature too.
+        for (String token : tokens) {
+            String stem = PersianClitics.stem(token);
+            if (!stem.equals(token)) {
+                features.add("w1=" + stem);
+            }
+        }
         return features;
     }
 }
