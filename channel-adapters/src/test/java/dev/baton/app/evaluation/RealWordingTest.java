@@ -66,9 +66,9 @@ class RealWordingTest {
 
     /**
      * At least these shares right: what the bot reached (docs/classifier.md), rounded down. The target is 0.85 in
-     * every language; raise these as the bot gets there.
+     * every language, which each has reached; raise these as the bot gets better.
      */
-    private static final Map<String, Double> RIGHT = Map.of("all", 0.85, "en", 0.87, "it", 0.83, "lt", 0.88, "fa", 0.81);
+    private static final Map<String, Double> RIGHT = Map.of("all", 0.88, "en", 0.86, "it", 0.89, "lt", 0.90, "fa", 0.86);
     /** At most these shares confidently wrong: the target, 0.03, in every language. */
     private static final Map<String, Double> WRONG = Map.of("all", 0.03, "en", 0.03, "it", 0.03, "lt", 0.03, "fa", 0.03);
 }
