@@ -121,7 +121,7 @@ public record Draft(String id, List<DraftFile> files, String basedOn, long revis
         return new Draft(id, files, basedOn, revision + 1, Optional.of(who), at);
     }
 
-    private Draft withFiles(List<DraftFile> changed) {
+    Draft withFiles(List<DraftFile> changed) {
         return new Draft(id, changed, basedOn, revision, changedBy, changedAt);
     }
 }

@@ -1,14 +1,20 @@
 package dev.baton.training;
 
 import dev.baton.intents.Intent;
+import dev.baton.intents.IntentDatabase;
+import dev.baton.intents.IntentDatabaseLoader;
+import dev.baton.intents.IntentDatabaseLoader.IntentSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** One change a trainer makes to the draft; the workspace applies it to the current draft and records it. */
 public sealed interface DraftChange {
@@ -152,6 +158,96 @@ public sealed interface DraftChange {
         @Override
         public String description() {
             return "added the example \"" + text + "\" in \"" + language + "\" to the intent \"" + intent + "\"";
+        }
+    }
+
+    /**
+     * Intent files written elsewhere (a git checkout, an export) put into the draft as they are, comments and layout
+     * included: each replaces the draft's file of its name, in place, or is added at the end; with {@code replaceAll}
+     * the draft's files become exactly these. The draft that results must read without a problem, or nothing changes:
+     * files that come from git are meant to be whole, and only a whole file can be taken apart into intents.
+     *
+     * @throws dev.baton.intents.InvalidIntentDatabaseException with every problem, by file and line
+     */
+    record ImportFiles(List<IntentSource> files, boolean replaceAll) implements DraftChange {
+        public ImportFiles {
+            files = List.copyOf(files);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("send at least one intent file");
+            }
+            Set<String> names = new HashSet<>();
+            for (IntentSource file : files) {
+                if (!names.add(IntentFileNames.check(file.name()))) {
+                    throw new IllegalArgumentException("the file \"" + file.name() + "\" is sent twice");
+                }
+            }
+        }
+
+        @Override
+        public Draft applyTo(Draft draft) {
+            Map<String, IntentSource> imported = new LinkedHashMap<>();
+            files.forEach(file -> imported.put(file.name(), file));
+            List<IntentSource> result = new ArrayList<>();
+            if (!replaceAll) {
+                draft.files().forEach(kept -> result.add(imported.getOrDefault(kept.name(), kept.source())));
+            }
+            files.stream().filter(file -> !result.contains(file)).forEach(result::add);
+            IntentDatabase database = IntentDatabaseLoader.parse(result);
+            Map<String, DraftFile> unchanged = new HashMap<>();
+            draft.files().forEach(file -> unchanged.put(file.name(), file));
+            return draft.withFiles(result.stream().map(source -> imported.containsKey(source.name())
+                    ? DraftFile.published(source, database.intents().stream()
+                            .filter(intent -> database.fileOf(intent.id()).orElseThrow().equals(source.name())).toList())
+                    : unchanged.get(source.name())).toList());
+        }
+
+        @Override
+        public TrainerAction action() {
+            return TrainerAction.FILES_IMPORTED;
+        }
+
+        @Override
+        public String intent() {
+            return "draft";
+        }
+
+        @Override
+        public String description() {
+            return "imported " + files.stream().map(IntentSource::name).collect(Collectors.joining(", "))
+                    + (replaceAll ? ", in place of every file" : "");
+        }
+    }
+
+    /**
+     * A new file of intents made elsewhere (the Rasa import), written in the intents/ format under {@code comment}.
+     * It may have problems (an id or example the draft has already, an intent without answers): the draft shows them.
+     */
+    record AddFile(String name, List<String> comment, List<Intent> intents, String description) implements DraftChange {
+        public AddFile {
+            IntentFileNames.check(name);
+            comment = List.copyOf(comment);
+            intents = List.copyOf(intents);
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override
+        public Draft applyTo(Draft draft) {
+            if (draft.files().stream().anyMatch(file -> file.name().equals(name))) {
+                throw new IllegalArgumentException("the draft has a file \"" + name + "\" already; give another name");
+            }
+            List<DraftFile> files = new ArrayList<>(draft.files());
+            files.add(new DraftFile(name, comment, intents, Optional.empty()));
+            return draft.withFiles(files);
+        }
+
+        @Override
+        public TrainerAction action() {
+            return TrainerAction.FILE_ADDED;
+        }
+
+        @Override
+        public String intent() {
+            return name;
         }
     }
 

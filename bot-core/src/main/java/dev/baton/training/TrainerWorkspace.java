@@ -66,6 +66,8 @@ public final class TrainerWorkspace {
      */
     public Mono<DraftView> change(String who, DraftChange change) {
         return currentOrFresh()
+                // An import validates every file of the draft: not on the caller's event loop.
+                .publishOn(Schedulers.parallel())
                 .flatMap(current -> {
                     Draft next = change.applyTo(current).changed(who, clock.instant());
                     return drafts.save(next).flatMap(saved -> saved ? Mono.just(next) : Mono.error(new ConcurrentChangesException()));

@@ -3,6 +3,7 @@ package dev.baton.app.trainer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentFileProblem;
+import dev.baton.intents.rasa.RasaImportReport;
 import dev.baton.training.AuditEntry;
 import dev.baton.training.DraftProblem;
 import dev.baton.training.DraftView;
@@ -148,6 +149,23 @@ final class TrainerDocuments {
     }
 
     record DiscardedDocument(boolean discarded) {
+    }
+
+    record NoteImportedDocument(String file, int line, String message) {
+    }
+
+    /**
+     * What a Rasa import did: the intents it added to the draft (in {@code file}), those still without answers, what it
+     * could not carry over (by Rasa file and line), and the draft, whose problems include the unanswered intents.
+     */
+    record RasaImportDocument(String file, String language, List<String> intents, List<String> unanswered,
+                              List<NoteImportedDocument> notImported, DraftDocument draft) {
+        static RasaImportDocument of(String file, RasaImportReport report, DraftView draft) {
+            return new RasaImportDocument(file, report.language(), report.intents().stream().map(Intent::id).toList(),
+                    report.unanswered(), report.notImported().stream()
+                            .map(note -> new NoteImportedDocument(note.file(), note.line(), note.message())).toList(),
+                    DraftDocument.of(draft));
+        }
     }
 
     /** Every refusal: a code a program can test, a sentence a person can read, and the problems when there are. */

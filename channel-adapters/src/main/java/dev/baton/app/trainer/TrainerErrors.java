@@ -4,6 +4,7 @@ import dev.baton.app.trainer.TrainerDocuments.ErrorDocument;
 import dev.baton.app.trainer.TrainerDocuments.ProblemDocument;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.intents.InvalidIntentDatabaseException;
+import dev.baton.intents.rasa.UnreadableRasaFilesException;
 import dev.baton.training.ConcurrentChangesException;
 import dev.baton.training.DraftHasProblemsException;
 import dev.baton.training.NothingToPublishException;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 /** How the trainer API refuses: a status, an error code and a sentence; a draft's problems with their fields. */
-@RestControllerAdvice(assignableTypes = {DraftController.class, VersionsController.class})
+@RestControllerAdvice(assignableTypes = {DraftController.class, VersionsController.class, FilesController.class})
 class TrainerErrors {
 
     private static final Logger log = LoggerFactory.getLogger(TrainerErrors.class);
@@ -31,10 +32,17 @@ class TrainerErrors {
 
     @ExceptionHandler
     ResponseEntity<ErrorDocument> invalidIntents(InvalidIntentDatabaseException e) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new ErrorDocument("invalid_intents", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new ErrorDocument("invalid_intents",
+                "the intent files have problems; nothing changed", ProblemDocument.ofFiles(e.problems())));
     }
 
-    @ExceptionHandler({UnknownIntentException.class, UnknownVersionException.class})
+    @ExceptionHandler
+    ResponseEntity<ErrorDocument> unreadableRasaFiles(UnreadableRasaFilesException e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(new ErrorDocument("unreadable_rasa_files",
+                "the Rasa files cannot be read; nothing was imported", ProblemDocument.ofFiles(e.problems())));
+    }
+
+    @ExceptionHandler({UnknownIntentException.class, UnknownVersionException.class, FilesController.UnknownFileException.class})
     ResponseEntity<ErrorDocument> notFound(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorDocument("not_found", e.getMessage()));
     }
