@@ -668,5 +668,8 @@
 
   window.addEventListener('online', () => { if (!socket) { attempt = 0; connect(); } });
   connect();
+  // Agents who are trainers too get a link to the trainer workspace.
+  fetch('/trainer.html', { method: 'HEAD', redirect: 'manual', cache: 'no-store', credentials: 'same-origin' })
+    .then(response => { $('trainer-link').hidden = response.status !== 200; }, () => { /* offline: no link */ });
   window.BatonConsole = { get state() { return state; } };
 })();

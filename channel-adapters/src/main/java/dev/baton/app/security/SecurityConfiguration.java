@@ -23,9 +23,9 @@ import org.springframework.security.web.server.authentication.HttpBasicServerAut
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
-import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import java.net.URI;
@@ -33,10 +33,11 @@ import java.util.List;
 
 /**
  * Visitors need no login; the agent console and its socket need a configured agent (form login, session
- * cookie), the trainer API a trainer and {@code /actuator/prometheus} a monitoring account (both HTTP Basic, for
- * scripts, CI and scrapers). Health answers everyone, with details only for a logged-in user. CSRF tokens are off
- * because the console changes nothing over plain HTTP: its actions travel on the WebSocket, whose handshake
- * {@link SameOriginWebSocketFilter} restricts to our own pages, and the session cookie is SameSite=Strict.
+ * cookie), the trainer page and API a trainer (the API also over HTTP Basic, for scripts and CI) and
+ * {@code /actuator/prometheus} a monitoring account (HTTP Basic, for scrapers). Health answers everyone, with details
+ * only for a logged-in user. CSRF tokens are off: the session cookie is SameSite=Strict, so another site's page never
+ * sends it, neither with the trainer page's requests nor with the console's WebSocket handshake, which
+ * {@link SameOriginWebSocketFilter} restricts to our own pages besides.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,6 +46,11 @@ class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/login.html";
 
+    /** The header the trainer page's requests carry, as did XMLHttpRequest's; see {@code trainer.js}. */
+    private static final ServerWebExchangeMatcher PAGE_REQUEST = exchange ->
+            "fetch".equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"))
+                    ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ServerLogoutHandler> onLogout) {
         var agentSocket = ServerWebExchangeMatchers.pathMatchers("/ws/agent");
@@ -52,13 +58,17 @@ class SecurityConfiguration {
         var toLoginPage = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 new DelegateEntry(agentSocket, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)),
+                // The trainer page's requests: a Basic challenge would make the browser ask for a password itself.
+                new DelegateEntry(PAGE_REQUEST, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)),
                 new DelegateEntry(api, new HttpBasicServerAuthenticationEntryPoint()));
         entryPoint.setDefaultEntryPoint(toLoginPage);
         var logoutSuccess = new RedirectServerLogoutSuccessHandler();
         logoutSuccess.setLogoutSuccessUrl(URI.create(LOGIN_PAGE + "?logout"));
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/console.html", "/console.js", "/console.css", "/ws/agent").hasRole("AGENT")
+                        .pathMatchers("/console.html", "/console.js", "/ws/agent").hasRole("AGENT")
+                        .pathMatchers("/trainer.html", "/trainer.js", "/trainer.css").hasRole("TRAINER")
+                        .pathMatchers("/console.css").hasAnyRole("AGENT", "TRAINER")
                         .pathMatchers("/api/trainer/**").hasRole("TRAINER")
                         // Metrics tell how busy the service is and how its bot fares: for the monitoring system only.
                         .pathMatchers("/actuator/prometheus").hasRole("METRICS")
@@ -67,7 +77,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)
                         .requiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"))
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console.html"))
+                        .authenticationSuccessHandler(new HomePageAfterLogin())
                         .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(LOGIN_PAGE + "?error"))
                         .authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))

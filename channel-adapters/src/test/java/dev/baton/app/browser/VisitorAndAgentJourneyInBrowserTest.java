@@ -2,16 +2,12 @@ package dev.baton.app.browser;
 
 import dev.baton.app.journey.NobodyOnline;
 import dev.baton.handoff.Presence;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,10 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,7 +24,6 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole journey in a real browser: a visitor on the demo shop gets FAQ answers in two languages, asks for
@@ -53,15 +44,12 @@ class VisitorAndAgentJourneyInBrowserTest {
     static final String AGENT_USERNAME = "alice";
     static final String AGENT_PASSWORD = "alice-secret-1";
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final LocatorAssertions.HasAttributeOptions CONNECTED_WITHIN =
             new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
     private static final String PERSIAN = "سلام، سفارش من هنوز نرسیده است";
     private static final String LAST_WORDS = "All sorted: you will get an email today.";
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static HeadlessChromium chromium;
 
     @LocalServerPort
     private int port;
@@ -75,29 +63,14 @@ class VisitorAndAgentJourneyInBrowserTest {
     private Page agent;
 
     @BeforeAll
-    static void launchBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "needs Debian's chromium at " + CHROMIUM);
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+    static void launchBrowser() {
+        chromium = HeadlessChromium.launch();
     }
 
     @AfterAll
     static void closeBrowser() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (playwright != null) {
-                playwright.close();
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -643,15 +616,10 @@ class VisitorAndAgentJourneyInBrowserTest {
     }
 
     private BrowserContext newContext() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale("en-US")
-                .setViewportSize(1280, 800));
-        context.setDefaultTimeout(10_000);
-        return context;
+        return chromium.newContext(port);
     }
 
     private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
+        HeadlessChromium.screenshot(page, name);
     }
 }
