@@ -18,8 +18,11 @@ import dev.baton.dialogue.Decision;
 import dev.baton.dialogue.DecisionPolicy;
 import dev.baton.dialogue.MoodReading;
 import dev.baton.dialogue.PolicySettings;
+import dev.baton.feedback.AnswerRating;
+import dev.baton.feedback.AnswerRatings;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
+import dev.baton.inbox.InboxRecorder;
 import dev.baton.intents.Intent;
 import dev.baton.nlu.Classification;
 import dev.baton.nlu.TextNormalizer;
@@ -52,10 +55,19 @@ public final class ConversationEngine {
     private final Clock clock;
     private final RecentTranscripts recentTranscripts;
     private final TurnReader reader;
+    private final AnswerRatings ratings;
+    private final InboxRecorder inbox;
 
+    /**
+     * @param ratings where visitors' ratings of answers are kept
+     * @param inbox   takes the messages the bot did not handle well, for trainers
+     */
     public ConversationEngine(Stores stores, Supplier<BotKnowledge> knowledge, Understanding understanding,
-                              PolicySettings policy, Handoffs handoffs, PersonalDataRedactor redactor, Clock clock) {
+                              PolicySettings policy, Handoffs handoffs, PersonalDataRedactor redactor, Clock clock,
+                              AnswerRatings ratings, InboxRecorder inbox) {
         this.stores = stores;
+        this.ratings = ratings;
+        this.inbox = inbox;
         this.knowledge = knowledge;
         this.understanding = understanding;
         this.reader = new TurnReader(understanding, policy);
@@ -132,8 +144,7 @@ public final class ConversationEngine {
      */
     Mono<Message> answerLate(UnansweredMessage unanswered) {
         String conversationId = unanswered.conversationId();
-        Mono<Message> message = stores.conversations().transcript(conversationId, unanswered.messageId() - 1).next()
-                .filter(m -> m.id() == unanswered.messageId() && m.from() == Sender.VISITOR);
+        Mono<Message> message = messageAt(conversationId, unanswered.messageId()).filter(m -> m.from() == Sender.VISITOR);
         return stores.conversations().find(conversationId)
                 .filter(Conversation::botMaySpeak)
                 .zipWith(message)
@@ -145,6 +156,53 @@ public final class ConversationEngine {
                     return botTurn(found.getT1(), visitorMessage, stored.text(), stored);
                 })
                 .switchIfEmpty(Mono.defer(() -> stores.conversations().forgetUnanswered(unanswered).then(Mono.empty())));
+    }
+
+    /**
+     * The visitor rates one of the bot's answers in their conversation, once. A rating that it did not help puts the
+     * question in the trainers' inbox and, while the bot still has the conversation, offers the visitor a person.
+     * Errors with {@link RatingRefusedException} for anything but an answer of the bot's in this conversation, or an
+     * answer rated before; with {@link UnknownConversationException} for a conversation that is not the visitor's.
+     */
+    public Mono<AnswerRating> rate(String conversationId, String visitorId, long messageId, boolean helpful) {
+        return ownedBy(conversationId, visitorId).flatMap(conversation -> messageAt(conversationId, messageId)
+                .switchIfEmpty(Mono.error(() -> new RatingRefusedException(RatingRefusedException.Problem.UNKNOWN_MESSAGE,
+                        "this conversation has no message " + messageId)))
+                .flatMap(message -> {
+                    Optional<BotDecision> answer = message.decision().filter(d -> d.kind() == BotDecision.Kind.ANSWER);
+                    if (message.from() != Sender.BOT || answer.isEmpty() || message.intent().isEmpty()) {
+                        return Mono.error(new RatingRefusedException(RatingRefusedException.Problem.NOT_AN_ANSWER,
+                                "message " + messageId + " is not an answer of the bot's; only those can be rated"));
+                    }
+                    AnswerRating rating = new AnswerRating(conversationId, messageId, message.intent().get(), helpful, clock.instant());
+                    return ratings.rate(rating)
+                            .filter(Boolean::booleanValue)
+                            .switchIfEmpty(Mono.error(() -> new RatingRefusedException(RatingRefusedException.Problem.ALREADY_RATED,
+                                    "message " + messageId + " was rated already; each answer is rated once")))
+                            .doOnNext(kept -> handoffs.observer().answerRated(conversationId, rating.intent(), helpful))
+                            .then(helpful ? Mono.empty() : afterUnhelpful(conversation, message, answer.get()))
+                            .thenReturn(rating);
+                }));
+    }
+
+    /** The question goes to the trainers, and the visitor is offered a person while the bot has them. */
+    private Mono<Void> afterUnhelpful(Conversation conversation, Message answer, BotDecision decision) {
+        String language = language(conversation);
+        Mono<Void> toInbox = answer.replyTo().isPresent()
+                ? messageAt(conversation.id(), answer.replyTo().getAsLong())
+                        .doOnNext(question -> inbox.unhelpful(conversation.id(), question.text(), language, decision))
+                        .then()
+                : Mono.empty();
+        Mono<Void> offerPerson = conversation.botMaySpeak()
+                ? handoffs.post(conversation.id(), MessageDraft.fromBot(replies.say(Phrase.NOT_HELPFUL, language),
+                        List.of(replies.talkToPerson(language)))).then()
+                : Mono.empty();
+        return toInbox.then(offerPerson);
+    }
+
+    private Mono<Message> messageAt(String conversationId, long messageId) {
+        return messageId < 1 ? Mono.empty()
+                : stores.conversations().transcript(conversationId, messageId - 1).next().filter(m -> m.id() == messageId);
     }
 
     public Mono<Void> typing(String conversationId, String visitorId) {
@@ -237,8 +295,14 @@ public final class ConversationEngine {
                             c -> c.afterBotTurn(language, DecisionPolicy.answered(decision), considered, clock.instant());
                     BotDecision why = decision.recorded(classification);
                     Optional<HandoffReason> handoffReason = decision instanceof Decision.HandOff h ? Optional.of(h.reason()) : Optional.empty();
-                    Runnable observe = () -> handoffs.observer().botTurn(new BotTurn(conversation.id(), why, handoffReason,
-                            classificationNanos, System.nanoTime() - started, conversation.handoff().isEmpty()));
+                    Runnable observe = () -> {
+                        handoffs.observer().botTurn(new BotTurn(conversation.id(), why, handoffReason,
+                                classificationNanos, System.nanoTime() - started, conversation.handoff().isEmpty()));
+                        // A pressed button's label is ours, not the visitor's words: nothing to teach the bot.
+                        if (visitorMessage.payload().isEmpty()) {
+                            inbox.afterTurn(conversation.id(), text, language, classification, why, handoffReason);
+                        }
+                    };
                     if (decision instanceof Decision.HandOff handOff) {
                         // The turn is recorded in the handoff's own update: a handoff that fails leaves nothing
                         // behind, so the sweep's retry records the turn once, not on top of a first half-done try.

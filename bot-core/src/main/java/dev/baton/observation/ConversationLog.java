@@ -42,6 +42,14 @@ public final class ConversationLog implements ConversationObserver {
     }
 
     @Override
+    public void answerRated(String conversationId, String intent, boolean helpful) {
+        log.atInfo().addKeyValue("conversationId", conversationId)
+                .addKeyValue("intent", intent)
+                .addKeyValue("helpful", helpful)
+                .log("answer rated");
+    }
+
+    @Override
     public void assigned(Conversation assigned, Duration waited) {
         log.atInfo().addKeyValue("conversationId", assigned.id())
                 .addKeyValue("waitedMs", waited.toMillis())

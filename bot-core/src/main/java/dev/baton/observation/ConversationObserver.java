@@ -23,6 +23,9 @@ public interface ConversationObserver {
     /** The bot answered, asked which was meant, admitted it did not understand, or handed off. */
     void botTurn(BotTurn turn);
 
+    /** A visitor rated one of the bot's answers, of {@code intent}: helpful or not. */
+    void answerRated(String conversationId, String intent, boolean helpful);
+
     /** An agent took a waiting conversation, after it had waited {@code waited} in the queue. */
     void assigned(Conversation assigned, Duration waited);
 
@@ -56,6 +59,11 @@ public interface ConversationObserver {
             @Override
             public void botTurn(BotTurn turn) {
                 each.forEach(o -> o.botTurn(turn));
+            }
+
+            @Override
+            public void answerRated(String conversationId, String intent, boolean helpful) {
+                each.forEach(o -> o.answerRated(conversationId, intent, helpful));
             }
 
             @Override

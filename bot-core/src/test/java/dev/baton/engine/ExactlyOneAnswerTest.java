@@ -17,6 +17,10 @@ import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.OpenNlpLanguageDetector;
 import dev.baton.nlu.SupportDesk;
 import dev.baton.privacy.PersonalDataRedactor;
+import dev.baton.inbox.InboxRecorder;
+import dev.baton.inbox.TrainerInbox;
+import dev.baton.store.memory.InMemoryAnswerRatings;
+import dev.baton.store.memory.InMemoryTrainerInbox;
 import dev.baton.store.SettableClock;
 import dev.baton.store.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -65,7 +69,8 @@ class ExactlyOneAnswerTest {
         Understanding understanding = new Understanding(new OpenNlpLanguageDetector(() -> INTENTS, "en"),
                 new HumanRequestDetector(), new MoodDetector(), "en");
         return new ConversationEngine(stores, () -> KNOWLEDGE, understanding, PolicySettings.DEFAULTS, handoffs,
-                new PersonalDataRedactor(), clock);
+                new PersonalDataRedactor(), clock, new InMemoryAnswerRatings(clock, Duration.ofDays(30)),
+                new InboxRecorder(new InMemoryTrainerInbox(clock, TrainerInbox.Limits.DEFAULTS), new PersonalDataRedactor(), clock, 0.1, 100));
     }
 
     private UnansweredMessages sweepOn(ConversationEngine node) {

@@ -27,6 +27,11 @@ final class ObservedSteps implements ConversationObserver {
     }
 
     @Override
+    public void answerRated(String conversationId, String intent, boolean helpful) {
+        steps.add("answer rated " + (helpful ? "helpful" : "not helpful") + " in " + conversationId);
+    }
+
+    @Override
     public void assigned(Conversation assigned, Duration waited) {
         steps.add("assigned " + assigned.id() + " after " + waited);
     }

@@ -17,6 +17,10 @@ import dev.baton.store.IntentVersionsContract;
 import dev.baton.training.AuditLog;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;
+import dev.baton.feedback.AnswerRatings;
+import dev.baton.inbox.TrainerInbox;
+import dev.baton.store.AnswerRatingsContract;
+import dev.baton.store.TrainerInboxContract;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
@@ -72,6 +76,32 @@ class InMemoryStoresContractTest {
         @Override
         protected LeftMessages sameMessagesOnAnotherNode() {
             return messages;
+        }
+    }
+
+    @Nested
+    class TrainerInboxTest extends TrainerInboxContract {
+        @Override
+        protected TrainerInbox newInbox() {
+            return new InMemoryTrainerInbox(clock, LIMITS);
+        }
+
+        @Override
+        protected TrainerInbox sameInboxOnAnotherNode() {
+            return inbox;
+        }
+    }
+
+    @Nested
+    class AnswerRatingsTest extends AnswerRatingsContract {
+        @Override
+        protected AnswerRatings newRatings() {
+            return new InMemoryAnswerRatings(clock, RETENTION);
+        }
+
+        @Override
+        protected AnswerRatings sameRatingsOnAnotherNode() {
+            return ratings;
         }
     }
 

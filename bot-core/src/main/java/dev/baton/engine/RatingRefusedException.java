@@ -1,0 +1,26 @@
+package dev.baton.engine;
+
+/** A visitor's rating of an answer that cannot be taken: see {@link #problem()} for why. */
+public final class RatingRefusedException extends RuntimeException {
+
+    /** Why the rating was refused. */
+    public enum Problem {
+        /** The conversation has no message with that id. */
+        UNKNOWN_MESSAGE,
+        /** The message is not an answer of the bot's (a visitor's or agent's message, a question back…). */
+        NOT_AN_ANSWER,
+        /** The answer was rated before: each answer is rated once. */
+        ALREADY_RATED
+    }
+
+    private final Problem problem;
+
+    RatingRefusedException(Problem problem, String message) {
+        super(message);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

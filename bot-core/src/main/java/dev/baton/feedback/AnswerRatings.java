@@ -1,0 +1,21 @@
+package dev.baton.feedback;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Visitors' ratings of the bot's answers, kept with each answer (one per answer) and counted per intent: in memory on
+ * one node, in Redis across many. Each answer's rating is kept as long as resolved conversations are; the counts per
+ * intent are kept for good.
+ */
+public interface AnswerRatings {
+
+    /**
+     * Keeps the rating unless its answer was rated before, by anyone on any node; emits whether it was kept (and
+     * counted).
+     */
+    Mono<Boolean> rate(AnswerRating rating);
+
+    /** The counts of every intent rated at least once, in no particular order. */
+    Flux<IntentHelpfulness> perIntent();
+}
