@@ -4,6 +4,7 @@ import dev.baton.conversation.Conversation;
 import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.Message;
 import dev.baton.handoff.LeftMessage;
+import dev.baton.inbox.InboxEntry;
 import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.training.AuditEntry;
 import dev.baton.training.Draft;
@@ -13,6 +14,7 @@ import dev.baton.store.redis.StoredDocuments.ConversationDocument;
 import dev.baton.store.redis.StoredDocuments.DraftDocument;
 import dev.baton.store.redis.StoredDocuments.VersionDocument;
 import dev.baton.store.redis.StoredDocuments.EventDocument;
+import dev.baton.store.redis.StoredDocuments.InboxEntryDocument;
 import dev.baton.store.redis.StoredDocuments.IntentFilesDocument;
 import dev.baton.store.redis.StoredDocuments.LeftMessageDocument;
 import dev.baton.store.redis.StoredDocuments.MessageDocument;
@@ -45,7 +47,7 @@ final class JsonCodec {
 
     private static final List<Class<?>> DOCUMENTS = List.of(ConversationDocument.class, MessageDocument.class,
             LeftMessageDocument.class, IntentFilesDocument.class, EventDocument.class, DraftDocument.class,
-            VersionDocument.class, AuditEntryDocument.class);
+            VersionDocument.class, AuditEntryDocument.class, InboxEntryDocument.class);
 
     private final Map<Class<?>, ObjectReader> readers;
     private final Map<Class<?>, ObjectWriter> writers;
@@ -84,6 +86,14 @@ final class JsonCodec {
 
     LeftMessage decodeLeftMessage(String json) {
         return read(json, LeftMessageDocument.class).toLeftMessage();
+    }
+
+    String encode(InboxEntry e) {
+        return write(InboxEntryDocument.of(e));
+    }
+
+    InboxEntry decodeInboxEntry(String json) {
+        return read(json, InboxEntryDocument.class).toEntry();
     }
 
     String encodeIntentFiles(List<IntentDatabaseLoader.IntentSource> files) {

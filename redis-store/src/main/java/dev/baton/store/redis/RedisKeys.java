@@ -41,6 +41,17 @@ import java.util.Objects;
  *       scored by when last seen (ms)</td><td>{@link RedisPresence}</td><td>entries forgotten after a day</td></tr>
  *   <tr><td>N{@code left-messages}</td><td>list of left-message JSON, oldest first</td>
  *       <td>{@link RedisLeftMessages}</td><td>each entry: its retention, from when it was left (dropped as new ones come)</td></tr>
+ *   <tr><td>N{@code inbox}</td><td>hash: per wording {@code id}, {@code id:latest} (JSON of its latest message),
+ *       {@code id:first} (when first seen), {@code id:count}, {@code id:reason:REASON} (count per reason),
+ *       {@code id:conversations} (the latest few conversation ids, space-separated)</td>
+ *       <td>{@link RedisTrainerInbox}</td><td>a wording: the inbox's retention from when last seen (dropped as new ones
+ *       come), and the least recently seen beyond its size</td></tr>
+ *   <tr><td>N{@code inbox:last-seen}</td><td>sorted set: wording ids scored by when last seen (ms)</td>
+ *       <td>{@link RedisTrainerInbox}</td><td>as the wordings</td></tr>
+ *   <tr><td>N{@code conversation:{id}:ratings}</td><td>hash: id of a bot answer → {@code up} or {@code down}</td>
+ *       <td>{@link RedisAnswerRatings}</td><td>the conversations' retention, from the last rating</td></tr>
+ *   <tr><td>N{@code helpfulness}</td><td>hash: {@code intent:up}, {@code intent:down} → how many ratings</td>
+ *       <td>{@link RedisAnswerRatings}</td><td>none: the counts are kept for good</td></tr>
  *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
  *       <td>{@link RedisConversationEvents}</td><td>—</td></tr>
  *   <tr><td>N{@code intents}</td><td>hash: {@code version}, {@code files} (JSON: the published intent files)</td>
@@ -171,6 +182,23 @@ public final class RedisKeys {
 
     String leftMessages() {
         return namespace + "left-messages";
+    }
+
+    String inbox() {
+        return namespace + "inbox";
+    }
+
+    String inboxLastSeen() {
+        return namespace + "inbox:last-seen";
+    }
+
+    /** In the conversation's hash slot: the ratings of its answers live and expire beside its transcript. */
+    String ratings(String conversationId) {
+        return conversation(conversationId) + ":ratings";
+    }
+
+    String helpfulness() {
+        return namespace + "helpfulness";
     }
 
     String eventsChannel() {

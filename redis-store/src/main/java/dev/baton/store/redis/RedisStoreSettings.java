@@ -1,6 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.handoff.LeftMessages;
+import dev.baton.inbox.TrainerInbox;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param connections    how many command connections the node spreads its conversations over (see
  *                       {@link ConversationConnections}); one per core serves a node best
  * @param leftMessagesRetention how long a left message is kept, from when it was left
+ * @param inboxLimits    how long and how many wordings the trainer's inbox keeps
  */
 public record RedisStoreSettings(String url, String namespace, Duration retention, Duration presenceGrace,
-                                 Duration commandTimeout, int connections, Duration leftMessagesRetention) {
+                                 Duration commandTimeout, int connections, Duration leftMessagesRetention,
+                                 TrainerInbox.Limits inboxLimits) {
 
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
@@ -30,6 +33,7 @@ public record RedisStoreSettings(String url, String namespace, Duration retentio
         requirePositive(presenceGrace, "presenceGrace");
         requirePositive(commandTimeout, "commandTimeout");
         requirePositive(leftMessagesRetention, "leftMessagesRetention");
+        Objects.requireNonNull(inboxLimits, "inboxLimits");
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be at least 1: " + connections);
         }
@@ -37,11 +41,12 @@ public record RedisStoreSettings(String url, String namespace, Duration retentio
 
     /**
      * The defaults: namespace {@code baton:}, 30 days' retention, 30 seconds' grace, 2-second command timeout, a
-     * connection per core, 30 days for left messages.
+     * connection per core, 30 days for left messages, the inbox's default limits.
      */
     public static RedisStoreSettings of(String url) {
         return new RedisStoreSettings(url, RedisKeys.DEFAULT_NAMESPACE, RedisConversationStore.DEFAULT_RETENTION,
-                RedisPresence.DEFAULT_GRACE, DEFAULT_COMMAND_TIMEOUT, defaultConnections(), LeftMessages.DEFAULT_RETENTION);
+                RedisPresence.DEFAULT_GRACE, DEFAULT_COMMAND_TIMEOUT, defaultConnections(), LeftMessages.DEFAULT_RETENTION,
+                TrainerInbox.Limits.DEFAULTS);
     }
 
     public static int defaultConnections() {

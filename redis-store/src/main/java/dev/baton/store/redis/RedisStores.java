@@ -2,7 +2,9 @@ package dev.baton.store.redis;
 
 import dev.baton.conversation.ConversationStore;
 import dev.baton.events.ConversationEvents;
+import dev.baton.feedback.AnswerRatings;
 import dev.baton.handoff.AgentQueue;
+import dev.baton.inbox.TrainerInbox;
 import dev.baton.handoff.LeftMessages;
 import dev.baton.handoff.Presence;
 import dev.baton.intents.IntentPublication;
@@ -68,6 +70,8 @@ public final class RedisStores implements AutoCloseable {
     private final Drafts drafts;
     private final IntentVersions intentVersions;
     private final AuditLog auditLog;
+    private final TrainerInbox inbox;
+    private final AnswerRatings ratings;
     /** Subscribed once the subscriptions of events and intents are in place. */
     private final Mono<Void> ready;
     /** What must say goodbye at shutdown (this node's presence) and unsubscribe, in this order. */
@@ -100,6 +104,8 @@ public final class RedisStores implements AutoCloseable {
         this.drafts = StoreFailures.translated(Drafts.class, new RedisDrafts(shared, keys, json));
         this.intentVersions = StoreFailures.translated(IntentVersions.class, new RedisIntentVersions(shared, keys, json));
         this.auditLog = StoreFailures.translated(AuditLog.class, new RedisAuditLog(shared, keys, AuditLog.DEFAULT_ENTRIES, json));
+        this.inbox = StoreFailures.translated(TrainerInbox.class, new RedisTrainerInbox(shared, keys, clock, settings.inboxLimits(), json));
+        this.ratings = StoreFailures.translated(AnswerRatings.class, new RedisAnswerRatings(shared, keys, settings.retention()));
         this.ready = bus.ready().and(publication.ready());
         this.goodbyes = List.of(agents::close, visitors::close, bus::close, publication::close);
     }
@@ -195,6 +201,16 @@ public final class RedisStores implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /** The trainer's inbox of messages the bot did not handle well. */
+    public TrainerInbox inbox() {
+        return inbox;
+    }
+
+    /** Visitors' ratings of the bot's answers. */
+    public AnswerRatings ratings() {
+        return ratings;
     }
 
     /** Answers {@code PONG} when Redis answers; errors (within the command timeout) when it does not. */

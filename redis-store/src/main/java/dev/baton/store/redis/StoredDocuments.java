@@ -15,6 +15,9 @@ import dev.baton.conversation.Mood;
 import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
 import dev.baton.handoff.LeftMessage;
+import dev.baton.inbox.InboxEntry;
+import dev.baton.inbox.InboxReason;
+import dev.baton.inbox.IntentGuess;
 import dev.baton.handoff.Sighting;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabaseLoader;
@@ -178,6 +181,27 @@ final class StoredDocuments {
                     required(visitorId, "visitorId"), required(text, "text"), Optional.ofNullable(contact),
                     required(language, "language"), IsoInstants.parse(required(at, "at")));
         }
+    }
+
+    /** The latest message of a wording in the trainer's inbox. */
+    record InboxEntryDocument(int v, String text, String language, List<String> tokens, List<IntentGuessDocument> guesses,
+                              String reason, String conversationId, String at) {
+
+        static InboxEntryDocument of(InboxEntry e) {
+            return new InboxEntryDocument(VERSION, e.text(), e.language(), e.tokens(),
+                    e.guesses().stream().map(g -> new IntentGuessDocument(g.intent(), g.confidence())).toList(),
+                    e.reason().name(), e.conversationId(), e.at().toString());
+        }
+
+        InboxEntry toEntry() {
+            return new InboxEntry(required(text, "text"), required(language, "language"), list(tokens, t -> t),
+                    list(guesses, g -> new IntentGuess(required(g.intent(), "intent"), g.confidence())),
+                    InboxReason.valueOf(required(reason, "reason")), required(conversationId, "conversationId"),
+                    IsoInstants.parse(required(at, "at")));
+        }
+    }
+
+    record IntentGuessDocument(String intent, double confidence) {
     }
 
     record IntentFilesDocument(int v, List<IntentFileDocument> files) {

@@ -1,5 +1,6 @@
 package dev.baton.store.redis;
 
+import dev.baton.inbox.TrainerInbox;
 import dev.baton.store.StoreUnavailableException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -50,7 +51,7 @@ class RedisUnreachableTest {
             freePort = probe.getLocalPort();
         }
         RedisStoreSettings settings = new RedisStoreSettings("redis://127.0.0.1:" + freePort, redis.keys().namespace(),
-                Duration.ofDays(1), Duration.ofSeconds(30), COMMAND_TIMEOUT, 2, Duration.ofDays(1));
+                Duration.ofDays(1), Duration.ofSeconds(30), COMMAND_TIMEOUT, 2, Duration.ofDays(1), TrainerInbox.Limits.DEFAULTS);
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> RedisStores.connect(settings, Clock.systemUTC(), JsonMapper.builder().build())).isInstanceOf(RuntimeException.class);
@@ -115,7 +116,7 @@ class RedisUnreachableTest {
 
     private RedisStoreSettings settingsThrough(FreezableProxy proxy) {
         return new RedisStoreSettings(proxy.url(), redis.keys().namespace(), Duration.ofDays(1), Duration.ofSeconds(30),
-                COMMAND_TIMEOUT, 2, Duration.ofDays(1));
+                COMMAND_TIMEOUT, 2, Duration.ofDays(1), TrainerInbox.Limits.DEFAULTS);
     }
 
     private <T extends AutoCloseable> T closeLater(T closeable) {
