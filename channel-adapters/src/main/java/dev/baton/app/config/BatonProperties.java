@@ -20,6 +20,7 @@ import java.util.List;
  * @param agents          who may log in to the agent console
  * @param retention       how long resolved conversations and left messages are kept, in either store
  * @param sockets         what one socket, and the node, may hold or do at once
+ * @param inbox           which messages reach the trainers' inbox, and how long and how many it keeps
  */
 @ConfigurationProperties("baton")
 public record BatonProperties(@DefaultValue("intents") Path intents,
@@ -31,7 +32,8 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                               @DefaultValue Unanswered unanswered,
                               @DefaultValue Agents agents,
                               @DefaultValue Retention retention,
-                              @DefaultValue Sockets sockets) {
+                              @DefaultValue Sockets sockets,
+                              @DefaultValue Inbox inbox) {
 
     /** Where conversations live: this node's memory (one node), or Redis (any number of nodes). */
     public enum Store {
@@ -108,6 +110,22 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                           @DefaultValue("256") int messagesInFlightPerNode,
                           @DefaultValue("1s") Duration busyRetryAfter,
                           @DefaultValue("500") int maxMessagesWhileLoading) {
+    }
+
+    /**
+     * @param retention   a wording not seen for this long leaves the inbox
+     * @param maxWordings at most this many wordings are kept; beyond, the least recently seen leave
+     * @param buffer      messages waiting to be put in the inbox at most; beyond, new ones are dropped (and counted)
+     * @param lowMargin   an answer whose intent led the runner-up by less than this lands in the inbox too
+     */
+    public record Inbox(@DefaultValue("30d") Duration retention,
+                        @DefaultValue("1000") int maxWordings,
+                        @DefaultValue("1000") int buffer,
+                        @DefaultValue("0.1") double lowMargin) {
+
+        public dev.baton.inbox.TrainerInbox.Limits limits() {
+            return new dev.baton.inbox.TrainerInbox.Limits(retention, maxWordings);
+        }
     }
 
     /**

@@ -17,6 +17,10 @@ import dev.baton.engine.QueueCheck;
 import dev.baton.engine.Stores;
 import dev.baton.engine.UnansweredMessages;
 import dev.baton.engine.Understanding;
+import dev.baton.feedback.AnswerRatings;
+import dev.baton.inbox.Inbox;
+import dev.baton.inbox.InboxRecorder;
+import dev.baton.inbox.TrainerInbox;
 import dev.baton.handoff.Presence;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
@@ -82,15 +86,26 @@ class CoreConfiguration {
                 properties.defaultLanguage(), clock, observer);
     }
 
+    /** Stops taking messages for the inbox at shutdown; what is still buffered then is not stored. */
+    @Bean(destroyMethod = "close")
+    InboxRecorder inboxRecorder(TrainerInbox inbox, PersonalDataRedactor redactor, Clock clock, BatonProperties properties) {
+        return new InboxRecorder(inbox, redactor, clock, properties.inbox().lowMargin(), properties.inbox().buffer());
+    }
+
+    @Bean
+    Inbox inbox(TrainerInbox inbox) {
+        return new Inbox(inbox);
+    }
+
     @Bean
     ConversationEngine conversationEngine(Stores stores, LiveKnowledge knowledge, Understanding understanding,
                                           BatonProperties properties, Handoffs handoffs, PersonalDataRedactor redactor,
-                                          Clock clock) {
+                                          Clock clock, AnswerRatings ratings, InboxRecorder inbox) {
         BatonProperties.Policy p = properties.policy();
         // Every turn applies the confidence floor that comes with the knowledge in service (configured or calibrated).
         PolicySettings policy = new PolicySettings(knowledge.get().confidenceFloor(), p.ambiguityMargin(), Math.min(p.clarifyFloor(), knowledge.get().confidenceFloor()),
                 p.maxConsecutiveFailures(), p.maxClarifyOptions(), p.humanRequestIntent());
-        return new ConversationEngine(stores, knowledge, understanding, policy, handoffs, redactor, clock);
+        return new ConversationEngine(stores, knowledge, understanding, policy, handoffs, redactor, clock, ratings, inbox);
     }
 
     /**

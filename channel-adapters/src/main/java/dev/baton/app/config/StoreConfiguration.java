@@ -2,8 +2,12 @@ package dev.baton.app.config;
 
 import dev.baton.app.metrics.TimedConversationStore;
 import dev.baton.engine.Stores;
+import dev.baton.feedback.AnswerRatings;
+import dev.baton.inbox.TrainerInbox;
 import dev.baton.intents.IntentPublication;
+import dev.baton.store.memory.InMemoryAnswerRatings;
 import dev.baton.store.memory.InMemoryPresence;
+import dev.baton.store.memory.InMemoryTrainerInbox;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryAuditLog;
 import dev.baton.store.memory.InMemoryDrafts;
@@ -77,6 +81,16 @@ class StoreConfiguration {
         AuditLog auditLog() {
             return new InMemoryAuditLog(AuditLog.DEFAULT_ENTRIES);
         }
+
+        @Bean
+        TrainerInbox trainerInbox(BatonProperties properties, Clock clock) {
+            return new InMemoryTrainerInbox(clock, properties.inbox().limits());
+        }
+
+        @Bean
+        AnswerRatings answerRatings(BatonProperties properties, Clock clock) {
+            return new InMemoryAnswerRatings(clock, properties.retention().conversations());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -92,7 +106,7 @@ class StoreConfiguration {
                     redis.retention() == null ? retention.conversations() : redis.retention(),
                     redis.presenceGrace(), redis.commandTimeout(),
                     redis.connections() == null ? RedisStoreSettings.defaultConnections() : redis.connections(),
-                    retention.leftMessages()), clock, mapper);
+                    retention.leftMessages(), properties.inbox().limits()), clock, mapper);
         }
 
         @Bean
@@ -120,6 +134,16 @@ class StoreConfiguration {
         @Bean
         AuditLog auditLog(RedisStores redis) {
             return redis.auditLog();
+        }
+
+        @Bean
+        TrainerInbox trainerInbox(RedisStores redis) {
+            return redis.inbox();
+        }
+
+        @Bean
+        AnswerRatings answerRatings(RedisStores redis) {
+            return redis.ratings();
         }
 
         @Bean

@@ -41,6 +41,7 @@ public final class ConversationMetrics implements ConversationObserver {
     private final Timer duration;
     private final Timer classification;
     private final Timer botTurn;
+    private final MeterRegistry registry;
     /**
      * When each conversation accepted here joined the queue, until its agent first writes. Only the node that
      * accepted a conversation measures its first response (the agent's console usually stays on it); bounded, since a
@@ -50,6 +51,7 @@ public final class ConversationMetrics implements ConversationObserver {
             .maximumSize(FIRST_REPLY_ENTRIES).expireAfterWrite(FIRST_REPLY_PATIENCE).build();
 
     public ConversationMetrics(MeterRegistry registry) {
+        this.registry = registry;
         engaged = Counter.builder("baton.conversations.engaged")
                 .description("conversations whose visitor wrote at least once").register(registry);
         escalated = Counter.builder("baton.conversations.escalated")
@@ -115,6 +117,17 @@ public final class ConversationMetrics implements ConversationObserver {
             classification.record(turn.classificationNanos(), TimeUnit.NANOSECONDS);
         }
         botTurn.record(turn.latencyNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Registered as ratings come rather than up front: the intents are the trainers' and change with the database.
+     * A rating is a rare event, so the lookup is no cost worth avoiding.
+     */
+    @Override
+    public void answerRated(String conversationId, String intent, boolean helpful) {
+        Counter.builder("baton.answers.rated").tag("intent", intent).tag("helpful", String.valueOf(helpful))
+                .description("bot answers visitors rated, by intent and whether they found them helpful")
+                .register(registry).increment();
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.baton.app.metrics;
 
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.engine.LiveQueue;
+import dev.baton.inbox.InboxRecorder;
 import dev.baton.observation.ConversationLog;
 import dev.baton.observation.ConversationObserver;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Primary;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Baton's own meters, exported at {@code /actuator/prometheus}, and the log of conversations: both observe what the
@@ -40,6 +43,22 @@ class MetricsConfiguration {
         queue.observe().subscribe(snapshot -> length.set(snapshot.waiting().size()));
         return registry -> Gauge.builder("baton.queue.length", length, AtomicInteger::get)
                 .description("conversations waiting for an agent, as this node last read the queue").register(registry);
+    }
+
+    /** What became of the messages meant for the trainers' inbox: none of them ever holds up a visitor's turn. */
+    @Bean
+    MeterBinder inboxEntries(InboxRecorder recorder) {
+        return registry -> {
+            inboxEntries(registry, recorder, "recorded", InboxRecorder::recorded);
+            inboxEntries(registry, recorder, "dropped", InboxRecorder::dropped);
+            inboxEntries(registry, recorder, "failed", InboxRecorder::failed);
+        };
+    }
+
+    private static void inboxEntries(MeterRegistry registry, InboxRecorder recorder, String outcome, ToDoubleFunction<InboxRecorder> count) {
+        FunctionCounter.builder("baton.inbox.entries", recorder, count).tag("outcome", outcome)
+                .description("messages meant for the trainers' inbox: stored, dropped (its buffer was full) or failed (the store refused)")
+                .register(registry);
     }
 
     @Bean

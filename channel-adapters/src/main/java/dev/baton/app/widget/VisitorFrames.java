@@ -43,6 +43,13 @@ final class VisitorFrames {
         }
     }
 
+    /** A {@code feedback}: whether one of the bot's answers helped. */
+    record Feedback(long messageId, boolean helpful) {
+        static Feedback read(InboundFrame frame) {
+            return new Feedback(frame.requiredPositiveLong("messageId"), frame.requiredBoolean("helpful"));
+        }
+    }
+
     record NewConversation(Optional<String> language) {
         static NewConversation read(InboundFrame frame) {
             return new NewConversation(frame.optionalText("language"));

@@ -33,7 +33,7 @@ import java.util.Optional;
 final class VisitorSocketHandler implements WebSocketHandler {
 
     private static final java.util.Set<String> KNOWN_TYPES =
-            java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "ping");
+            java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "feedback", "ping");
 
     private final ConversationEngine engine;
     private final ConversationStore conversations;
@@ -119,6 +119,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
             case "typing" -> engine.typing(conversationId, visitorId);
             case "stop_waiting" -> engine.stopWaiting(conversationId, visitorId);
             case "leave_message" -> leaveMessage(connection, VisitorFrames.LeaveMessage.read(frame));
+            case "feedback" -> rate(connection, VisitorFrames.Feedback.read(frame));
             case "new_conversation" -> open(connection, visitorId, Optional.empty(),
                     VisitorFrames.NewConversation.read(frame).language().or(connection::languageHint), 0);
             default -> Mono.error(new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type)));
@@ -140,6 +141,13 @@ final class VisitorSocketHandler implements WebSocketHandler {
                     connection.acknowledge(frames, received.message());
                     received.answer().ifPresent(answer -> connection.acknowledge(frames, answer));
                 })
+                .then();
+    }
+
+    private Mono<Void> rate(VisitorConnection connection, VisitorFrames.Feedback feedback) {
+        return engine.rate(connection.conversationId(), connection.visitorId(), feedback.messageId(), feedback.helpful())
+                .doOnNext(rating -> connection.outbox().send(
+                        new OutboundFrame.FeedbackReceived(rating.conversationId(), rating.messageId(), rating.helpful())))
                 .then();
     }
 

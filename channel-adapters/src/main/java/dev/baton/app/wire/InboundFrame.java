@@ -76,6 +76,23 @@ public final class InboundFrame {
         return value.asLong();
     }
 
+    /** A whole number of at least 1, e.g. a message id. */
+    public long requiredPositiveLong(String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 1) {
+            throw new ProtocolException("missing_field", "\"" + field + "\" is required and must be a whole number ≥ 1");
+        }
+        return value.asLong();
+    }
+
+    public boolean requiredBoolean(String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isBoolean()) {
+            throw new ProtocolException("missing_field", "\"" + field + "\" is required and must be true or false");
+        }
+        return value.booleanValue();
+    }
+
     /**
      * A conversation id, checked before it reaches a store: ids are ours ({@code c-} and a UUID), so anything
      * else — braces, which Redis Cluster reads as a hash tag, above all — names no conversation.

@@ -75,6 +75,11 @@ public sealed interface OutboundFrame {
         }
     }
 
+    /** The visitor's rating of an answer was kept. */
+    @JsonTypeName("feedback")
+    record FeedbackReceived(String conversationId, long messageId, boolean helpful) implements OutboundFrame {
+    }
+
     // ---- agent channel
 
     @JsonTypeName("welcome")

@@ -4,6 +4,7 @@ import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.engine.AlreadyTakenException;
 import dev.baton.engine.InvalidTextException;
 import dev.baton.engine.QuotedValue;
+import dev.baton.engine.RatingRefusedException;
 import dev.baton.engine.UnknownConversationException;
 import dev.baton.store.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -68,6 +69,13 @@ public final class OutboundFrames {
                 case EMPTY -> "empty_message";
                 case TOO_LONG -> "message_too_long";
                 case CONTACT_TOO_LONG -> "contact_too_long";
+            };
+        }
+        if (failure instanceof RatingRefusedException r) {
+            return switch (r.problem()) {
+                case UNKNOWN_MESSAGE -> "unknown_message";
+                case NOT_AN_ANSWER -> "not_an_answer";
+                case ALREADY_RATED -> "already_rated";
             };
         }
         if (failure instanceof UnknownConversationException) {
