@@ -53,6 +53,8 @@
       you: 'You', bot: 'Assistant', agent: 'Support',
       charsLeft: '{n} characters left', greeting: 'Hi! How can we help you today?',
       notSent: 'Not sent', unread: '{n} new messages', poweredBy: 'Powered by Baton',
+      helpfulQuestion: 'Was this helpful?', helpful: 'Yes, this helped', notHelpful: 'No, this did not help',
+      feedbackThanks: 'Thank you for your feedback!',
     },
     it: {
       title: 'Assistenza', openChat: 'Apri la chat', closeChat: 'Chiudi la chat', close: 'Chiudi',
@@ -76,6 +78,8 @@
       you: 'Tu', bot: 'Assistente', agent: 'Assistenza',
       charsLeft: '{n} caratteri rimasti', greeting: 'Ciao! Come possiamo aiutarti?',
       notSent: 'Non inviato', unread: '{n} nuovi messaggi', poweredBy: 'Realizzato con Baton',
+      helpfulQuestion: 'Ti è stato utile?', helpful: 'Sì, mi è stato utile', notHelpful: 'No, non mi è stato utile',
+      feedbackThanks: 'Grazie per il tuo riscontro!',
     },
     lt: {
       title: 'Pagalba', openChat: 'Atidaryti pokalbį', closeChat: 'Uždaryti pokalbį', close: 'Uždaryti',
@@ -99,6 +103,8 @@
       you: 'Jūs', bot: 'Asistentas', agent: 'Konsultantas',
       charsLeft: 'Liko simbolių: {n}', greeting: 'Sveiki! Kuo galime padėti?',
       notSent: 'Neišsiųsta', unread: 'Naujų žinučių: {n}', poweredBy: 'Veikia su Baton',
+      helpfulQuestion: 'Ar tai padėjo?', helpful: 'Taip, padėjo', notHelpful: 'Ne, nepadėjo',
+      feedbackThanks: 'Ačiū už atsiliepimą!',
     },
     fa: {
       title: 'پشتیبانی', openChat: 'باز کردن گفتگو', closeChat: 'بستن گفتگو', close: 'بستن',
@@ -122,6 +128,8 @@
       you: 'شما', bot: 'دستیار', agent: 'پشتیبان',
       charsLeft: '{n} نویسه باقی مانده', greeting: 'سلام! چطور می‌توانیم کمکتان کنیم؟',
       notSent: 'ارسال نشد', unread: '{n} پیام تازه', poweredBy: 'با قدرت Baton',
+      helpfulQuestion: 'آیا این پاسخ مفید بود؟', helpful: 'بله، مفید بود', notHelpful: 'نه، مفید نبود',
+      feedbackThanks: 'از بازخورد شما سپاسگزاریم!',
     },
   };
   const uiLanguage = ({ pes: 'fa', per: 'fa', fas: 'fa', ita: 'it', lit: 'lt', eng: 'en' })[hintLanguage]
@@ -164,6 +172,7 @@
     leaveFormOpen: false,
     notice: null,                 // the leave-message thank-you note
     afterWelcome: [],             // actions waiting for the next welcome (e.g. "talk to a person" after new_conversation)
+    ratings: {},                  // answer id -> true/false: what the visitor said helped (kept per conversation)
   };
 
   // ---------------------------------------------------------------- DOM
@@ -189,6 +198,8 @@
   const ICON_CLOSE = '<path d="M6 6l12 12M18 6L6 18"/>';
   const ICON_SEND = '<path d="M4 12l16-8-6 16-2.5-6.5z"/>';
   const ICON_PERSON = '<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>';
+  const ICON_THUMB_UP = '<path d="M7 10v11H3V10h4zM7 10l4-8a3 3 0 0 1 3 3v4h6a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.6 21H7"/>';
+  const ICON_THUMB_DOWN = '<path d="M17 14V3h4v11h-4zM17 14l-4 8a3 3 0 0 1-3-3v-4H4a2 2 0 0 1-2-2.3l1.4-8A2 2 0 0 1 5.4 3H17"/>';
 
   const host = el('div', { id: 'baton-widget', 'data-testid': 'baton-widget' });
   const root = host.attachShadow({ mode: 'open' });
@@ -311,6 +322,7 @@
     } else {
       if (showName && senderLabel(m)) row.append(el('span', { class: 'name', 'data-testid': 'baton-sender', dir: 'auto', text: senderLabel(m) }));
       row.append(el('div', { class: 'bubble', 'data-testid': 'baton-bubble', dir: 'auto', text: m.text }));
+      if (m.from === 'bot' && m.intent) row.append(ratingBox(m.id));
       const at = m.at ? new Date(m.at) : null;
       if (at && !isNaN(at)) row.append(el('time', { class: 'time', datetime: m.at, text: timeFormat.format(at) }));
     }
@@ -318,6 +330,47 @@
     const firstPending = log.querySelector('.msg.pending');
     log.insertBefore(row, firstPending);
     state.lastRenderedId = Math.max(state.lastRenderedId, m.id);
+  }
+
+  /** "Was this helpful?" under each of the bot's answers: two buttons, then a thank-you once the server kept it. */
+  function ratingBox(messageId) {
+    const box = el('div', { class: 'rating', 'data-testid': 'baton-rating', role: 'group', 'aria-label': t('helpfulQuestion') });
+    box.dataset.messageId = String(messageId);
+    renderRating(box);
+    return box;
+  }
+
+  function renderRating(box) {
+    const messageId = Number(box.dataset.messageId);
+    const rated = state.ratings[messageId];
+    const button = (helpful) => el('button', {
+      type: 'button', class: 'thumb', 'data-testid': helpful ? 'baton-helpful' : 'baton-not-helpful',
+      'aria-label': t(helpful ? 'helpful' : 'notHelpful'), title: t(helpful ? 'helpful' : 'notHelpful'),
+      // Not disabled once rated: a disabled button drops the keyboard focus, and its pressed state would go unheard.
+      'aria-pressed': rated === helpful ? 'true' : 'false', 'aria-disabled': rated !== undefined ? 'true' : null,
+      onclick: () => rate(messageId, helpful),
+    }, svg(helpful ? ICON_THUMB_UP : ICON_THUMB_DOWN, 16));
+    box.replaceChildren(
+      el('span', { class: 'rating-text', 'data-testid': 'baton-rating-text', role: 'status',
+        text: rated === undefined ? t('helpfulQuestion') : t('feedbackThanks') }),
+      button(true), button(false));
+  }
+
+  function rate(messageId, helpful) {
+    if (state.ratings[messageId] !== undefined) return;
+    send({ type: 'feedback', messageId, helpful });
+  }
+
+  /** The server kept the rating (or had one already): remember it for this conversation and show it. */
+  function rated(messageId, helpful) {
+    state.ratings[messageId] = helpful;
+    store.set(`ratings.${state.conversationId}`, JSON.stringify(state.ratings));
+    const box = log.querySelector(`.rating[data-message-id="${messageId}"]`);
+    if (box) {
+      const hadFocus = box.contains(root.activeElement);
+      renderRating(box);
+      if (hadFocus) box.querySelector('[aria-pressed="true"]').focus();
+    }
   }
 
   function pendingBubble(clientMessageId, p) {
@@ -612,6 +665,7 @@
       case 'message': return onMessage(frame.message);
       case 'state': return onState(frame);
       case 'typing': return showTyping();
+      case 'feedback': return rated(frame.messageId, frame.helpful);
       case 'error': return onError(frame);
       case 'reconnect': return reconnectElsewhere();
       default: return undefined; // pong and anything newer than this widget
@@ -625,6 +679,7 @@
     const switched = frame.conversationId !== state.conversationId || frame.resumed === false;
     state.conversationId = frame.conversationId;
     store.set('conversationId', frame.conversationId);
+    try { state.ratings = JSON.parse(store.get(`ratings.${frame.conversationId}`) || '{}') || {}; } catch { state.ratings = {}; }
     if (switched) {
       state.messages.clear();
       state.seenId = 0;
@@ -684,6 +739,7 @@
   }
 
   function onError(frame) {
+    if (frame.code === 'already_rated') return; // another tab rated it: nothing to tell the visitor
     const byCode = {
       message_too_long: 'tooLong', empty_message: 'empty', not_allowed: 'notAllowed',
       unknown_conversation: 'unknownConversation',
@@ -849,6 +905,16 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .log:focus-vi
   background: white; color: var(--accent); border: 1.5px solid color-mix(in srgb, var(--accent) 50%, white); font-weight: 600;
 }
 .quick:hover { background: var(--accent-soft); }
+.rating { display: flex; align-items: center; gap: 4px; margin: 4px 4px 0; font-size: 12px; color: #475569; }
+.rating-text { margin-inline-end: 4px; }
+.thumb {
+  display: inline-grid; place-items: center; width: 30px; height: 30px; border-radius: 50%; cursor: pointer;
+  background: white; color: #475569; border: 1px solid var(--line);
+}
+.thumb:hover:not([aria-disabled="true"]) { background: var(--accent-soft); color: var(--accent); }
+.thumb[aria-pressed="true"] { background: var(--accent); color: white; border-color: var(--accent); }
+.thumb[aria-disabled="true"] { cursor: default; }
+.thumb[aria-disabled="true"]:not([aria-pressed="true"]) { opacity: .45; }
 .typing { display: flex; align-items: center; gap: 8px; padding: 2px 18px 6px; font-size: 12.5px; color: var(--muted); }
 .dots { display: inline-flex; gap: 3px; }
 .dots i { width: 6px; height: 6px; border-radius: 50%; background: #94a3b8; animation: bounce 1s infinite; }
