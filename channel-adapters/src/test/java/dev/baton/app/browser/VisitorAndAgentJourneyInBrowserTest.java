@@ -261,6 +261,39 @@ class VisitorAndAgentJourneyInBrowserTest {
     }
 
     @Test
+    void anItalianVisitorRatesAnAnswerWithTheKeyboardAndAThumbsDownOffersAPerson() {
+        givenAShopOnAnotherSiteEmbeddingTheWidgetIn("it");
+        whenTheVisitorAsks("quanto costa la spedizione?");
+        thenTheBotAnswers("La spedizione standard è gratuita per ordini sopra i 50 EUR");
+        Locator rating = widgetMessagesFrom("bot").first().locator("[data-testid=baton-rating]");
+        assertThat(rating.locator("[data-testid=baton-rating-text]")).hasText("Ti è stato utile?");
+        assertThat(rating.locator("[data-testid=baton-helpful]")).hasAttribute("aria-label", "Sì, mi è stato utile");
+        Locator thumbsDown = rating.locator("[data-testid=baton-not-helpful]");
+        assertThat(thumbsDown).hasAttribute("aria-label", "No, non mi è stato utile");
+        assertThat(thumbsDown).hasAttribute("aria-pressed", "false");
+        screenshot(visitor, "18-widget-was-this-helpful.png");
+
+        rating.locator("[data-testid=baton-helpful]").focus();
+        visitor.keyboard().press("Tab");
+        assertThat(thumbsDown).isFocused();
+        visitor.keyboard().press("Enter");
+
+        assertThat(thumbsDown).hasAttribute("aria-pressed", "true");
+        assertThat(thumbsDown).isFocused();
+        assertThat(rating.locator("[data-testid=baton-helpful]")).hasAttribute("aria-disabled", "true");
+        assertThat(rating.locator("[data-testid=baton-rating-text]")).hasText("Grazie per il tuo riscontro!");
+        thenTheBotAnswers("Mi dispiace che non ti sia stato utile. Vuoi parlare con una persona?");
+        assertThat(widgetMessagesFrom("bot").last().locator("[data-testid=baton-rating]")).hasCount(0);
+        assertThat(widget("baton-quick-reply")).hasText("Parla con una persona");
+        screenshot(visitor, "19-widget-thumbs-down-offers-a-person.png");
+
+        whenTheVisitorReloadsThePage();
+        assertThat(widgetMessagesFrom("bot").first().locator("[data-testid=baton-not-helpful]")).hasAttribute("aria-pressed", "true");
+        whenTheVisitorClicksTheQuickReply("Parla con una persona");
+        assertThat(widget("baton-panel")).hasAttribute("data-state", "WAITING_FOR_AGENT");
+    }
+
+    @Test
     void wrongPasswordShowsAnErrorOnTheLoginPage() {
         agent.navigate("/login.html");
         agent.getByLabel("Username").fill(AGENT_USERNAME);
