@@ -54,6 +54,18 @@ final class InboxViews {
     record Dismissed(GroupView dismissed) {
     }
 
+    /** The group a trainer taught the draft, and the draft now. */
+    record Handled(GroupView handled, TrainerDocuments.DraftDocument draft) {
+    }
+
+    /** Add the group's text as an example of {@code intent}, in {@code language} (default: the group's). */
+    record AddToIntent(String intent, String language) {
+    }
+
+    /** Start the intent {@code id} in the draft, with the group's text as its first example. */
+    record NewIntent(String id) {
+    }
+
     /** Helpfulness per intent, least helpful first. */
     record HelpfulnessPage(List<IntentHelpfulnessView> intents) {
     }
@@ -63,12 +75,5 @@ final class InboxViews {
         static IntentHelpfulnessView of(IntentHelpfulness h) {
             return new IntentHelpfulnessView(h.intent(), h.up(), h.down(), Math.round(h.helpfulShare() * 1000) / 1000.0);
         }
-    }
-
-    /** A request refused, with every problem and the field it is about. */
-    record Refused(String error, String message, List<Problem> problems) {
-    }
-
-    record Problem(String field, String message) {
     }
 }

@@ -69,6 +69,11 @@ final class TrainerDocuments {
                     field.flatMap(DraftProblem.Field::language).orElse(null), field.flatMap(DraftProblem.Field::index).orElse(null));
         }
 
+        /** A problem with a request's field (a query parameter, a path variable or a field of its body). */
+        static ProblemDocument ofField(String field, String message) {
+            return new ProblemDocument(null, null, message, null, field, null, null);
+        }
+
         static List<ProblemDocument> of(List<DraftProblem> problems) {
             return problems.stream().map(ProblemDocument::of).toList();
         }

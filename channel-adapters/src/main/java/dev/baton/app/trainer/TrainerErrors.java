@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 /** How the trainer API refuses: a status, an error code and a sentence; a draft's problems with their fields. */
-@RestControllerAdvice(assignableTypes = {DraftController.class, VersionsController.class, FilesController.class})
+@RestControllerAdvice(assignableTypes = {DraftController.class, VersionsController.class, FilesController.class,
+        TrainerInboxController.class})
 class TrainerErrors {
 
     private static final Logger log = LoggerFactory.getLogger(TrainerErrors.class);

@@ -27,7 +27,9 @@ import static org.awaitility.Awaitility.await;
  * answers visitors marked unhelpful, personal data redacted, near-duplicates grouped; visitors rate answers once each
  * and a thumbs down offers them a person; trainers read helpfulness per intent.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A setting of its own gives this class a node of its own: it publishes a new version, which other test classes
+// sharing a node would answer from.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "baton.inbox.max-wordings=999")
 class TrainerInboxJourneyTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -159,9 +161,56 @@ class TrainerInboxJourneyTest {
 
         asTrainer(http.get().uri("/api/trainer/inbox?language=English&limit=0")).exchange().expectStatus().isBadRequest()
                 .expectBody()
-                .jsonPath("$.error").isEqualTo("invalid_request")
+                .jsonPath("$.error").isEqualTo("bad_request")
                 .jsonPath("$.problems[0].field").isEqualTo("language")
                 .jsonPath("$.problems[1].field").isEqualTo("limit");
+    }
+
+    @Test
+    void aMessageTheBotDidNotUnderstandTeachesItOnceTheTrainerAddsItToAnIntentAndPublishes() {
+        String question = "Snorkwib flendish plomp?";
+        say("v-inbox-teacher-1", "en", question);
+        JsonNode group = awaitGroup("?language=en", g -> g.get("text").stringValue().equals(question));
+
+        asTrainer(http.post().uri("/api/trainer/inbox/{id}/add-to-intent", group.get("id").stringValue()))
+                .bodyValue(Map.of("intent", "opening_hours")).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.handled.text").isEqualTo(question)
+                .jsonPath("$.draft.changes.changed[0].intent").isEqualTo("opening_hours")
+                .jsonPath("$.draft.publishable").isEqualTo(true);
+        assertThat(groups("?language=en")).noneMatch(g -> g.get("text").stringValue().equals(question));
+        asTrainer(http.post().uri("/api/trainer/draft/publish")).bodyValue(Map.of("note", "taught from the inbox"))
+                .exchange().expectStatus().isOk();
+
+        ChatSocket next = visitor("v-inbox-learner-1", "en");
+        next.send(Map.of("type", "message", "text", question));
+        JsonNode answer = next.awaitMessage("bot");
+        assertThat(answer.get("decision").get("kind").stringValue()).isEqualTo("answer");
+        assertThat(answer.get("intent").stringValue()).isEqualTo("opening_hours");
+    }
+
+    @Test
+    void aGroupStartsANewIntentInTheDraftButNeverOneThatExists() {
+        String question = "Gribble wonkfast trindle";
+        say("v-inbox-founder-1", "en", question);
+        JsonNode group = awaitGroup("?language=en", g -> g.get("text").stringValue().equals(question));
+
+        asTrainer(http.post().uri("/api/trainer/inbox/{id}/new-intent", group.get("id").stringValue()))
+                .bodyValue(Map.of("id", "opening_hours")).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.error").isEqualTo("intent_exists").jsonPath("$.problems[0].field").isEqualTo("id");
+        asTrainer(http.post().uri("/api/trainer/inbox/{id}/add-to-intent", group.get("id").stringValue()))
+                .bodyValue(Map.of("intent", " ", "language", "Italian")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.problems[0].field").isEqualTo("intent").jsonPath("$.problems[1].field").isEqualTo("language");
+
+        asTrainer(http.post().uri("/api/trainer/inbox/{id}/new-intent", group.get("id").stringValue()))
+                .bodyValue(Map.of("id", "pottery_classes")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.handled.text").isEqualTo(question);
+        asTrainer(http.get().uri("/api/trainer/intents/pottery_classes")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.examples.en[0]").isEqualTo(question);
+        asTrainer(http.post().uri("/api/trainer/inbox/{id}/new-intent", group.get("id").stringValue()))
+                .bodyValue(Map.of("id", "pottery_lessons")).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error").isEqualTo("unknown_group");
+        asTrainer(http.delete().uri("/api/trainer/draft")).exchange().expectStatus().isOk();
     }
 
     private String say(String visitorId, String language, String text) {
