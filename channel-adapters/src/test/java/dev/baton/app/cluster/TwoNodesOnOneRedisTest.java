@@ -6,8 +6,10 @@ import dev.baton.app.journey.OpenedSockets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Two Baton nodes on one Redis: any node serves any visitor or agent, and nothing is lost. */
 class TwoNodesOnOneRedisTest {
@@ -227,6 +230,33 @@ class TwoNodesOnOneRedisTest {
         assertThat(Agents.logout(nodeA.port(), session)).endsWith("/login.html?logout");
         assertThat(Agents.handshakeStatus(nodeB.port(), "/ws/agent", session)).as("the session ended on every node").isEqualTo(401);
         assertThat(Agents.handshakeStatus(nodeA.port(), "/ws/agent", session)).isEqualTo(401);
+    }
+
+    @Test
+    void aThumbsDownOnOneNodeIsCountedOnceAndReachesTheInboxOnTheOther() {
+        String visitorId = newVisitorId();
+        ChatSocket onA = visitorOn(nodeA, visitorId);
+        String conversationId = onA.await("welcome").get("conversationId").stringValue();
+        onA.send(message("What are your opening hours?"));
+        JsonNode answer = onA.awaitMessage("bot");
+        onA.send(Map.of("type", "feedback", "messageId", answer.get("id").asLong(), "helpful", false));
+        onA.await("feedback");
+
+        ChatSocket onB = sockets.visitor(nodeB.port());
+        onB.send(Map.of("type", "hello", "visitorId", visitorId, "conversationId", conversationId, "language", "en"));
+        onB.await("welcome");
+        onB.send(Map.of("type", "feedback", "messageId", answer.get("id").asLong(), "helpful", true));
+        assertThat(onB.await("error").get("code").stringValue()).as("rated once, whichever node is asked").isEqualTo("already_rated");
+
+        WebTestClient trainerOnB = WebTestClient.bindToServer().baseUrl("http://localhost:" + nodeB.port()).build();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> trainerOnB.get().uri("/api/trainer/inbox?language=en")
+                .headers(h -> h.setBasicAuth("alice", "alice-secret-1")).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.groups[?(@.text == 'What are your opening hours?')].reasons.unhelpful").isEqualTo(1)
+                .jsonPath("$.groups[?(@.text == 'What are your opening hours?')].conversationIds[0]").isEqualTo(conversationId));
+        trainerOnB.get().uri("/api/trainer/helpfulness").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.intents[?(@.intent == 'opening_hours')].down").isEqualTo(1)
+                .jsonPath("$.intents[?(@.intent == 'opening_hours')].up").isEqualTo(0);
     }
 
     private static boolean isOutcome(JsonNode frame, String conversationId) {

@@ -169,8 +169,7 @@ class TrainerInboxJourneyTest {
     @Test
     void aMessageTheBotDidNotUnderstandTeachesItOnceTheTrainerAddsItToAnIntentAndPublishes() {
         String question = "Snorkwib flendish plomp?";
-        say("v-inbox-teacher-1", "en", question);
-        JsonNode group = awaitGroup("?language=en", g -> g.get("text").stringValue().equals(question));
+        JsonNode group = inboxGroupOfAMessageTheBotDidNotUnderstand("v-inbox-teacher-1", question);
 
         asTrainer(http.post().uri("/api/trainer/inbox/{id}/add-to-intent", group.get("id").stringValue()))
                 .bodyValue(Map.of("intent", "opening_hours")).exchange().expectStatus().isOk()
@@ -192,8 +191,7 @@ class TrainerInboxJourneyTest {
     @Test
     void aGroupStartsANewIntentInTheDraftButNeverOneThatExists() {
         String question = "Gribble wonkfast trindle";
-        say("v-inbox-founder-1", "en", question);
-        JsonNode group = awaitGroup("?language=en", g -> g.get("text").stringValue().equals(question));
+        JsonNode group = inboxGroupOfAMessageTheBotDidNotUnderstand("v-inbox-founder-1", question);
 
         asTrainer(http.post().uri("/api/trainer/inbox/{id}/new-intent", group.get("id").stringValue()))
                 .bodyValue(Map.of("id", "opening_hours")).exchange().expectStatus().isEqualTo(409)
@@ -211,6 +209,11 @@ class TrainerInboxJourneyTest {
                 .bodyValue(Map.of("id", "pottery_lessons")).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.error").isEqualTo("unknown_group");
         asTrainer(http.delete().uri("/api/trainer/draft")).exchange().expectStatus().isOk();
+    }
+
+    private JsonNode inboxGroupOfAMessageTheBotDidNotUnderstand(String visitorId, String question) {
+        say(visitorId, "en", question);
+        return awaitGroup("?language=en", g -> g.get("text").stringValue().equals(question));
     }
 
     private String say(String visitorId, String language, String text) {
