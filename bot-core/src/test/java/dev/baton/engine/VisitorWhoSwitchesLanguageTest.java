@@ -9,7 +9,11 @@ import dev.baton.intents.IntentDatabase;
 import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.nlu.IntentModel;
 import dev.baton.nlu.OpenNlpLanguageDetector;
+import dev.baton.inbox.InboxRecorder;
+import dev.baton.inbox.TrainerInbox;
 import dev.baton.privacy.PersonalDataRedactor;
+import dev.baton.store.memory.InMemoryAnswerRatings;
+import dev.baton.store.memory.InMemoryTrainerInbox;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -29,7 +33,9 @@ class VisitorWhoSwitchesLanguageTest {
     private final ConversationEngine engine = new ConversationEngine(world.stores, () -> KNOWLEDGE,
             new Understanding(new OpenNlpLanguageDetector(() -> SHIPPED, "en"), new HumanRequestDetector(),
                     new MoodDetector(), "en"),
-            PolicySettings.DEFAULTS, world.handoffs, new PersonalDataRedactor(), world.clock);
+            PolicySettings.DEFAULTS, world.handoffs, new PersonalDataRedactor(), world.clock,
+            new InMemoryAnswerRatings(world.clock, Duration.ofDays(30)),
+            new InboxRecorder(new InMemoryTrainerInbox(world.clock, TrainerInbox.Limits.DEFAULTS), new PersonalDataRedactor(), world.clock, 0.1, 100));
 
     private int sent;
 
