@@ -475,6 +475,8 @@
       el('td', { class: 'row-actions' },
         v.version > 1 ? el('button', { type: 'button', class: 'secondary small', 'data-testid': 'version-diff', text: `Changes from ${v.version - 1}`,
           onclick: (e) => act(e.currentTarget, () => showDiff(v.version - 1, v.version)) }) : null,
+        el('a', { class: 'secondary small', href: `/api/trainer/versions/${v.version}/export`, download: `intents-v${v.version}.zip`,
+          'data-testid': 'version-export', text: 'Export zip' }),
         v.version !== newest ? el('button', { type: 'button', class: 'secondary small danger', 'data-testid': 'version-rollback', text: 'Roll back to this',
           onclick: (e) => rollBack(e.currentTarget, v.version) }) : null),
     )));

@@ -2,6 +2,7 @@ package dev.baton.app.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Dialog;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The trainer workspace page in a real browser: a trainer (alice, of the demo profile) finds an intent, sees the
@@ -113,6 +115,8 @@ class TrainerWorkspaceInBrowserTest {
         newest.locator("[data-testid=version-diff]").click();
         assertThat(trainer.locator("[data-testid=diff] .added")).containsText(new String[]{NEW_EXAMPLE, NEW_ANSWER});
         HeadlessChromium.screenshot(trainer, "trainer-03-versions.png");
+        Download export = trainer.waitForDownload(() -> newest.locator("[data-testid=version-export]").click());
+        assertTrue(export.suggestedFilename().endsWith(".zip"), export.suggestedFilename());
 
         trainer.locator("[data-testid=view-audit]").click();
         assertThat(trainer.locator("[data-testid=audit-row]").first()).containsText("alice");
