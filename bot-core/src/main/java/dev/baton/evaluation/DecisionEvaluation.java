@@ -86,7 +86,7 @@ public final class DecisionEvaluation {
 
     public Judged judge(ExpectedDecision expected) {
         LabelledExample message = expected.message();
-        TurnReader.Reading reading = reader.read(bot, TurnReader.Message.first(message.text(), Optional.of(message.language())));
+        TurnReader.Reading reading = firstMessage(message.text(), Optional.of(message.language()));
         Decision decision = reading.decision();
         if (decision instanceof Decision.Answer answer) {
             boolean right = expected.acceptable().contains(answer.score().intent());
@@ -102,6 +102,14 @@ public final class DecisionEvaluation {
         }
         return new Judged(expected, reading, Outcome.NOT_UNDERSTOOD,
                 expected.leftUnanswered() || expected.acceptable().contains(ExpectedDecision.NOT_UNDERSTOOD));
+    }
+
+    /**
+     * What the bot makes of {@code text} as the first message of a conversation, the widget hinting at
+     * {@code languageHint}: what {@link #judge} judges, and what a trainer sees when chatting with a draft.
+     */
+    public TurnReader.Reading firstMessage(String text, Optional<String> languageHint) {
+        return reader.read(bot, TurnReader.Message.first(text, languageHint));
     }
 
     /** Handing off is how the bot answers the request for a person and the intents that always go to people. */

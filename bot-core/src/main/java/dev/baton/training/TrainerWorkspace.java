@@ -60,6 +60,14 @@ public final class TrainerWorkspace {
     }
 
     /**
+     * The database the draft makes (the published one while none is started), validated; fails with
+     * {@link DraftHasProblemsException} when the draft has problems.
+     */
+    public Mono<IntentDatabase> draftDatabase() {
+        return currentOrFresh().publishOn(Schedulers.parallel()).map(draft -> DraftCheck.of(draft).publishable());
+    }
+
+    /**
      * Applies a change to the draft (starting it from the published database first if needed), saves it and records
      * it; emits the draft with its problems, which it may have. Fails with {@link UnknownIntentException} for a change
      * to an intent the draft does not have, {@link ConcurrentChangesException} when other trainers kept changing it.

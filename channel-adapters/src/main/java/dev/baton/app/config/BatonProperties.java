@@ -1,5 +1,6 @@
 package dev.baton.app.config;
 
+import dev.baton.dialogue.PolicySettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -68,6 +69,12 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                          @DefaultValue("2") int maxConsecutiveFailures,
                          @DefaultValue("3") int maxClarifyOptions,
                          @DefaultValue("talk_to_human") String humanRequestIntent) {
+
+        /** The policy with the confidence floor of a model (configured or calibrated); the clarify floor never above it. */
+        public PolicySettings settings(double modelFloor) {
+            return new PolicySettings(modelFloor, ambiguityMargin, Math.min(clarifyFloor, modelFloor), maxConsecutiveFailures,
+                    maxClarifyOptions, humanRequestIntent);
+        }
     }
 
     /**

@@ -101,10 +101,8 @@ class CoreConfiguration {
     ConversationEngine conversationEngine(Stores stores, LiveKnowledge knowledge, Understanding understanding,
                                           BatonProperties properties, Handoffs handoffs, PersonalDataRedactor redactor,
                                           Clock clock, AnswerRatings ratings, InboxRecorder inbox) {
-        BatonProperties.Policy p = properties.policy();
         // Every turn applies the confidence floor that comes with the knowledge in service (configured or calibrated).
-        PolicySettings policy = new PolicySettings(knowledge.get().confidenceFloor(), p.ambiguityMargin(), Math.min(p.clarifyFloor(), knowledge.get().confidenceFloor()),
-                p.maxConsecutiveFailures(), p.maxClarifyOptions(), p.humanRequestIntent());
+        PolicySettings policy = properties.policy().settings(knowledge.get().confidenceFloor());
         return new ConversationEngine(stores, knowledge, understanding, policy, handoffs, redactor, clock, ratings, inbox);
     }
 

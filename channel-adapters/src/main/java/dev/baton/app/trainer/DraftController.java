@@ -2,11 +2,15 @@ package dev.baton.app.trainer;
 
 import dev.baton.app.trainer.TrainerDocuments.DiscardedDocument;
 import dev.baton.app.trainer.TrainerDocuments.DraftDocument;
+import dev.baton.app.trainer.TrainerDocuments.EvaluationDocument;
+import dev.baton.app.trainer.TrainerDocuments.SandboxDocument;
+import dev.baton.app.trainer.TrainerDocuments.SandboxRequest;
 import dev.baton.app.trainer.TrainerDocuments.ExampleDocument;
 import dev.baton.app.trainer.TrainerDocuments.IntentDocument;
 import dev.baton.app.trainer.TrainerDocuments.LanguageDocument;
 import dev.baton.app.trainer.TrainerDocuments.NoteDocument;
 import dev.baton.app.trainer.TrainerDocuments.VersionDocument;
+import dev.baton.engine.LiveKnowledge;
 import dev.baton.intents.Intent;
 import dev.baton.training.Draft;
 import dev.baton.training.DraftChange;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.security.Principal;
 import java.util.List;
@@ -36,10 +41,17 @@ import java.util.Optional;
 @RequestMapping("/api/trainer")
 class DraftController {
 
-    private final TrainerWorkspace workspace;
+    /** As long as a visitor's message may be. */
+    static final int MAX_SANDBOX_TEXT = 4_000;
 
-    DraftController(TrainerWorkspace workspace) {
+    private final TrainerWorkspace workspace;
+    private final DraftModels models;
+    private final LiveKnowledge knowledge;
+
+    DraftController(TrainerWorkspace workspace, DraftModels models, LiveKnowledge knowledge) {
         this.workspace = workspace;
+        this.models = models;
+        this.knowledge = knowledge;
     }
 
     /** The draft's intents (the published ones while no draft is started) whose id or texts contain {@code q}. */
@@ -93,6 +105,28 @@ class DraftController {
             return Mono.error(new IllegalArgumentException("give the example's \"language\" and \"text\""));
         }
         return change(who, new DraftChange.AddExample(id, body.language().strip(), body.text()));
+    }
+
+    /** What the draft's bot would do with a message (its model trained once per draft version, off the event loop). */
+    @PostMapping("/draft/sandbox")
+    Mono<SandboxDocument> sandbox(@RequestBody SandboxRequest body) {
+        if (body.text() == null || body.text().isBlank()) {
+            return Mono.error(new IllegalArgumentException("give the message's \"text\""));
+        }
+        if (body.text().length() > MAX_SANDBOX_TEXT) {
+            return Mono.error(new IllegalArgumentException("the text is longer than " + MAX_SANDBOX_TEXT + " characters"));
+        }
+        Optional<String> language = Optional.ofNullable(body.language()).filter(l -> !l.isBlank());
+        return workspace.draftDatabase().flatMap(database -> models.sandbox(database)
+                .publishOn(Schedulers.parallel())
+                .map(sandbox -> SandboxDocument.of(database.version(), sandbox.reply(body.text(), language))));
+    }
+
+    /** The draft against the published database: per language, from cross-validation; and the predictions it changes. */
+    @GetMapping("/draft/evaluation")
+    Mono<EvaluationDocument> evaluation() {
+        return workspace.draftDatabase().flatMap(database -> models.evaluate(database)
+                .map(evaluation -> EvaluationDocument.of(knowledge.get().intents().version(), database.version(), evaluation)));
     }
 
     @DeleteMapping("/draft")

@@ -1,21 +1,26 @@
 package dev.baton.app.trainer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.baton.app.wire.MessageView;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentFileProblem;
 import dev.baton.intents.rasa.RasaImportReport;
 import dev.baton.training.AuditEntry;
+import dev.baton.training.DraftEvaluation;
 import dev.baton.training.DraftProblem;
 import dev.baton.training.DraftView;
 import dev.baton.training.IntentDiff;
 import dev.baton.training.IntentVersion;
+import dev.baton.training.Sandbox;
 import dev.baton.training.VersionInfo;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The JSON bodies of the trainer API, one record per shape, each made from its domain value in one place. Optional
@@ -170,6 +175,62 @@ final class TrainerDocuments {
                     report.unanswered(), report.notImported().stream()
                             .map(note -> new NoteImportedDocument(note.file(), note.line(), note.message())).toList(),
                     DraftDocument.of(draft));
+        }
+    }
+
+    /** A message to the draft's bot; {@code language} is the widget's hint, as a visitor's page would give it. */
+    record SandboxRequest(String text, String language) {
+    }
+
+    /**
+     * What the draft's bot does with a message: {@code decision} as the agent console's "Why" shows it, the
+     * {@code answer} it would give, the intents it would offer ({@code options}) when it asks which one was meant.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SandboxDocument(String draftVersion, MessageView.DecisionView decision, String language, String answer,
+                           List<String> options) {
+        static SandboxDocument of(String draftVersion, Sandbox.Reply reply) {
+            return new SandboxDocument(draftVersion, MessageView.DecisionView.of(reply.decision()), reply.language(),
+                    reply.answer().orElse(null), reply.options());
+        }
+    }
+
+    /** Shares in [0, 1] to three decimals; null where there is nothing to count (no answers, say). */
+    record FiguresDocument(int examples, Double top1, Double answeredPrecision, Double answeredRate) {
+        static FiguresDocument of(DraftEvaluation.Figures f) {
+            return f == null ? null : new FiguresDocument(f.examples(), share(f.top1()), share(f.answeredPrecision()),
+                    share(f.answeredRate()));
+        }
+
+        private static Double share(double value) {
+            return Double.isNaN(value) ? null : Math.round(value * 1000) / 1000.0;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LanguageEvaluationDocument(FiguresDocument published, FiguresDocument draft) {
+    }
+
+    record ChangedPredictionDocument(String text, String language, String intent, String before, boolean answeredBefore,
+                                     String after, boolean answeredAfter) {
+        static ChangedPredictionDocument of(DraftEvaluation.ChangedPrediction c) {
+            return new ChangedPredictionDocument(c.text(), c.language(), c.intent(), c.before(), c.answeredBefore(),
+                    c.after(), c.answeredAfter());
+        }
+    }
+
+    /** Per language, published and draft side by side; the examples whose prediction the draft changes. */
+    record EvaluationDocument(String publishedVersion, String draftVersion, int folds,
+                              Map<String, LanguageEvaluationDocument> languages, List<ChangedPredictionDocument> changed,
+                              int moreChanged) {
+        static EvaluationDocument of(String publishedVersion, String draftVersion, DraftEvaluation evaluation) {
+            Map<String, LanguageEvaluationDocument> languages = new TreeMap<>();
+            Set<String> all = new TreeSet<>(evaluation.published().keySet());
+            all.addAll(evaluation.draft().keySet());
+            all.forEach(language -> languages.put(language, new LanguageEvaluationDocument(
+                    FiguresDocument.of(evaluation.published().get(language)), FiguresDocument.of(evaluation.draft().get(language)))));
+            return new EvaluationDocument(publishedVersion, draftVersion, DraftEvaluation.FOLDS, languages,
+                    evaluation.changed().stream().map(ChangedPredictionDocument::of).toList(), evaluation.moreChanged());
         }
     }
 

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
+import java.util.concurrent.RejectedExecutionException;
+
 /** How the trainer API refuses: a status, an error code and a sentence; a draft's problems with their fields. */
 @RestControllerAdvice(assignableTypes = {DraftController.class, VersionsController.class, FilesController.class,
         TrainerInboxController.class})
@@ -71,6 +73,12 @@ class TrainerErrors {
     @ExceptionHandler
     ResponseEntity<ErrorDocument> notPublished(LiveKnowledge.NotPublishedException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorDocument("not_published", e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ErrorDocument> busy(RejectedExecutionException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorDocument("busy",
+                "models of other drafts are being trained; try again in a moment"));
     }
 
     @ExceptionHandler

@@ -42,7 +42,7 @@ public record MessageView(long id, String from, String text, List<QuickReplyView
      * @param reason     the decision's reason in words, for agents
      */
     public record DecisionView(String kind, String intent, Double confidence, Double margin, String reason) {
-        static DecisionView of(BotDecision d) {
+        public static DecisionView of(BotDecision d) {
             return new DecisionView(d.kind().name().toLowerCase(Locale.ROOT), d.intent().orElse(null),
                     d.confidence().isPresent() ? FrameParts.threeDecimals(d.confidence().getAsDouble()) : null,
                     d.margin().isPresent() ? FrameParts.threeDecimals(d.margin().getAsDouble()) : null, d.reason());
