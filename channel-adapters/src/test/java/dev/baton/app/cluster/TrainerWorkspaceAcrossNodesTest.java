@@ -3,11 +3,10 @@ package dev.baton.app.cluster;
 import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
 import dev.baton.app.trainer.IntentFiles;
+import dev.baton.app.trainer.TrainerHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,7 +75,7 @@ class TrainerWorkspaceAcrossNodesTest {
         assertThat(askTheBot(nodeA, TEAPOT_QUESTION, "before")).as("the bot still answers from the published version")
                 .doesNotStartWith(TEAPOT_ANSWER);
 
-        JsonNode evaluation = call(nodeA, "GET", "/api/trainer/draft/evaluation", null, 200, EVALUATION);
+        JsonNode evaluation = new TrainerHttp(nodeA.port(), EVALUATION).call("GET", "/api/trainer/draft/evaluation", null, 200);
         assertThat(evaluation.get("publishedVersion").stringValue()).isEqualTo(shipped);
         JsonNode english = evaluation.get("languages").get("en");
         assertThat(english.get("draft").get("examples").asInt()).isEqualTo(english.get("published").get("examples").asInt() + 5);
@@ -103,25 +102,13 @@ class TrainerWorkspaceAcrossNodesTest {
     }
 
     private static String answeringVersion(BatonNodes.Node node) {
-        byte[] body = http(node, WITHIN_SECONDS).get().uri("/actuator/health").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
+        byte[] body = WebTestClient.bindToServer().baseUrl("http://localhost:" + node.port()).build().get().uri("/actuator/health").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
         return JSON.readTree(body).get("components").get("knowledge").get("details").get("intentDatabaseVersion").stringValue();
     }
 
     private static JsonNode call(BatonNodes.Node node, String method, String path, Object body, int expectedStatus) {
-        return call(node, method, path, body, expectedStatus, WITHIN_SECONDS);
-    }
-
-    private static JsonNode call(BatonNodes.Node node, String method, String path, Object body, int expectedStatus,
-                                 Duration timeout) {
-        var request = http(node, timeout).method(HttpMethod.valueOf(method)).uri(path)
-                .headers(h -> h.setBasicAuth("alice", "alice-secret-1"));
-        var exchange = body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        return JSON.readTree(exchange.expectStatus().isEqualTo(expectedStatus).expectBody().returnResult().getResponseBody());
-    }
-
-    private static WebTestClient http(BatonNodes.Node node, Duration timeout) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + node.port()).responseTimeout(timeout).build();
+        return new TrainerHttp(node.port()).call(method, path, body, expectedStatus);
     }
 
     private String askTheBot(BatonNodes.Node node, String question, String visitor) {

@@ -8,9 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "baton.intents=../intents")
 class TrainerWorkspaceApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
@@ -32,8 +28,7 @@ class TrainerWorkspaceApiTest {
 
     @BeforeEach
     void client() {
-        // Publishing trains and calibrates a model: seconds on a busy machine, more than the client's default 5.
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(60)).build();
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
     @Test
@@ -101,11 +96,7 @@ class TrainerWorkspaceApiTest {
     }
 
     private JsonNode call(String method, String path, Object body, int expectedStatus) {
-        var request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
-                .headers(h -> h.setBasicAuth("alice", "alice-secret-1"));
-        var exchange = body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        byte[] response = exchange.expectStatus().isEqualTo(expectedStatus).expectBody().returnResult().getResponseBody();
-        return JSON.readTree(response);
+        return new TrainerHttp(port).call(method, path, body, expectedStatus);
     }
 
     private String askTheBot(String question) {
