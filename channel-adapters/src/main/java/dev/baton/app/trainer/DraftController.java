@@ -16,6 +16,8 @@ import dev.baton.training.Draft;
 import dev.baton.training.DraftChange;
 import dev.baton.training.TrainerWorkspace;
 import dev.baton.training.UnknownIntentException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +41,7 @@ import java.util.Optional;
  */
 @RestController
 @RequestMapping("/api/trainer")
+@Tag(name = "Draft", description = "The shared draft: edit, try in the sandbox, evaluate, publish")
 class DraftController {
 
     /** As long as a visitor's message may be. */
@@ -56,6 +59,7 @@ class DraftController {
 
     /** The draft's intents (the published ones while no draft is started) whose id or texts contain {@code q}. */
     @GetMapping("/intents")
+    @Operation(summary = "The draft's intents (the published ones while no draft is started), searched by id and texts")
     Mono<List<IntentDocument>> intents(@RequestParam(name = "q", required = false) String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         return workspace.draft().map(view -> {
@@ -68,6 +72,7 @@ class DraftController {
     }
 
     @GetMapping("/intents/{id}")
+    @Operation(summary = "One intent of the draft")
     Mono<IntentDocument> intent(@PathVariable String id) {
         return workspace.draft().map(view -> view.draft().find(id)
                 .map(intent -> IntentDocument.of(intent, view.draft().fileOf(id).orElseThrow()))
@@ -75,18 +80,21 @@ class DraftController {
     }
 
     @GetMapping("/draft")
+    @Operation(summary = "The draft with its problems and what publishing it would change")
     Mono<DraftDocument> draft() {
         return workspace.draft().map(DraftDocument::of);
     }
 
     /** Creates or replaces an intent (all its languages); a new one goes into {@code file}, default workspace.yaml. */
     @PutMapping("/draft/intents/{id}")
+    @Operation(summary = "Create or replace an intent in the draft")
     Mono<DraftDocument> saveIntent(@PathVariable String id, @RequestBody IntentDocument body, Principal who) {
         return change(who, new DraftChange.SaveIntent(body.toIntent(id), Optional.ofNullable(body.file())));
     }
 
     /** Replaces one language of an intent: its title, examples and answers. */
     @PutMapping("/draft/intents/{id}/languages/{language}")
+    @Operation(summary = "Replace one language of an intent in the draft")
     Mono<DraftDocument> saveLanguage(@PathVariable String id, @PathVariable String language,
                                      @RequestBody LanguageDocument body, Principal who) {
         return change(who, new DraftChange.SaveLanguage(id, language, Optional.ofNullable(body.title()),
@@ -94,12 +102,14 @@ class DraftController {
     }
 
     @DeleteMapping("/draft/intents/{id}")
+    @Operation(summary = "Delete an intent from the draft")
     Mono<DraftDocument> deleteIntent(@PathVariable String id, Principal who) {
         return change(who, new DraftChange.DeleteIntent(id));
     }
 
     /** One more example of an intent in a language (the unanswered inbox's "add as example"). */
     @PostMapping("/draft/intents/{id}/examples")
+    @Operation(summary = "Add one example to an intent in the draft")
     Mono<DraftDocument> addExample(@PathVariable String id, @RequestBody ExampleDocument body, Principal who) {
         if (body.language() == null || body.language().isBlank() || body.text() == null || body.text().isBlank()) {
             return Mono.error(new IllegalArgumentException("give the example's \"language\" and \"text\""));
@@ -109,6 +119,7 @@ class DraftController {
 
     /** What the draft's bot would do with a message (its model trained once per draft version, off the event loop). */
     @PostMapping("/draft/sandbox")
+    @Operation(summary = "What the draft's bot would do with a message")
     Mono<SandboxDocument> sandbox(@RequestBody SandboxRequest body) {
         if (body.text() == null || body.text().isBlank()) {
             return Mono.error(new IllegalArgumentException("give the message's \"text\""));
@@ -124,18 +135,21 @@ class DraftController {
 
     /** The draft against the published database: per language, from cross-validation; and the predictions it changes. */
     @GetMapping("/draft/evaluation")
+    @Operation(summary = "The draft against the published database, per language, and the predictions it changes")
     Mono<EvaluationDocument> evaluation() {
         return workspace.draftDatabase().flatMap(database -> models.evaluate(database)
                 .map(evaluation -> EvaluationDocument.of(knowledge.get().intents().version(), database.version(), evaluation)));
     }
 
     @DeleteMapping("/draft")
+    @Operation(summary = "Discard the draft")
     Mono<DiscardedDocument> discard(Principal who) {
         return workspace.discard(who.getName()).map(DiscardedDocument::new);
     }
 
     /** Publishes the draft as a new version every node answers from; refused, with its problems, when it has any. */
     @PostMapping("/draft/publish")
+    @Operation(summary = "Publish the draft as a new version every node answers from (refused while it has problems)")
     Mono<VersionDocument> publish(@RequestBody(required = false) NoteDocument body, Principal who) {
         return workspace.publish(who.getName(), body == null ? "" : body.text()).map(VersionDocument::of);
     }
