@@ -98,7 +98,7 @@ class DraftController {
     Mono<DraftDocument> saveLanguage(@PathVariable String id, @PathVariable String language,
                                      @RequestBody LanguageDocument body, Principal who) {
         return change(who, new DraftChange.SaveLanguage(id, language, Optional.ofNullable(body.title()),
-                body.examples() == null ? List.of() : body.examples(), body.answers() == null ? List.of() : body.answers()));
+                body.exampleTexts(), body.answerTexts()));
     }
 
     @DeleteMapping("/draft/intents/{id}")

@@ -43,13 +43,44 @@ final class TrainerDocuments {
 
         /** The intent this body describes, under {@code id}; absent parts are empty. */
         Intent toIntent(String id) {
-            return new Intent(id, title == null ? Map.of() : title, examples == null ? Map.of() : examples,
-                    answers == null ? Map.of() : answers, followUps == null ? List.of() : followUps, Boolean.TRUE.equals(handoff));
+            return new Intent(id, present(title, "title"), present(examples, "examples"), present(answers, "answers"),
+                    texts(followUps, "followUps"), Boolean.TRUE.equals(handoff));
         }
     }
 
     /** One language of an intent: its title (absent or empty: none), examples and answers. */
     record LanguageDocument(String title, List<String> examples, List<String> answers) {
+        List<String> exampleTexts() {
+            return texts(examples, "examples");
+        }
+
+        List<String> answerTexts() {
+            return texts(answers, "answers");
+        }
+    }
+
+    /** A map from language to texts or a title; absent is empty, a null inside is refused with what it is. */
+    private static <T> Map<String, T> present(Map<String, T> byLanguage, String field) {
+        if (byLanguage == null) {
+            return Map.of();
+        }
+        byLanguage.forEach((language, value) -> {
+            if (value == null || value instanceof List<?> list && list.contains(null)) {
+                throw new IllegalArgumentException("\"" + field + "\" in \"" + language + "\" is null; give a text, or leave the language out");
+            }
+        });
+        return byLanguage;
+    }
+
+    /** A list of texts; absent is empty, a null inside is refused. */
+    private static List<String> texts(List<String> texts, String field) {
+        if (texts == null) {
+            return List.of();
+        }
+        if (texts.contains(null)) {
+            throw new IllegalArgumentException("\"" + field + "\" contains null; give texts only");
+        }
+        return texts;
     }
 
     /** One example to add to an intent, in a language. */

@@ -9,6 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +95,13 @@ class TrainerWorkspaceApiTest {
                 .get("message").stringValue()).contains("\"text\"");
         assertThat(call("POST", "/api/trainer/versions/999/rollback", null, 404).get("message").stringValue())
                 .isEqualTo("there is no version 999");
+        Map<String, Object> nullExample = new HashMap<>();
+        nullExample.put("examples", Arrays.asList("return it", null));
+        assertThat(call("PUT", "/api/trainer/draft/intents/returns/languages/en", nullExample, 400).get("message").stringValue())
+                .isEqualTo("\"examples\" contains null; give texts only");
+        assertThat(call("POST", "/api/trainer/draft/sandbox", Map.of("text", " "), 400).get("error").stringValue())
+                .isEqualTo("bad_request");
+        assertThat(call("GET", "/api/trainer/draft", null, 200).get("started").asBoolean()).as("nothing was saved").isFalse();
     }
 
     private JsonNode call(String method, String path, Object body, int expectedStatus) {
