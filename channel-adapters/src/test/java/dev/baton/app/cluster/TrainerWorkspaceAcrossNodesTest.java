@@ -30,7 +30,7 @@ class TrainerWorkspaceAcrossNodesTest {
     /** Evaluating trains ten cross-validation models and the draft's own on a shared machine. */
     private static final Duration EVALUATION = Duration.ofSeconds(180);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String TEAPOT_QUESTION = "can I put the teapot in the dishwasher?";
+    private static final String TEAPOT_QUESTION = "how do I clean my teapot?";
     private static final String TEAPOT_ANSWER = "Rinse our teapots by hand";
 
     @RegisterExtension
@@ -53,7 +53,7 @@ class TrainerWorkspaceAcrossNodesTest {
         JsonNode broken = call(nodeA, "PUT", "/api/trainer/draft/intents/teapot_care", Map.of(
                 "title", Map.of("en", "Teapot care"),
                 "examples", Map.of("en", List.of("is the teapot dishwasher safe", "how do I clean my teapot",
-                        "can the teapot go in the dishwasher", "teapot cleaning tips", "washing the teapot"),
+                        "teapot washing instructions", "teapot cleaning tips", "washing the teapot"),
                         "it", List.of("come lavo la teiera")),
                 "answers", Map.of("en", List.of(TEAPOT_ANSWER + " with warm water; never in the dishwasher."))), 200);
         assertThat(broken.get("problems").get(0).get("message").stringValue()).contains("\"it\" has examples but no answers");

@@ -52,7 +52,7 @@ class TrainerWorkspaceApiTest {
         JsonNode broken = call("PUT", "/api/trainer/draft/intents/teapot_care", Map.of(
                 "title", Map.of("en", "Teapot care"),
                 "examples", Map.of("en", List.of("is the teapot dishwasher safe", "how do I clean my teapot",
-                        "can the teapot go in the dishwasher", "teapot cleaning tips"), "it", List.of("come lavo la teiera")),
+                        "teapot washing instructions", "teapot cleaning tips"), "it", List.of("come lavo la teiera")),
                 "answers", Map.of("en", List.of("Rinse our teapots by hand with warm water; never in the dishwasher."))), 200);
         assertThat(broken.get("started").asBoolean()).isTrue();
         assertThat(broken.get("changedBy").stringValue()).isEqualTo("alice");
@@ -79,16 +79,17 @@ class TrainerWorkspaceApiTest {
         assertThat(published.get("version").asInt()).isEqualTo(before + 1);
         assertThat(published.get("publishedBy").stringValue()).isEqualTo("alice");
         assertThat(published.get("note").stringValue()).isEqualTo("teapot care");
-        assertThat(askTheBot("can I put the teapot in the dishwasher?")).startsWith("Rinse our teapots by hand");
+        assertThat(askTheBot("how do I clean my teapot?")).startsWith("Rinse our teapots by hand");
         assertThat(call("GET", "/api/trainer/draft", null, 200).get("started").asBoolean()).isFalse();
         assertThat(call("GET", "/api/trainer/versions", null, 200).get(0).get("intentsVersion").stringValue())
                 .isEqualTo(call("GET", "/api/trainer/knowledge", null, 200).get("version").stringValue());
-        assertThat(call("GET", "/api/trainer/intents?q=dishwasher", null, 200)).extracting(i -> i.get("id").stringValue())
+        assertThat(call("GET", "/api/trainer/intents?q=teapot_care", null, 200)).extracting(i -> i.get("id").stringValue())
                 .containsExactly("teapot_care");
     }
 
     @Test
     void aChangeToAnUnknownIntentOrWithoutATextIsRefusedAndChangesNothing() {
+        long revision = call("GET", "/api/trainer/draft", null, 200).get("revision").asLong();
         assertThat(call("POST", "/api/trainer/draft/intents/no_such_intent/examples", Map.of("language", "en", "text", "hi"), 404)
                 .get("error").stringValue()).isEqualTo("not_found");
         assertThat(call("POST", "/api/trainer/draft/intents/returns/examples", Map.of("language", "en"), 400)
@@ -101,7 +102,7 @@ class TrainerWorkspaceApiTest {
                 .isEqualTo("\"examples\" contains null; give texts only");
         assertThat(call("POST", "/api/trainer/draft/sandbox", Map.of("text", " "), 400).get("error").stringValue())
                 .isEqualTo("bad_request");
-        assertThat(call("GET", "/api/trainer/draft", null, 200).get("started").asBoolean()).as("nothing was saved").isFalse();
+        assertThat(call("GET", "/api/trainer/draft", null, 200).get("revision").asLong()).as("nothing was saved").isEqualTo(revision);
     }
 
     private JsonNode call(String method, String path, Object body, int expectedStatus) {
