@@ -291,6 +291,10 @@ class VisitorAndAgentJourneyInBrowserTest {
         assertThat(widgetMessagesFrom("bot").first().locator("[data-testid=baton-not-helpful]")).hasAttribute("aria-pressed", "true");
         whenTheVisitorClicksTheQuickReply("Parla con una persona");
         assertThat(widget("baton-panel")).hasAttribute("data-state", "WAITING_FOR_AGENT");
+
+        // Leaves the queue as it found it: the other journeys count their visitor's place in it.
+        widget("baton-stop-waiting").click();
+        assertThat(widget("baton-panel")).hasAttribute("data-state", "BOT");
     }
 
     @Test

@@ -73,7 +73,7 @@ class TrainerWorkspaceApiTest {
                 "examples", List.of("come lavo la teiera", "la teiera va in lavastoviglie?"),
                 "answers", List.of("Lavate le nostre teiere a mano con acqua tiepida, mai in lavastoviglie.")), 200);
         assertThat(fixed.get("publishable").asBoolean()).isTrue();
-        assertThat(fixed.get("revision").asInt()).isEqualTo(2);
+        assertThat(fixed.get("revision").asInt()).as("one change on top of the broken one").isEqualTo(broken.get("revision").asInt() + 1);
 
         JsonNode published = call("POST", "/api/trainer/draft/publish", Map.of("note", "teapot care"), 200);
         assertThat(published.get("version").asInt()).isEqualTo(before + 1);
