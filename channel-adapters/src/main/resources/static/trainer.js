@@ -104,6 +104,7 @@
     if (name === 'versions') act(null, loadVersions);
     if (name === 'audit') act(null, loadAudit);
     if (name === 'draft') act(null, loadDraft);
+    if (name === 'inbox') act(null, loadInbox);
   }
 
   // ---------------------------------------------------------------- the draft
@@ -511,6 +512,110 @@
       el('td', { dir: 'auto', class: 'detail', text: entry.detail || '' }))));
   }
 
+  // ---------------------------------------------------------------- inbox and helpfulness
+
+  const REASONS = {
+    not_understood: 'Not understood', clarified: 'Clarified', handed_off_after_failures: 'Handed off after failures',
+    low_margin: 'Low margin', unhelpful: 'Marked unhelpful',
+  };
+
+  async function loadInbox() {
+    const [inbox, helpfulness] = await Promise.all([api('GET', '/inbox?limit=100'), api('GET', '/helpfulness')]);
+    if (!state.intents.length) await search();
+    $('inbox').replaceChildren(...inbox.groups.map(renderGroup));
+    $('inbox-empty').hidden = inbox.groups.length > 0;
+    $('helpfulness').replaceChildren(...helpfulness.intents.map(h => el('tr', { 'data-testid': 'helpfulness-row' },
+      el('th', { scope: 'row' }, el('button', { type: 'button', class: 'link', text: h.intent, onclick: () => act(null, () => openIntent(h.intent)) })),
+      el('td', { text: String(h.up) }), el('td', { text: String(h.down) }),
+      el('td', { text: `${Math.round(h.helpfulShare * 100)}%` }))));
+    $('helpfulness-empty').hidden = helpfulness.intents.length > 0;
+  }
+
+  /** One group: its text and counts, and what a trainer can do with it. */
+  function renderGroup(group) {
+    const intentId = `inbox-intent-${group.id}`;
+    const newId = `inbox-new-${group.id}`;
+    const guesses = group.guesses.map(g => g.intent);
+    const choices = [...new Set([...guesses, ...state.intents.map(i => i.id)])];
+    const intentSelect = el('select', { id: intentId, 'data-testid': 'inbox-intent' },
+      choices.map(id => el('option', { value: id, text: guesses.includes(id) ? `${id} (guess)` : id })));
+    const newInput = el('input', { id: newId, placeholder: 'new_intent_id', 'data-testid': 'inbox-new-id', autocomplete: 'off' });
+    const after = async (request) => {
+      const answer = await request;
+      if (answer && answer.draft) setDraft(answer.draft);
+      await loadInbox();
+    };
+    return el('li', { class: 'inbox-group', 'data-testid': 'inbox-group' },
+      el('p', { class: 'inbox-text', dir: 'auto', lang: group.language, 'data-testid': 'inbox-text', text: group.text }),
+      el('p', { class: 'inbox-meta' },
+        el('span', { class: 'chip', text: languageLabel(group.language) }),
+        el('span', { class: 'chip', 'data-testid': 'inbox-count', text: `${group.count}×` }),
+        Object.entries(group.reasons).map(([reason, n]) => el('span', { class: 'chip warn', text: `${REASONS[reason] || reason}: ${n}` })),
+        group.guesses.length ? el('span', { class: 'where', text: `guesses: ${group.guesses.map(g => `${g.intent} ${Math.round(g.confidence * 100)}%`).join(', ')}` }) : null),
+      group.variants.length ? el('p', { class: 'inbox-variants', dir: 'auto', text: `Also worded: ${group.variants.join(' · ')}` }) : null,
+      el('div', { class: 'inbox-actions' },
+        el('label', { for: intentId, text: 'Example of' }), intentSelect,
+        el('button', { type: 'button', class: 'primary small', 'data-testid': 'inbox-add', text: 'Add to draft',
+          onclick: (e) => act(e.currentTarget, () => after(api('POST', `/inbox/${encodeURIComponent(group.id)}/add-to-intent`, { intent: intentSelect.value }))) }),
+        el('label', { for: newId, text: 'or new intent' }), newInput,
+        el('button', { type: 'button', class: 'secondary small', 'data-testid': 'inbox-new', text: 'Start it',
+          onclick: (e) => act(e.currentTarget, () => after(api('POST', `/inbox/${encodeURIComponent(group.id)}/new-intent`, { id: newInput.value.trim() }))) }),
+        el('button', { type: 'button', class: 'secondary small danger', 'data-testid': 'inbox-dismiss', text: 'Dismiss',
+          onclick: (e) => act(e.currentTarget, () => after(api('POST', `/inbox/${encodeURIComponent(group.id)}/dismiss`))) })));
+  }
+
+  // ---------------------------------------------------------------- sandbox and evaluation
+
+  const DECISIONS = { answer: 'Answers', clarify: 'Asks which was meant', hand_off: 'Hands off to a person', not_understood: 'Does not understand' };
+  const percent = (share) => (share == null ? '—' : `${Math.round(share * 1000) / 10}%`);
+
+  async function trySandbox(event) {
+    event.preventDefault();
+    const text = $('sandbox-text').value.trim();
+    if (!text) { $('sandbox-text').focus(); return; }
+    await act($('sandbox-send'), async () => {
+      const reply = await api('POST', '/draft/sandbox', { text, language: $('sandbox-language').value || undefined });
+      const d = reply.decision;
+      const facts = [
+        ['Decision', DECISIONS[d.kind] || d.kind, 'sandbox-kind'],
+        ['Intent', d.intent || '—', 'sandbox-intent'],
+        ['Confidence', d.confidence == null ? '—' : String(d.confidence), null],
+        ['Margin', d.margin == null ? '—' : String(d.margin), null],
+        ['Reason', d.reason || '—', null],
+        ['Language', languageLabel(reply.language), null],
+        ['Answer', reply.answer || (reply.options && reply.options.length ? `Offers: ${reply.options.join(', ')}` : '—'), 'sandbox-answer'],
+      ];
+      const box = $('sandbox-reply');
+      box.replaceChildren(...facts.flatMap(([k, v, testid]) => [el('dt', { text: k }), el('dd', { dir: 'auto', 'data-testid': testid, text: v })]));
+      box.hidden = false;
+    });
+  }
+
+  /** Cross-validation can take a minute: the button and a status say so, nothing else waits for it. */
+  async function evaluate() {
+    const status = $('evaluation-status');
+    status.textContent = 'Evaluating: training the draft and the published bot fold by fold…';
+    const started = Date.now();
+    const ticker = setInterval(() => { status.textContent = `Evaluating… ${Math.round((Date.now() - started) / 1000)} s`; }, 1000);
+    const result = await act($('evaluate'), () => api('GET', '/draft/evaluation'));
+    clearInterval(ticker);
+    if (!result) { status.textContent = ''; return; }
+    status.textContent = `Draft ${shortVersion(result.draftVersion)} against published ${shortVersion(result.publishedVersion)}, ${result.folds}-fold cross-validation.`;
+    const rows = Object.entries(result.languages).flatMap(([language, figures]) => [['published', figures.published], ['draft', figures.draft]]
+      .map(([which, f]) => el('tr', { 'data-testid': 'evaluation-row', 'data-language': language, 'data-which': which },
+        el('th', { scope: 'row', text: `${languageLabel(language)}, ${which}` }),
+        el('td', { text: f ? String(f.examples) : '—' }), el('td', { text: percent(f && f.top1) }),
+        el('td', { text: percent(f && f.answeredPrecision) }), el('td', { text: percent(f && f.answeredRate) }))));
+    $('evaluation-languages').replaceChildren(...rows);
+    const said = (intent, answered) => (intent ? `${intent}${answered ? '' : ' (not answered)'}` : 'nothing');
+    $('evaluation-changed').replaceChildren(...result.changed.map(c => el('li', { 'data-testid': 'evaluation-change' },
+      el('span', { class: 'message', dir: 'auto', lang: c.language, text: c.text }),
+      el('span', { class: 'where', text: `${c.language} · example of ${c.intent}: ${said(c.before, c.answeredBefore)} → ${said(c.after, c.answeredAfter)}` }))),
+      result.moreChanged ? el('li', { class: 'empty', text: `and ${result.moreChanged} more` }) : null);
+    if (!result.changed.length) $('evaluation-changed').replaceChildren(el('li', { class: 'empty', text: 'None.' }));
+    $('evaluation').hidden = false;
+  }
+
   // ---------------------------------------------------------------- wiring
 
   let searchTimer = null;
@@ -532,6 +637,9 @@
   $('new-intent-form').addEventListener('submit', newIntent);
   $('publish-form').addEventListener('submit', publish);
   $('discard').addEventListener('click', discard);
+  $('sandbox-form').addEventListener('submit', trySandbox);
+  $('evaluate').addEventListener('click', () => evaluate());
+  $('inbox-refresh').addEventListener('click', (e) => act(e.currentTarget, loadInbox));
   for (const tab of document.querySelectorAll('.view-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
   window.addEventListener('beforeunload', (event) => { if (hasUnsavedChanges()) event.preventDefault(); });
 

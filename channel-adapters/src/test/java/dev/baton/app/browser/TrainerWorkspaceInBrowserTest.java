@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +42,11 @@ class TrainerWorkspaceInBrowserTest {
     /** Publishing trains and calibrates a model: seconds on a busy machine. */
     private static final LocatorAssertions.ContainsTextOptions TRAINED_WITHIN =
             new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
+
+    private static final String NOT_UNDERSTOOD = "Frobnicate the glimmerwick snorkeldash";
+    /** The sandbox trains the draft's model the first time it is asked. */
+    private static final LocatorAssertions.HasTextOptions SANDBOX_TRAINED_WITHIN =
+            new LocatorAssertions.HasTextOptions().setTimeout(60_000);
 
     private static HeadlessChromium chromium;
 
@@ -130,6 +137,50 @@ class TrainerWorkspaceInBrowserTest {
         input.fill("how much is shipping");
         input.press("Enter");
         assertThat(visitor.locator("#baton-widget [data-testid=baton-message][data-from=bot]").last()).containsText(NEW_ANSWER);
+    }
+
+    @Test
+    void aMessageTheBotDidNotUnderstandReachesTheInboxAndTeachesTheDraftWhichTheTrainerTriesAndPublishes() {
+        Page visitor = newPage();
+        visitor.navigate("/");
+        visitor.locator("#baton-widget [data-testid=baton-launcher]").click();
+        Locator input = visitor.locator("#baton-widget [data-testid=baton-input]");
+        input.fill(NOT_UNDERSTOOD);
+        input.press("Enter");
+        assertThat(visitor.locator("#baton-widget [data-testid=baton-message][data-from=bot]").last()).isVisible();
+
+        Page trainer = signedIn("alice", "alice-secret-1");
+        trainer.setViewportSize(390, 844);
+        trainer.locator("[data-testid=view-inbox]").click();
+        Locator group = trainer.locator("[data-testid=inbox-group]").filter(new Locator.FilterOptions().setHasText(NOT_UNDERSTOOD));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            trainer.locator("[data-testid=inbox-refresh]").click();
+            assertThat(group).isVisible();
+        });
+        assertThat(group.locator("[data-testid=inbox-text]")).hasText(NOT_UNDERSTOOD);
+        assertThat(group.locator("[data-testid=inbox-count]")).hasText("1×");
+        assertThat(group).containsText("Not understood");
+        HeadlessChromium.screenshot(trainer, "trainer-panels-1-inbox-phone.png");
+
+        group.locator("[data-testid=inbox-intent]").selectOption("shipping_costs");
+        group.locator("[data-testid=inbox-add]").click();
+        assertThat(group).hasCount(0);
+        assertThat(trainer.locator("[data-testid=draft-count]")).hasText("1");
+
+        trainer.setViewportSize(1280, 900);
+        trainer.locator("[data-testid=view-draft]").click();
+        assertThat(trainer.locator("[data-testid=diff-changed] .added")).containsText(NOT_UNDERSTOOD);
+        trainer.locator("[data-testid=sandbox-text]").fill(NOT_UNDERSTOOD);
+        trainer.locator("[data-testid=sandbox-text]").press("Enter"); // the keyboard is enough
+        assertThat(trainer.locator("[data-testid=sandbox-intent]")).hasText("shipping_costs", SANDBOX_TRAINED_WITHIN);
+        assertThat(trainer.locator("[data-testid=sandbox-kind]")).not().isEmpty();
+        trainer.locator("[data-testid=sandbox-reply]").scrollIntoViewIfNeeded();
+        HeadlessChromium.screenshot(trainer, "trainer-panels-2-sandbox.png");
+
+        trainer.locator("[data-testid=publish-note]").fill("Taught from the inbox");
+        trainer.locator("[data-testid=publish]").click();
+        assertThat(trainer.locator("[data-testid=publish-outcome]")).containsText("Published version", TRAINED_WITHIN);
+        assertThat(trainer.locator("[data-testid=draft-bar]")).containsText("No draft yet");
     }
 
     @Test
