@@ -10,6 +10,7 @@ import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import java.time.Duration;
+import java.util.List;
 
 import static dev.baton.store.Fixtures.T0;
 import static dev.baton.store.Fixtures.conversation;
@@ -23,7 +24,8 @@ class InMemoryConversationStoreTest {
     private static final Duration RETENTION = Duration.ofDays(30);
 
     private final SettableClock clock = new SettableClock(T0);
-    private final InMemoryConversationStore store = new InMemoryConversationStore(clock, new InProcessConversationEvents(), RETENTION);
+    private final InMemoryConversationStore store = new InMemoryConversationStore(clock, new InProcessConversationEvents(), RETENTION,
+            InMemoryConversationStore.DEFAULT_CAPACITY);
 
     @Test
     void forgetsAResolvedConversationWithItsTranscriptAndIndexesARetentionAfterItWasResolved() {
@@ -64,6 +66,37 @@ class InMemoryConversationStoreTest {
         StepVerifier.create(store.find(resolved.id())).verifyComplete();
         StepVerifier.create(store.transcript(resolved.id(), 0)).verifyComplete();
         StepVerifier.create(store.ofVisitor("v-visitor-1")).verifyComplete();
+    }
+
+    @Test
+    void beyondItsCapacityForgetsTheLeastRecentlyActiveConversationNoPersonIsPartOf() {
+        InMemoryConversationStore small = new InMemoryConversationStore(clock, new InProcessConversationEvents(), RETENTION, 3);
+        Conversation quiet = small.create(conversation("v-visitor-1", T0)).block();
+        Conversation waiting = small.create(waiting("v-visitor-2", T0)).block();
+        Conversation forgotten = small.create(conversation("v-visitor-3", T0)).block();
+        small.appendAsVisitor(forgotten.id(), "v-visitor-3", visitorSays("do you ship to Malta", "m-1")).block();
+        Conversation busy = small.update(quiet.id(), c -> c.afterBotTurn("it", false, List.of(), T0.plusSeconds(5))).block();
+
+        Conversation newest = small.create(conversation("v-visitor-4", T0)).block();
+
+        StepVerifier.create(small.find(forgotten.id())).verifyComplete();
+        StepVerifier.create(small.transcript(forgotten.id(), 0)).verifyComplete();
+        StepVerifier.create(small.ofVisitor("v-visitor-3")).verifyComplete();
+        StepVerifier.create(small.claimUnanswered(T0.plusSeconds(60), 10)).verifyComplete();
+        assertThat(small.find(busy.id()).block()).as("updated after the forgotten one").isEqualTo(busy);
+        assertThat(small.find(waiting.id()).block()).as("a visitor waiting for an agent is never forgotten").isEqualTo(waiting);
+        assertThat(small.find(newest.id()).block()).isEqualTo(newest);
+    }
+
+    @Test
+    void aStoreFullOfVisitorsWaitingForAgentsGrowsBeyondItsCapacityRatherThanDropOne() {
+        InMemoryConversationStore small = new InMemoryConversationStore(clock, new InProcessConversationEvents(), RETENTION, 2);
+        Conversation first = small.create(waiting("v-visitor-1", T0)).block();
+        small.create(waiting("v-visitor-2", T0)).block();
+        small.create(waiting("v-visitor-3", T0)).block();
+
+        StepVerifier.create(small.queue().waiting()).expectNextCount(3).verifyComplete();
+        assertThat(small.find(first.id()).block()).isEqualTo(first);
     }
 
     @Test

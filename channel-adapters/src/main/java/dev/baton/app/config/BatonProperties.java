@@ -97,9 +97,12 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
     /**
      * @param conversations how long a resolved conversation (transcript included) is kept after it was resolved
      * @param leftMessages  how long a left message is kept after it was left
+     * @param inMemoryConversations how many conversations the in-memory store keeps at most: beyond, the least
+     *                      recently active that no agent is part of are forgotten (the Redis store has no such limit)
      */
     public record Retention(@DefaultValue("30d") Duration conversations,
-                            @DefaultValue("30d") Duration leftMessages) {
+                            @DefaultValue("30d") Duration leftMessages,
+                            @DefaultValue("20000") int inMemoryConversations) {
     }
 
     /**

@@ -51,7 +51,7 @@ class StoreConfiguration {
         Stores stores(BatonProperties properties, Clock clock, MeterRegistry meters) {
             InProcessConversationEvents events = new InProcessConversationEvents();
             BatonProperties.Retention retention = properties.retention();
-            conversations = new InMemoryConversationStore(clock, events, retention.conversations());
+            conversations = new InMemoryConversationStore(clock, events, retention.conversations(), retention.inMemoryConversations());
             return new Stores(new TimedConversationStore(conversations, meters), conversations.queue(), new InMemoryPresence(clock),
                     new InMemoryLeftMessages(clock, retention.leftMessages()), events, new InMemoryPresence(clock));
         }
