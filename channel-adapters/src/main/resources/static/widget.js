@@ -204,7 +204,16 @@
   const host = el('div', { id: 'baton-widget', 'data-testid': 'baton-widget' });
   const root = host.attachShadow({ mode: 'open' });
   const accent = (data.accent || '').trim();
-  root.append(el('style', { text: css(accent) }));
+  // A constructed style sheet is not an inline style: a host page whose Content-Security-Policy has no
+  // 'unsafe-inline' in style-src blocks a <style> element, even inside our shadow root, but not this. Browsers
+  // without constructed sheets (Safari before 16.4) get the element, and need 'unsafe-inline' (README).
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css(accent));
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    root.append(el('style', { text: css(accent) }));
+  }
 
   const badge = el('span', { class: 'badge', 'data-testid': 'baton-unread', hidden: true });
   const launcher = el('button', {
