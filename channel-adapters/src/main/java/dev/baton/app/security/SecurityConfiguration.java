@@ -84,6 +84,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess)
                         // After the defaults, which end the session (everywhere, with the Redis store).
                         .logoutHandler(handlers -> onLogout.orderedStream().forEach(handlers::add)))
+                .headers(BrowserHardening::headers)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .addFilterAt(new SameOriginWebSocketFilter(agentSocket), SecurityWebFiltersOrder.FIRST)
                 .build();

@@ -63,6 +63,18 @@ final class HeadlessChromium implements AutoCloseable {
         return context;
     }
 
+    /** From now on the page keeps every Content-Security-Policy violation the browser reports; see {@link #policyViolations}. */
+    static void recordPolicyViolations(Page page) {
+        page.addInitScript("window.__violations = [];"
+                + "document.addEventListener('securitypolicyviolation',"
+                + " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI), true);");
+    }
+
+    /** The violations the current document reported, as "directive blocked-uri". */
+    static Object policyViolations(Page page) {
+        return page.evaluate("() => window.__violations");
+    }
+
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(false));
     }

@@ -68,9 +68,7 @@ class WidgetUnderStrictContentSecurityPolicyInBrowserTest {
             Page page = context.newPage();
             page.onConsoleMessage(message -> System.out.printf("[console] %s: %s%n", message.type(), message.text()));
             page.onPageError(error -> System.out.printf("[page error] %s%n", error));
-            page.addInitScript("window.__violations = [];"
-                    + "document.addEventListener('securitypolicyviolation',"
-                    + " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI), true);");
+            HeadlessChromium.recordPolicyViolations(page);
 
             page.navigate("http://127.0.0.1:" + shop.getAddress().getPort() + "/");
             Locator launcher = page.locator("#baton-widget [data-testid=baton-launcher]");
@@ -85,7 +83,7 @@ class WidgetUnderStrictContentSecurityPolicyInBrowserTest {
                     .containsText("Standard shipping is free on orders over 50 EUR");
             HeadlessChromium.screenshot(page, "widget-under-strict-csp.png");
 
-            assertEquals(List.of(), page.evaluate("() => window.__violations"), "Content-Security-Policy violations");
+            assertEquals(List.of(), HeadlessChromium.policyViolations(page), "Content-Security-Policy violations");
         } finally {
             shop.stop(0);
         }
