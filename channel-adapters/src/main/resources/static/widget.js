@@ -548,6 +548,8 @@
     welcomed = false;
     ws.addEventListener('open', () => {
       const hello = { type: 'hello', visitorId, language: hintLanguage, lastSeenId: state.lastRenderedId };
+      const visitorToken = store.get('visitorToken');
+      if (visitorToken) hello.visitorToken = visitorToken;
       if (state.conversationId) hello.conversationId = state.conversationId;
       ws.send(JSON.stringify(hello));
       clearInterval(pingTimer);
@@ -688,6 +690,7 @@
     const switched = frame.conversationId !== state.conversationId || frame.resumed === false;
     state.conversationId = frame.conversationId;
     store.set('conversationId', frame.conversationId);
+    if (frame.visitorToken) store.set('visitorToken', frame.visitorToken);
     try { state.ratings = JSON.parse(store.get(`ratings.${frame.conversationId}`) || '{}') || {}; } catch { state.ratings = {}; }
     if (switched) {
       state.messages.clear();
@@ -749,6 +752,7 @@
 
   function onError(frame) {
     if (frame.code === 'already_rated') return; // another tab rated it: nothing to tell the visitor
+    if (frame.code === 'invalid_visitor_token' && !welcomed) return startAfresh();
     const byCode = {
       message_too_long: 'tooLong', empty_message: 'empty', not_allowed: 'notAllowed',
       unknown_conversation: 'unknownConversation',
@@ -764,6 +768,22 @@
       }
     }
     showError(byCode[frame.code] ? t(byCode[frame.code]) : t('genericError'));
+  }
+
+  /**
+   * The server no longer knows our token (its secret is new: a one-node installation restarted, and with it forgot
+   * every conversation): carry on as a new visitor rather than as nobody.
+   */
+  function startAfresh() {
+    visitorId = 'v-' + randomHex(12);
+    store.set('visitorId', visitorId);
+    store.set('visitorToken', null);
+    store.set('conversationId', null);
+    state.conversationId = null;
+    state.lastRenderedId = 0;
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: 'hello', visitorId, language: hintLanguage, lastSeenId: 0 }));
+    }
   }
 
   // ---------------------------------------------------------------- open / close

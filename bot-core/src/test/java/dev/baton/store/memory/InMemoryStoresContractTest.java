@@ -7,6 +7,8 @@ import dev.baton.handoff.AgentQueue;
 import dev.baton.handoff.LeftMessages;
 import dev.baton.store.PresenceContract;
 import dev.baton.store.ConversationEventsContract;
+import dev.baton.store.SharedSecrets;
+import dev.baton.store.SharedSecretsContract;
 import dev.baton.store.ConversationStoreContract;
 import dev.baton.store.IntentPublicationContract;
 import dev.baton.intents.IntentPublication;
@@ -102,6 +104,19 @@ class InMemoryStoresContractTest {
         @Override
         protected AnswerRatings sameRatingsOnAnotherNode() {
             return ratings;
+        }
+    }
+
+    @Nested
+    class SharedSecretsTest extends SharedSecretsContract {
+        @Override
+        protected SharedSecrets newSecrets() {
+            return new InMemorySharedSecrets();
+        }
+
+        @Override
+        protected SharedSecrets sameSecretsOnAnotherNode() {
+            return secrets;
         }
     }
 

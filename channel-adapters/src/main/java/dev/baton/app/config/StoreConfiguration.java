@@ -9,7 +9,9 @@ import dev.baton.store.memory.InMemoryAnswerRatings;
 import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryTrainerInbox;
 import dev.baton.store.memory.InMemoryConversationStore;
+import dev.baton.store.SharedSecrets;
 import dev.baton.store.memory.InMemoryAuditLog;
+import dev.baton.store.memory.InMemorySharedSecrets;
 import dev.baton.store.memory.InMemoryDrafts;
 import dev.baton.store.memory.InMemoryIntentPublication;
 import dev.baton.store.memory.InMemoryIntentVersions;
@@ -91,6 +93,11 @@ class StoreConfiguration {
         AnswerRatings answerRatings(BatonProperties properties, Clock clock) {
             return new InMemoryAnswerRatings(clock, properties.retention().conversations());
         }
+
+        @Bean
+        SharedSecrets sharedSecrets() {
+            return new InMemorySharedSecrets();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -119,6 +126,11 @@ class StoreConfiguration {
         @Bean(destroyMethod = "")
         IntentPublication intentPublication(RedisStores redis) {
             return redis.intents();
+        }
+
+        @Bean
+        SharedSecrets sharedSecrets(RedisStores redis) {
+            return redis.secrets();
         }
 
         @Bean

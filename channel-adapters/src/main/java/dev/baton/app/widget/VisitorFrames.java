@@ -19,13 +19,14 @@ final class VisitorFrames {
     private VisitorFrames() {
     }
 
-    record Hello(String visitorId, Optional<String> conversationId, Optional<String> language, long lastSeenId) {
+    record Hello(String visitorId, Optional<String> visitorToken, Optional<String> conversationId, Optional<String> language,
+                 long lastSeenId) {
         static Hello read(InboundFrame frame) {
             String visitorId = frame.requiredText("visitorId");
             if (!VISITOR_ID.matcher(visitorId).matches()) {
                 throw new ProtocolException("invalid_visitor_id", "\"visitorId\" must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -");
             }
-            return new Hello(visitorId, frame.optionalConversationId(), frame.optionalText("language"),
+            return new Hello(visitorId, frame.optionalText("visitorToken"), frame.optionalConversationId(), frame.optionalText("language"),
                     frame.optionalLong("lastSeenId", 0));
         }
     }

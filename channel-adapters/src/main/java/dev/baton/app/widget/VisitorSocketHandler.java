@@ -44,11 +44,13 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final OpenSockets openSockets;
     private final ConversationMetrics metrics;
     private final int maxMessagesWhileLoading;
+    private final VisitorTokens tokens;
 
     VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
                          WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets,
-                         ConversationMetrics metrics, int maxMessagesWhileLoading) {
+                         ConversationMetrics metrics, int maxMessagesWhileLoading, VisitorTokens tokens) {
         this.maxMessagesWhileLoading = maxMessagesWhileLoading;
+        this.tokens = tokens;
         this.engine = engine;
         this.conversations = conversations;
         this.feeds = feeds;
@@ -157,6 +159,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
 
     private Mono<Void> hello(VisitorConnection connection, InboundFrame frame) {
         VisitorFrames.Hello hello = VisitorFrames.Hello.read(frame);
+        tokens.check(hello.visitorId(), hello.visitorToken(), hello.conversationId().isPresent());
         return open(connection, hello.visitorId(), hello.conversationId(), hello.language(), hello.lastSeenId());
     }
 
@@ -173,7 +176,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                     .zipWith(standing(conversation.id()))
                     .doOnNext(loaded -> {
                         Standing standing = loaded.getT2();
-                        OutboundFrame welcome = new OutboundFrame.VisitorWelcome(visitorId, conversation.id(),
+                        OutboundFrame welcome = new OutboundFrame.VisitorWelcome(visitorId, tokens.issue(visitorId), conversation.id(),
                                 conversation.state().name(), conversation.language().orElse(null), opened.resumed(),
                                 MessageView.of(loaded.getT1()), QueueView.of(standing.queue()),
                                 conversation.agent().map(a -> a.displayName()).orElse(null), standing.agentsOnline());

@@ -11,21 +11,45 @@ import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.LiveQueue;
+import dev.baton.store.SharedSecrets;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
+
 /** The website widget channel: its WebSocket; the widget's script and demo page are static resources. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WidgetChannel.VisitorSettings.class)
 class WidgetChannel {
 
     static final String PATH = "/ws/visitor";
+    static final String VISITOR_TOKEN_SECRET = "visitor-tokens";
+    private static final Duration SECRET_READ_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
                               WaitingVisitors waitingVisitors, SocketPipeline pipeline, OutboundFrames frames,
-                              OpenSockets openSockets, ConversationMetrics metrics, SocketLimits limits) {
+                              OpenSockets openSockets, ConversationMetrics metrics, SocketLimits limits,
+                              VisitorTokens tokens) {
         return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, feeds, waitingVisitors, pipeline,
-                frames, openSockets, metrics, limits.maxMessagesWhileLoading()));
+                frames, openSockets, metrics, limits.maxMessagesWhileLoading(), tokens));
+    }
+
+    /** Reads the shared secret once, at start-up (blocking there is fine: no event loop runs it). */
+    @Bean
+    VisitorTokens visitorTokens(SharedSecrets secrets, VisitorSettings settings) {
+        return new VisitorTokens(secrets.get(VISITOR_TOKEN_SECRET).block(SECRET_READ_TIMEOUT), settings.requireToken());
+    }
+
+    /**
+     * @param requireToken whether resuming a conversation needs the visitor's token; off while clients from before
+     *                     tokens are still about (see docs/protocol.md)
+     */
+    @ConfigurationProperties("baton.visitors")
+    record VisitorSettings(@DefaultValue("false") boolean requireToken) {
     }
 
     @Bean(destroyMethod = "close")

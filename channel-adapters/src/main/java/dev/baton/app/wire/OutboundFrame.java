@@ -61,7 +61,7 @@ public sealed interface OutboundFrame {
     // ---- visitor channel
 
     @JsonTypeName("welcome")
-    record VisitorWelcome(String visitorId, String conversationId, String state, String language, boolean resumed,
+    record VisitorWelcome(String visitorId, String visitorToken, String conversationId, String state, String language, boolean resumed,
                           List<MessageView> messages, QueueView queue, String agentName, int agentsOnline)
             implements OutboundFrame {
     }

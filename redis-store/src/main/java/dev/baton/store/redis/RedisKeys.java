@@ -66,6 +66,8 @@ import java.util.Objects;
  *       <td>{@link RedisIntentVersions}</td><td>none</td></tr>
  *   <tr><td>N{@code trainer:audit}</td><td>list: audit entries' JSON, newest first</td>
  *       <td>{@link RedisAuditLog}</td><td>trimmed to its bound as entries are added</td></tr>
+ *   <tr><td>N{@code secret:}<i>name</i></td><td>string: a secret every node shares (Base64), e.g. {@code visitor-tokens}</td>
+ *       <td>{@link RedisSharedSecrets}</td><td>none</td></tr>
  *   <tr><td>N{@code console:sessions:}<i>id</i></td><td>hash: an agent's login session</td>
  *       <td>Spring Session (see {@link #consoleSessions()})</td><td>the session timeout, from the last request</td></tr>
  * </table>
@@ -227,6 +229,11 @@ public final class RedisKeys {
 
     String audit() {
         return namespace + "trainer:audit";
+    }
+
+    /** A secret every node shares ({@link RedisSharedSecrets}). */
+    String secret(String name) {
+        return namespace + "secret:" + name;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.baton.store.redis;
 
+import dev.baton.store.SharedSecrets;
+
 import dev.baton.conversation.ConversationStore;
 import dev.baton.events.ConversationEvents;
 import dev.baton.feedback.AnswerRatings;
@@ -72,6 +74,7 @@ public final class RedisStores implements AutoCloseable {
     private final AuditLog auditLog;
     private final TrainerInbox inbox;
     private final AnswerRatings ratings;
+    private final SharedSecrets secrets;
     /** Subscribed once the subscriptions of events and intents are in place. */
     private final Mono<Void> ready;
     /** What must say goodbye at shutdown (this node's presence) and unsubscribe, in this order. */
@@ -106,6 +109,7 @@ public final class RedisStores implements AutoCloseable {
         this.auditLog = StoreFailures.translated(AuditLog.class, new RedisAuditLog(shared, keys, AuditLog.DEFAULT_ENTRIES, json));
         this.inbox = StoreFailures.translated(TrainerInbox.class, new RedisTrainerInbox(shared, keys, clock, settings.inboxLimits(), json));
         this.ratings = StoreFailures.translated(AnswerRatings.class, new RedisAnswerRatings(shared, keys, settings.retention()));
+        this.secrets = StoreFailures.translated(SharedSecrets.class, new RedisSharedSecrets(shared, keys));
         this.ready = bus.ready().and(publication.ready());
         this.goodbyes = List.of(agents::close, visitors::close, bus::close, publication::close);
     }
@@ -211,6 +215,11 @@ public final class RedisStores implements AutoCloseable {
     /** Visitors' ratings of the bot's answers. */
     public AnswerRatings ratings() {
         return ratings;
+    }
+
+    /** Secrets every node agrees on. */
+    public SharedSecrets secrets() {
+        return secrets;
     }
 
     /** Answers {@code PONG} when Redis answers; errors (within the command timeout) when it does not. */
