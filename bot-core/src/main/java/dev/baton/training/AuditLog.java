@@ -3,6 +3,8 @@ package dev.baton.training;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
+
 /**
  * Who changed what the bot knows, and when: every draft change, publication, rollback, discard and reload. Bounded:
  * it keeps the most recent entries only (a number chosen when it is made), dropping the oldest.
@@ -15,6 +17,12 @@ public interface AuditLog {
 
     /** At most {@code limit} entries, newest first. */
     Flux<AuditEntry> recent(int limit);
+
+    /**
+     * Forgets the entries made before {@code cutoff} (the retention's end); emits how many. Any node may call it at
+     * any time, several at once: each entry is forgotten once.
+     */
+    Mono<Integer> forgetBefore(Instant cutoff);
 
     /** The bound, checked. */
     static int requirePositive(int entries) {

@@ -10,6 +10,7 @@ import reactor.test.StepVerifier;
 import java.time.Duration;
 
 import static dev.baton.store.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every {@link AuditLog} does, specified once. */
 public abstract class AuditLogContract {
@@ -61,6 +62,22 @@ public abstract class AuditLogContract {
                         entry(4, TrainerAction.INTENT_SAVED, "intent4", "saved"),
                         entry(3, TrainerAction.INTENT_SAVED, "intent3", "saved"))
                 .verifyComplete();
+    }
+
+    @Test
+    void forgetsTheEntriesBeforeTheCutoffOnceWhicheverNodesAsk() {
+        AuditEntry old = entry(1, TrainerAction.EXAMPLE_ADDED, "returns", "old");
+        AuditEntry older = entry(0, TrainerAction.EXAMPLE_ADDED, "returns", "older");
+        AuditEntry recent = entry(100, TrainerAction.PUBLISHED, "version 3", "recent");
+        audit.record(older).block(TIMEOUT);
+        audit.record(old).block(TIMEOUT);
+        otherNode.record(recent).block(TIMEOUT);
+
+        Integer here = audit.forgetBefore(T0.plusSeconds(50)).block(TIMEOUT);
+        Integer there = otherNode.forgetBefore(T0.plusSeconds(50)).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.recent(10)).expectNext(recent).verifyComplete();
+        assertThat(here + there).as("forgotten in all").isEqualTo(2);
     }
 
     private static AuditEntry entry(int second, TrainerAction action, String subject, String detail) {

@@ -5,6 +5,7 @@ import dev.baton.training.AuditLog;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,6 +31,20 @@ public final class InMemoryAuditLog implements AuditLog {
                     entries.removeLast();
                 }
             }
+        });
+    }
+
+    @Override
+    public Mono<Integer> forgetBefore(Instant cutoff) {
+        return Mono.fromSupplier(() -> {
+            int forgotten = 0;
+            synchronized (entries) {
+                while (!entries.isEmpty() && entries.peekLast().at().isBefore(cutoff)) {
+                    entries.removeLast();
+                    forgotten++;
+                }
+            }
+            return forgotten;
         });
     }
 

@@ -99,10 +99,12 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param leftMessages  how long a left message is kept after it was left
      * @param inMemoryConversations how many conversations the in-memory store keeps at most: beyond, the least
      *                      recently active that no agent is part of are forgotten (the Redis store has no such limit)
+     * @param auditLog      how long an entry of the audit log is kept (its count is bounded besides)
      */
     public record Retention(@DefaultValue("30d") Duration conversations,
                             @DefaultValue("30d") Duration leftMessages,
-                            @DefaultValue("20000") int inMemoryConversations) {
+                            @DefaultValue("20000") int inMemoryConversations,
+                            @DefaultValue("365d") Duration auditLog) {
     }
 
     /**

@@ -26,6 +26,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
@@ -38,6 +42,23 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
+    /** The audit log is small and its retention long: an hourly look is plenty. */
+    static final Duration AUDIT_RETENTION_PERIOD = Duration.ofHours(1);
+
+    /** Forgets audit entries older than their retention, on whichever store; every node may, each entry goes once. */
+    @Bean
+    BackgroundWork auditLogRetention(AuditLog audit, BatonProperties properties, Clock clock) {
+        Duration retention = properties.retention().auditLog();
+        return new BackgroundWork(() -> Flux.interval(Duration.ZERO, AUDIT_RETENTION_PERIOD, Schedulers.parallel())
+                .onBackpressureDrop()
+                .concatMap(tick -> audit.forgetBefore(clock.instant().minus(retention))
+                        .onErrorResume(failure -> {
+                            log.warn("Could not forget old audit entries; trying again in {}: {}", AUDIT_RETENTION_PERIOD, failure.toString());
+                            return Mono.empty();
+                        }), 0));
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "baton.store", havingValue = "memory", matchIfMissing = true)

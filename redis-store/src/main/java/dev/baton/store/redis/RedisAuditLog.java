@@ -7,6 +7,9 @@ import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +20,10 @@ public final class RedisAuditLog implements AuditLog {
 
     /** KEYS: audit. ARGV: entry JSON, entries to keep. */
     private static final LuaScript RECORD = LuaScript.load(ScriptOutputType.INTEGER, "record-audit.lua");
+    /** KEYS: audit. ARGV: the oldest entries' JSON, oldest first. How many it forgot. */
+    private static final LuaScript FORGET_TAIL = LuaScript.load(ScriptOutputType.INTEGER, "forget-audit-tail.lua");
+    /** Entries read from the tail per round: the oldest, and at most this many forgotten per script. */
+    private static final int TAIL = 100;
 
     private final RedisReactiveCommands<String, String> redis;
     private final RedisKeys keys;
@@ -33,6 +40,25 @@ public final class RedisAuditLog implements AuditLog {
     @Override
     public Mono<Void> record(AuditEntry entry) {
         return Mono.defer(() -> RECORD.run(redis, new String[]{keys.audit()}, json.encode(entry), String.valueOf(capacity))).then();
+    }
+
+    /** Reads the oldest entries, then forgets those older than the cutoff if they are still the oldest; again while a whole round went. */
+    @Override
+    public Mono<Integer> forgetBefore(Instant cutoff) {
+        return forgetRound(cutoff)
+                .expand(forgotten -> forgotten == TAIL ? forgetRound(cutoff) : Mono.empty())
+                .reduce(0, Integer::sum);
+    }
+
+    private Mono<Integer> forgetRound(Instant cutoff) {
+        return redis.lrange(keys.audit(), -TAIL, -1).collectList().flatMap(oldestLast -> {
+            List<String> expired = new ArrayList<>();
+            for (int i = oldestLast.size() - 1; i >= 0 && json.decodeAuditEntry(oldestLast.get(i)).at().isBefore(cutoff); i--) {
+                expired.add(oldestLast.get(i));
+            }
+            return expired.isEmpty() ? Mono.just(0)
+                    : FORGET_TAIL.<Long>run(redis, new String[]{keys.audit()}, expired.toArray(String[]::new)).map(Long::intValue);
+        });
     }
 
     @Override
