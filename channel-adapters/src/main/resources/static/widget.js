@@ -55,6 +55,11 @@
       notSent: 'Not sent', unread: '{n} new messages', poweredBy: 'Powered by Baton',
       helpfulQuestion: 'Was this helpful?', helpful: 'Yes, this helped', notHelpful: 'No, this did not help',
       feedbackThanks: 'Thank you for your feedback!',
+      surveyQuestion: 'How satisfied are you with the help you got?',
+      scores: ['Very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied', 'Very satisfied'],
+      surveyComment: 'Anything you would like to add? (optional)', surveySend: 'Send rating',
+      surveyPick: 'Please choose a rating first.', surveyThanks: 'Thank you for rating this conversation!',
+      commentTooLong: 'Your comment is too long (at most 1,000 characters).',
     },
     it: {
       title: 'Assistenza', openChat: 'Apri la chat', closeChat: 'Chiudi la chat', close: 'Chiudi',
@@ -80,6 +85,11 @@
       notSent: 'Non inviato', unread: '{n} nuovi messaggi', poweredBy: 'Realizzato con Baton',
       helpfulQuestion: 'Ti è stato utile?', helpful: 'Sì, mi è stato utile', notHelpful: 'No, non mi è stato utile',
       feedbackThanks: 'Grazie per il tuo riscontro!',
+      surveyQuestion: 'Quanto sei soddisfatto dell\'aiuto ricevuto?',
+      scores: ['Per niente soddisfatto', 'Poco soddisfatto', 'Né soddisfatto né insoddisfatto', 'Soddisfatto', 'Molto soddisfatto'],
+      surveyComment: 'Vuoi aggiungere qualcosa? (facoltativo)', surveySend: 'Invia valutazione',
+      surveyPick: 'Scegli prima una valutazione.', surveyThanks: 'Grazie per aver valutato questa conversazione!',
+      commentTooLong: 'Il commento è troppo lungo (al massimo 1.000 caratteri).',
     },
     lt: {
       title: 'Pagalba', openChat: 'Atidaryti pokalbį', closeChat: 'Uždaryti pokalbį', close: 'Uždaryti',
@@ -105,6 +115,11 @@
       notSent: 'Neišsiųsta', unread: 'Naujų žinučių: {n}', poweredBy: 'Veikia su Baton',
       helpfulQuestion: 'Ar tai padėjo?', helpful: 'Taip, padėjo', notHelpful: 'Ne, nepadėjo',
       feedbackThanks: 'Ačiū už atsiliepimą!',
+      surveyQuestion: 'Ar esate patenkinti gauta pagalba?',
+      scores: ['Visiškai nepatenkintas', 'Nepatenkintas', 'Nei patenkintas, nei nepatenkintas', 'Patenkintas', 'Labai patenkintas'],
+      surveyComment: 'Ar norėtumėte ką nors pridurti? (neprivaloma)', surveySend: 'Siųsti įvertinimą',
+      surveyPick: 'Pirmiausia pasirinkite įvertinimą.', surveyThanks: 'Ačiū, kad įvertinote šį pokalbį!',
+      commentTooLong: 'Komentaras per ilgas (daugiausia 1 000 simbolių).',
     },
     fa: {
       title: 'پشتیبانی', openChat: 'باز کردن گفتگو', closeChat: 'بستن گفتگو', close: 'بستن',
@@ -130,6 +145,11 @@
       notSent: 'ارسال نشد', unread: '{n} پیام تازه', poweredBy: 'با قدرت Baton',
       helpfulQuestion: 'آیا این پاسخ مفید بود؟', helpful: 'بله، مفید بود', notHelpful: 'نه، مفید نبود',
       feedbackThanks: 'از بازخورد شما سپاسگزاریم!',
+      surveyQuestion: 'چقدر از کمکی که دریافت کردید راضی هستید؟',
+      scores: ['بسیار ناراضی', 'ناراضی', 'نه راضی نه ناراضی', 'راضی', 'بسیار راضی'],
+      surveyComment: 'چیزی می‌خواهید اضافه کنید؟ (اختیاری)', surveySend: 'ارسال امتیاز',
+      surveyPick: 'لطفاً ابتدا یک امتیاز انتخاب کنید.', surveyThanks: 'از اینکه به این گفتگو امتیاز دادید سپاسگزاریم!',
+      commentTooLong: 'توضیح شما خیلی طولانی است (حداکثر ۱٬۰۰۰ نویسه).',
     },
   };
   const uiLanguage = ({ pes: 'fa', per: 'fa', fas: 'fa', ita: 'it', lit: 'lt', eng: 'en' })[hintLanguage]
@@ -173,6 +193,7 @@
     notice: null,                 // the leave-message thank-you note
     afterWelcome: [],             // actions waiting for the next welcome (e.g. "talk to a person" after new_conversation)
     ratings: {},                  // answer id -> true/false: what the visitor said helped (kept per conversation)
+    survey: null,                 // after an agent resolved it: 'ask', 'sending' (the rating is on its way) or 'thanks'
   };
 
   // ---------------------------------------------------------------- DOM
@@ -235,6 +256,7 @@
 
   const banner = el('div', { class: 'banner', 'data-testid': 'baton-banner', role: 'status', hidden: true });
   const leaveForm = buildLeaveForm();
+  const survey = buildSurvey();
   const log = el('div', {
     class: 'log', 'data-testid': 'baton-messages', role: 'log', 'aria-live': 'polite',
     'aria-relevant': 'additions', 'aria-labelledby': 'baton-title', tabindex: '0',
@@ -262,7 +284,7 @@
   const panel = el('section', {
     id: 'baton-panel', class: 'panel', 'data-testid': 'baton-panel', role: 'dialog',
     'aria-labelledby': 'baton-title', dir: RTL ? 'rtl' : 'ltr', lang: uiLanguage, hidden: true,
-  }, header, banner, leaveForm, log, typingRow, errorBox, composer, ended, footer);
+  }, header, banner, leaveForm, log, typingRow, errorBox, composer, survey, ended, footer);
 
   root.append(panel, launcher);
 
@@ -296,6 +318,75 @@
     });
     form.text = text;
     return form;
+  }
+
+  /**
+   * How satisfied the visitor was, once an agent resolved the conversation: five native radio buttons (arrow keys move
+   * between them, Space picks one, Enter sends, as in any form), an optional comment, and a thank-you once kept.
+   */
+  function buildSurvey() {
+    const choices = strings.scores.map((label, i) => {
+      const score = i + 1;
+      return el('label', { class: 'score', title: label },
+        el('input', { type: 'radio', name: 'baton-score', value: String(score), 'aria-label': `${numberFormat.format(score)} – ${label}`,
+          'data-testid': `baton-score-${score}` }),
+        el('span', { 'aria-hidden': 'true', text: numberFormat.format(score) }));
+    });
+    const comment = el('textarea', {
+      id: 'baton-survey-comment', dir: 'auto', rows: '2', maxlength: '1000', 'data-testid': 'baton-survey-comment',
+    });
+    const thanks = el('p', { class: 'survey-thanks', 'data-testid': 'baton-survey-thanks', role: 'status' });
+    const fields = el('div', { class: 'survey-fields' },
+      el('fieldset', { class: 'scores' },
+        el('legend', { id: 'baton-survey-question', dir: 'auto', text: t('surveyQuestion') }),
+        el('div', { class: 'score-row' }, choices),
+        el('div', { class: 'score-ends', 'aria-hidden': 'true' },
+          el('span', { dir: 'auto', text: strings.scores[0] }), el('span', { dir: 'auto', text: strings.scores[4] }))),
+      el('label', { for: 'baton-survey-comment', text: t('surveyComment') }), comment,
+      el('div', { class: 'row' }, el('button', { type: 'submit', class: 'primary', 'data-testid': 'baton-survey-send', text: t('surveySend') })));
+    const form = el('form', { class: 'survey', 'data-testid': 'baton-survey', hidden: true, 'aria-labelledby': 'baton-survey-question' },
+      fields, thanks);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const picked = form.querySelector('input[name="baton-score"]:checked');
+      if (!picked) { showError(t('surveyPick')); form.querySelector('input[name="baton-score"]').focus(); return; }
+      const frame = { type: 'rate_conversation', score: Number(picked.value) };
+      if (comment.value.trim()) frame.comment = comment.value.trim();
+      if (state.survey === 'sending') return;
+      state.survey = 'sending';
+      send(frame);
+    });
+    form.fields = fields;
+    form.thanks = thanks;
+    return form;
+  }
+
+  /** @param focusWasIn where the keyboard was before this change, which may have hidden it: a part of the panel or null */
+  function renderSurvey(focusWasIn = keyboardIn()) {
+    const asking = state.conversationState === 'RESOLVED' && state.survey != null;
+    survey.hidden = !asking;
+    survey.fields.hidden = state.survey === 'thanks';
+    survey.thanks.textContent = state.survey === 'thanks' ? t('surveyThanks') : '';
+    survey.thanks.hidden = state.survey !== 'thanks';
+    if (!asking) return;
+    // What the visitor was typing in just gave way to the survey (or the survey to its thanks): keep the keyboard in
+    // the panel rather than dropping it on the page.
+    if (state.survey === 'ask' && focusWasIn === composer) survey.querySelector('input[name="baton-score"]').focus();
+    if (state.survey === 'thanks' && focusWasIn === survey) newConversationButton.focus();
+  }
+
+  function keyboardIn() {
+    return [composer, survey].find(part => part.contains(root.activeElement)) || null;
+  }
+
+  /**
+   * Asks (or stops asking) for a rating. A survey already under way keeps what the visitor picked and wrote (a
+   * reconnect asks again); any other starts afresh, since another conversation may have been rated in it before.
+   */
+  function resetSurvey(ask) {
+    const underWay = state.survey === 'ask' || state.survey === 'sending';
+    if (!(ask && underWay)) survey.reset();
+    state.survey = ask ? 'ask' : null;
   }
 
   // ---------------------------------------------------------------- rendering
@@ -402,6 +493,7 @@
   }
 
   function renderState() {
+    const focusWasIn = keyboardIn();
     const s = state.conversationState;
     panel.dataset.state = s || 'CONNECTING';
     banner.replaceChildren();
@@ -448,6 +540,7 @@
     if (isEnded) counter.hidden = true;
     if (s !== 'WITH_AGENT') hideTyping();
     renderQuickReplies();
+    renderSurvey(focusWasIn);
   }
 
   let connectionStatus = 'connecting';
@@ -677,6 +770,7 @@
       case 'state': return onState(frame);
       case 'typing': return showTyping();
       case 'feedback': return rated(frame.messageId, frame.helpful);
+      case 'conversation_rated': return surveyAnswered();
       case 'error': return onError(frame);
       case 'reconnect': return reconnectElsewhere();
       default: return undefined; // pong and anything newer than this widget
@@ -705,6 +799,7 @@
       state.messages.set(m.id, m);
       if (m.clientMessageId) state.pending.delete(m.clientMessageId);
     }
+    resetSurvey(frame.rateable === true);
     renderAll();
     applyState(frame);
     // Messages sent before the drop that the server never confirmed: retry with the same clientMessageId.
@@ -738,7 +833,14 @@
   }
 
   function onState(frame) {
+    // Resolved by an agent just now: ask how it went. (A state frame that only repeats RESOLVED asks nothing new.)
+    if (frame.state === 'RESOLVED' && state.conversationState !== 'RESOLVED' && frame.agentName) resetSurvey(true);
     applyState(frame);
+  }
+
+  function surveyAnswered() {
+    state.survey = 'thanks';
+    renderSurvey();
   }
 
   function applyState(frame) {
@@ -751,8 +853,16 @@
   }
 
   function onError(frame) {
-    if (frame.code === 'already_rated') return; // another tab rated it: nothing to tell the visitor
+    // Another tab rated it (the answer, or the conversation being sent): nothing to tell the visitor, nothing to ask again.
+    if (frame.code === 'already_rated') { if (state.survey === 'sending') surveyAnswered(); return; }
     if (frame.code === 'invalid_visitor_token' && !welcomed) return startAfresh();
+    if (state.survey === 'sending') {
+      // The rating was refused: the visitor may correct it and send it again.
+      state.survey = 'ask';
+      renderSurvey();
+      showError(frame.code === 'comment_too_long' ? t('commentTooLong') : t('genericError'));
+      return;
+    }
     const byCode = {
       message_too_long: 'tooLong', empty_message: 'empty', not_allowed: 'notAllowed',
       unknown_conversation: 'unknownConversation',
@@ -944,6 +1054,28 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .log:focus-vi
 .thumb[aria-pressed="true"] { background: var(--accent); color: white; border-color: var(--accent); }
 .thumb[aria-disabled="true"] { cursor: default; }
 .thumb[aria-disabled="true"]:not([aria-pressed="true"]) { opacity: .45; }
+.survey { padding: 12px 16px 12px; border-top: 1px solid var(--line); background: #f8fafc; display: grid; gap: 6px; }
+.survey-fields { display: grid; gap: 6px; }
+.survey fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+.survey legend { padding: 0; margin-bottom: 8px; font-weight: 650; font-size: 14.5px; }
+.score-row { display: flex; gap: 8px; }
+.score { flex: 1; position: relative; }
+.score input { position: absolute; inset: 0; opacity: 0; margin: 0; cursor: pointer; }
+.score span {
+  display: grid; place-items: center; height: 38px; border-radius: 10px; font-weight: 700;
+  background: white; color: var(--ink); border: 1.5px solid #94a3b8;
+}
+.score:hover span { background: var(--accent-soft); border-color: var(--accent); }
+.score input:checked + span { background: var(--accent); color: white; border-color: var(--accent); }
+.score input:focus-visible + span { outline: 3px solid color-mix(in srgb, var(--accent) 55%, white); outline-offset: 2px; }
+.score input:disabled + span { opacity: .6; }
+.score-ends { display: flex; justify-content: space-between; gap: 12px; margin-top: 4px; font-size: 12px; color: var(--muted); }
+.survey label[for] { font-size: 13px; color: var(--muted); }
+.survey textarea {
+  font: inherit; font-size: 14px; width: 100%; padding: 8px 10px; border: 1px solid #94a3b8; border-radius: 10px; background: white; color: var(--ink); resize: vertical;
+}
+.survey .row { justify-content: flex-end; }
+.survey-thanks { margin: 0; font-weight: 600; color: #065f46; }
 .typing { display: flex; align-items: center; gap: 8px; padding: 2px 18px 6px; font-size: 12.5px; color: var(--muted); }
 .dots { display: inline-flex; gap: 3px; }
 .dots i { width: 6px; height: 6px; border-radius: 50%; background: #94a3b8; animation: bounce 1s infinite; }

@@ -21,7 +21,9 @@ public final class BotPhrases {
         STOPPED_WAITING,
         AGENT_LOST,
         VISITOR_LEFT_QUEUE,
-        NOT_HELPFUL
+        NOT_HELPFUL,
+        RATED,
+        RATED_WITH_COMMENT
     }
 
     private static final Map<String, Map<Phrase, String>> PHRASES = Map.of(
@@ -38,7 +40,9 @@ public final class BotPhrases {
                     Map.entry(Phrase.STOPPED_WAITING, "OK, you're back with the bot. Ask for a person again at any time."),
                     Map.entry(Phrase.AGENT_LOST, "%s was disconnected. You're back at the front of the queue; the next person will see everything so far."),
                     Map.entry(Phrase.VISITOR_LEFT_QUEUE, "The visitor left before an agent was free."),
-                    Map.entry(Phrase.NOT_HELPFUL, "Sorry that didn't help. Would you like to talk to a person?")),
+                    Map.entry(Phrase.NOT_HELPFUL, "Sorry that didn't help. Would you like to talk to a person?"),
+                    Map.entry(Phrase.RATED, "Rated %d/5"),
+                    Map.entry(Phrase.RATED_WITH_COMMENT, "Rated %d/5: %s")),
             "it", Map.ofEntries(
                     Map.entry(Phrase.NOT_UNDERSTOOD, "Scusa, non ho capito. Puoi dirlo con altre parole? Oppure posso passarti a una persona."),
                     Map.entry(Phrase.DID_YOU_MEAN, "Non sono sicuro di aver capito. Intendevi una di queste?"),
@@ -52,7 +56,9 @@ public final class BotPhrases {
                     Map.entry(Phrase.STOPPED_WAITING, "Va bene, sei di nuovo con il bot. Puoi chiedere una persona quando vuoi."),
                     Map.entry(Phrase.AGENT_LOST, "%s si è disconnesso. Sei di nuovo in cima alla coda; la prossima persona vedrà tutta la conversazione."),
                     Map.entry(Phrase.VISITOR_LEFT_QUEUE, "Il visitatore se n'è andato prima che un operatore fosse libero."),
-                    Map.entry(Phrase.NOT_HELPFUL, "Mi dispiace che non ti sia stato utile. Vuoi parlare con una persona?")),
+                    Map.entry(Phrase.NOT_HELPFUL, "Mi dispiace che non ti sia stato utile. Vuoi parlare con una persona?"),
+                    Map.entry(Phrase.RATED, "Valutazione %d/5"),
+                    Map.entry(Phrase.RATED_WITH_COMMENT, "Valutazione %d/5: %s")),
             "lt", Map.ofEntries(
                     Map.entry(Phrase.NOT_UNDERSTOOD, "Atsiprašau, nesupratau. Ar galėtumėte pasakyti kitais žodžiais? Arba galiu sujungti jus su žmogumi."),
                     Map.entry(Phrase.DID_YOU_MEAN, "Nesu tikras, ar supratau. Ar turėjote omenyje vieną iš šių?"),
@@ -66,7 +72,9 @@ public final class BotPhrases {
                     Map.entry(Phrase.STOPPED_WAITING, "Gerai, vėl kalbatės su robotu. Žmogaus galite paprašyti bet kada."),
                     Map.entry(Phrase.AGENT_LOST, "%s atsijungė. Vėl esate eilės priekyje; kitas darbuotojas matys visą pokalbį."),
                     Map.entry(Phrase.VISITOR_LEFT_QUEUE, "Lankytojas išėjo, kol dar nė vienas darbuotojas nebuvo laisvas."),
-                    Map.entry(Phrase.NOT_HELPFUL, "Atsiprašau, kad tai nepadėjo. Ar norėtumėte pasikalbėti su žmogumi?")),
+                    Map.entry(Phrase.NOT_HELPFUL, "Atsiprašau, kad tai nepadėjo. Ar norėtumėte pasikalbėti su žmogumi?"),
+                    Map.entry(Phrase.RATED, "Įvertinta %d/5"),
+                    Map.entry(Phrase.RATED_WITH_COMMENT, "Įvertinta %d/5: %s")),
             "fa", Map.ofEntries(
                     Map.entry(Phrase.NOT_UNDERSTOOD, "متأسفم، متوجه نشدم. می‌توانید با کلمات دیگری بگویید؟ یا می‌توانم شما را به یک همکار وصل کنم."),
                     Map.entry(Phrase.DID_YOU_MEAN, "مطمئن نیستم درست فهمیده باشم. منظورتان یکی از این‌ها بود؟"),
@@ -80,7 +88,9 @@ public final class BotPhrases {
                     Map.entry(Phrase.STOPPED_WAITING, "بسیار خب، دوباره با ربات صحبت می‌کنید. هر وقت خواستید می‌توانید اپراتور بخواهید."),
                     Map.entry(Phrase.AGENT_LOST, "ارتباط %s قطع شد. دوباره در ابتدای صف هستید و همکار بعدی کل گفتگو را می‌بیند."),
                     Map.entry(Phrase.VISITOR_LEFT_QUEUE, "بازدیدکننده پیش از آنکه اپراتوری آزاد شود، گفتگو را ترک کرد."),
-                    Map.entry(Phrase.NOT_HELPFUL, "متأسفم که کمکی نکرد. می‌خواهید با یک اپراتور صحبت کنید؟")));
+                    Map.entry(Phrase.NOT_HELPFUL, "متأسفم که کمکی نکرد. می‌خواهید با یک اپراتور صحبت کنید؟"),
+                    Map.entry(Phrase.RATED, "امتیاز %d از 5"),
+                    Map.entry(Phrase.RATED_WITH_COMMENT, "امتیاز %d از 5: %s")));
 
     public String say(Phrase phrase, String language, Object... args) {
         String template = PHRASES.getOrDefault(language, PHRASES.get("en")).get(phrase);

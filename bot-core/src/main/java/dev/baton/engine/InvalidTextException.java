@@ -10,7 +10,9 @@ public final class InvalidTextException extends RuntimeException {
         /** More than {@link MessageText#MAX_CHARS} characters. */
         TOO_LONG,
         /** A left message's contact is longer than {@link MessageText#MAX_CONTACT_CHARS} characters. */
-        CONTACT_TOO_LONG
+        CONTACT_TOO_LONG,
+        /** A satisfaction rating's comment is longer than {@link MessageText#MAX_COMMENT_CHARS} characters. */
+        COMMENT_TOO_LONG
     }
 
     private final Problem problem;

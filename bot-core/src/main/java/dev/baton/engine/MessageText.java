@@ -11,6 +11,9 @@ public final class MessageText {
     /** A left message's contact is an email address or a phone number, never an essay. */
     public static final int MAX_CONTACT_CHARS = 200;
 
+    /** A rating's comment is a remark on the conversation, not a new request: that belongs in a message. */
+    public static final int MAX_COMMENT_CHARS = 1000;
+
     private MessageText() {
     }
 
@@ -36,12 +39,20 @@ public final class MessageText {
 
     /** The contact trimmed, empty when blank; throws {@link InvalidTextException} when it is too long. */
     public static Optional<String> validatedContact(Optional<String> contact) {
-        Optional<String> trimmed = contact.map(String::strip).filter(MessageText::showsSomething);
-        trimmed.ifPresent(c -> {
-            int length = c.codePointCount(0, c.length());
-            if (length > MAX_CONTACT_CHARS) {
-                throw new InvalidTextException(InvalidTextException.Problem.CONTACT_TOO_LONG,
-                        "the contact has " + length + " characters; at most " + MAX_CONTACT_CHARS + " are allowed");
+        return optionalWithin(contact, MAX_CONTACT_CHARS, InvalidTextException.Problem.CONTACT_TOO_LONG, "contact");
+    }
+
+    /** A rating's comment trimmed, empty when blank; throws {@link InvalidTextException} when it is too long. */
+    public static Optional<String> validatedComment(Optional<String> comment) {
+        return optionalWithin(comment, MAX_COMMENT_CHARS, InvalidTextException.Problem.COMMENT_TOO_LONG, "comment");
+    }
+
+    private static Optional<String> optionalWithin(Optional<String> text, int max, InvalidTextException.Problem tooLong, String what) {
+        Optional<String> trimmed = text.map(String::strip).filter(MessageText::showsSomething);
+        trimmed.ifPresent(t -> {
+            int length = t.codePointCount(0, t.length());
+            if (length > max) {
+                throw new InvalidTextException(tooLong, "the " + what + " has " + length + " characters; at most " + max + " are allowed");
             }
         });
         return trimmed;

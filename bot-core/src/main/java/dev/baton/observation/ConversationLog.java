@@ -3,6 +3,7 @@ package dev.baton.observation;
 import dev.baton.conversation.BotDecision;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
+import dev.baton.satisfaction.SatisfactionRating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -47,6 +48,14 @@ public final class ConversationLog implements ConversationObserver {
                 .addKeyValue("intent", intent)
                 .addKeyValue("helpful", helpful)
                 .log("answer rated");
+    }
+
+    /** The score, never the comment: that is the visitor's own words. */
+    @Override
+    public void conversationRated(SatisfactionRating rating) {
+        log.atInfo().addKeyValue("conversationId", rating.conversationId())
+                .addKeyValue("score", rating.score())
+                .log("conversation rated");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.baton.observation;
 
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
+import dev.baton.satisfaction.SatisfactionRating;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,9 @@ public interface ConversationObserver {
 
     /** A visitor rated one of the bot's answers, of {@code intent}: helpful or not. */
     void answerRated(String conversationId, String intent, boolean helpful);
+
+    /** A visitor rated their satisfaction with a conversation an agent resolved. */
+    void conversationRated(SatisfactionRating rating);
 
     /** An agent took a waiting conversation, after it had waited {@code waited} in the queue. */
     void assigned(Conversation assigned, Duration waited);
@@ -64,6 +68,11 @@ public interface ConversationObserver {
             @Override
             public void answerRated(String conversationId, String intent, boolean helpful) {
                 each.forEach(o -> o.answerRated(conversationId, intent, helpful));
+            }
+
+            @Override
+            public void conversationRated(SatisfactionRating rating) {
+                each.forEach(o -> o.conversationRated(rating));
             }
 
             @Override

@@ -13,6 +13,7 @@ import dev.baton.store.SettableClock;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InMemoryPresence;
+import dev.baton.store.memory.InMemorySatisfactionRatings;
 import dev.baton.store.memory.InProcessConversationEvents;
 
 import java.time.Duration;
@@ -35,6 +36,8 @@ final class InMemoryDesk {
     final ObservedSteps observed = new ObservedSteps();
     final Handoffs handoffs = handoffsOn(stores);
     final AgentDesk desk = new AgentDesk(stores, handoffs, "en", clock);
+    final InMemorySatisfactionRatings ratings = new InMemorySatisfactionRatings(clock, Duration.ofDays(30));
+    final SatisfactionSurvey survey = new SatisfactionSurvey(stores, ratings, handoffs, redactor, "en", clock);
 
     /** Handoffs as this desk makes them, on {@code stores} (this desk's, or some of them broken for a test). */
     Handoffs handoffsOn(Stores stores) {

@@ -4,6 +4,7 @@ import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
 import dev.baton.observation.BotTurn;
 import dev.baton.observation.ConversationObserver;
+import dev.baton.satisfaction.SatisfactionRating;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,11 @@ final class ObservedSteps implements ConversationObserver {
     @Override
     public void answerRated(String conversationId, String intent, boolean helpful) {
         steps.add("answer rated " + (helpful ? "helpful" : "not helpful") + " in " + conversationId);
+    }
+
+    @Override
+    public void conversationRated(SatisfactionRating rating) {
+        steps.add("conversation rated " + rating.score() + " in " + rating.conversationId());
     }
 
     @Override

@@ -22,6 +22,8 @@ import dev.baton.training.IntentVersions;
 import dev.baton.feedback.AnswerRatings;
 import dev.baton.inbox.TrainerInbox;
 import dev.baton.store.AnswerRatingsContract;
+import dev.baton.store.SatisfactionRatingsContract;
+import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.store.TrainerInboxContract;
 import org.junit.jupiter.api.Nested;
 
@@ -117,6 +119,19 @@ class InMemoryStoresContractTest {
         @Override
         protected SharedSecrets sameSecretsOnAnotherNode() {
             return secrets;
+        }
+    }
+
+    @Nested
+    class SatisfactionRatingsTest extends SatisfactionRatingsContract {
+        @Override
+        protected SatisfactionRatings newRatings() {
+            return new InMemorySatisfactionRatings(clock, RETENTION);
+        }
+
+        @Override
+        protected SatisfactionRatings sameRatingsOnAnotherNode() {
+            return ratings;
         }
     }
 

@@ -14,6 +14,7 @@ import dev.baton.engine.Handoffs;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.engine.LiveQueue;
 import dev.baton.engine.QueueCheck;
+import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.Stores;
 import dev.baton.engine.UnansweredMessages;
 import dev.baton.engine.Understanding;
@@ -28,6 +29,7 @@ import dev.baton.nlu.OpenNlpLanguageDetector;
 import dev.baton.observation.ConversationObserver;
 import dev.baton.privacy.CustomerDetailExtractor;
 import dev.baton.privacy.PersonalDataRedactor;
+import dev.baton.satisfaction.SatisfactionRatings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -104,6 +106,12 @@ class CoreConfiguration {
         // Every turn applies the confidence floor that comes with the knowledge in service (configured or calibrated).
         PolicySettings policy = properties.policy().settings(knowledge.get().confidenceFloor());
         return new ConversationEngine(stores, knowledge, understanding, policy, handoffs, redactor, clock, ratings, inbox);
+    }
+
+    @Bean
+    SatisfactionSurvey satisfactionSurvey(Stores stores, SatisfactionRatings ratings, Handoffs handoffs,
+                                          PersonalDataRedactor redactor, BatonProperties properties, Clock clock) {
+        return new SatisfactionSurvey(stores, ratings, handoffs, redactor, properties.defaultLanguage(), clock);
     }
 
     /**

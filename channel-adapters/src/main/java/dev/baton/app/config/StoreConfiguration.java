@@ -5,7 +5,9 @@ import dev.baton.engine.Stores;
 import dev.baton.feedback.AnswerRatings;
 import dev.baton.inbox.TrainerInbox;
 import dev.baton.intents.IntentPublication;
+import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.store.memory.InMemoryAnswerRatings;
+import dev.baton.store.memory.InMemorySatisfactionRatings;
 import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryTrainerInbox;
 import dev.baton.store.memory.InMemoryConversationStore;
@@ -119,6 +121,11 @@ class StoreConfiguration {
         SharedSecrets sharedSecrets() {
             return new InMemorySharedSecrets();
         }
+
+        @Bean
+        SatisfactionRatings satisfactionRatings(BatonProperties properties, Clock clock) {
+            return new InMemorySatisfactionRatings(clock, properties.retention().conversations());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -177,6 +184,11 @@ class StoreConfiguration {
         @Bean
         AnswerRatings answerRatings(RedisStores redis) {
             return redis.ratings();
+        }
+
+        @Bean
+        SatisfactionRatings satisfactionRatings(RedisStores redis) {
+            return redis.satisfaction();
         }
 
         @Bean

@@ -8,6 +8,7 @@ import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.Message;
 import dev.baton.observation.BotTurn;
 import dev.baton.observation.ConversationObserver;
+import dev.baton.satisfaction.SatisfactionRating;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -127,6 +128,17 @@ public final class ConversationMetrics implements ConversationObserver {
     public void answerRated(String conversationId, String intent, boolean helpful) {
         Counter.builder("baton.answers.rated").tag("intent", intent).tag("helpful", String.valueOf(helpful))
                 .description("bot answers visitors rated, by intent and whether they found them helpful")
+                .register(registry).increment();
+    }
+
+    /**
+     * One series per agent and score: agents are the installation's configured users, so the tags stay few, and the
+     * scores' distribution per agent (and any team of agents) adds up from them.
+     */
+    @Override
+    public void conversationRated(SatisfactionRating rating) {
+        Counter.builder("baton.satisfaction.ratings").tag("agent", rating.agentUsername()).tag("score", String.valueOf(rating.score()))
+                .description("conversations visitors rated after an agent resolved them, by agent and score (1-5)")
                 .register(registry).increment();
     }
 

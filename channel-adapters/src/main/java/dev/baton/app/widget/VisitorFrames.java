@@ -51,6 +51,16 @@ final class VisitorFrames {
         }
     }
 
+    /**
+     * A {@code rate_conversation}: how satisfied the visitor was with a conversation an agent resolved. The score is
+     * read as any whole number, so that one out of range is refused as an invalid score rather than a malformed field.
+     */
+    record RateConversation(long score, Optional<String> comment) {
+        static RateConversation read(InboundFrame frame) {
+            return new RateConversation(frame.requiredWholeNumber("score"), frame.optionalText("comment"));
+        }
+    }
+
     record NewConversation(Optional<String> language) {
         static NewConversation read(InboundFrame frame) {
             return new NewConversation(frame.optionalText("language"));

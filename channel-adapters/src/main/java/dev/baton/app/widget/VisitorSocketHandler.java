@@ -16,6 +16,7 @@ import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.QuotedValue;
+import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.VisitorMessage;
 import dev.baton.handoff.QueueStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -33,9 +34,11 @@ import java.util.Optional;
 final class VisitorSocketHandler implements WebSocketHandler {
 
     private static final java.util.Set<String> KNOWN_TYPES =
-            java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "feedback", "ping");
+            java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "feedback",
+                    "rate_conversation", "ping");
 
     private final ConversationEngine engine;
+    private final SatisfactionSurvey survey;
     private final ConversationStore conversations;
     private final ConversationFeeds feeds;
     private final WaitingVisitors waiting;
@@ -46,12 +49,13 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final int maxMessagesWhileLoading;
     private final VisitorTokens tokens;
 
-    VisitorSocketHandler(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
-                         WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets,
-                         ConversationMetrics metrics, int maxMessagesWhileLoading, VisitorTokens tokens) {
+    VisitorSocketHandler(ConversationEngine engine, SatisfactionSurvey survey, ConversationStore conversations,
+                         ConversationFeeds feeds, WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames,
+                         OpenSockets openSockets, ConversationMetrics metrics, int maxMessagesWhileLoading, VisitorTokens tokens) {
         this.maxMessagesWhileLoading = maxMessagesWhileLoading;
         this.tokens = tokens;
         this.engine = engine;
+        this.survey = survey;
         this.conversations = conversations;
         this.feeds = feeds;
         this.waiting = waiting;
@@ -122,6 +126,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
             case "stop_waiting" -> engine.stopWaiting(conversationId, visitorId);
             case "leave_message" -> leaveMessage(connection, VisitorFrames.LeaveMessage.read(frame));
             case "feedback" -> rate(connection, VisitorFrames.Feedback.read(frame));
+            case "rate_conversation" -> rateConversation(connection, VisitorFrames.RateConversation.read(frame));
             case "new_conversation" -> open(connection, visitorId, Optional.empty(),
                     VisitorFrames.NewConversation.read(frame).language().or(connection::languageHint), 0);
             default -> Mono.error(new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type)));
@@ -153,6 +158,13 @@ final class VisitorSocketHandler implements WebSocketHandler {
                 .then();
     }
 
+    private Mono<Void> rateConversation(VisitorConnection connection, VisitorFrames.RateConversation rate) {
+        return survey.rate(connection.conversationId(), connection.visitorId(), rate.score(), rate.comment())
+                .doOnNext(rating -> connection.outbox().send(new OutboundFrame.ConversationRated(rating.conversationId(),
+                        rating.score(), rating.comment().orElse(null))))
+                .then();
+    }
+
     private Mono<Void> leaveMessage(VisitorConnection connection, VisitorFrames.LeaveMessage leave) {
         return engine.leaveMessage(connection.conversationId(), connection.visitorId(), leave.text(), leave.contact()).then();
     }
@@ -172,14 +184,15 @@ final class VisitorSocketHandler implements WebSocketHandler {
         return engine.open(visitorId, conversationId, languageHint).flatMap(opened -> {
             Conversation conversation = opened.conversation();
             connection.follow(visitorId, conversation, languageHint, lastSeenId);
-            return conversations.transcript(conversation.id(), lastSeenId).collectList()
-                    .zipWith(standing(conversation.id()))
+            return Mono.zip(conversations.transcript(conversation.id(), lastSeenId).collectList(),
+                            standing(conversation.id()), survey.asks(conversation))
                     .doOnNext(loaded -> {
                         Standing standing = loaded.getT2();
                         OutboundFrame welcome = new OutboundFrame.VisitorWelcome(visitorId, tokens.issue(visitorId), conversation.id(),
                                 conversation.state().name(), conversation.language().orElse(null), opened.resumed(),
                                 MessageView.of(loaded.getT1()), QueueView.of(standing.queue()),
-                                conversation.agent().map(a -> a.displayName()).orElse(null), standing.agentsOnline());
+                                conversation.agent().map(a -> a.displayName()).orElse(null), standing.agentsOnline(),
+                                loaded.getT3());
                         connection.sendMessagesAnd(frames, welcome, loaded.getT1(), standing.queue(), standing.agentsOnline());
                     })
                     .then();

@@ -10,6 +10,7 @@ import dev.baton.app.wire.SocketPipeline;
 import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.engine.ConversationEngine;
+import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.LiveQueue;
 import dev.baton.store.SharedSecrets;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,11 +31,11 @@ class WidgetChannel {
     private static final Duration SECRET_READ_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
-    SocketRoute visitorSocket(ConversationEngine engine, ConversationStore conversations, ConversationFeeds feeds,
-                              WaitingVisitors waitingVisitors, SocketPipeline pipeline, OutboundFrames frames,
-                              OpenSockets openSockets, ConversationMetrics metrics, SocketLimits limits,
+    SocketRoute visitorSocket(ConversationEngine engine, SatisfactionSurvey survey, ConversationStore conversations,
+                              ConversationFeeds feeds, WaitingVisitors waitingVisitors, SocketPipeline pipeline,
+                              OutboundFrames frames, OpenSockets openSockets, ConversationMetrics metrics, SocketLimits limits,
                               VisitorTokens tokens) {
-        return new SocketRoute(PATH, new VisitorSocketHandler(engine, conversations, feeds, waitingVisitors, pipeline,
+        return new SocketRoute(PATH, new VisitorSocketHandler(engine, survey, conversations, feeds, waitingVisitors, pipeline,
                 frames, openSockets, metrics, limits.maxMessagesWhileLoading(), tokens));
     }
 

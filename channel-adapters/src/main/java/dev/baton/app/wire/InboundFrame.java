@@ -85,6 +85,15 @@ public final class InboundFrame {
         return value.asLong();
     }
 
+    /** A whole number, of any sign: for a value whose range the domain checks and names. */
+    public long requiredWholeNumber(String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new ProtocolException("missing_field", "\"" + field + "\" is required and must be a whole number");
+        }
+        return value.asLong();
+    }
+
     public boolean requiredBoolean(String field) {
         JsonNode value = json.get(field);
         if (value == null || !value.isBoolean()) {

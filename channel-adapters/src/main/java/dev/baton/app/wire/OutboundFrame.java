@@ -61,8 +61,9 @@ public sealed interface OutboundFrame {
     // ---- visitor channel
 
     @JsonTypeName("welcome")
+    /** @param rateable whether to ask the visitor how satisfied they were: an agent resolved it and nobody rated it */
     record VisitorWelcome(String visitorId, String visitorToken, String conversationId, String state, String language, boolean resumed,
-                          List<MessageView> messages, QueueView queue, String agentName, int agentsOnline)
+                          List<MessageView> messages, QueueView queue, String agentName, int agentsOnline, boolean rateable)
             implements OutboundFrame {
     }
 
@@ -78,6 +79,11 @@ public sealed interface OutboundFrame {
     /** The visitor's rating of an answer was kept. */
     @JsonTypeName("feedback")
     record FeedbackReceived(String conversationId, long messageId, boolean helpful) implements OutboundFrame {
+    }
+
+    /** The visitor's satisfaction rating of the conversation was kept. */
+    @JsonTypeName("conversation_rated")
+    record ConversationRated(String conversationId, int score, String comment) implements OutboundFrame {
     }
 
     // ---- agent channel

@@ -69,6 +69,7 @@ public final class OutboundFrames {
                 case EMPTY -> "empty_message";
                 case TOO_LONG -> "message_too_long";
                 case CONTACT_TOO_LONG -> "contact_too_long";
+                case COMMENT_TOO_LONG -> "comment_too_long";
             };
         }
         if (failure instanceof RatingRefusedException r) {
@@ -76,6 +77,7 @@ public final class OutboundFrames {
                 case UNKNOWN_MESSAGE -> "unknown_message";
                 case NOT_AN_ANSWER -> "not_an_answer";
                 case ALREADY_RATED -> "already_rated";
+                case INVALID_SCORE -> "invalid_score";
             };
         }
         if (failure instanceof UnknownConversationException) {

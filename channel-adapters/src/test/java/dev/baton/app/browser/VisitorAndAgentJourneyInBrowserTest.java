@@ -298,6 +298,49 @@ class VisitorAndAgentJourneyInBrowserTest {
     }
 
     @Test
+    void aPersianVisitorRatesTheResolvedConversationWithTheKeyboardAndTheAgentReadsTheRating() {
+        givenTheAgentIsSignedIn();
+        givenAShopOnAnotherSiteEmbeddingTheWidgetIn("fa");
+        whenTheVisitorAsksForAPerson();
+        thenTheAgentSeesTheConversationWaitingInTheQueue();
+        whenTheAgentOpensIt();
+        whenTheAgentAcceptsIt();
+        widget("baton-input").focus();
+        whenTheAgentResolvesIt();
+
+        Locator survey = widget("baton-survey");
+        assertThat(survey).isVisible();
+        assertThat(survey.locator("legend")).hasText("چقدر از کمکی که دریافت کردید راضی هستید؟");
+        assertEquals("rtl", survey.evaluate("e => getComputedStyle(e).direction"));
+        Locator first = widget("baton-score-1");
+        assertThat(first).hasAttribute("aria-label", "۱ – بسیار ناراضی");
+        assertThat(first).isFocused();
+        visitor.keyboard().press("ArrowDown");
+        visitor.keyboard().press("ArrowDown");
+        visitor.keyboard().press("ArrowDown");
+        assertThat(widget("baton-score-4")).isFocused();
+        assertThat(widget("baton-score-4")).isChecked();
+        visitor.keyboard().press("Tab");
+        assertThat(widget("baton-survey-comment")).isFocused();
+        visitor.keyboard().type("خیلی سریع بود");
+        screenshot(visitor, "20-widget-persian-rates-the-conversation.png");
+        visitor.keyboard().press("Tab");
+        assertThat(widget("baton-survey-send")).isFocused();
+        visitor.keyboard().press("Space");
+
+        assertThat(widget("baton-survey-thanks")).hasText("از اینکه به این گفتگو امتیاز دادید سپاسگزاریم!");
+        assertThat(widget("baton-new-conversation")).isFocused();
+        assertThat(widgetMessagesFrom("system").last()).hasText("امتیاز 4 از 5: خیلی سریع بود");
+        assertThat(transcriptFrom("system").last()).containsText("امتیاز 4 از 5: خیلی سریع بود");
+        screenshot(visitor, "21-widget-rating-thanks.png");
+        screenshot(agent, "22-agent-console-reads-the-rating.png");
+
+        whenTheVisitorReloadsThePage();
+        assertThat(widget("baton-panel")).hasAttribute("data-state", "RESOLVED");
+        assertThat(survey).isHidden();
+    }
+
+    @Test
     void wrongPasswordShowsAnErrorOnTheLoginPage() {
         agent.navigate("/login.html");
         agent.getByLabel("Username").fill(AGENT_USERNAME);

@@ -6,6 +6,7 @@ import dev.baton.conversation.Message;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.inbox.InboxEntry;
 import dev.baton.intents.IntentDatabaseLoader;
+import dev.baton.satisfaction.SatisfactionRating;
 import dev.baton.training.AuditEntry;
 import dev.baton.training.Draft;
 import dev.baton.training.VersionInfo;
@@ -18,6 +19,7 @@ import dev.baton.store.redis.StoredDocuments.InboxEntryDocument;
 import dev.baton.store.redis.StoredDocuments.IntentFilesDocument;
 import dev.baton.store.redis.StoredDocuments.LeftMessageDocument;
 import dev.baton.store.redis.StoredDocuments.MessageDocument;
+import dev.baton.store.redis.StoredDocuments.SatisfactionDocument;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -47,7 +49,7 @@ final class JsonCodec {
 
     private static final List<Class<?>> DOCUMENTS = List.of(ConversationDocument.class, MessageDocument.class,
             LeftMessageDocument.class, IntentFilesDocument.class, EventDocument.class, DraftDocument.class,
-            VersionDocument.class, AuditEntryDocument.class, InboxEntryDocument.class);
+            VersionDocument.class, AuditEntryDocument.class, InboxEntryDocument.class, SatisfactionDocument.class);
 
     private final Map<Class<?>, ObjectReader> readers;
     private final Map<Class<?>, ObjectWriter> writers;
@@ -94,6 +96,14 @@ final class JsonCodec {
 
     InboxEntry decodeInboxEntry(String json) {
         return read(json, InboxEntryDocument.class).toEntry();
+    }
+
+    String encode(SatisfactionRating r) {
+        return write(SatisfactionDocument.of(r));
+    }
+
+    SatisfactionRating decodeSatisfaction(String json) {
+        return read(json, SatisfactionDocument.class).toRating();
     }
 
     String encodeIntentFiles(List<IntentDatabaseLoader.IntentSource> files) {

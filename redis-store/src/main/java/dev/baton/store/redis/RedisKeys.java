@@ -52,6 +52,10 @@ import java.util.Objects;
  *       <td>{@link RedisAnswerRatings}</td><td>the conversations' retention, from the last rating</td></tr>
  *   <tr><td>N{@code helpfulness}</td><td>hash: {@code intent:up}, {@code intent:down} → how many ratings</td>
  *       <td>{@link RedisAnswerRatings}</td><td>none: the counts are kept for good</td></tr>
+ *   <tr><td>N{@code conversation:{id}:satisfaction}</td><td>string: the visitor's satisfaction rating (JSON)</td>
+ *       <td>{@link RedisSatisfactionRatings}</td><td>the conversations' retention, from the rating</td></tr>
+ *   <tr><td>N{@code satisfaction}</td><td>hash: {@code agent:score} → how many ratings</td>
+ *       <td>{@link RedisSatisfactionRatings}</td><td>none: the counts are kept for good</td></tr>
  *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
  *       <td>{@link RedisConversationEvents}</td><td>—</td></tr>
  *   <tr><td>N{@code intents}</td><td>hash: {@code version}, {@code files} (JSON: the published intent files)</td>
@@ -201,6 +205,15 @@ public final class RedisKeys {
 
     String helpfulness() {
         return namespace + "helpfulness";
+    }
+
+    /** In the conversation's hash slot: its satisfaction rating lives and expires beside its transcript. */
+    String satisfaction(String conversationId) {
+        return conversation(conversationId) + ":satisfaction";
+    }
+
+    String satisfactionPerAgent() {
+        return namespace + "satisfaction";
     }
 
     String eventsChannel() {

@@ -10,6 +10,7 @@ import dev.baton.inbox.TrainerInbox;
 import dev.baton.handoff.LeftMessages;
 import dev.baton.handoff.Presence;
 import dev.baton.intents.IntentPublication;
+import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.training.AuditLog;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;
@@ -75,6 +76,7 @@ public final class RedisStores implements AutoCloseable {
     private final TrainerInbox inbox;
     private final AnswerRatings ratings;
     private final SharedSecrets secrets;
+    private final SatisfactionRatings satisfaction;
     /** Subscribed once the subscriptions of events and intents are in place. */
     private final Mono<Void> ready;
     /** What must say goodbye at shutdown (this node's presence) and unsubscribe, in this order. */
@@ -110,6 +112,8 @@ public final class RedisStores implements AutoCloseable {
         this.inbox = StoreFailures.translated(TrainerInbox.class, new RedisTrainerInbox(shared, keys, clock, settings.inboxLimits(), json));
         this.ratings = StoreFailures.translated(AnswerRatings.class, new RedisAnswerRatings(shared, keys, settings.retention()));
         this.secrets = StoreFailures.translated(SharedSecrets.class, new RedisSharedSecrets(shared, keys));
+        this.satisfaction = StoreFailures.translated(SatisfactionRatings.class,
+                new RedisSatisfactionRatings(shared, keys, settings.retention(), json));
         this.ready = bus.ready().and(publication.ready());
         this.goodbyes = List.of(agents::close, visitors::close, bus::close, publication::close);
     }
@@ -220,6 +224,11 @@ public final class RedisStores implements AutoCloseable {
     /** Secrets every node agrees on. */
     public SharedSecrets secrets() {
         return secrets;
+    }
+
+    /** Visitors' satisfaction with the conversations agents resolved. */
+    public SatisfactionRatings satisfaction() {
+        return satisfaction;
     }
 
     /** Answers {@code PONG} when Redis answers; errors (within the command timeout) when it does not. */

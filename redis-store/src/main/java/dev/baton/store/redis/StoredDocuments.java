@@ -18,6 +18,7 @@ import dev.baton.handoff.LeftMessage;
 import dev.baton.inbox.InboxEntry;
 import dev.baton.inbox.InboxReason;
 import dev.baton.inbox.IntentGuess;
+import dev.baton.satisfaction.SatisfactionRating;
 import dev.baton.handoff.Sighting;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabaseLoader;
@@ -180,6 +181,20 @@ final class StoredDocuments {
             return new LeftMessage(required(id, "id"), required(conversationId, "conversationId"),
                     required(visitorId, "visitorId"), required(text, "text"), Optional.ofNullable(contact),
                     required(language, "language"), IsoInstants.parse(required(at, "at")));
+        }
+    }
+
+    /** A visitor's satisfaction with a conversation. */
+    record SatisfactionDocument(int v, String conversationId, String agent, int score, String comment, String at) {
+
+        static SatisfactionDocument of(SatisfactionRating r) {
+            return new SatisfactionDocument(VERSION, r.conversationId(), r.agentUsername(), r.score(), r.comment().orElse(null),
+                    r.at().toString());
+        }
+
+        SatisfactionRating toRating() {
+            return new SatisfactionRating(required(conversationId, "conversationId"), required(agent, "agent"), score,
+                    Optional.ofNullable(comment), IsoInstants.parse(required(at, "at")));
         }
     }
 
