@@ -11,6 +11,7 @@ import dev.baton.dialogue.Decision;
 import dev.baton.nlu.Classification;
 import dev.baton.nlu.IntentScore;
 import dev.baton.observation.BotTurn;
+import dev.baton.satisfaction.SatisfactionRating;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,17 @@ class ConversationMetricsTest {
         assertThat(registry.find("baton.bot.decisions").counters()).hasSize(4);
         assertThat(registry.find("baton.handoffs").counters()).hasSize(HandoffReason.values().length);
         assertThat(registry.get("baton.bot.decisions").tag("decision", "not_understood").counter().count()).isZero();
+    }
+
+    @Test
+    void eachRatedConversationIsCountedTowardsItsAgentUnderItsScore() {
+        metrics.conversationRated(new SatisfactionRating("c-1", "alice", 5, Optional.of("great"), START));
+        metrics.conversationRated(new SatisfactionRating("c-2", "alice", 5, Optional.empty(), START));
+        metrics.conversationRated(new SatisfactionRating("c-3", "bruno", 2, Optional.empty(), START));
+
+        assertThat(registry.get("baton.satisfaction.ratings").tags("agent", "alice", "score", "5").counter().count()).isEqualTo(2);
+        assertThat(registry.get("baton.satisfaction.ratings").tags("agent", "bruno", "score", "2").counter().count()).isEqualTo(1);
+        assertThat(registry.find("baton.satisfaction.ratings").counters()).hasSize(2);
     }
 
     @Test
