@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * One stored message of a transcript.
  *
  * @param id              increases by one within its conversation, starting at 1; clients resume after it
- * @param authorName      the agent's display name for {@link Sender#AGENT} messages
+ * @param authorName      the agent's display name for {@link Sender#AGENT} messages and {@link Sender#NOTE notes}
  * @param clientMessageId the id the sending client chose, so that a retried send is recognised
  * @param intent          for bot answers, the intent answered (what FAQ helpfulness is measured on)
  * @param replyTo         for the bot's answer to a visitor's message, that message's id (a message gets one answer at most)
@@ -35,6 +35,11 @@ public record Message(long id,
     public static Message stored(long id, String conversationId, MessageDraft draft, Instant at) {
         return new Message(id, conversationId, draft.from(), draft.text(), draft.quickReplies(), at, draft.authorName(),
                 draft.clientMessageId(), draft.intent(), draft.replyTo(), draft.decision());
+    }
+
+    /** Whether the visitor may read it: an agent's internal note they never may. */
+    public boolean reachesVisitor() {
+        return from.reachesVisitor();
     }
 
     /** This message with the id the store gave it. */

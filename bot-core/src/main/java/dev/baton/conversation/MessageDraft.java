@@ -40,6 +40,11 @@ public record MessageDraft(Sender from,
         return new MessageDraft(Sender.AGENT, text, List.of(), Optional.of(agentName), clientMessageId, Optional.empty(), OptionalLong.empty(), Optional.empty());
     }
 
+    /** An agent's internal note: stored in the transcript for agents, never shown to the visitor. */
+    public static MessageDraft note(String agentName, String text, Optional<String> clientMessageId) {
+        return new MessageDraft(Sender.NOTE, text, List.of(), Optional.of(agentName), clientMessageId, Optional.empty(), OptionalLong.empty(), Optional.empty());
+    }
+
     /** This draft as the answer to the visitor's message {@code messageId}. */
     public MessageDraft replyingTo(long messageId) {
         return new MessageDraft(from, text, quickReplies, authorName, clientMessageId, intent, OptionalLong.of(messageId), decision);

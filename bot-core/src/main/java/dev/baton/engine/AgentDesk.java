@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What agents do with conversations: take one from the queue, talk, hand back to the bot, resolve. */
+/** What agents do with conversations: take one from the queue, talk, note, hand back to the bot, resolve. */
 public final class AgentDesk {
 
     private final Stores stores;
@@ -129,6 +129,20 @@ public final class AgentDesk {
                                 }
                             })
                             .map(Appended::message));
+        });
+    }
+
+    /**
+     * Adds an internal note to the transcript of any conversation the agent can read, whoever has it and in whatever
+     * state: the agents who have it open see it, the visitor never does. A note resent with the same
+     * {@code clientMessageId} is stored once.
+     */
+    public Mono<Message> note(String conversationId, AgentRef agent, String text, Optional<String> clientMessageId) {
+        return Mono.defer(() -> {
+            String validText = MessageText.validated(text);
+            return find(conversationId)
+                    .flatMap(c -> stores.conversations().append(conversationId, MessageDraft.note(agent.displayName(), validText, clientMessageId)))
+                    .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)));
         });
     }
 

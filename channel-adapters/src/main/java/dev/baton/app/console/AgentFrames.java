@@ -20,4 +20,11 @@ final class AgentFrames {
             return new Reply(frame.requiredConversationId(), frame.requiredText("text"), frame.optionalId("clientMessageId"));
         }
     }
+
+    /** An internal {@code note} on {@code conversationId}, for agents only. */
+    record Note(String conversationId, String text, Optional<String> clientMessageId) {
+        static Note read(InboundFrame frame) {
+            return new Note(frame.requiredConversationId(), frame.requiredText("text"), frame.optionalId("clientMessageId"));
+        }
+    }
 }

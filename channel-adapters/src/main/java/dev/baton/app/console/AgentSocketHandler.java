@@ -41,7 +41,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     /** How a console closes once its agent signed out, on whichever node (see docs/protocol.md). */
     static final CloseStatus SIGNED_OUT = new CloseStatus(4001, "signed out");
 
-    private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "typing", "hand_back", "resolve");
+    private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "note", "typing", "hand_back", "resolve");
 
     private final AgentDesk desk;
     private final ConversationFeeds feeds;
@@ -119,6 +119,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 case "open" -> desk.find(id).flatMap(c -> sendConversation(outbox, open, c));
                 case "accept" -> desk.accept(id, agent).flatMap(c -> sendConversation(outbox, open, c));
                 case "message" -> reply(agent, AgentFrames.Reply.read(frame));
+                case "note" -> note(agent, open, AgentFrames.Note.read(frame));
                 case "typing" -> desk.typing(id, agent);
                 case "hand_back" -> desk.handBack(id, agent).then();
                 // The agent hears back even about a conversation they did not open (those they did get the event).
@@ -143,6 +144,12 @@ final class AgentSocketHandler implements WebSocketHandler {
 
     private Mono<Void> reply(AgentRef agent, AgentFrames.Reply reply) {
         return desk.reply(reply.conversationId(), agent, reply.text(), reply.clientMessageId()).then();
+    }
+
+    /** The console that notes a conversation follows it, so its own note comes back like everyone else's. */
+    private Mono<Void> note(AgentRef agent, OpenConversations open, AgentFrames.Note note) {
+        open.add(note.conversationId());
+        return desk.note(note.conversationId(), agent, note.text(), note.clientMessageId()).then();
     }
 
     private Mono<Void> push(FrameOutbox outbox, AgentRef agent, OpenConversations open, ConversationEvent event) {

@@ -160,14 +160,19 @@ final class VisitorConnection {
      * counts as sent only if it is the next one, so that no earlier message still on its way is skipped.
      */
     synchronized void acknowledge(OutboundFrames frames, Message message) {
+        // A visitor who resends an agent's clientMessageId is acknowledged with the agent's message: never with a note.
+        if (!message.reachesVisitor()) {
+            return;
+        }
         outbox.sendWritten(frames.write(OutboundFrame.MessageFrame.of(message)));
         if (!loading && message.id() == lastSentId + 1) {
             lastSentId = message.id();
         }
     }
 
+    /** Sends {@code message} once, if it is this socket's to send: an agent's internal note never is. */
     synchronized void sendMessage(OutboundFrames frames, Message message) {
-        if (!message.conversationId().equals(conversationId) || message.id() <= lastSentId || behind) {
+        if (!message.reachesVisitor() || !message.conversationId().equals(conversationId) || message.id() <= lastSentId || behind) {
             return;
         }
         if (loading) {

@@ -13,6 +13,7 @@ import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.Conversation;
 import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.QuotedValue;
@@ -184,7 +185,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
         return engine.open(visitorId, conversationId, languageHint).flatMap(opened -> {
             Conversation conversation = opened.conversation();
             connection.follow(visitorId, conversation, languageHint, lastSeenId);
-            return Mono.zip(conversations.transcript(conversation.id(), lastSeenId).collectList(),
+            return Mono.zip(conversations.transcript(conversation.id(), lastSeenId).filter(Message::reachesVisitor).collectList(),
                             standing(conversation.id()), survey.asks(conversation))
                     .doOnNext(loaded -> {
                         Standing standing = loaded.getT2();
