@@ -215,6 +215,7 @@
       summary: frame.summary || (previous && previous.summary) || null,
       history: frame.history || [],
       transcript: new Map((frame.transcript || []).map(m => [m.id, m])),
+      suggestions: frame.suggestions || [],
     };
     for (const m of state.current.transcript.values()) if (m.clientMessageId) state.pending.delete(m.clientMessageId);
     state.unread.delete(frame.conversationId);
@@ -420,6 +421,7 @@
     renderSummary();
     renderHistory();
     renderTrail();
+    renderSuggestions();
     const transcript = $('transcript');
     transcript.replaceChildren();
     [...state.current.transcript.values()].sort((a, b) => a.id - b.id).forEach(appendLine);
@@ -447,16 +449,54 @@
     $('accept').hidden = c.state !== 'WAITING_FOR_AGENT';
     $('hand-back').hidden = !(mine && c.state === 'WITH_AGENT');
     $('resolve').hidden = !(mine && c.state === 'WITH_AGENT');
-    const input = $('reply-input');
-    const canReply = mine && c.state === 'WITH_AGENT';
-    input.disabled = !canReply;
-    $('reply').querySelector('button').disabled = !canReply;
-    input.placeholder = canReply ? 'Write a reply…'
-      : c.state === 'WAITING_FOR_AGENT' ? 'Accept the conversation to reply'
-        : c.state === 'RESOLVED' ? 'This conversation is resolved'
-          : c.state === 'BOT' ? 'The bot is handling this conversation'
-            : `Assigned to ${c.agentName || 'another agent'}`;
+    renderComposer();
     $('conversation').dataset.state = c.state;
+  }
+
+  /** Notes can be added to any conversation; replies only to the agent's own, while they have it. */
+  function renderComposer() {
+    const c = state.current;
+    const noting = composerMode() === 'note';
+    const canWrite = noting || (isMine(c.conversationId) && c.state === 'WITH_AGENT');
+    const input = $('reply-input');
+    $('reply').dataset.mode = noting ? 'note' : 'reply';
+    input.disabled = !canWrite;
+    $('reply-send').disabled = !canWrite;
+    $('reply-send').textContent = noting ? 'Add note' : 'Send';
+    $('reply-label').textContent = noting ? 'Internal note, only agents see it' : 'Reply to the visitor';
+    $('reply-hint').textContent = noting ? 'Only agents see notes · Enter adds it'
+      : 'Enter sends · Shift+Enter adds a line';
+    input.placeholder = noting ? 'Write an internal note — the visitor never sees it'
+      : canWrite ? 'Write a reply…'
+        : c.state === 'WAITING_FOR_AGENT' ? 'Accept the conversation to reply'
+          : c.state === 'RESOLVED' ? 'This conversation is resolved'
+            : c.state === 'BOT' ? 'The bot is handling this conversation'
+              : `Assigned to ${c.agentName || 'another agent'}`;
+    for (const button of $('suggestion-list').querySelectorAll('button')) button.disabled = !canWrite;
+  }
+
+  const composerMode = () => $('reply').elements['reply-mode'].value;
+
+  /** The intent database's answers for what the bot thought the visitor wanted: one click puts one in the box. */
+  function renderSuggestions() {
+    const suggestions = state.current.suggestions || [];
+    $('suggestions').hidden = suggestions.length === 0;
+    $('suggestion-list').replaceChildren(...suggestions.map(s => el('li', {},
+      el('button', { type: 'button', class: 'suggestion', 'data-testid': 'suggestion', 'data-intent': s.intent, onclick: () => insertIntoReply(s.text) },
+        el('span', { class: 'suggestion-title', dir: 'auto', text: s.title }),
+        el('span', { class: 'suggestion-text', dir: 'auto', text: s.text })))));
+    renderComposer();
+  }
+
+  /** Puts {@code text} where the cursor is in the reply box (in place of any selection), for the agent to edit. */
+  function insertIntoReply(text, from = null) {
+    const input = $('reply-input');
+    if (input.disabled) return;
+    const start = from ?? input.selectionStart;
+    const end = input.selectionEnd;
+    input.setRangeText(text, start, end, 'end');
+    input.focus();
+    input.dispatchEvent(new Event('input'));
   }
 
   function field(title, content, attrs = {}) {
@@ -531,6 +571,7 @@
     if (m.from === 'visitor') return 'Visitor';
     if (m.from === 'bot') return 'Bot';
     if (m.from === 'agent') return m.agentName || 'Agent';
+    if (m.from === 'note') return m.agentName || 'Agent';
     return null;
   }
 
@@ -552,6 +593,7 @@
 
   function appendLine(m) {
     const line = el('li', { class: `line from-${m.from}`, 'data-testid': 'transcript-message', 'data-from': m.from, 'data-id': String(m.id) });
+    if (m.from === 'note') line.append(noteLabel());
     if (m.from !== 'system') {
       line.append(el('span', { class: 'who' }, el('span', { dir: 'auto', text: whoLabel(m) }), el('time', { datetime: m.at, text: formatTime(m.at) })));
     }
@@ -566,10 +608,15 @@
     transcript.insertBefore(line, later || null);
   }
 
+  /** Said in words, not only in colour: the visitor never sees what is marked so. */
+  const noteLabel = () => el('span', { class: 'note-label', 'data-testid': 'note-label' }, 'Internal note');
+
   const pendingIn = new Map(); // clientMessageId -> conversationId
+  const pendingNotes = new Set(); // clientMessageIds of notes among the pending
   function pendingLine(clientMessageId, text) {
-    return el('li', { class: 'line from-agent pending', 'data-pending': clientMessageId },
-      el('div', { class: 'text', dir: 'auto', text }));
+    const note = pendingNotes.has(clientMessageId);
+    return el('li', { class: `line ${note ? 'from-note' : 'from-agent'} pending`, 'data-pending': clientMessageId },
+      note && noteLabel(), el('div', { class: 'text', dir: 'auto', text }));
   }
 
   // Stay pinned to the newest message unless the agent scrolled up to read, also when the layout changes.
@@ -588,17 +635,22 @@
 
   // ---------------------------------------------------------------- actions
   let replyCounter = 0;
+  // getRandomValues, not randomUUID: the latter needs a secure context, and a console may be served over plain http.
+  const randomHex = () => [...crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, '0')).join('');
   function sendReply() {
     const input = $('reply-input');
     const text = input.value.trim();
     const c = state.current;
     if (!c || !text) return;
     if (text.length > 4000) { showNotice('The reply is too long (at most 4,000 characters).'); return; }
-    const clientMessageId = `a-${Date.now().toString(36)}-${(replyCounter++).toString(36)}`;
-    if (!send({ type: 'message', conversationId: c.conversationId, text, clientMessageId })) {
-      showNotice('Not connected — your reply was not sent. It is still in the box.');
+    const noting = composerMode() === 'note';
+    // Random, not counted: a visitor who resent a note's id would be acknowledged with nothing, but need not guess.
+    const clientMessageId = noting ? `n-${randomHex()}` : `a-${Date.now().toString(36)}-${(replyCounter++).toString(36)}`;
+    if (!send({ type: noting ? 'note' : 'message', conversationId: c.conversationId, text, clientMessageId })) {
+      showNotice(`Not connected — your ${noting ? 'note' : 'reply'} was not sent. It is still in the box.`);
       return;
     }
+    if (noting) pendingNotes.add(clientMessageId);
     state.pending.set(clientMessageId, text);
     pendingIn.set(clientMessageId, c.conversationId);
     $('transcript').append(pendingLine(clientMessageId, text));
@@ -615,9 +667,11 @@
       sendReply();
     }
   });
+  for (const radio of $('reply').elements['reply-mode']) radio.addEventListener('change', () => { if (state.current) renderComposer(); });
   $('reply-input').addEventListener('input', () => {
     const c = state.current;
-    if (!c || !$('reply-input').value.trim()) return;
+    // The visitor is not told that someone is writing a note.
+    if (!c || !$('reply-input').value.trim() || composerMode() === 'note') return;
     if (Date.now() - lastTypingSent > TYPING_THROTTLE_MS) {
       lastTypingSent = Date.now();
       send({ type: 'typing', conversationId: c.conversationId });

@@ -19,6 +19,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.QuotedValue;
+import dev.baton.handoff.SuggestedAnswers;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -50,9 +51,11 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final SocketPipeline pipeline;
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
+    private final SuggestedAnswers suggestions;
 
-    AgentSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue,
-                       AgentDirectory agents, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
+    AgentSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
+                       SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, SuggestedAnswers suggestions) {
+        this.suggestions = suggestions;
         this.desk = desk;
         this.feeds = feeds;
         this.queue = queue;
@@ -176,7 +179,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         return desk.visitors(List.of(conversation.id())).flatMap(seen -> desk.transcript(conversation.id()).collectList()
                 .zipWith(desk.history(conversation).concatMap(this::historyEntry).collectList())
                 .doOnNext(loaded -> outbox.send(OutboundFrame.ConversationFrame.of(conversation, loaded.getT1(), loaded.getT2(),
-                        seen.get(conversation.id())))))
+                        seen.get(conversation.id()), suggestions.of(conversation)))))
                 .then();
     }
 

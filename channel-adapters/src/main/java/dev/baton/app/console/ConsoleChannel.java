@@ -7,7 +7,9 @@ import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.SocketPipeline;
 import dev.baton.engine.AgentDesk;
+import dev.baton.engine.LiveKnowledge;
 import dev.baton.engine.LiveQueue;
+import dev.baton.handoff.SuggestedAnswers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +26,11 @@ class ConsoleChannel {
     }
 
     @Bean
-    SocketRoute agentSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue,
-                            AgentDirectory agents, SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets) {
-        return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets));
+    SocketRoute agentSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
+                            SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, LiveKnowledge knowledge,
+                            BatonProperties properties) {
+        SuggestedAnswers suggestions = new SuggestedAnswers(() -> knowledge.get().intents(), properties.defaultLanguage());
+        return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets, suggestions));
     }
 
     @Bean

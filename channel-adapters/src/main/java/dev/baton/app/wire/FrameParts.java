@@ -5,6 +5,7 @@ import dev.baton.conversation.HandoffSummary;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
 import dev.baton.handoff.Sighting;
+import dev.baton.handoff.SuggestedAnswer;
 
 import java.util.List;
 import java.util.Optional;
@@ -79,6 +80,13 @@ public final class FrameParts {
     public record HistoryEntry(String conversationId, String state, String startedAt, String firstMessage) {
         public static HistoryEntry of(Conversation past, String firstMessage) {
             return new HistoryEntry(past.id(), past.state().name(), past.startedAt().toString(), firstMessage);
+        }
+    }
+
+    /** An answer from the intent database, offered beside the reply box. */
+    public record SuggestionView(String intent, String title, String text) {
+        static SuggestionView of(SuggestedAnswer answer) {
+            return new SuggestionView(answer.intent(), answer.title(), answer.text());
         }
     }
 

@@ -9,11 +9,13 @@ import dev.baton.app.wire.FrameParts.HistoryEntry;
 import dev.baton.app.wire.FrameParts.LeftMessageView;
 import dev.baton.app.wire.FrameParts.QueueEntry;
 import dev.baton.app.wire.FrameParts.QueueView;
+import dev.baton.app.wire.FrameParts.SuggestionView;
 import dev.baton.app.wire.FrameParts.SummaryView;
 import dev.baton.app.wire.FrameParts.VisitorSeen;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
 import dev.baton.handoff.QueueStatus;
+import dev.baton.handoff.SuggestedAnswer;
 import dev.baton.handoff.Sighting;
 
 import java.util.List;
@@ -115,17 +117,21 @@ public sealed interface OutboundFrame {
     record Assigned(List<AssignedEntry> conversations) implements OutboundFrame {
     }
 
-    /** One conversation, read or taken: its summary, transcript and the visitor's earlier conversations. */
+    /**
+     * One conversation, read or taken: its summary, transcript, the visitor's earlier conversations and the intent
+     * database's answers the agent may start from.
+     */
     @JsonTypeName("conversation")
     record ConversationFrame(String conversationId, String state, String agentName, SummaryView summary,
                              List<MessageView> transcript, List<HistoryEntry> history, boolean visitorOnline,
-                             String visitorLastSeen) implements OutboundFrame {
+                             String visitorLastSeen, List<SuggestionView> suggestions) implements OutboundFrame {
         public static ConversationFrame of(Conversation conversation, List<Message> transcript, List<HistoryEntry> history,
-                                           Sighting visitor) {
+                                           Sighting visitor, List<SuggestedAnswer> suggestions) {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new ConversationFrame(conversation.id(), conversation.state().name(),
                     conversation.agent().map(a -> a.displayName()).orElse(null), SummaryView.of(conversation.handoff()),
-                    MessageView.of(transcript), history, seen.visitorOnline(), seen.visitorLastSeen());
+                    MessageView.of(transcript), history, seen.visitorOnline(), seen.visitorLastSeen(),
+                    suggestions.stream().map(SuggestionView::of).toList());
         }
     }
 

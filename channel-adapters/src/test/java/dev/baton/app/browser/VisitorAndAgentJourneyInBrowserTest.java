@@ -173,6 +173,45 @@ class VisitorAndAgentJourneyInBrowserTest {
     }
 
     @Test
+    void anAgentStartsFromASuggestedAnswerAndLeavesANoteTheVisitorNeverSees() {
+        givenTheAgentIsSignedIn();
+        givenTheVisitorOpensTheWidgetOnTheShop();
+        whenTheVisitorAsks("Hi, my order 48213 still hasn't arrived");
+        whenTheVisitorAsksForAPerson();
+        whenTheAgentOpensIt();
+        whenTheAgentAcceptsIt();
+
+        Locator suggestion = agent.locator("[data-testid=suggestion][data-intent=order_status]").first();
+        String answer = suggestion.locator(".suggestion-text").textContent();
+        suggestion.click();
+        Locator input = agent.locator("[data-testid=reply-input]");
+        assertThat(input).hasValue(answer);
+        assertThat(input).isFocused();
+        input.press("Control+End");
+        input.pressSequentially(" I am checking 48213 for you.");
+        input.press("Enter");
+        thenTheVisitorSeesTheAgentMessage("Alice", answer + " I am checking 48213 for you.");
+
+        agent.locator("[data-testid=mode-note]").check();
+        assertThat(agent.locator("[data-testid=reply-send]")).hasText("Add note");
+        input.fill("Courier lost 48213 last week: offer a refund");
+        input.press("Enter");
+        Locator note = transcriptFrom("note").last();
+        assertThat(note).containsText("Courier lost 48213 last week: offer a refund");
+        assertThat(note.locator("[data-testid=note-label]")).hasText("Internal note");
+        agent.setViewportSize(1280, 720);
+        note.scrollIntoViewIfNeeded();
+        screenshot(agent, "20-console-note-and-suggestions.png");
+        agent.locator("[data-testid=mode-reply]").check();
+        whenTheAgentReplies("Thanks for waiting.");
+        thenTheVisitorSeesTheAgentMessage("Alice", "Thanks for waiting.");
+        assertThat(widget("baton-messages")).not().containsText("Courier lost");
+        whenTheVisitorReloadsThePage();
+        thenTheVisitorSeesTheAgentMessage("Alice", "Thanks for waiting.");
+        assertThat(widget("baton-messages")).not().containsText("Courier lost");
+    }
+
+    @Test
     void aVisitorComesBackToAResolvedConversationAndTheAgentReadsItFromTheNextOne() {
         givenTheAgentIsSignedIn();
         givenTheVisitorOpensTheWidgetOnTheShop();

@@ -89,6 +89,34 @@ class TwoNodesOnOneRedisTest {
     }
 
     @Test
+    void aNoteWrittenOnOneNodeReachesTheConsoleOnTheOtherAndNeverTheVisitorOnEither() {
+        ChatSocket alice = sockets.agent(nodeA.port(), "alice", "alice-secret-1");
+        ChatSocket bruno = sockets.agent(nodeB.port(), "bruno", "bruno-secret-1");
+        alice.await("welcome");
+        bruno.await("welcome");
+        String visitorId = newVisitorId();
+        ChatSocket visitor = visitorOn(nodeB, visitorId);
+        String conversationId = visitor.await("welcome").get("conversationId").stringValue();
+        visitor.send(message("I want to talk to a person"));
+        alice.awaitQueued(conversationId);
+        alice.send(Map.of("type", "accept", "conversationId", conversationId));
+        alice.await("conversation");
+        bruno.send(Map.of("type", "open", "conversationId", conversationId));
+        bruno.await("conversation");
+
+        alice.send(Map.of("type", "note", "conversationId", conversationId, "text", "Redis note: call back tomorrow"));
+        long noted = bruno.awaitMessage("note").get("id").asLong();
+        alice.send(Map.of("type", "message", "conversationId", conversationId, "text", "After the note"));
+        assertThat(visitor.awaitMessage("agent").get("id").asLong()).isGreaterThan(noted);
+        ChatSocket resumed = sockets.visitor(nodeA.port());
+        resumed.send(Map.of("type", "hello", "visitorId", visitorId, "conversationId", conversationId));
+
+        assertThat(resumed.await("welcome").get("messages").findValuesAsString("text")).contains("After the note")
+                .doesNotContain("Redis note: call back tomorrow");
+        assertThat(visitor.frames()).noneMatch(f -> f.toString().contains("Redis note"));
+    }
+
+    @Test
     void twoAgentsOnTwoNodesAcceptingAtOnceGetItExactlyOnce() throws InterruptedException {
         ChatSocket alice = sockets.agent(nodeA.port(), "alice", "alice-secret-1");
         ChatSocket bruno = sockets.agent(nodeB.port(), "bruno", "bruno-secret-1");
