@@ -68,6 +68,7 @@
     trail: [],            // going back in a visitor's history: {back: id to return to, startedAt of the one opened}
     unread: new Set(),
     visitors: new Map(),  // conversationId -> {online, lastSeen}: is the visitor still there?
+    canned: { responses: [], canManageShared: false },
   };
   /** Mine when the server lists it among my assigned conversations (the `assigned` frame is the truth). */
   const isMine = (id) => state.assigned.some(c => c.conversationId === id);
@@ -173,6 +174,7 @@
       case 'state': return onState(frame);
       case 'typing': return onTyping(frame);
       case 'left_messages': state.leftMessages = frame.messages || []; return renderLeftMessages();
+      case 'canned_responses': state.canned = { responses: frame.responses || [], canManageShared: !!frame.canManageShared }; return renderCanned();
       case 'error': return onError(frame);
       case 'reconnect': return reconnectElsewhere();
       default: return undefined;
@@ -274,6 +276,7 @@
       message_too_long: 'The reply is too long (at most 4,000 characters).',
       empty_message: 'The reply is empty.',
       internal: 'Something went wrong on the server. Please try again.',
+      invalid_canned_response: frame.message,
     };
     if (['message_too_long', 'empty_message', 'not_allowed'].includes(frame.code) && state.pending.size) {
       const [clientMessageId, text] = [...state.pending.entries()].pop();
@@ -662,6 +665,10 @@
   $('reply').addEventListener('submit', (event) => { event.preventDefault(); sendReply(); });
   let lastTypingSent = 0;
   $('reply-input').addEventListener('keydown', (event) => {
+    if ((event.key === 'Tab' || event.key === 'Enter') && !event.shiftKey && !event.isComposing && expandShortcut()) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       sendReply();
@@ -686,6 +693,95 @@
   $('accept').addEventListener('click', act('accept'));
   $('hand-back').addEventListener('click', act('hand_back'));
   $('resolve').addEventListener('click', act('resolve'));
+
+  // ---------------------------------------------------------------- canned responses
+  const conversationLanguage = () => (state.current && state.current.summary && state.current.summary.language) || null;
+
+  /**
+   * The text with the conversation's variables filled (docs/protocol.md): the agent's name, the order number the
+   * summary found (left as {order_number} for the agent to fill when none was) and the visitor's name, which Baton
+   * does not know yet, so the placeholder goes with the comma or space before it ("Hi {visitor_name}," → "Hi,").
+   */
+  function fillCanned(text) {
+    const details = (state.current && state.current.summary && state.current.summary.details) || [];
+    const order = details.find(d => d.kind === 'order_number');
+    const agentName = state.me && (state.me.name || state.me.username);
+    let filled = text.replace(/\{agent_name\}/g, agentName || '');
+    if (order) filled = filled.replace(/\{order_number\}/g, order.value);
+    return filled.replace(/,?[ \t]*\{visitor_name\}/g, '').replace(/^[,;:][ \t]*/, '');
+  }
+
+  /** The canned response for a shortcut: in the visitor's language if there is one, the agent's own first. */
+  function cannedFor(shortcut) {
+    const matching = state.canned.responses.filter(r => r.shortcut === shortcut);
+    return matching.find(r => r.language === conversationLanguage()) || matching[0] || null;
+  }
+
+  /** "/refund" just before the cursor, followed by Tab or Enter: the shortcut becomes its text. */
+  function expandShortcut() {
+    const input = $('reply-input');
+    if (input.disabled || input.selectionStart !== input.selectionEnd) return false;
+    const typed = input.value.slice(0, input.selectionStart).match(/(?:^|\s)\/([a-z0-9][a-z0-9_-]*)$/);
+    const response = typed && cannedFor(typed[1]);
+    if (!response) return false;
+    insertIntoReply(fillCanned(response.text), input.selectionStart - typed[1].length - 1);
+    return true;
+  }
+
+  function renderCanned() {
+    const filter = $('canned-filter').value.trim().toLowerCase();
+    const shown = state.canned.responses.filter(r => !filter || r.shortcut.includes(filter.replace(/^\//, ''))
+      || r.text.toLowerCase().includes(filter));
+    const language = conversationLanguage();
+    $('canned-list').replaceChildren(...shown.map(r => el('li', { class: 'canned-item', 'data-testid': 'canned-item', 'data-shortcut': r.shortcut, 'data-language': r.language, 'data-scope': r.scope },
+      el('button', { type: 'button', class: 'canned-use', 'data-testid': 'canned-use', onclick: () => useCanned(r),
+        title: language && r.language !== language ? `In ${languageLabel(r.language)}, not the visitor's language` : 'Put it in the reply box' },
+        el('span', { class: 'canned-shortcut', text: `/${r.shortcut}` }),
+        el('span', { class: 'chip', text: r.language.toUpperCase() }),
+        el('span', { class: `chip scope-${r.scope}`, text: r.scope === 'shared' ? 'Shared' : 'Mine' }),
+        el('span', { class: 'canned-text', dir: 'auto', text: r.text })),
+      (r.scope === 'personal' || state.canned.canManageShared) && el('button', {
+        type: 'button', class: 'ghost-dark', 'data-testid': 'canned-delete', 'aria-label': `Delete /${r.shortcut} (${r.language})`,
+        onclick: () => send({ type: 'delete_canned', scope: r.scope, language: r.language, shortcut: r.shortcut }),
+      }, 'Delete'))));
+    $('canned-empty').hidden = shown.length > 0;
+    $('canned-scope-shared').hidden = !state.canned.canManageShared;
+    $('canned-scope-shared').disabled = !state.canned.canManageShared;
+  }
+
+  function useCanned(response) {
+    closeCanned();
+    insertIntoReply(fillCanned(response.text));
+  }
+
+  function openCanned() {
+    send({ type: 'canned_responses' }); // what others changed since, on any node
+    $('canned-panel').hidden = false;
+    $('canned-open').setAttribute('aria-expanded', 'true');
+    if (conversationLanguage()) $('canned-language').value = conversationLanguage();
+    renderCanned();
+    $('canned-filter').focus();
+  }
+
+  function closeCanned() {
+    $('canned-panel').hidden = true;
+    $('canned-open').setAttribute('aria-expanded', 'false');
+    $('reply-input').focus();
+  }
+
+  $('canned-open').addEventListener('click', () => ($('canned-panel').hidden ? openCanned() : closeCanned()));
+  $('canned-close').addEventListener('click', closeCanned);
+  $('canned-filter').addEventListener('input', renderCanned);
+  $('canned-panel').addEventListener('keydown', (event) => { if (event.key === 'Escape') { event.preventDefault(); closeCanned(); } });
+  $('canned-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const frame = {
+      type: 'save_canned', scope: $('canned-scope').value, language: $('canned-language').value.trim(),
+      shortcut: $('canned-shortcut').value.trim().replace(/^\//, ''), text: $('canned-text').value.trim(),
+    };
+    if (send(frame)) { $('canned-shortcut').value = ''; $('canned-text').value = ''; }
+    else showNotice('Not connected. Try again in a moment.');
+  });
 
   // Tabs (arrow keys move between them, as the ARIA tabs pattern expects).
   const tabs = [$('tab-conversations'), $('tab-left')];

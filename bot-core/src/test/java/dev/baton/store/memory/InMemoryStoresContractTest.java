@@ -14,6 +14,8 @@ import dev.baton.store.IntentPublicationContract;
 import dev.baton.intents.IntentPublication;
 import dev.baton.store.LeftMessagesContract;
 import dev.baton.store.AuditLogContract;
+import dev.baton.store.CannedResponsesContract;
+import dev.baton.canned.CannedResponses;
 import dev.baton.store.DraftsContract;
 import dev.baton.store.IntentVersionsContract;
 import dev.baton.training.AuditLog;
@@ -54,6 +56,19 @@ class InMemoryStoresContractTest {
         @Override
         protected ConversationStore sameDataOnAnotherNode() {
             return store;
+        }
+    }
+
+    @Nested
+    class CannedResponsesTest extends CannedResponsesContract {
+        @Override
+        protected CannedResponses newCannedResponses() {
+            return new InMemoryCannedResponses();
+        }
+
+        @Override
+        protected CannedResponses sameResponsesOnAnotherNode() {
+            return canned;
         }
     }
 

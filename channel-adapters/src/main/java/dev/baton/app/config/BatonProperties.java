@@ -147,11 +147,23 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
     public record Unanswered(@DefaultValue("5s") Duration answerAfter, @DefaultValue("100") int batch) {
     }
 
-    /** Each user's password is a Spring Security encoded hash, e.g. {@code {bcrypt}$2a$10$…}. */
-    public record Agents(@DefaultValue List<User> users) {
+    /**
+     * Each user's password is a Spring Security encoded hash, e.g. {@code {bcrypt}$2a$10$…}.
+     *
+     * @param cannedResponses shared canned responses every installation starts with; stored at start-up unless one
+     *                        with the same language and shortcut is there (supervisors' changes are kept)
+     */
+    public record Agents(@DefaultValue List<User> users, @DefaultValue List<CannedResponseSeed> cannedResponses) {
     }
 
-    /** @param roles {@code AGENT} may use the console, {@code TRAINER} the trainer API */
+    /** A shared canned response from the configuration. */
+    public record CannedResponseSeed(String language, String shortcut, String text) {
+    }
+
+    /**
+     * @param roles {@code AGENT} may use the console, {@code SUPERVISOR} (with {@code AGENT}) also manages the shared
+     *              canned responses, {@code TRAINER} the trainer API
+     */
     public record User(String username, String name, String passwordHash, @DefaultValue("AGENT") List<String> roles) {
     }
 }

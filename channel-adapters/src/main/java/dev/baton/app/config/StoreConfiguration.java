@@ -14,6 +14,8 @@ import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.SharedSecrets;
 import dev.baton.store.memory.InMemoryAuditLog;
 import dev.baton.store.memory.InMemorySharedSecrets;
+import dev.baton.store.memory.InMemoryCannedResponses;
+import dev.baton.canned.CannedResponses;
 import dev.baton.store.memory.InMemoryDrafts;
 import dev.baton.store.memory.InMemoryIntentPublication;
 import dev.baton.store.memory.InMemoryIntentVersions;
@@ -108,6 +110,11 @@ class StoreConfiguration {
         }
 
         @Bean
+        CannedResponses cannedResponses() {
+            return new InMemoryCannedResponses();
+        }
+
+        @Bean
         TrainerInbox trainerInbox(BatonProperties properties, Clock clock) {
             return new InMemoryTrainerInbox(clock, properties.inbox().limits());
         }
@@ -174,6 +181,11 @@ class StoreConfiguration {
         @Bean
         AuditLog auditLog(RedisStores redis) {
             return redis.auditLog();
+        }
+
+        @Bean
+        CannedResponses cannedResponses(RedisStores redis) {
+            return redis.cannedResponses();
         }
 
         @Bean

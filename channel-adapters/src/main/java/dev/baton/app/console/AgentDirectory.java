@@ -5,6 +5,7 @@ import dev.baton.conversation.AgentRef;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,8 +13,11 @@ import java.util.stream.Collectors;
 public final class AgentDirectory {
 
     private final Map<String, AgentRef> byUsername;
+    private final Set<String> supervisors;
 
     public AgentDirectory(BatonProperties.Agents agents) {
+        this.supervisors = agents.users().stream().filter(u -> u.roles().contains("AGENT") && u.roles().contains("SUPERVISOR"))
+                .map(BatonProperties.User::username).collect(Collectors.toUnmodifiableSet());
         this.byUsername = agents.users().stream()
                 .filter(u -> u.roles().contains("AGENT"))
                 .map(u -> new AgentRef(u.username(), u.name() == null || u.name().isBlank() ? u.username() : u.name()))
@@ -22,5 +26,10 @@ public final class AgentDirectory {
 
     public Optional<AgentRef> find(String username) {
         return Optional.ofNullable(byUsername.get(username));
+    }
+
+    /** Whether the agent may manage what all agents share (the shared canned responses). */
+    public boolean isSupervisor(String username) {
+        return supervisors.contains(username);
     }
 }

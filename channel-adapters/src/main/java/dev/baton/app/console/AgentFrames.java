@@ -1,6 +1,8 @@
 package dev.baton.app.console;
 
 import dev.baton.app.wire.InboundFrame;
+import dev.baton.app.wire.ProtocolException;
+import dev.baton.canned.CannedResponse;
 
 import java.util.Optional;
 
@@ -19,6 +21,38 @@ final class AgentFrames {
         static Reply read(InboundFrame frame) {
             return new Reply(frame.requiredConversationId(), frame.requiredText("text"), frame.optionalId("clientMessageId"));
         }
+    }
+
+    /** A {@code save_canned}: a canned response to add, or to replace the one with its scope, language and shortcut. */
+    record SaveCanned(CannedResponse.Scope scope, String language, String shortcut, String text) {
+        static SaveCanned read(InboundFrame frame) {
+            return new SaveCanned(readScope(frame), frame.requiredText("language"), frame.requiredText("shortcut"), frame.requiredText("text"));
+        }
+
+        CannedResponse by(String username) {
+            return new CannedResponse(scope, scope == CannedResponse.Scope.PERSONAL ? Optional.of(username) : Optional.empty(),
+                    language, shortcut, text);
+        }
+    }
+
+    /** A {@code delete_canned}: the canned response with this scope, language and shortcut goes. */
+    record DeleteCanned(CannedResponse.Scope scope, String language, String shortcut) {
+        static DeleteCanned read(InboundFrame frame) {
+            return new DeleteCanned(readScope(frame), frame.requiredText("language"), frame.requiredText("shortcut"));
+        }
+
+        CannedResponse.Key by(String username) {
+            return new CannedResponse.Key(scope, scope == CannedResponse.Scope.PERSONAL ? Optional.of(username) : Optional.empty(),
+                    language, shortcut);
+        }
+    }
+
+    private static CannedResponse.Scope readScope(InboundFrame frame) {
+        return switch (frame.requiredText("scope")) {
+            case "shared" -> CannedResponse.Scope.SHARED;
+            case "personal" -> CannedResponse.Scope.PERSONAL;
+            default -> throw new ProtocolException("missing_field", "scope must be \"shared\" or \"personal\"");
+        };
     }
 
     /** An internal {@code note} on {@code conversationId}, for agents only. */

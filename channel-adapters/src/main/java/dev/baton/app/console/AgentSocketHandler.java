@@ -4,6 +4,7 @@ import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.FrameParts.AgentView;
 import dev.baton.app.wire.FrameParts.AssignedEntry;
+import dev.baton.app.wire.FrameParts.CannedResponseView;
 import dev.baton.app.wire.FrameParts.HistoryEntry;
 import dev.baton.app.wire.FrameParts.LeftMessageView;
 import dev.baton.app.wire.InboundFrame;
@@ -12,6 +13,8 @@ import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
 import dev.baton.app.wire.SocketPipeline;
+import dev.baton.canned.CannedResponse;
+import dev.baton.canned.CannedResponses;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
 import dev.baton.events.ConversationEvent;
@@ -28,6 +31,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.security.Principal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +46,9 @@ final class AgentSocketHandler implements WebSocketHandler {
     /** How a console closes once its agent signed out, on whichever node (see docs/protocol.md). */
     static final CloseStatus SIGNED_OUT = new CloseStatus(4001, "signed out");
 
+    private static final Set<String> CANNED_ACTIONS = Set.of("canned_responses", "save_canned", "delete_canned");
+    private static final Comparator<CannedResponse> CANNED_ORDER = Comparator.comparing(CannedResponse::shortcut)
+            .thenComparing(CannedResponse::language).thenComparing(CannedResponse::scope, Comparator.reverseOrder());
     private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "note", "typing", "hand_back", "resolve");
 
     private final AgentDesk desk;
@@ -52,10 +59,13 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final OutboundFrames frames;
     private final OpenSockets openSockets;
     private final SuggestedAnswers suggestions;
+    private final CannedResponses canned;
 
     AgentSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
-                       SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, SuggestedAnswers suggestions) {
+                       SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, SuggestedAnswers suggestions,
+                       CannedResponses canned) {
         this.suggestions = suggestions;
+        this.canned = canned;
         this.desk = desk;
         this.feeds = feeds;
         this.queue = queue;
@@ -82,7 +92,8 @@ final class AgentSocketHandler implements WebSocketHandler {
 
         Mono<Void> start = desk.consoleConnected(agent.username())
                 .then(Mono.fromRunnable(() -> queue.join(outbox)))
-                .then(sendAssigned(outbox, agent, open));
+                .then(sendAssigned(outbox, agent, open))
+                .then(sendCanned(outbox, agent));
         Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, open, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
@@ -112,6 +123,12 @@ final class AgentSocketHandler implements WebSocketHandler {
             }
             if ("left_messages".equals(type)) {
                 return sendLeftMessages(outbox);
+            }
+            if (CANNED_ACTIONS.contains(type)) {
+                return onCannedFrame(outbox, agent, frame).onErrorResume(failure -> {
+                    outbox.send(frames.error(failure, Optional.empty()));
+                    return Mono.empty();
+                });
             }
             if (!CONVERSATION_ACTIONS.contains(type)) {
                 throw new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type));
@@ -143,6 +160,30 @@ final class AgentSocketHandler implements WebSocketHandler {
             outbox.send(frames.error(failure, conversationId));
             return Mono.empty();
         }
+    }
+
+    /** Lists, saves or deletes canned responses; every change is answered with the agent's list as it is now. */
+    private Mono<Void> onCannedFrame(FrameOutbox outbox, AgentRef agent, InboundFrame frame) {
+        Mono<?> change = switch (frame.type()) {
+            case "save_canned" -> Mono.fromCallable(() -> AgentFrames.SaveCanned.read(frame).by(agent.username()))
+                    .flatMap(response -> mayChange(agent, response.scope()).then(canned.save(response)));
+            case "delete_canned" -> Mono.fromCallable(() -> AgentFrames.DeleteCanned.read(frame).by(agent.username()))
+                    .flatMap(key -> mayChange(agent, key.scope()).then(canned.delete(key)));
+            default -> Mono.empty();
+        };
+        return change.then(sendCanned(outbox, agent));
+    }
+
+    private Mono<Void> mayChange(AgentRef agent, CannedResponse.Scope scope) {
+        return scope == CannedResponse.Scope.SHARED && !agents.isSupervisor(agent.username())
+                ? Mono.error(new ProtocolException("not_allowed", "only supervisors change the shared canned responses"))
+                : Mono.empty();
+    }
+
+    private Mono<Void> sendCanned(FrameOutbox outbox, AgentRef agent) {
+        return canned.availableTo(agent.username()).sort(CANNED_ORDER).map(CannedResponseView::of).collectList()
+                .doOnNext(list -> outbox.send(new OutboundFrame.CannedResponses(list, agents.isSupervisor(agent.username()))))
+                .then();
     }
 
     private Mono<Void> reply(AgentRef agent, AgentFrames.Reply reply) {

@@ -10,15 +10,22 @@ import dev.baton.engine.AgentDesk;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.engine.LiveQueue;
 import dev.baton.handoff.SuggestedAnswers;
+import dev.baton.canned.CannedResponse;
+import dev.baton.canned.CannedResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.util.List;
 
 /** The agent console channel: its WebSocket and who the agents are; the pages are static resources. */
 @Configuration(proxyBeanMethods = false)
 class ConsoleChannel {
 
     static final String PATH = "/ws/agent";
+    private static final Duration SEEDING_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
     AgentDirectory agentDirectory(BatonProperties properties) {
@@ -28,9 +35,19 @@ class ConsoleChannel {
     @Bean
     SocketRoute agentSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                             SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, LiveKnowledge knowledge,
-                            BatonProperties properties) {
+                            BatonProperties properties, CannedResponses canned) {
         SuggestedAnswers suggestions = new SuggestedAnswers(() -> knowledge.get().intents(), properties.defaultLanguage());
-        return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets, suggestions));
+        seed(canned, properties.agents().cannedResponses());
+        return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets,
+                suggestions, canned));
+    }
+
+    /** At start-up, before any console connects: the configured shared canned responses that are not stored yet. */
+    private static void seed(CannedResponses canned, List<BatonProperties.CannedResponseSeed> seeds) {
+        Flux.fromIterable(seeds)
+                .map(seed -> CannedResponse.shared(seed.language(), seed.shortcut(), seed.text()))
+                .concatMap(canned::saveIfAbsent)
+                .blockLast(SEEDING_TIMEOUT);
     }
 
     @Bean

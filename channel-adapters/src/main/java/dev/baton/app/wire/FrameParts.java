@@ -1,5 +1,6 @@
 package dev.baton.app.wire;
 
+import dev.baton.canned.CannedResponse;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.handoff.LeftMessage;
@@ -8,6 +9,7 @@ import dev.baton.handoff.Sighting;
 import dev.baton.handoff.SuggestedAnswer;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The objects frames are made of besides messages ({@link MessageView}), each as docs/protocol.md shows it. */
@@ -80,6 +82,14 @@ public final class FrameParts {
     public record HistoryEntry(String conversationId, String state, String startedAt, String firstMessage) {
         public static HistoryEntry of(Conversation past, String firstMessage) {
             return new HistoryEntry(past.id(), past.state().name(), past.startedAt().toString(), firstMessage);
+        }
+    }
+
+    /** A canned response as the console lists it; {@code scope} is {@code shared} or {@code personal}. */
+    public record CannedResponseView(String scope, String language, String shortcut, String text) {
+        public static CannedResponseView of(CannedResponse response) {
+            return new CannedResponseView(response.scope().name().toLowerCase(Locale.ROOT), response.language(),
+                    response.shortcut(), response.text());
         }
     }
 

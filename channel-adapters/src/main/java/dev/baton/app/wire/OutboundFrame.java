@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.baton.app.wire.FrameParts.AgentView;
 import dev.baton.app.wire.FrameParts.AssignedEntry;
+import dev.baton.app.wire.FrameParts.CannedResponseView;
 import dev.baton.app.wire.FrameParts.HistoryEntry;
 import dev.baton.app.wire.FrameParts.LeftMessageView;
 import dev.baton.app.wire.FrameParts.QueueEntry;
@@ -142,6 +143,11 @@ public sealed interface OutboundFrame {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new VisitorPresence(conversationId, seen.visitorOnline(), seen.visitorLastSeen());
         }
+    }
+
+    /** The canned responses the agent may use, and whether they may manage the shared ones. */
+    @JsonTypeName("canned_responses")
+    record CannedResponses(List<CannedResponseView> responses, boolean canManageShared) implements OutboundFrame {
     }
 
     @JsonTypeName("left_messages")

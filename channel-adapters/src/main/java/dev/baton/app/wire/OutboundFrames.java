@@ -1,5 +1,6 @@
 package dev.baton.app.wire;
 
+import dev.baton.canned.InvalidCannedResponseException;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.engine.AlreadyTakenException;
 import dev.baton.engine.InvalidTextException;
@@ -79,6 +80,9 @@ public final class OutboundFrames {
                 case ALREADY_RATED -> "already_rated";
                 case INVALID_SCORE -> "invalid_score";
             };
+        }
+        if (failure instanceof InvalidCannedResponseException) {
+            return "invalid_canned_response";
         }
         if (failure instanceof UnknownConversationException) {
             return "unknown_conversation";

@@ -173,7 +173,7 @@ class VisitorAndAgentJourneyInBrowserTest {
     }
 
     @Test
-    void anAgentStartsFromASuggestedAnswerAndLeavesANoteTheVisitorNeverSees() {
+    void anAgentStartsFromASuggestedAnswerUsesCannedResponsesAndLeavesANoteTheVisitorNeverSees() {
         givenTheAgentIsSignedIn();
         givenTheVisitorOpensTheWidgetOnTheShop();
         whenTheVisitorAsks("Hi, my order 48213 still hasn't arrived");
@@ -192,6 +192,24 @@ class VisitorAndAgentJourneyInBrowserTest {
         input.press("Enter");
         thenTheVisitorSeesTheAgentMessage("Alice", answer + " I am checking 48213 for you.");
 
+        input.pressSequentially("/refund");
+        input.press("Tab");
+        assertThat(input).hasValue("Hi, I'm Alice. I have started the refund for order 48213: it reaches your account within 5 working days.");
+        input.fill("");
+        agent.locator("[data-testid=canned-open]").click();
+        agent.locator("[data-testid=canned-filter]").fill("wait");
+        agent.locator("[data-testid=canned-shortcut]").fill("later");
+        agent.locator("[data-testid=canned-text]").fill("Talk later, {visitor_name}! {agent_name}");
+        agent.locator("[data-testid=canned-save]").click();
+        agent.locator("[data-testid=canned-filter]").fill("");
+        assertThat(agent.locator("[data-testid=canned-item][data-shortcut=later][data-scope=personal]")).isVisible();
+        agent.setViewportSize(1280, 720);
+        screenshot(agent, "21-console-canned-responses.png");
+        agent.locator("[data-testid=canned-item][data-shortcut=wait] [data-testid=canned-use]").click();
+        assertThat(input).hasValue("Thanks for waiting. I am checking this for you now.");
+        assertThat(input).isFocused();
+        input.fill("");
+
         agent.locator("[data-testid=mode-note]").check();
         assertThat(agent.locator("[data-testid=reply-send]")).hasText("Add note");
         input.fill("Courier lost 48213 last week: offer a refund");
@@ -199,7 +217,6 @@ class VisitorAndAgentJourneyInBrowserTest {
         Locator note = transcriptFrom("note").last();
         assertThat(note).containsText("Courier lost 48213 last week: offer a refund");
         assertThat(note.locator("[data-testid=note-label]")).hasText("Internal note");
-        agent.setViewportSize(1280, 720);
         note.scrollIntoViewIfNeeded();
         screenshot(agent, "20-console-note-and-suggestions.png");
         agent.locator("[data-testid=mode-reply]").check();

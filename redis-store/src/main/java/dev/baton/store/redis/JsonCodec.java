@@ -11,6 +11,8 @@ import dev.baton.training.AuditEntry;
 import dev.baton.training.Draft;
 import dev.baton.training.VersionInfo;
 import dev.baton.store.redis.StoredDocuments.AuditEntryDocument;
+import dev.baton.store.redis.StoredDocuments.CannedResponseDocument;
+import dev.baton.canned.CannedResponse;
 import dev.baton.store.redis.StoredDocuments.ConversationDocument;
 import dev.baton.store.redis.StoredDocuments.DraftDocument;
 import dev.baton.store.redis.StoredDocuments.VersionDocument;
@@ -49,7 +51,8 @@ final class JsonCodec {
 
     private static final List<Class<?>> DOCUMENTS = List.of(ConversationDocument.class, MessageDocument.class,
             LeftMessageDocument.class, IntentFilesDocument.class, EventDocument.class, DraftDocument.class,
-            VersionDocument.class, AuditEntryDocument.class, InboxEntryDocument.class, SatisfactionDocument.class);
+            VersionDocument.class, AuditEntryDocument.class, InboxEntryDocument.class, SatisfactionDocument.class,
+            CannedResponseDocument.class);
 
     private final Map<Class<?>, ObjectReader> readers;
     private final Map<Class<?>, ObjectWriter> writers;
@@ -137,6 +140,14 @@ final class JsonCodec {
 
     AuditEntry decodeAuditEntry(String json) {
         return read(json, AuditEntryDocument.class).toEntry();
+    }
+
+    String encode(CannedResponse response) {
+        return write(CannedResponseDocument.of(response));
+    }
+
+    CannedResponse decodeCannedResponse(String json) {
+        return read(json, CannedResponseDocument.class).toResponse();
     }
 
     String encode(ConversationEvent event) {

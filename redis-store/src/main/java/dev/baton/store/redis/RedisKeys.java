@@ -72,6 +72,9 @@ import java.util.Objects;
  *       <td>{@link RedisAuditLog}</td><td>trimmed to its bound as entries are added</td></tr>
  *   <tr><td>N{@code secret:}<i>name</i></td><td>string: a secret every node shares (Base64), e.g. {@code visitor-tokens}</td>
  *       <td>{@link RedisSharedSecrets}</td><td>none</td></tr>
+ *   <tr><td>N{@code canned:shared}, N{@code canned:agent:{username}}</td><td>hash: {@code language:shortcut} → a
+ *       canned response's JSON; the shared ones, and each agent's own</td>
+ *       <td>{@link RedisCannedResponses}</td><td>none</td></tr>
  *   <tr><td>N{@code console:sessions:}<i>id</i></td><td>hash: an agent's login session</td>
  *       <td>Spring Session (see {@link #consoleSessions()})</td><td>the session timeout, from the last request</td></tr>
  * </table>
@@ -247,6 +250,14 @@ public final class RedisKeys {
     /** A secret every node shares ({@link RedisSharedSecrets}). */
     String secret(String name) {
         return namespace + "secret:" + name;
+    }
+
+    String sharedCannedResponses() {
+        return namespace + "canned:shared";
+    }
+
+    String cannedResponsesOf(String agentUsername) {
+        return namespace + "canned:agent:" + tag(agentUsername);
     }
 
     /**

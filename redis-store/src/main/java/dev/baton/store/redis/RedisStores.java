@@ -12,6 +12,7 @@ import dev.baton.handoff.Presence;
 import dev.baton.intents.IntentPublication;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.training.AuditLog;
+import dev.baton.canned.CannedResponses;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;
 import io.lettuce.core.ClientOptions;
@@ -73,6 +74,7 @@ public final class RedisStores implements AutoCloseable {
     private final Drafts drafts;
     private final IntentVersions intentVersions;
     private final AuditLog auditLog;
+    private final CannedResponses cannedResponses;
     private final TrainerInbox inbox;
     private final AnswerRatings ratings;
     private final SharedSecrets secrets;
@@ -109,6 +111,7 @@ public final class RedisStores implements AutoCloseable {
         this.drafts = StoreFailures.translated(Drafts.class, new RedisDrafts(shared, keys, json));
         this.intentVersions = StoreFailures.translated(IntentVersions.class, new RedisIntentVersions(shared, keys, json));
         this.auditLog = StoreFailures.translated(AuditLog.class, new RedisAuditLog(shared, keys, AuditLog.DEFAULT_ENTRIES, json));
+        this.cannedResponses = StoreFailures.translated(CannedResponses.class, new RedisCannedResponses(shared, keys, json));
         this.inbox = StoreFailures.translated(TrainerInbox.class, new RedisTrainerInbox(shared, keys, clock, settings.inboxLimits(), json));
         this.ratings = StoreFailures.translated(AnswerRatings.class, new RedisAnswerRatings(shared, keys, settings.retention()));
         this.secrets = StoreFailures.translated(SharedSecrets.class, new RedisSharedSecrets(shared, keys));
@@ -209,6 +212,10 @@ public final class RedisStores implements AutoCloseable {
 
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    public CannedResponses cannedResponses() {
+        return cannedResponses;
     }
 
     /** The trainer's inbox of messages the bot did not handle well. */

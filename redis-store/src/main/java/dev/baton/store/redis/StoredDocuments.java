@@ -23,6 +23,7 @@ import dev.baton.handoff.Sighting;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.training.AuditEntry;
+import dev.baton.canned.CannedResponse;
 import dev.baton.training.Draft;
 import dev.baton.training.DraftFile;
 import dev.baton.training.TrainerAction;
@@ -299,6 +300,19 @@ final class StoredDocuments {
         AuditEntry toEntry() {
             return new AuditEntry(IsoInstants.parse(required(at, "at")), required(who, "who"),
                     TrainerAction.valueOf(required(action, "action")), required(subject, "subject"), required(detail, "detail"));
+        }
+    }
+
+    /** A canned response; {@code owner} is null for a shared one. */
+    record CannedResponseDocument(int v, String scope, String owner, String language, String shortcut, String text) {
+
+        static CannedResponseDocument of(CannedResponse r) {
+            return new CannedResponseDocument(VERSION, r.scope().name(), r.owner().orElse(null), r.language(), r.shortcut(), r.text());
+        }
+
+        CannedResponse toResponse() {
+            return new CannedResponse(CannedResponse.Scope.valueOf(required(scope, "scope")), Optional.ofNullable(owner),
+                    required(language, "language"), required(shortcut, "shortcut"), required(text, "text"));
         }
     }
 
