@@ -27,6 +27,8 @@
       if (value == null || value === false) continue;
       if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
       else if (key === 'text') node.textContent = value;
+      // Through the CSSOM: our Content-Security-Policy refuses style attributes, not this.
+      else if (key === 'style') Object.assign(node.style, value);
       else node.setAttribute(key, value === true ? '' : value);
     }
     for (const child of children.flat()) if (child != null && child !== false) node.append(child);
@@ -518,7 +520,7 @@
     const intents = (s.intents || []).length
       ? el('ul', { 'data-testid': 'summary-intents' }, s.intents.map(i => el('li', { class: 'intent-row', 'data-intent': i.intent },
         el('span', { title: i.title || i.intent, text: i.title || i.intent }),
-        el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { style: `width:${Math.round((i.confidence || 0) * 100)}%` })),
+        el('span', { class: 'bar', 'aria-hidden': 'true' }, el('span', { style: { width: `${Math.round((i.confidence || 0) * 100)}%` } })),
         el('span', { class: 'pct', text: percent(i.confidence) }))))
       : el('p', { text: 'None' });
     const details = (s.details || []).length

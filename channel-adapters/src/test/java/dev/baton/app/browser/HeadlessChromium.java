@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,6 +30,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    private final List<String> violations = new CopyOnWriteArrayList<>();
 
     private HeadlessChromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -54,12 +56,22 @@ final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(playwright, browser);
     }
 
+    /**
+     * A fresh context whose pages report every Content-Security-Policy violation to this browser, which then fails
+     * the test class at {@link #close()}: a page our policy breaks (a style attribute, an inline script) looks fine in
+     * a screenshot only by luck.
+     */
     BrowserContext newContext(int port) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setLocale("en-US")
                 .setViewportSize(1280, 800));
         context.setDefaultTimeout(10_000);
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                violations.add(message.text());
+            }
+        });
         return context;
     }
 
@@ -85,6 +97,9 @@ final class HeadlessChromium implements AutoCloseable {
             browser.close();
         } finally {
             playwright.close();
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Content-Security-Policy violations: " + violations);
         }
     }
 }
