@@ -27,6 +27,8 @@ import dev.baton.store.AnswerRatingsContract;
 import dev.baton.store.SatisfactionRatingsContract;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.store.TrainerInboxContract;
+import dev.baton.limits.RateLimiter;
+import dev.baton.store.RateLimiterContract;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
@@ -212,6 +214,19 @@ class InMemoryStoresContractTest {
         @Override
         protected IntentPublication samePublicationOnAnotherNode() {
             return publication;
+        }
+    }
+
+    @Nested
+    class RateLimiterTest extends RateLimiterContract {
+        @Override
+        protected RateLimiter newLimiter() {
+            return new InMemoryRateLimiter(clock, 1_000);
+        }
+
+        @Override
+        protected RateLimiter sameBucketsOnAnotherNode() {
+            return limiter;
         }
     }
 }

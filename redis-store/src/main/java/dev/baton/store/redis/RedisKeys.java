@@ -75,6 +75,9 @@ import java.util.Objects;
  *   <tr><td>N{@code canned:shared}, N{@code canned:agent:{username}}</td><td>hash: {@code language:shortcut} → a
  *       canned response's JSON; the shared ones, and each agent's own</td>
  *       <td>{@link RedisCannedResponses}</td><td>none</td></tr>
+ *   <tr><td>N{@code limits:}<i>limit</i>{@code :}<i>subject</i></td><td>string: a Bucket4j token bucket (a limit's
+ *       tokens left for one visitor id, client address or account)</td><td>{@link RedisRateLimiter}</td><td>once the
+ *       bucket would be full again</td></tr>
  *   <tr><td>N{@code console:sessions:}<i>id</i></td><td>hash: an agent's login session</td>
  *       <td>Spring Session (see {@link #consoleSessions()})</td><td>the session timeout, from the last request</td></tr>
  * </table>
@@ -162,6 +165,11 @@ public final class RedisKeys {
 
     String agentConversations(String agentUsername) {
         return namespace + "agent:" + tag(agentUsername) + ":conversations";
+    }
+
+    /** Subjects are the callers' (addresses, visitor ids, account names): no hash tag, a bucket is one key alone. */
+    String rateLimit(String limit, String subject) {
+        return namespace + "limits:" + limit + ":" + subject;
     }
 
     String queue() {

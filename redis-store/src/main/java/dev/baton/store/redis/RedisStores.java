@@ -16,7 +16,11 @@ import dev.baton.canned.CannedResponses;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;
 import io.lettuce.core.ClientOptions;
+import dev.baton.limits.RateLimiter;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -60,10 +64,14 @@ import java.util.List;
  */
 public final class RedisStores implements AutoCloseable {
 
+    /** Bucket4j's buckets are bytes under our string keys. */
+    static final RedisCodec<String, byte[]> BUCKET_CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
     private final RedisClient client;
     private final ClientResources resources;
     private final List<StatefulRedisConnection<String, String>> connections;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final StatefulRedisConnection<String, byte[]> bucketConnection;
     private final ConversationStore conversations;
     private final AgentQueue queue;
     private final Presence presence;
@@ -79,18 +87,20 @@ public final class RedisStores implements AutoCloseable {
     private final AnswerRatings ratings;
     private final SharedSecrets secrets;
     private final SatisfactionRatings satisfaction;
+    private final RateLimiter rateLimiter;
     /** Subscribed once the subscriptions of events and intents are in place. */
     private final Mono<Void> ready;
     /** What must say goodbye at shutdown (this node's presence) and unsubscribe, in this order. */
     private final List<Runnable> goodbyes;
 
     private RedisStores(RedisClient client, ClientResources resources, List<StatefulRedisConnection<String, String>> connections,
-                        StatefulRedisPubSubConnection<String, String> pubSub, RedisStoreSettings settings, Clock clock,
-                        JsonCodec json) {
+                        StatefulRedisPubSubConnection<String, String> pubSub, StatefulRedisConnection<String, byte[]> bucketConnection,
+                        RedisStoreSettings settings, Clock clock, JsonCodec json) {
         this.client = client;
         this.resources = resources;
         this.connections = connections;
         this.pubSub = pubSub;
+        this.bucketConnection = bucketConnection;
         RedisKeys keys = new RedisKeys(settings.namespace());
         ConversationConnections byConversation = new ConversationConnections(
                 connections.stream().map(StatefulRedisConnection::reactive).toList());
@@ -117,6 +127,8 @@ public final class RedisStores implements AutoCloseable {
         this.secrets = StoreFailures.translated(SharedSecrets.class, new RedisSharedSecrets(shared, keys));
         this.satisfaction = StoreFailures.translated(SatisfactionRatings.class,
                 new RedisSatisfactionRatings(shared, keys, settings.retention(), json));
+        this.rateLimiter = StoreFailures.translated(RateLimiter.class,
+                new RedisRateLimiter(bucketConnection, keys, clock, settings.commandTimeout()));
         this.ready = bus.ready().and(publication.ready());
         this.goodbyes = List.of(agents::close, visitors::close, bus::close, publication::close);
     }
@@ -137,18 +149,23 @@ public final class RedisStores implements AutoCloseable {
         client.setOptions(clientOptions(settings.commandTimeout()));
         List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
         StatefulRedisPubSubConnection<String, String> pubSub = null;
+        StatefulRedisConnection<String, byte[]> bucketConnection = null;
         try {
             for (int i = 0; i < settings.connections(); i++) {
                 connections.add(client.connect());
             }
             pubSub = client.connectPubSub();
-            RedisStores stores = new RedisStores(client, resources, List.copyOf(connections), pubSub, settings, clock,
+            bucketConnection = client.connect(BUCKET_CODEC);
+            RedisStores stores = new RedisStores(client, resources, List.copyOf(connections), pubSub, bucketConnection, settings, clock,
                     new JsonCodec(mapper));
             stores.ready.block(settings.commandTimeout().multipliedBy(2));
             return stores;
         } catch (RuntimeException e) {
             if (pubSub != null) {
                 pubSub.close();
+            }
+            if (bucketConnection != null) {
+                bucketConnection.close();
             }
             connections.forEach(StatefulRedisConnection::close);
             client.shutdown();
@@ -238,6 +255,11 @@ public final class RedisStores implements AutoCloseable {
         return satisfaction;
     }
 
+    /** Rate limits and lock-outs every node shares. */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
     /** Answers {@code PONG} when Redis answers; errors (within the command timeout) when it does not. */
     public Mono<String> ping() {
         return connections.get(0).reactive().ping();
@@ -250,6 +272,7 @@ public final class RedisStores implements AutoCloseable {
             goodbyes.forEach(Runnable::run);
         } finally {
             pubSub.close();
+            bucketConnection.close();
             connections.forEach(StatefulRedisConnection::close);
             client.shutdown();
             resources.shutdown();
