@@ -85,13 +85,22 @@ public final class ConversationEngine {
      * whether it was resumed.
      */
     public Mono<Opened> open(String visitorId, Optional<String> conversationId, Optional<String> languageHint) {
+        return open(visitorId, conversationId, languageHint, Mono.empty());
+    }
+
+    /**
+     * As {@link #open(String, Optional, Optional)}, but a new conversation is started only once {@code beforeStarting}
+     * completes; if it fails, nothing is stored and its failure is emitted (a visitor who started too many).
+     */
+    public Mono<Opened> open(String visitorId, Optional<String> conversationId, Optional<String> languageHint,
+                             Mono<Void> beforeStarting) {
         Mono<Conversation> existing = Mono.justOrEmpty(conversationId)
                 .flatMap(stores.conversations()::find)
                 .filter(c -> c.visitorId().equals(visitorId));
         return existing.map(c -> new Opened(c, true))
-                .switchIfEmpty(Mono.defer(() -> stores.conversations()
+                .switchIfEmpty(beforeStarting.then(Mono.defer(() -> stores.conversations()
                         .create(Conversation.start(RandomIds.next("c-"), visitorId, languageHint, clock.instant()))
-                        .map(c -> new Opened(c, false))));
+                        .map(c -> new Opened(c, false)))));
     }
 
     /** Whether {@link #open} resumed an existing conversation or started a new one. */

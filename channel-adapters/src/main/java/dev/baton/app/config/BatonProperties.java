@@ -22,6 +22,7 @@ import java.util.List;
  * @param retention       how long resolved conversations and left messages are kept, in either store
  * @param sockets         what one socket, and the node, may hold or do at once
  * @param inbox           which messages reach the trainers' inbox, and how long and how many it keeps
+ * @param limits          how much visitors, logins and trainer API clients may do, against abuse
  */
 @ConfigurationProperties("baton")
 public record BatonProperties(@DefaultValue("intents") Path intents,
@@ -34,7 +35,8 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                               @DefaultValue Agents agents,
                               @DefaultValue Retention retention,
                               @DefaultValue Sockets sockets,
-                              @DefaultValue Inbox inbox) {
+                              @DefaultValue Inbox inbox,
+                              @DefaultValue Limits limits) {
 
     /** Where conversations live: this node's memory (one node), or Redis (any number of nodes). */
     public enum Store {
@@ -165,5 +167,50 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      *              canned responses, {@code TRAINER} the trainer API
      */
     public record User(String username, String name, String passwordHash, @DefaultValue("AGENT") List<String> roles) {
+    }
+
+    /**
+     * Rate limits (token buckets: a steady pace below the rate is never refused, a burst up to it is allowed). Shared
+     * by every node with the Redis store; each node's own with the in-memory store.
+     *
+     * @param visitor       per visitor id, on the visitor socket
+     * @param address       per client address (all its visitors together), on the visitor socket
+     * @param login         sign-in attempts and failures
+     * @param trainerApi    requests to {@code /api/trainer/**} per client address
+     * @param memoryBuckets with the in-memory store, the buckets a node keeps at most (the least used are forgotten)
+     */
+    public record Limits(@DefaultValue Visitor visitor,
+                         @DefaultValue Address address,
+                         @DefaultValue Login login,
+                         @DefaultValue TrainerApi trainerApi,
+                         @DefaultValue("100000") long memoryBuckets) {
+
+        /** {@code message} and {@code leave_message} frames, and conversations started (a new visitor's or a new one). */
+        public record Visitor(@DefaultValue("3") int messagesPerSecond,
+                              @DefaultValue("30") int messagesPerMinute,
+                              @DefaultValue("10") int conversationsPerHour) {
+        }
+
+        /** As {@link Visitor}, for all of one address's visitors, and the visitor sockets it may have open on a node. */
+        public record Address(@DefaultValue("20") int messagesPerSecond,
+                              @DefaultValue("300") int messagesPerMinute,
+                              @DefaultValue("100") int conversationsPerHour,
+                              @DefaultValue("50") int openSockets) {
+        }
+
+        /**
+         * @param attemptsPerMinute  {@code POST /login} per client address; beyond, {@code 429}
+         * @param failuresPerAccount failed sign-ins per account name within {@code lockOut}; beyond, locked out
+         * @param failuresPerAddress failed sign-ins per client address within {@code lockOut}; beyond, locked out
+         * @param lockOut            the period failures are counted in, from the first; a lock-out ends with it
+         */
+        public record Login(@DefaultValue("20") int attemptsPerMinute,
+                            @DefaultValue("5") int failuresPerAccount,
+                            @DefaultValue("20") int failuresPerAddress,
+                            @DefaultValue("15m") Duration lockOut) {
+        }
+
+        public record TrainerApi(@DefaultValue("300") int requestsPerMinute) {
+        }
     }
 }

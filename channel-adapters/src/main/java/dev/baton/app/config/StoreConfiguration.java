@@ -8,6 +8,8 @@ import dev.baton.intents.IntentPublication;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.store.memory.InMemoryAnswerRatings;
 import dev.baton.store.memory.InMemorySatisfactionRatings;
+import dev.baton.limits.RateLimiter;
+import dev.baton.store.memory.InMemoryRateLimiter;
 import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryTrainerInbox;
 import dev.baton.store.memory.InMemoryConversationStore;
@@ -133,6 +135,11 @@ class StoreConfiguration {
         SatisfactionRatings satisfactionRatings(BatonProperties properties, Clock clock) {
             return new InMemorySatisfactionRatings(clock, properties.retention().conversations());
         }
+
+        @Bean
+        RateLimiter rateLimiter(BatonProperties properties, Clock clock) {
+            return new InMemoryRateLimiter(clock, properties.limits().memoryBuckets());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -201,6 +208,11 @@ class StoreConfiguration {
         @Bean
         SatisfactionRatings satisfactionRatings(RedisStores redis) {
             return redis.satisfaction();
+        }
+
+        @Bean
+        RateLimiter rateLimiter(RedisStores redis) {
+            return redis.rateLimiter();
         }
 
         @Bean

@@ -1,6 +1,8 @@
 package dev.baton.app.security;
 
 import dev.baton.app.config.BatonProperties;
+import dev.baton.app.limits.RateLimitedRequests;
+import dev.baton.limits.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,7 +54,8 @@ class SecurityConfiguration {
                     ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ServerLogoutHandler> onLogout) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ServerLogoutHandler> onLogout,
+                                                  RateLimiter limiter, BatonProperties properties) {
         var agentSocket = ServerWebExchangeMatchers.pathMatchers("/ws/agent");
         var api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         var toLoginPage = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
@@ -87,6 +90,8 @@ class SecurityConfiguration {
                 .headers(BrowserHardening::headers)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .addFilterAt(new SameOriginWebSocketFilter(agentSocket), SecurityWebFiltersOrder.FIRST)
+                // Not a WebFilter bean, which every request would pass outside this chain too.
+                .addFilterAt(new RateLimitedRequests(limiter, properties.limits()), SecurityWebFiltersOrder.FIRST)
                 .build();
     }
 

@@ -25,6 +25,7 @@ final class VisitorConnection {
     static final String TOO_FAR_BEHIND = "too_far_behind";
 
     private final FrameOutbox outbox;
+    private final String address;
     private final Sinks.Many<String> followed = Sinks.many().replay().latest();
     private volatile String visitorId;
     private volatile String conversationId;
@@ -44,13 +45,21 @@ final class VisitorConnection {
     // to catch up with hello; until it does, nothing more is sent, so that it never shows a gap as if it were none.
     private boolean behind;
 
-    /** @param maxPending messages kept while the transcript loads; beyond, the client is told to catch up */
-    VisitorConnection(FrameOutbox outbox, int maxPending) {
+    /**
+     * @param maxPending messages kept while the transcript loads; beyond, the client is told to catch up
+     * @param address    the client's address, which its rate limits count against
+     */
+    VisitorConnection(FrameOutbox outbox, int maxPending, String address) {
         if (maxPending < 1) {
             throw new IllegalArgumentException("a connection must keep at least one message while loading: " + maxPending);
         }
         this.outbox = outbox;
         this.maxPending = maxPending;
+        this.address = address;
+    }
+
+    String address() {
+        return address;
     }
 
     FrameOutbox outbox() {

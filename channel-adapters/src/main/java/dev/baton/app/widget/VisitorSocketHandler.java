@@ -1,6 +1,10 @@
 package dev.baton.app.widget;
 
+import dev.baton.app.limits.ClientAddress;
+import dev.baton.app.limits.SocketsPerAddress;
+import dev.baton.app.limits.VisitorLimits;
 import dev.baton.app.metrics.ConversationMetrics;
+import dev.baton.app.wire.RateLimitedException;
 import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.FrameParts.QueueView;
 import dev.baton.app.wire.MessageView;
@@ -20,12 +24,14 @@ import dev.baton.engine.QuotedValue;
 import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.VisitorMessage;
 import dev.baton.handoff.QueueStatus;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -33,6 +39,11 @@ import java.util.Optional;
  * a time, in order; events of the visitor's conversation are pushed as they happen, from any node.
  */
 final class VisitorSocketHandler implements WebSocketHandler {
+
+    /** Close status of a socket refused because its address has too many open (RFC 6455: try again later). */
+    static final CloseStatus TOO_MANY_SOCKETS = new CloseStatus(1013, "too many sockets from this address");
+    /** When an address refused a socket is told to try again: sockets are not a rate, there is no knowing when one closes. */
+    static final Duration TOO_MANY_SOCKETS_RETRY = Duration.ofSeconds(30);
 
     private static final java.util.Set<String> KNOWN_TYPES =
             java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "feedback",
@@ -49,12 +60,17 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final ConversationMetrics metrics;
     private final int maxMessagesWhileLoading;
     private final VisitorTokens tokens;
+    private final VisitorLimits limits;
+    private final SocketsPerAddress socketsPerAddress;
 
     VisitorSocketHandler(ConversationEngine engine, SatisfactionSurvey survey, ConversationStore conversations,
                          ConversationFeeds feeds, WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames,
-                         OpenSockets openSockets, ConversationMetrics metrics, int maxMessagesWhileLoading, VisitorTokens tokens) {
+                         OpenSockets openSockets, ConversationMetrics metrics, int maxMessagesWhileLoading, VisitorTokens tokens,
+                         VisitorLimits limits, SocketsPerAddress socketsPerAddress) {
         this.maxMessagesWhileLoading = maxMessagesWhileLoading;
         this.tokens = tokens;
+        this.limits = limits;
+        this.socketsPerAddress = socketsPerAddress;
         this.engine = engine;
         this.survey = survey;
         this.conversations = conversations;
@@ -68,7 +84,26 @@ final class VisitorSocketHandler implements WebSocketHandler {
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        VisitorConnection connection = new VisitorConnection(pipeline.outbox(session), maxMessagesWhileLoading);
+        String address = ClientAddress.of(session.getHandshakeInfo().getRemoteAddress());
+        return socketsPerAddress.tryOpen(address)
+                .map(place -> serve(session, address).doFinally(signal -> place.release()))
+                .orElseGet(() -> refuseOneTooMany(session));
+    }
+
+    /**
+     * An address with its maximum of sockets open here gets one {@code rate_limited} error and the socket closed
+     * with 1013 (try again later), before anything is read from it.
+     */
+    private Mono<Void> refuseOneTooMany(WebSocketSession session) {
+        OutboundFrame refusal = frames.error(new RateLimitedException("open sockets from your address", TOO_MANY_SOCKETS_RETRY,
+                Optional.empty(), Optional.empty()), Optional.empty());
+        return session.send(Mono.just(session.textMessage(frames.write(refusal))))
+                .then(session.close(TOO_MANY_SOCKETS))
+                .onErrorComplete();
+    }
+
+    private Mono<Void> serve(WebSocketSession session, String address) {
+        VisitorConnection connection = new VisitorConnection(pipeline.outbox(session), maxMessagesWhileLoading, address);
         Sinks.Empty<Void> closed = Sinks.empty();
         waiting.add(connection);
         Mono<Void> readFrames = pipeline.read(session, connection.outbox(), frame -> onFrame(connection, frame))
@@ -122,16 +157,30 @@ final class VisitorSocketHandler implements WebSocketHandler {
         String conversationId = connection.conversationId();
         String visitorId = connection.visitorId();
         return switch (type) {
-            case "message" -> say(connection, VisitorFrames.Said.read(frame));
+            case "message" -> {
+                VisitorFrames.Said said = VisitorFrames.Said.read(frame);
+                yield withinLimits(connection, said.clientMessageId()).then(say(connection, said));
+            }
             case "typing" -> engine.typing(conversationId, visitorId);
             case "stop_waiting" -> engine.stopWaiting(conversationId, visitorId);
-            case "leave_message" -> leaveMessage(connection, VisitorFrames.LeaveMessage.read(frame));
+            case "leave_message" -> {
+                VisitorFrames.LeaveMessage leave = VisitorFrames.LeaveMessage.read(frame);
+                yield withinLimits(connection, Optional.empty()).then(leaveMessage(connection, leave));
+            }
             case "feedback" -> rate(connection, VisitorFrames.Feedback.read(frame));
             case "rate_conversation" -> rateConversation(connection, VisitorFrames.RateConversation.read(frame));
             case "new_conversation" -> open(connection, visitorId, Optional.empty(),
                     VisitorFrames.NewConversation.read(frame).language().or(connection::languageHint), 0);
             default -> Mono.error(new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type)));
         };
+    }
+
+    /** Completes when the visitor and their address may send one more message; errors with {@code rate_limited} if not. */
+    private Mono<Void> withinLimits(VisitorConnection connection, Optional<String> clientMessageId) {
+        return limits.message(connection.visitorId(), connection.address())
+                .flatMap(admission -> admission.admitted() ? Mono.empty()
+                        : Mono.error(new RateLimitedException("messages", admission.retryAfter(), Optional.of(connection.conversationId()),
+                        clientMessageId)));
     }
 
     private Mono<Void> say(VisitorConnection connection, VisitorFrames.Said said) {
@@ -182,7 +231,10 @@ final class VisitorSocketHandler implements WebSocketHandler {
      */
     private Mono<Void> open(VisitorConnection connection, String visitorId, Optional<String> conversationId,
                             Optional<String> languageHint, long lastSeenId) {
-        return engine.open(visitorId, conversationId, languageHint).flatMap(opened -> {
+        Mono<Void> mayStart = limits.newConversation(visitorId, connection.address())
+                .flatMap(admission -> admission.admitted() ? Mono.empty()
+                        : Mono.error(new RateLimitedException("new conversations", admission.retryAfter(), Optional.empty(), Optional.empty())));
+        return engine.open(visitorId, conversationId, languageHint, mayStart).flatMap(opened -> {
             Conversation conversation = opened.conversation();
             connection.follow(visitorId, conversation, languageHint, lastSeenId);
             return Mono.zip(conversations.transcript(conversation.id(), lastSeenId).filter(Message::reachesVisitor).collectList(),

@@ -1,6 +1,8 @@
 package dev.baton.app.widget;
 
 import dev.baton.app.config.SocketRoute;
+import dev.baton.app.limits.SocketsPerAddress;
+import dev.baton.app.limits.VisitorLimits;
 import dev.baton.app.metrics.ConversationMetrics;
 import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.OpenSockets;
@@ -34,9 +36,9 @@ class WidgetChannel {
     SocketRoute visitorSocket(ConversationEngine engine, SatisfactionSurvey survey, ConversationStore conversations,
                               ConversationFeeds feeds, WaitingVisitors waitingVisitors, SocketPipeline pipeline,
                               OutboundFrames frames, OpenSockets openSockets, ConversationMetrics metrics, SocketLimits limits,
-                              VisitorTokens tokens) {
+                              VisitorTokens tokens, VisitorLimits visitorLimits, SocketsPerAddress socketsPerAddress) {
         return new SocketRoute(PATH, new VisitorSocketHandler(engine, survey, conversations, feeds, waitingVisitors, pipeline,
-                frames, openSockets, metrics, limits.maxMessagesWhileLoading(), tokens));
+                frames, openSockets, metrics, limits.maxMessagesWhileLoading(), tokens, visitorLimits, socketsPerAddress));
     }
 
     /** Reads the shared secret once, at start-up (blocking there is fine: no event loop runs it). */

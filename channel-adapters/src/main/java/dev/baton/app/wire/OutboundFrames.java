@@ -28,6 +28,9 @@ public final class OutboundFrames {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundFrames.class);
 
+    /** The error code of a frame refused by a rate limit (see {@link RateLimitedException}). */
+    public static final String RATE_LIMITED = "rate_limited";
+
     // One writer per frame, made now so that Jackson builds its serializers at start-up: built on first use, they
     // were built on event-loop threads, where Jackson's cache lock can make one wait for another.
     private final Map<Class<?>, ObjectWriter> writers;
@@ -43,6 +46,11 @@ public final class OutboundFrames {
 
     /** The error frame for any failure; unexpected ones are logged and reported as {@code internal}. */
     public OutboundFrame.Error error(Throwable failure, Optional<String> conversationId) {
+        if (failure instanceof RateLimitedException limited) {
+            return new OutboundFrame.Error(RATE_LIMITED, limited.getMessage(),
+                    limited.conversationId().or(() -> conversationId).map(QuotedValue::capped).orElse(null),
+                    limited.retryAfter().toMillis(), limited.clientMessageId().map(QuotedValue::capped).orElse(null));
+        }
         String code = code(failure);
         String message = switch (code) {
             case "internal" -> "something went wrong on our side; please try again";

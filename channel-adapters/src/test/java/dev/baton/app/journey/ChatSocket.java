@@ -41,13 +41,9 @@ public final class ChatSocket implements AutoCloseable {
     private final Disposable connection;
     private volatile Channel channel;
 
-    private ChatSocket(String url, String cookie) {
+    private ChatSocket(String url, Map<String, String> headers) {
         HttpClient.WebsocketSender client = HttpClient.create()
-                .headers(h -> {
-                    if (cookie != null) {
-                        h.set(HttpHeaderNames.COOKIE, cookie);
-                    }
-                })
+                .headers(h -> headers.forEach(h::set))
                 .websocket(WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build());
         connection = client.uri(url).handle((in, out) -> {
             in.withConnection(c -> channel = c.channel());
@@ -61,11 +57,16 @@ public final class ChatSocket implements AutoCloseable {
     }
 
     public static ChatSocket connect(int port, String path) {
-        return new ChatSocket("ws://localhost:" + port + path, null);
+        return new ChatSocket("ws://localhost:" + port + path, Map.of());
+    }
+
+    /** A socket whose handshake says it comes through a proxy from {@code address} ({@code X-Forwarded-For}). */
+    public static ChatSocket connectFrom(int port, String path, String address) {
+        return new ChatSocket("ws://localhost:" + port + path, Map.of("X-Forwarded-For", address));
     }
 
     public static ChatSocket connect(int port, String path, String cookie) {
-        return new ChatSocket("ws://localhost:" + port + path, cookie);
+        return new ChatSocket("ws://localhost:" + port + path, Map.of(HttpHeaderNames.COOKIE.toString(), cookie));
     }
 
     public ChatSocket send(Map<String, ?> frame) {

@@ -15,6 +15,11 @@ public final class OpenedSockets implements AfterEachCallback {
         return keep(ChatSocket.connect(port, "/ws/visitor"));
     }
 
+    /** A visitor socket through a proxy that says it comes from {@code address}. */
+    public ChatSocket visitorFrom(int port, String address) {
+        return keep(ChatSocket.connectFrom(port, "/ws/visitor", address));
+    }
+
     public ChatSocket agent(int port, String username, String password) {
         return keep(ChatSocket.connect(port, "/ws/agent", Agents.login(port, username, password)));
     }

@@ -1,0 +1,64 @@
+package dev.baton.app.limits;
+
+import dev.baton.app.config.BatonProperties;
+import dev.baton.limits.Admission;
+import dev.baton.limits.Limit;
+import dev.baton.limits.Rate;
+import dev.baton.limits.RateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/**
+ * What a visitor, and all visitors of one client address together, may send on the visitor socket: messages per
+ * second and per minute, and conversations started per hour. The visitor's own bucket is asked first, so that a
+ * visitor over their limit costs their address nothing; a polite visitor behind the same address is refused only
+ * once the address as a whole is over its (higher) limit.
+ */
+public final class VisitorLimits {
+
+    private static final Logger log = LoggerFactory.getLogger(VisitorLimits.class);
+
+    private final RateLimiter limiter;
+    private final Limit visitorMessages;
+    private final Limit addressMessages;
+    private final Limit visitorConversations;
+    private final Limit addressConversations;
+
+    public VisitorLimits(RateLimiter limiter, BatonProperties.Limits limits) {
+        this.limiter = limiter;
+        BatonProperties.Limits.Visitor visitor = limits.visitor();
+        BatonProperties.Limits.Address address = limits.address();
+        this.visitorMessages = Limit.of("visitor-messages", new Rate(visitor.messagesPerSecond(), Duration.ofSeconds(1)),
+                new Rate(visitor.messagesPerMinute(), Duration.ofMinutes(1)));
+        this.addressMessages = Limit.of("address-messages", new Rate(address.messagesPerSecond(), Duration.ofSeconds(1)),
+                new Rate(address.messagesPerMinute(), Duration.ofMinutes(1)));
+        this.visitorConversations = Limit.of("visitor-conversations", new Rate(visitor.conversationsPerHour(), Duration.ofHours(1)));
+        this.addressConversations = Limit.of("address-conversations", new Rate(address.conversationsPerHour(), Duration.ofHours(1)));
+    }
+
+    /** One message (or left message) of {@code visitorId} from {@code address}. */
+    public Mono<Admission> message(String visitorId, String address) {
+        return both(visitorMessages, visitorId, addressMessages, address);
+    }
+
+    /** One conversation started by {@code visitorId} from {@code address}. */
+    public Mono<Admission> newConversation(String visitorId, String address) {
+        return both(visitorConversations, visitorId, addressConversations, address);
+    }
+
+    /**
+     * A limiter that cannot answer (Redis unreachable) admits: the store behind it is down too, and the frame fails
+     * there with its own clear error, rather than every visitor being told they sent too much.
+     */
+    private Mono<Admission> both(Limit ofVisitor, String visitorId, Limit ofAddress, String address) {
+        return limiter.take(ofVisitor, visitorId)
+                .flatMap(admission -> admission.admitted() ? limiter.take(ofAddress, address) : Mono.just(admission))
+                .onErrorResume(e -> {
+                    log.warn("rate limits unavailable, admitting: {}", e.toString());
+                    return Mono.just(Admission.admit());
+                });
+    }
+}
