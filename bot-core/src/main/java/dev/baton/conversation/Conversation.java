@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>{@code BOT → WAITING_FOR_AGENT → WITH_AGENT → RESOLVED}, plus {@code WITH_AGENT → BOT} (hand back) and
  * {@code WAITING_FOR_AGENT → BOT} (the visitor stops waiting or leaves a message) and {@code WITH_AGENT →
- * WAITING_FOR_AGENT} (the agent vanished). Illegal moves throw
+ * WAITING_FOR_AGENT} (the agent vanished), and {@code WITH_AGENT → WITH_AGENT} with another agent (transfer). Illegal moves throw
  * {@link IllegalTransitionException}.
  *
  * @param consecutiveFailures messages in a row the bot could not answer; reset by any answer
@@ -69,6 +69,16 @@ public record Conversation(String id,
         require(ConversationState.WAITING_FOR_AGENT, "assign");
         return new Conversation(id, visitorId, ConversationState.WITH_AGENT, language, 0,
                 considered, handoff, Optional.of(agent), startedAt, now);
+    }
+
+    /** Another agent takes over: still with an agent, now {@code to}; refused unless with an agent other than them. */
+    public Conversation transfer(AgentRef to, Instant now) {
+        require(ConversationState.WITH_AGENT, "transfer");
+        if (isAssignedTo(to.username())) {
+            throw new IllegalTransitionException(id, state, "transfer to the agent who has it");
+        }
+        return new Conversation(id, visitorId, ConversationState.WITH_AGENT, language, 0,
+                considered, handoff, Optional.of(to), startedAt, now);
     }
 
     /** The agent is gone (their console vanished): back to the queue, keeping the summary. */

@@ -29,6 +29,17 @@ public interface ConversationStore {
     Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change);
 
     /**
+     * {@link #update}, refused with {@link AtCapacityException} when the change gives the conversation to an agent
+     * (in {@code WITH_AGENT}) who already has {@code capacity} conversations with them, not counting this one. The
+     * count and the write are one atomic step: agents racing on any number of nodes never push one agent over.
+     * A change that keeps the conversation with the agent who has it is never refused.
+     */
+    Mono<Conversation> updateWithinCapacity(String conversationId, UnaryOperator<Conversation> change, int capacity);
+
+    /** How many conversations the agent is talking in now: what {@link #updateWithinCapacity} counts. */
+    Mono<Integer> countWithAgent(String agentUsername);
+
+    /**
      * Appends to the transcript, giving the message the next id of its conversation. A draft whose
      * {@code clientMessageId} was already stored in that conversation is not stored again: the earlier
      * message is returned, not {@link Appended#fresh() fresh}, so a retried send appears once and the caller

@@ -9,6 +9,10 @@ import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.dialogue.BotPhrases.Phrase;
+import dev.baton.conversation.AtCapacityException;
+import dev.baton.handoff.AgentAvailability;
+import dev.baton.handoff.AgentRoster;
+import dev.baton.handoff.AgentUnavailableException;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.Sighting;
 import reactor.core.publisher.Flux;
@@ -24,17 +28,23 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What agents do with conversations: take one from the queue, talk, note, hand back to the bot, resolve. */
+/**
+ * What agents do with conversations: take one from the queue, talk, note, transfer to a colleague, hand back to the
+ * bot, resolve; and say whether they are taking conversations at all (online or away).
+ */
 public final class AgentDesk {
 
     private final Stores stores;
     private final Handoffs handoffs;
+    private final AgentRoster roster;
     private final String defaultLanguage;
     private final Clock clock;
 
-    public AgentDesk(Stores stores, Handoffs handoffs, String defaultLanguage, Clock clock) {
+    /** @param roster who may take conversations, and how many each at once */
+    public AgentDesk(Stores stores, Handoffs handoffs, AgentRoster roster, String defaultLanguage, Clock clock) {
         this.stores = stores;
         this.handoffs = handoffs;
+        this.roster = roster;
         this.defaultLanguage = defaultLanguage;
         this.clock = clock;
     }
@@ -55,6 +65,33 @@ public final class AgentDesk {
     /** The agent signed out: every console of theirs closes, on every node that hears of it. */
     public Mono<Void> signedOut(String agentUsername) {
         return stores.events().publish(new ConversationEvent.AgentSignedOut(agentUsername));
+    }
+
+    /**
+     * The agent is away (or back): still connected, but not counted among the agents who can come, on any node, until
+     * they say otherwise. Every node hears of it, as of a console connecting.
+     */
+    public Mono<Void> setAway(String agentUsername, boolean away) {
+        return stores.presence().setAway(agentUsername, away).then(agentPresenceChanged(agentUsername));
+    }
+
+    /** One agent's status and load; empty for someone not on the roster. */
+    public Mono<AgentAvailability> availability(String agentUsername) {
+        return Mono.justOrEmpty(roster.find(agentUsername))
+                .flatMap(member -> Mono.zip(stores.presence().online(), stores.presence().away(),
+                                stores.conversations().countWithAgent(agentUsername))
+                        .map(read -> new AgentAvailability(member,
+                                AgentAvailability.status(read.getT1().contains(agentUsername), read.getT2().contains(agentUsername)),
+                                read.getT3())));
+    }
+
+    /** Every agent on the roster with their status and load, in the roster's order (who a conversation can go to). */
+    public Mono<List<AgentAvailability>> team() {
+        return Mono.zip(stores.presence().online(), stores.presence().away()).flatMap(presence -> Flux.fromIterable(roster.members())
+                .concatMap(member -> stores.conversations().countWithAgent(member.username())
+                        .map(open -> new AgentAvailability(member, AgentAvailability.status(
+                                presence.getT1().contains(member.username()), presence.getT2().contains(member.username())), open)))
+                .collectList());
     }
 
     private Mono<Void> agentPresenceChanged(String agentUsername) {
@@ -95,11 +132,13 @@ public final class AgentDesk {
 
     /**
      * Takes a waiting conversation, out of the queue in the same step. When agents race, the store's
-     * compare-and-set lets exactly one assign it; the others get {@link AlreadyTakenException}.
+     * compare-and-set lets exactly one assign it; the others get {@link AlreadyTakenException}. Refused with
+     * {@link AtCapacityException} when the agent already has as many conversations as their capacity, counted in
+     * the same atomic step as the assignment.
      */
     public Mono<Conversation> accept(String conversationId, AgentRef agent) {
         AtomicReference<Instant> queuedAt = new AtomicReference<>();
-        return stores.conversations().update(conversationId, current -> {
+        return stores.conversations().updateWithinCapacity(conversationId, current -> {
                     if (current.state() == ConversationState.WITH_AGENT) {
                         throw new AlreadyTakenException(conversationId);
                     }
@@ -107,7 +146,7 @@ public final class AgentDesk {
                     // The change may run again after a conflict; the last run is the one stored.
                     queuedAt.set(current.updatedAt());
                     return current.assign(agent, clock.instant());
-                })
+                }, capacityOf(agent.username()))
                 .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
                 .doOnNext(assigned -> handoffs.observer().assigned(assigned, Duration.between(queuedAt.get(), assigned.updatedAt())))
                 .flatMap(assigned -> handoffs.changed(assigned)
@@ -115,6 +154,41 @@ public final class AgentDesk {
                         .then(handoffs.post(conversationId, MessageDraft.systemNote(
                                 handoffs.replies().say(Phrase.AGENT_JOINED, language(assigned), agent.displayName()))))
                         .thenReturn(assigned));
+    }
+
+    /**
+     * Gives a conversation of {@code from}'s to a colleague who is online, not away and under capacity (counted in the
+     * same atomic step as the change of hands). The transcript gets a note for agents only, with {@code note} if
+     * the agent wrote one, and the visitor is told who is taking over, in their language. Refused with
+     * {@link AgentUnavailableException} for someone not on the roster, offline or away, {@link AtCapacityException}
+     * for a colleague with no room, and {@link IllegalTransitionException} for a conversation not with {@code from}.
+     */
+    public Mono<Conversation> transfer(String conversationId, AgentRef from, String toUsername, Optional<String> note) {
+        return Mono.defer(() -> {
+            Optional<String> validNote = note.filter(n -> !n.isBlank()).map(MessageText::validated);
+            return availability(toUsername)
+                    .switchIfEmpty(Mono.error(() -> new AgentUnavailableException(toUsername, AgentUnavailableException.Problem.UNKNOWN)))
+                    .flatMap(to -> switch (to.status()) {
+                        case OFFLINE -> Mono.error(new AgentUnavailableException(toUsername, AgentUnavailableException.Problem.OFFLINE));
+                        case AWAY -> Mono.error(new AgentUnavailableException(toUsername, AgentUnavailableException.Problem.AWAY));
+                        case ONLINE -> stores.conversations().updateWithinCapacity(conversationId, current -> {
+                                    if (!current.isAssignedTo(from.username())) {
+                                        throw new IllegalTransitionException(conversationId, current.state(), "transfer someone else's");
+                                    }
+                                    return current.transfer(to.member().agent(), clock.instant());
+                                }, to.member().capacity())
+                                .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)));
+                    })
+                    .flatMap(transferred -> {
+                        String taker = transferred.agent().map(AgentRef::displayName).orElse(toUsername);
+                        return handoffs.post(conversationId, MessageDraft.note(from.displayName(),
+                                        "Transferred to " + taker + validNote.map(n -> ": " + n).orElse("."), Optional.empty()))
+                                .then(handoffs.post(conversationId, MessageDraft.systemNote(
+                                        handoffs.replies().say(Phrase.TRANSFERRED, language(transferred), taker))))
+                                .then(handoffs.changed(transferred))
+                                .thenReturn(transferred);
+                    });
+        });
     }
 
     public Mono<Message> reply(String conversationId, AgentRef agent, String text, Optional<String> clientMessageId) {
@@ -209,6 +283,10 @@ public final class AgentDesk {
         return find(conversationId).flatMap(c -> c.isAssignedTo(agent.username())
                 ? Mono.just(c)
                 : Mono.error(new IllegalTransitionException(conversationId, c.state(), action)));
+    }
+
+    private int capacityOf(String agentUsername) {
+        return roster.find(agentUsername).map(AgentRoster.Member::capacity).orElse(AgentRoster.DEFAULT_CAPACITY);
     }
 
     private String language(Conversation conversation) {

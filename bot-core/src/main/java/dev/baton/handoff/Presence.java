@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Who is there, on any node: agents by username (is anyone there to come?), visitors by the conversation their
  * socket follows (is the visitor still waiting?). One is online while a connection of theirs is open on a live
- * node; once the last one closes, the time it closed is remembered for {@link #LAST_SEEN_KEPT}.
+ * node; once the last one closes, the time it closed is remembered for {@link #LAST_SEEN_KEPT}. An agent may also be
+ * {@linkplain #setAway away}: connected, but not counted among those who can come.
  */
 public interface Presence {
 
@@ -21,7 +22,17 @@ public interface Presence {
 
     Mono<Void> disconnected(String who);
 
+    /** Everyone online and not {@linkplain #setAway away}: for agents, how many can come. */
     Mono<Integer> onlineCount();
+
+    /**
+     * Someone stays connected but is away (or back): they do not count in {@link #onlineCount()}. Kept, on every
+     * node, until changed again, also while they are offline: an agent who left for lunch comes back away.
+     */
+    Mono<Void> setAway(String who, boolean away);
+
+    /** Everyone marked away, online or not. */
+    Mono<Set<String>> away();
 
     /** Everyone online now. */
     Mono<Set<String>> online();

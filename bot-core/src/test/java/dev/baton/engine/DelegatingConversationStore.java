@@ -39,6 +39,16 @@ abstract class DelegatingConversationStore implements ConversationStore {
     }
 
     @Override
+    public Mono<Conversation> updateWithinCapacity(String conversationId, UnaryOperator<Conversation> change, int capacity) {
+        return store.updateWithinCapacity(conversationId, change, capacity);
+    }
+
+    @Override
+    public Mono<Integer> countWithAgent(String agentUsername) {
+        return store.countWithAgent(agentUsername);
+    }
+
+    @Override
     public Mono<Appended> appendOnce(String conversationId, MessageDraft draft) {
         return store.appendOnce(conversationId, draft);
     }

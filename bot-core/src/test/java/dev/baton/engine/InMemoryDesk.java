@@ -5,6 +5,7 @@ import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.conversation.Mood;
 import dev.baton.dialogue.BotPhrases;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.privacy.CustomerDetailExtractor;
@@ -35,7 +36,7 @@ final class InMemoryDesk {
     /** Every step the engine and the desk report. */
     final ObservedSteps observed = new ObservedSteps();
     final Handoffs handoffs = handoffsOn(stores);
-    final AgentDesk desk = new AgentDesk(stores, handoffs, "en", clock);
+    final AgentDesk desk = new AgentDesk(stores, handoffs, new AgentRoster(List.of()), "en", clock);
     final InMemorySatisfactionRatings ratings = new InMemorySatisfactionRatings(clock, Duration.ofDays(30));
     final SatisfactionSurvey survey = new SatisfactionSurvey(stores, ratings, handoffs, redactor, "en", clock);
 

@@ -2,6 +2,7 @@ package dev.baton.store;
 
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.AppendedTo;
+import dev.baton.conversation.AtCapacityException;
 import dev.baton.conversation.Conversation;
 import dev.baton.events.ConversationEvent;
 import dev.baton.events.ConversationEvents;
@@ -611,5 +612,55 @@ public abstract class ConversationStoreContract {
         handedOff(created(conversation("v-visitor-3", T0)), otherNode);
 
         StepVerifier.create(store.repairQueue()).verifyComplete();
+    }
+
+    @Test
+    void twentyConcurrentAcceptsByOneAgentWithCapacityThreeAcrossNodesAssignExactlyThree() {
+        List<Conversation> waiting = Flux.range(0, 20).map(i -> created(waiting("v-visitor-" + i, T0.plusSeconds(i)))).collectList().block(TIMEOUT);
+
+        List<Boolean> outcomes = Flux.range(0, waiting.size())
+                .flatMap(i -> node(i).updateWithinCapacity(waiting.get(i).id(), c -> c.assign(ALICE, T0.plusSeconds(60)), 3)
+                        .map(assigned -> true)
+                        .onErrorResume(AtCapacityException.class, full -> Mono.just(false))
+                        .subscribeOn(Schedulers.parallel()))
+                .collectList().block(TIMEOUT);
+
+        assertThat(outcomes).hasSize(20).filteredOn(taken -> taken).hasSize(3);
+        StepVerifier.create(otherNode.countWithAgent("alice")).expectNext(3).verifyComplete();
+        StepVerifier.create(queue.waiting().count()).expectNext(17L).verifyComplete();
+    }
+
+    @Test
+    void aRefusedAssignmentChangesNeitherTheConversationNorTheQueue() {
+        Conversation first = created(waiting("v-visitor-1", T0));
+        Conversation second = created(waiting("v-visitor-2", T0.plusSeconds(1)));
+        store.updateWithinCapacity(first.id(), c -> c.assign(ALICE, T0.plusSeconds(5)), 1).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.updateWithinCapacity(second.id(), c -> c.assign(ALICE, T0.plusSeconds(6)), 1))
+                .expectErrorSatisfies(refused -> assertThat(refused).isInstanceOf(AtCapacityException.class)
+                        .hasMessageContaining("alice already has 1 open conversation"))
+                .verify(TIMEOUT);
+
+        StepVerifier.create(store.find(second.id()).map(Conversation::state)).expectNext(ConversationState.WAITING_FOR_AGENT).verifyComplete();
+        StepVerifier.create(queue.waiting()).expectNext(second.id()).verifyComplete();
+    }
+
+    @Test
+    void aConversationStayingWithItsAgentIsNeverRefusedAndATransferCountsOnlyTheNewAgent() {
+        Conversation withAlice = created(waiting("v-visitor-1", T0));
+        Conversation withBruno = created(waiting("v-visitor-2", T0));
+        store.updateWithinCapacity(withAlice.id(), c -> c.assign(ALICE, T0.plusSeconds(5)), 1).block(TIMEOUT);
+        store.updateWithinCapacity(withBruno.id(), c -> c.assign(BRUNO, T0.plusSeconds(5)), 1).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.updateWithinCapacity(withAlice.id(), UnaryOperator.identity(), 1)).expectNextCount(1).verifyComplete();
+        StepVerifier.create(otherNode.updateWithinCapacity(withAlice.id(), c -> c.transfer(BRUNO, T0.plusSeconds(7)), 1))
+                .expectError(AtCapacityException.class).verify(TIMEOUT);
+        StepVerifier.create(otherNode.updateWithinCapacity(withAlice.id(), c -> c.transfer(BRUNO, T0.plusSeconds(8)), 2)
+                        .map(c -> c.agent().orElseThrow()))
+                .expectNext(BRUNO).verifyComplete();
+
+        StepVerifier.create(store.countWithAgent("alice")).expectNext(0).verifyComplete();
+        StepVerifier.create(store.countWithAgent("bruno")).expectNext(2).verifyComplete();
+        StepVerifier.create(store.withAgent("bruno").map(Conversation::id)).expectNextCount(2).verifyComplete();
     }
 }

@@ -147,4 +147,32 @@ public abstract class PresenceContract {
 
         StepVerifier.create(presence.seen(List.of("c-1"))).expectNext(Map.of("c-1", Sighting.onlineNow())).verifyComplete();
     }
+
+    @Test
+    void anAgentWhoIsAwayStaysOnlineButIsNotCountedOnAnyNode() {
+        presence.connected("alice").block(TIMEOUT);
+        presence.connected("bruno").block(TIMEOUT);
+
+        otherNode.setAway("alice", true).block(TIMEOUT);
+
+        expectOnline(presence, 1);
+        StepVerifier.create(presence.online()).expectNext(java.util.Set.of("alice", "bruno")).verifyComplete();
+        StepVerifier.create(presence.away()).expectNext(java.util.Set.of("alice")).verifyComplete();
+
+        presence.setAway("alice", false).block(TIMEOUT);
+        expectOnline(otherNode, 2);
+        StepVerifier.create(otherNode.away()).expectNext(java.util.Set.of()).verifyComplete();
+    }
+
+    @Test
+    void beingAwayOutlastsTheAgentsConsoles() {
+        presence.connected("alice").block(TIMEOUT);
+        presence.setAway("alice", true).block(TIMEOUT);
+        presence.disconnected("alice").block(TIMEOUT);
+
+        otherNode.connected("alice").block(TIMEOUT);
+
+        expectOnline(presence, 0);
+        StepVerifier.create(presence.away()).expectNext(java.util.Set.of("alice")).verifyComplete();
+    }
 }

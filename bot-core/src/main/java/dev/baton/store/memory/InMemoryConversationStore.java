@@ -1,7 +1,9 @@
 package dev.baton.store.memory;
 
+import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.AppendedTo;
+import dev.baton.conversation.AtCapacityException;
 import dev.baton.conversation.Conversation;
 import dev.baton.events.ConversationEvent;
 import dev.baton.events.ConversationEvents;
@@ -26,11 +28,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -66,6 +70,8 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final Map<String, List<String>> byVisitor = new ConcurrentHashMap<>();
     private final Object writes = new Object();
     private final InMemoryAgentQueue queue = new InMemoryAgentQueue(writes);
+    /** The ids of the conversations each agent is talking in now; guarded by {@code writes}. */
+    private final Map<String, Set<String>> byAgent = new HashMap<>();
     /** Resolved conversations in order of resolution, so the oldest expire first; guarded by {@code writes}. */
     private final Deque<Expiry> expiries = new ArrayDeque<>();
     /** Each unanswered message, with when it was stored or last claimed. */
@@ -116,6 +122,7 @@ public final class InMemoryConversationStore implements ConversationStore {
                 transcripts.put(conversation.id(), new Transcript());
                 byVisitor.computeIfAbsent(conversation.visitorId(), v -> new CopyOnWriteArrayList<>()).add(conversation.id());
                 queue.move(conversation.id(), QueueMove.ofNew(conversation.state()));
+                indexByAgent(null, conversation);
                 expireIfResolved(null, conversation);
                 byActivity.add(conversation.id());
                 evictBeyondCapacity();
@@ -135,8 +142,42 @@ public final class InMemoryConversationStore implements ConversationStore {
         return Mono.fromCallable(() -> updated(conversationId, change));
     }
 
-    /** The conversation after {@code change}; null when it is unknown. */
+    /** Counts and writes under the one write lock, so no concurrent assignment slips between the two. */
+    @Override
+    public Mono<Conversation> updateWithinCapacity(String conversationId, UnaryOperator<Conversation> change, int agentCapacity) {
+        return Mono.fromCallable(() -> updated(conversationId, change, agentCapacity));
+    }
+
+    @Override
+    public Mono<Integer> countWithAgent(String agentUsername) {
+        return Mono.fromCallable(() -> openWith(agentUsername));
+    }
+
+    private int openWith(String agentUsername) {
+        synchronized (writes) {
+            return byAgent.getOrDefault(agentUsername, Set.of()).size();
+        }
+    }
+
+    /** Called under {@code writes}: moves the conversation between the agents' sets as it changes hands. */
+    private void indexByAgent(Conversation before, Conversation after) {
+        talkingIn(before).ifPresent(agent -> byAgent.computeIfPresent(agent, (a, ids) -> {
+            ids.remove(before.id());
+            return ids.isEmpty() ? null : ids;
+        }));
+        talkingIn(after).ifPresent(agent -> byAgent.computeIfAbsent(agent, a -> new HashSet<>()).add(after.id()));
+    }
+
+    private static Optional<String> talkingIn(Conversation c) {
+        return c == null ? Optional.empty() : c.agent().map(AgentRef::username).filter(c::isAssignedTo);
+    }
+
     private Conversation updated(String conversationId, UnaryOperator<Conversation> change) {
+        return updated(conversationId, change, Integer.MAX_VALUE);
+    }
+
+    /** The conversation after {@code change}; null when it is unknown. */
+    private Conversation updated(String conversationId, UnaryOperator<Conversation> change, int agentCapacity) {
         synchronized (writes) {
             evictExpired();
             Conversation current = conversations.get(conversationId);
@@ -144,7 +185,12 @@ public final class InMemoryConversationStore implements ConversationStore {
                 return null;
             }
             Conversation next = change.apply(current);
+            Optional<String> joining = talkingIn(next).filter(agent -> !current.isAssignedTo(agent));
+            if (joining.isPresent() && openWith(joining.get()) >= agentCapacity) {
+                throw new AtCapacityException(joining.get(), agentCapacity);
+            }
             conversations.put(conversationId, next);
+            indexByAgent(current, next);
             queue.move(conversationId, QueueMove.of(current.state(), next.state()));
             expireIfResolved(current, next);
             byActivity.remove(conversationId);
@@ -353,7 +399,12 @@ public final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public Flux<Conversation> withAgent(String agentUsername) {
-        return Flux.defer(() -> Flux.fromIterable(conversations.values()))
+        return Flux.defer(() -> {
+                    synchronized (writes) {
+                        return Flux.fromIterable(List.copyOf(byAgent.getOrDefault(agentUsername, Set.of())));
+                    }
+                })
+                .mapNotNull(conversations::get)
                 .filter(c -> c.isAssignedTo(agentUsername))
                 .sort(Comparator.comparing(Conversation::startedAt));
     }

@@ -21,6 +21,7 @@ public final class InMemoryPresence implements Presence {
     private final Clock clock;
     private final Map<String, Integer> connections = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
+    private final Set<String> away = ConcurrentHashMap.newKeySet();
     private volatile Instant nextPruning = Instant.MIN;
 
     public InMemoryPresence(Clock clock) {
@@ -48,7 +49,23 @@ public final class InMemoryPresence implements Presence {
 
     @Override
     public Mono<Integer> onlineCount() {
-        return online().map(Set::size);
+        return Mono.fromCallable(() -> (int) connections.keySet().stream().filter(who -> !away.contains(who)).count());
+    }
+
+    @Override
+    public Mono<Void> setAway(String who, boolean isAway) {
+        return Mono.fromRunnable(() -> {
+            if (isAway) {
+                away.add(who);
+            } else {
+                away.remove(who);
+            }
+        });
+    }
+
+    @Override
+    public Mono<Set<String>> away() {
+        return Mono.fromCallable(() -> Set.copyOf(away));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.baton.app.config;
 
+import dev.baton.conversation.AgentRef;
 import dev.baton.dialogue.PolicySettings;
+import dev.baton.handoff.AgentRoster;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -156,6 +158,15 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      *                        with the same language and shortcut is there (supervisors' changes are kept)
      */
     public record Agents(@DefaultValue List<User> users, @DefaultValue List<CannedResponseSeed> cannedResponses) {
+
+        /** The users with the {@code AGENT} role: who may take conversations, by the name visitors see. */
+        public AgentRoster roster() {
+            return new AgentRoster(users.stream()
+                    .filter(u -> u.roles().contains("AGENT"))
+                    .map(u -> new AgentRoster.Member(new AgentRef(u.username(), u.name() == null || u.name().isBlank() ? u.username() : u.name()),
+                            u.capacity() == null ? AgentRoster.DEFAULT_CAPACITY : u.capacity()))
+                    .toList());
+        }
     }
 
     /** A shared canned response from the configuration. */
@@ -163,10 +174,12 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
     }
 
     /**
-     * @param roles {@code AGENT} may use the console, {@code SUPERVISOR} (with {@code AGENT}) also manages the shared
-     *              canned responses, {@code TRAINER} the trainer API
+     * @param roles    {@code AGENT} may use the console, {@code SUPERVISOR} (with {@code AGENT}) also manages the shared
+     *                 canned responses, {@code TRAINER} the trainer API
+     * @param capacity how many conversations an agent may have at once; unset, {@value AgentRoster#DEFAULT_CAPACITY}
      */
-    public record User(String username, String name, String passwordHash, @DefaultValue("AGENT") List<String> roles) {
+    public record User(String username, String name, String passwordHash, @DefaultValue("AGENT") List<String> roles,
+                       Integer capacity) {
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.baton.dialogue.MoodDetector;
 import dev.baton.dialogue.PolicySettings;
 import dev.baton.engine.AbandonedConversations;
 import dev.baton.engine.AgentDesk;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.DepartedVisitors;
 import dev.baton.engine.Handoffs;
@@ -134,8 +135,13 @@ class CoreConfiguration {
     }
 
     @Bean
-    AgentDesk agentDesk(Stores stores, Handoffs handoffs, BatonProperties properties, Clock clock) {
-        return new AgentDesk(stores, handoffs, properties.defaultLanguage(), clock);
+    AgentRoster agentRoster(BatonProperties properties) {
+        return properties.agents().roster();
+    }
+
+    @Bean
+    AgentDesk agentDesk(Stores stores, Handoffs handoffs, AgentRoster roster, BatonProperties properties, Clock clock) {
+        return new AgentDesk(stores, handoffs, roster, properties.defaultLanguage(), clock);
     }
 
     @Bean

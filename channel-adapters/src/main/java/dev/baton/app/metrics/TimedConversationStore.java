@@ -30,6 +30,8 @@ public final class TimedConversationStore implements ConversationStore {
     private final Timer create;
     private final Timer find;
     private final Timer update;
+    private final Timer updateWithinCapacity;
+    private final Timer countWithAgent;
     private final Timer appendOnce;
     private final Timer appendAsVisitor;
     private final Timer updateAndAppend;
@@ -45,6 +47,8 @@ public final class TimedConversationStore implements ConversationStore {
         create = timer(registry, "create");
         find = timer(registry, "find");
         update = timer(registry, "update");
+        updateWithinCapacity = timer(registry, "updateWithinCapacity");
+        countWithAgent = timer(registry, "countWithAgent");
         appendOnce = timer(registry, "appendOnce");
         appendAsVisitor = timer(registry, "appendAsVisitor");
         updateAndAppend = timer(registry, "updateAndAppend");
@@ -88,6 +92,16 @@ public final class TimedConversationStore implements ConversationStore {
     @Override
     public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
         return timed(update, () -> store.update(conversationId, change));
+    }
+
+    @Override
+    public Mono<Conversation> updateWithinCapacity(String conversationId, UnaryOperator<Conversation> change, int capacity) {
+        return timed(updateWithinCapacity, () -> store.updateWithinCapacity(conversationId, change, capacity));
+    }
+
+    @Override
+    public Mono<Integer> countWithAgent(String agentUsername) {
+        return timed(countWithAgent, () -> store.countWithAgent(agentUsername));
     }
 
     @Override

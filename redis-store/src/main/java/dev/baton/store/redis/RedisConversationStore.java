@@ -3,6 +3,7 @@ package dev.baton.store.redis;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Appended;
 import dev.baton.conversation.AppendedTo;
+import dev.baton.conversation.AtCapacityException;
 import dev.baton.conversation.Conversation;
 import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -115,6 +116,11 @@ public final class RedisConversationStore implements ConversationStore {
     private static final LuaScript COMPARE_AND_SET = LuaScript.load(ScriptOutputType.VALUE,
             "queue-move.lua", "compare-and-set.lua", "compare-and-set-only.lua");
 
+    /** The compare-and-set unless the new agent is at capacity ('full'); see compare-and-set-within-capacity.lua. */
+    private static final LuaScript COMPARE_AND_SET_WITHIN_CAPACITY = LuaScript.load(ScriptOutputType.VALUE,
+            "queue-move.lua", "compare-and-set.lua", "compare-and-set-within-capacity.lua");
+    private static final String FULL = "full";
+
     /**
      * The compare-and-set and, if it wrote, the append: a bot turn in one round trip. An answer to a message that
      * already has one changes nothing and returns that answer; a message written with an id already taken changes
@@ -202,6 +208,21 @@ public final class RedisConversationStore implements ConversationStore {
     @Override
     public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
         return updateWith(conversationId, change, COMPARE_AND_SET, () -> NO_ARGS, (updated, reply) -> updated);
+    }
+
+    /**
+     * The compare-and-set script with the agent's count in the same step: the new agent's index is the set the
+     * compare-and-set keeps exact, so the count is what it is at the moment of the write, whichever node wrote last.
+     */
+    @Override
+    public Mono<Conversation> updateWithinCapacity(String conversationId, UnaryOperator<Conversation> change, int capacity) {
+        String[] capacityArg = {Integer.toString(capacity)};
+        return updateWith(conversationId, change, COMPARE_AND_SET_WITHIN_CAPACITY, () -> capacityArg, (updated, reply) -> updated);
+    }
+
+    @Override
+    public Mono<Integer> countWithAgent(String agentUsername) {
+        return Mono.defer(() -> redis.shared().scard(keys.agentConversations(agentUsername))).map(Long::intValue);
     }
 
     /** One script: the compare-and-set and the append, so a bot turn costs one round trip. */
@@ -293,6 +314,10 @@ public final class RedisConversationStore implements ConversationStore {
                             ? Mono.error(new IllegalStateException("gave up appending to conversation " + conversationId
                                     + " after " + attempt + " concurrent appends"))
                             : attemptUpdate(write, Mono.just(current), attempt + 1);
+                }
+                if (reply.equals(FULL)) {
+                    return Mono.error(new AtCapacityException(next.agent().map(AgentRef::username).orElse(""),
+                            Integer.parseInt(write.moreArgs().get()[0])));
                 }
                 if (reply.charAt(0) == '=') {
                     // An answer the message already had: the script checked that first and changed nothing.

@@ -39,6 +39,8 @@ import java.util.Objects;
  *       scored by deadline (ms)</td><td>{@link RedisPresence}</td><td>entries lapse after the grace period</td></tr>
  *   <tr><td>N{@code presence:{agents}:last-seen}, N{@code presence:{visitors}:last-seen}</td><td>sorted set: who
  *       scored by when last seen (ms)</td><td>{@link RedisPresence}</td><td>entries forgotten after a day</td></tr>
+ *   <tr><td>N{@code presence:{agents}:away}</td><td>set: usernames of the agents who set themselves away</td>
+ *       <td>{@link RedisPresence}</td><td>none (an agent leaves it by coming back)</td></tr>
  *   <tr><td>N{@code left-messages}</td><td>list of left-message JSON, oldest first</td>
  *       <td>{@link RedisLeftMessages}</td><td>each entry: its retention, from when it was left (dropped as new ones come)</td></tr>
  *   <tr><td>N{@code inbox}</td><td>hash: per wording {@code id}, {@code id:latest} (JSON of its latest message),
@@ -181,7 +183,7 @@ public final class RedisKeys {
     }
 
     /** The keys of one population's presence, in one hash slot: their scripts touch all three. */
-    record PresenceKeys(String connections, String nodes, String lastSeen) {
+    record PresenceKeys(String connections, String nodes, String lastSeen, String away) {
     }
 
     PresenceKeys agentPresence() {
@@ -194,7 +196,7 @@ public final class RedisKeys {
 
     private PresenceKeys presence(String population) {
         String connections = namespace + "presence:{" + population + "}";
-        return new PresenceKeys(connections, connections + ":nodes", connections + ":last-seen");
+        return new PresenceKeys(connections, connections + ":nodes", connections + ":last-seen", connections + ":away");
     }
 
     String leftMessages() {

@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  * their last connection on a node closes and at every heartbeat, so that it is right to within a heartbeat
  * even when their node died; forgotten after {@link Presence#LAST_SEEN_KEPT}.
  *
+ * <p>Who is away is a plain set beside them ({@code away}), kept until changed: being away is a choice, not a
+ * connection, so it neither lapses nor needs a heartbeat.
+ *
  * <h2>Heartbeat and grace period</h2>
  * Every node pushes its deadlines forward by the grace period (default {@value #DEFAULT_GRACE_SECONDS} seconds)
  * every third of it. A node that closes removes its entries at once; a node that dies without closing
@@ -81,6 +84,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     private final RedisReactiveCommands<String, String> redis;
     private final String[] keys;
+    private final String awayKey;
     private final String graceMillis;
     private final String nodeId = UUID.randomUUID().toString();
     private final Map<String, Integer> connections = new ConcurrentHashMap<>();
@@ -94,6 +98,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
     public RedisPresence(RedisReactiveCommands<String, String> redis, RedisKeys.PresenceKeys keys, Duration grace) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.keys = new String[]{keys.connections(), keys.nodes(), keys.lastSeen()};
+        this.awayKey = keys.away();
         if (grace.toMillis() < 3) {
             throw new IllegalArgumentException("the presence grace period must be at least 3 ms: " + grace);
         }
@@ -133,7 +138,17 @@ public final class RedisPresence implements Presence, AutoCloseable {
 
     @Override
     public Mono<Integer> onlineCount() {
-        return online().map(Set::size);
+        return online().zipWith(away(), (online, away) -> (int) online.stream().filter(who -> !away.contains(who)).count());
+    }
+
+    @Override
+    public Mono<Void> setAway(String who, boolean away) {
+        return Mono.defer(() -> away ? redis.sadd(awayKey, who) : redis.srem(awayKey, who)).then();
+    }
+
+    @Override
+    public Mono<Set<String>> away() {
+        return Mono.defer(() -> redis.smembers(awayKey).collect(Collectors.toUnmodifiableSet()));
     }
 
     @Override
