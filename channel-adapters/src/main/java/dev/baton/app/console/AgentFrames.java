@@ -61,4 +61,22 @@ final class AgentFrames {
             return new Note(frame.requiredConversationId(), frame.requiredText("text"), frame.optionalId("clientMessageId"));
         }
     }
+
+    /** A {@code transfer} of {@code conversationId} to the agent {@code to}, with a note for them. */
+    record Transfer(String conversationId, String to, Optional<String> note) {
+        static Transfer read(InboundFrame frame) {
+            return new Transfer(frame.requiredConversationId(), frame.requiredText("to"), frame.optionalText("note"));
+        }
+    }
+
+    /** A {@code set_status}: the agent is taking conversations ({@code online}) or not ({@code away}). */
+    record SetStatus(boolean away) {
+        static SetStatus read(InboundFrame frame) {
+            return switch (frame.requiredText("status")) {
+                case "online" -> new SetStatus(false);
+                case "away" -> new SetStatus(true);
+                default -> throw new ProtocolException("missing_field", "\"status\" must be \"online\" or \"away\"");
+            };
+        }
+    }
 }

@@ -7,6 +7,7 @@ import dev.baton.app.wire.FrameParts.AssignedEntry;
 import dev.baton.app.wire.FrameParts.CannedResponseView;
 import dev.baton.app.wire.FrameParts.HistoryEntry;
 import dev.baton.app.wire.FrameParts.LeftMessageView;
+import dev.baton.app.wire.FrameParts.TeamMember;
 import dev.baton.app.wire.InboundFrame;
 import dev.baton.app.wire.OutboundFrame;
 import dev.baton.app.wire.OpenSockets;
@@ -49,7 +50,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     private static final Set<String> CANNED_ACTIONS = Set.of("canned_responses", "save_canned", "delete_canned");
     private static final Comparator<CannedResponse> CANNED_ORDER = Comparator.comparing(CannedResponse::shortcut)
             .thenComparing(CannedResponse::language).thenComparing(CannedResponse::scope, Comparator.reverseOrder());
-    private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "note", "typing", "hand_back", "resolve");
+    private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "note", "typing", "transfer", "hand_back", "resolve");
 
     private final AgentDesk desk;
     private final ConversationFeeds feeds;
@@ -91,6 +92,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName())));
 
         Mono<Void> start = desk.consoleConnected(agent.username())
+                .then(sendStatus(outbox, agent))
                 .then(Mono.fromRunnable(() -> queue.join(outbox)))
                 .then(sendAssigned(outbox, agent, open))
                 .then(sendCanned(outbox, agent));
@@ -130,6 +132,16 @@ final class AgentSocketHandler implements WebSocketHandler {
                     return Mono.empty();
                 });
             }
+            if ("team".equals(type)) {
+                return sendTeam(outbox);
+            }
+            if ("set_status".equals(type)) {
+                return desk.setAway(agent.username(), AgentFrames.SetStatus.read(frame).away())
+                        .onErrorResume(failure -> {
+                            outbox.send(frames.error(failure, Optional.empty()));
+                            return Mono.empty();
+                        });
+            }
             if (!CONVERSATION_ACTIONS.contains(type)) {
                 throw new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type));
             }
@@ -140,6 +152,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 case "accept" -> desk.accept(id, agent).flatMap(c -> sendConversation(outbox, open, c));
                 case "message" -> reply(agent, AgentFrames.Reply.read(frame));
                 case "note" -> note(agent, open, AgentFrames.Note.read(frame));
+                case "transfer" -> transfer(agent, AgentFrames.Transfer.read(frame));
                 case "typing" -> desk.typing(id, agent);
                 case "hand_back" -> desk.handBack(id, agent).then();
                 // The agent hears back even about a conversation they did not open (those they did get the event).
@@ -196,6 +209,10 @@ final class AgentSocketHandler implements WebSocketHandler {
         return desk.note(note.conversationId(), agent, note.text(), note.clientMessageId()).then();
     }
 
+    private Mono<Void> transfer(AgentRef agent, AgentFrames.Transfer transfer) {
+        return desk.transfer(transfer.conversationId(), agent, transfer.to(), transfer.note()).then();
+    }
+
     private Mono<Void> push(FrameOutbox outbox, AgentRef agent, OpenConversations open, ConversationEvent event) {
         boolean watching = open.contains(event.conversationId());
         if (event instanceof ConversationEvent.MessageAdded added && watching) {
@@ -207,6 +224,9 @@ final class AgentSocketHandler implements WebSocketHandler {
                 outbox.send(OutboundFrame.AgentState.of(changed.conversation()));
             }
             return sendAssigned(outbox, agent, open);
+        } else if (event instanceof ConversationEvent.AgentPresenceChanged) {
+            // The agent went away or came back, on this console or another: every console of theirs shows it.
+            return sendStatus(outbox, agent);
         } else if (event instanceof ConversationEvent.MessageLeft) {
             return sendLeftMessages(outbox);
         } else if (event instanceof ConversationEvent.VisitorPresenceChanged changed) {
@@ -239,6 +259,18 @@ final class AgentSocketHandler implements WebSocketHandler {
                 .flatMap(assigned -> desk.visitors(assigned.stream().map(Conversation::id).toList())
                         .doOnNext(seen -> outbox.send(new OutboundFrame.Assigned(assigned.stream()
                                 .map(c -> AssignedEntry.of(c, seen.get(c.id()))).toList()))))
+                .then();
+    }
+
+    private Mono<Void> sendStatus(FrameOutbox outbox, AgentRef agent) {
+        return desk.availability(agent.username())
+                .doOnNext(availability -> outbox.send(OutboundFrame.AgentStatus.of(availability)))
+                .then();
+    }
+
+    private Mono<Void> sendTeam(FrameOutbox outbox) {
+        return desk.team()
+                .doOnNext(team -> outbox.send(new OutboundFrame.Team(team.stream().map(TeamMember::of).toList())))
                 .then();
     }
 

@@ -62,7 +62,8 @@ public final class ConversationFeeds implements AutoCloseable {
     /**
      * What one agent console hears from now on: every event of each conversation in {@code conversationIds} once
      * it is named there (a console opens more conversations as it goes), each change of state of a conversation
-     * that is (or becomes) {@code agentUsername}'s, every message left for the agents, and the agent signing out. An event that
+     * that is (or becomes) {@code agentUsername}'s, every message left for the agents, the agent's presence changing
+     * (a console connecting or going, the agent going away or coming back) and the agent signing out. An event that
      * concerns the console in more than one way comes once. Hot; buffers like {@link #observe}.
      */
     public Flux<ConversationEvent> observeConsole(String agentUsername, Flux<String> conversationIds) {
@@ -83,8 +84,13 @@ public final class ConversationFeeds implements AutoCloseable {
     }
 
     private void dispatch(ConversationEvent event) {
-        // Node-wide changes, which reach sockets as views of the queue (see LiveQueue), not one by one.
-        if (event instanceof ConversationEvent.QueueChanged || event instanceof ConversationEvent.AgentPresenceChanged) {
+        // Node-wide changes, which reach sockets as views of the queue (see LiveQueue), not one by one; the agent's
+        // own consoles hear of their presence, to show whether they are away.
+        if (event instanceof ConversationEvent.AgentPresenceChanged changed) {
+            toAgent(changed.agentUsername(), event);
+            return;
+        }
+        if (event instanceof ConversationEvent.QueueChanged) {
             return;
         }
         // Every console lists the queue, whose entries show whether each visitor is there.
@@ -93,10 +99,7 @@ public final class ConversationFeeds implements AutoCloseable {
             return;
         }
         if (event instanceof ConversationEvent.AgentSignedOut signedOut) {
-            List<Consumer<ConversationEvent>> consolesOfAgent = byAgent.get(signedOut.agentUsername());
-            if (consolesOfAgent != null) {
-                consolesOfAgent.forEach(listener -> listener.accept(event));
-            }
+            toAgent(signedOut.agentUsername(), event);
             return;
         }
         List<Consumer<ConversationEvent>> watching = byConversation.get(event.conversationId());
@@ -114,6 +117,13 @@ public final class ConversationFeeds implements AutoCloseable {
         }
         if (watching != null) {
             watching.forEach(listener -> listener.accept(event));
+        }
+    }
+
+    private void toAgent(String agentUsername, ConversationEvent event) {
+        List<Consumer<ConversationEvent>> consolesOfAgent = byAgent.get(agentUsername);
+        if (consolesOfAgent != null) {
+            consolesOfAgent.forEach(listener -> listener.accept(event));
         }
     }
 

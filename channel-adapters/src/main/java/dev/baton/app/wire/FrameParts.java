@@ -3,6 +3,7 @@ package dev.baton.app.wire;
 import dev.baton.canned.CannedResponse;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffSummary;
+import dev.baton.handoff.AgentAvailability;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
 import dev.baton.handoff.Sighting;
@@ -101,6 +102,17 @@ public final class FrameParts {
     }
 
     public record AgentView(String username, String name) {
+    }
+
+    /** An agent as the transfer dialog lists them: {@code status} is {@code online}, {@code away} or {@code offline}. */
+    public record TeamMember(String username, String name, String status, int open, int capacity) {
+        public static TeamMember of(AgentAvailability a) {
+            return new TeamMember(a.member().username(), a.member().agent().displayName(), status(a), a.open(), a.member().capacity());
+        }
+
+        static String status(AgentAvailability a) {
+            return a.status().name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public record LeftMessageView(String id, String conversationId, String text, String contact, String language, String at) {

@@ -12,9 +12,11 @@ import dev.baton.app.wire.FrameParts.QueueEntry;
 import dev.baton.app.wire.FrameParts.QueueView;
 import dev.baton.app.wire.FrameParts.SuggestionView;
 import dev.baton.app.wire.FrameParts.SummaryView;
+import dev.baton.app.wire.FrameParts.TeamMember;
 import dev.baton.app.wire.FrameParts.VisitorSeen;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
+import dev.baton.handoff.AgentAvailability;
 import dev.baton.handoff.QueueStatus;
 import dev.baton.handoff.SuggestedAnswer;
 import dev.baton.handoff.Sighting;
@@ -148,6 +150,19 @@ public sealed interface OutboundFrame {
     /** The canned responses the agent may use, and whether they may manage the shared ones. */
     @JsonTypeName("canned_responses")
     record CannedResponses(List<CannedResponseView> responses, boolean canManageShared) implements OutboundFrame {
+    }
+
+    /** The agent's own status and load: whether they take conversations, how many they have, how many they may. */
+    @JsonTypeName("agent_status")
+    record AgentStatus(String status, int open, int capacity) implements OutboundFrame {
+        public static AgentStatus of(AgentAvailability availability) {
+            return new AgentStatus(TeamMember.status(availability), availability.open(), availability.member().capacity());
+        }
+    }
+
+    /** Every agent, with their status and load: whom a conversation can be transferred to. */
+    @JsonTypeName("team")
+    record Team(List<TeamMember> agents) implements OutboundFrame {
     }
 
     @JsonTypeName("left_messages")

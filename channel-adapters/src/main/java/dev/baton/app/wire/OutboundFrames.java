@@ -1,7 +1,9 @@
 package dev.baton.app.wire;
 
 import dev.baton.canned.InvalidCannedResponseException;
+import dev.baton.conversation.AtCapacityException;
 import dev.baton.conversation.IllegalTransitionException;
+import dev.baton.handoff.AgentUnavailableException;
 import dev.baton.engine.AlreadyTakenException;
 import dev.baton.engine.InvalidTextException;
 import dev.baton.engine.QuotedValue;
@@ -91,6 +93,16 @@ public final class OutboundFrames {
         }
         if (failure instanceof InvalidCannedResponseException) {
             return "invalid_canned_response";
+        }
+        if (failure instanceof AtCapacityException) {
+            return "at_capacity";
+        }
+        if (failure instanceof AgentUnavailableException a) {
+            return switch (a.problem()) {
+                case UNKNOWN -> "unknown_agent";
+                case OFFLINE -> "agent_offline";
+                case AWAY -> "agent_away";
+            };
         }
         if (failure instanceof UnknownConversationException) {
             return "unknown_conversation";
