@@ -71,6 +71,8 @@
     unread: new Set(),
     visitors: new Map(),  // conversationId -> {online, lastSeen}: is the visitor still there?
     canned: { responses: [], canManageShared: false },
+    status: null,         // {status: online|away, open, capacity}: mine, from `agent_status`
+    team: [],             // every agent with status and load, from `team`: whom to transfer to
   };
   /** Mine when the server lists it among my assigned conversations (the `assigned` frame is the truth). */
   const isMine = (id) => state.assigned.some(c => c.conversationId === id);
@@ -169,7 +171,9 @@
       case 'welcome': return onWelcome(frame);
       case 'queue': state.queue = frame.conversations || []; rememberVisitors(state.queue); renderQueue(); return renderHeader();
       case 'queue_update': rememberVisitors(frame.added || []); state.queue = applyQueueUpdate(state.queue, frame); renderQueue(); return renderHeader();
-      case 'assigned': state.assigned = frame.conversations || []; rememberVisitors(state.assigned); renderMine(); return renderHeader();
+      case 'assigned': state.assigned = frame.conversations || []; rememberVisitors(state.assigned); renderMine(); renderAvailability(); return renderHeader();
+      case 'agent_status': state.status = frame; return renderAvailability();
+      case 'team': state.team = frame.agents || []; return renderTransferChoices();
       case 'visitor_presence': rememberVisitors([frame]); renderQueue(); renderMine(); return renderHeader();
       case 'conversation': return onConversation(frame);
       case 'message': return onMessage(frame);
@@ -187,6 +191,38 @@
     state.me = frame.agent || null;
     const me = $('me');
     me.replaceChildren('Signed in as ', el('strong', { text: (state.me && (state.me.name || state.me.username)) || 'agent' }));
+  }
+
+  /** My status and load ("2/5"): the load counts my conversations as the last `assigned` frame listed them. */
+  function renderAvailability() {
+    const s = state.status;
+    if (!s) return;
+    const select = $('status-select');
+    select.disabled = false;
+    select.value = s.status === 'away' ? 'away' : 'online';
+    $('status-select').closest('.availability').dataset.status = select.value;
+    const open = state.assigned.filter(c => c.state === 'WITH_AGENT').length;
+    const load = $('load');
+    load.textContent = `${open}/${s.capacity}`;
+    load.classList.toggle('full', open >= s.capacity);
+    load.setAttribute('aria-label', `${open} of at most ${s.capacity} conversations`);
+  }
+
+  const TEAM_STATUS = { online: 'online', away: 'away', offline: 'offline' };
+  /** Colleagues in the transfer dialog; only those online and with room can be chosen. */
+  function renderTransferChoices() {
+    const select = $('transfer-to');
+    const others = state.team.filter(a => !state.me || a.username !== state.me.username);
+    const options = others.map(a => {
+      const full = a.open >= a.capacity;
+      const available = a.status === 'online' && !full;
+      return el('option', { value: a.username, disabled: !available },
+        `${a.name} — ${full && a.status === 'online' ? 'full' : TEAM_STATUS[a.status] || a.status}, ${a.open}/${a.capacity}`);
+    });
+    select.replaceChildren(...(options.length ? options : [el('option', { value: '', disabled: true }, 'Nobody else on the team')]));
+    const first = others.find(a => a.status === 'online' && a.open < a.capacity);
+    select.value = first ? first.username : '';
+    $('transfer-send').disabled = !first;
   }
 
   function rememberVisitors(entries) {
@@ -275,6 +311,10 @@
       already_taken: 'Another agent already took this conversation.',
       not_allowed: 'That is not possible in this conversation right now.',
       unknown_conversation: 'This conversation no longer exists.',
+      at_capacity: 'You already have as many conversations as you may at once. Resolve or transfer one first.',
+      unknown_agent: 'There is no such agent.',
+      agent_offline: 'That agent is not online any more.',
+      agent_away: 'That agent is away.',
       message_too_long: 'The reply is too long (at most 4,000 characters).',
       empty_message: 'The reply is empty.',
       internal: 'Something went wrong on the server. Please try again.',
@@ -453,6 +493,7 @@
     $('conv-owner').textContent = c.state === 'WITH_AGENT' && c.agentName ? (mine ? 'You are talking to this visitor' : `Assigned to ${c.agentName}`) : '';
     $('accept').hidden = c.state !== 'WAITING_FOR_AGENT';
     $('hand-back').hidden = !(mine && c.state === 'WITH_AGENT');
+    $('transfer').hidden = !(mine && c.state === 'WITH_AGENT');
     $('resolve').hidden = !(mine && c.state === 'WITH_AGENT');
     renderComposer();
     $('conversation').dataset.state = c.state;
@@ -783,6 +824,28 @@
     };
     if (send(frame)) { $('canned-shortcut').value = ''; $('canned-text').value = ''; }
     else showNotice('Not connected. Try again in a moment.');
+  });
+
+  $('status-select').addEventListener('change', (event) => {
+    if (!send({ type: 'set_status', status: event.target.value })) showNotice('Not connected. Try again in a moment.');
+  });
+
+  const transferDialog = $('transfer-dialog');
+  $('transfer').addEventListener('click', () => {
+    if (!state.current) return;
+    $('transfer-note').value = '';
+    renderTransferChoices();
+    send({ type: 'team' });
+    transferDialog.showModal();
+  });
+  $('transfer-cancel').addEventListener('click', () => transferDialog.close());
+  $('transfer-form').addEventListener('submit', (event) => {
+    const to = $('transfer-to').value;
+    if (!state.current || !to) { event.preventDefault(); return; }
+    const note = $('transfer-note').value.trim();
+    const frame = { type: 'transfer', conversationId: state.current.conversationId, to };
+    if (note) frame.note = note;
+    if (!send(frame)) showNotice('Not connected. Try again in a moment.');
   });
 
   // Tabs (arrow keys move between them, as the ARIA tabs pattern expects).

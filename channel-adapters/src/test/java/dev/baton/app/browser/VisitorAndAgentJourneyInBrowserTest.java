@@ -38,6 +38,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
         "baton.agents.users[0].username=" + VisitorAndAgentJourneyInBrowserTest.AGENT_USERNAME,
         "baton.agents.users[0].name=Alice",
         "baton.agents.users[0].password-hash={noop}" + VisitorAndAgentJourneyInBrowserTest.AGENT_PASSWORD,
+        // A colleague to transfer to, signed in only by the transfer journey.
+        "baton.agents.users[1].username=bruno",
+        "baton.agents.users[1].name=Bruno",
+        "baton.agents.users[1].password-hash={noop}bruno-secret-1",
+        "baton.agents.users[1].capacity=2",
 })
 class VisitorAndAgentJourneyInBrowserTest {
 
@@ -398,6 +403,52 @@ class VisitorAndAgentJourneyInBrowserTest {
     }
 
     @Test
+    void anAgentGoesAwayAndBackThenTransfersTheConversationWithANoteOnlyTheColleagueReads() {
+        BrowserContext colleagueContext = newContext();
+        try {
+            Page colleague = colleagueContext.newPage();
+            echoBrowserProblems("colleague", colleague);
+            givenTheAgentIsSignedIn();
+            signIn(colleague, "bruno", "bruno-secret-1", "Bruno");
+            agent.setViewportSize(1280, 720);
+            colleague.setViewportSize(1280, 720);
+            givenTheVisitorOpensTheWidgetOnTheShop();
+            whenTheVisitorAsksForAPerson();
+            thenTheAgentSeesTheConversationWaitingInTheQueue();
+            whenTheAgentOpensIt();
+            whenTheAgentAcceptsIt();
+            assertThat(agent.locator("[data-testid=agent-load]")).hasText("1/5");
+
+            agent.getByLabel("My status").selectOption("away");
+            assertThat(agent.locator("[data-testid=agent-availability]")).hasAttribute("data-status", "away");
+            agent.getByLabel("My status").selectOption("online");
+            assertThat(agent.locator("[data-testid=agent-availability]")).hasAttribute("data-status", "online");
+
+            agent.locator("[data-testid=transfer]").click();
+            assertThat(agent.locator("[data-testid=transfer-dialog]")).isVisible();
+            assertThat(agent.locator("[data-testid=transfer-to] option[value=bruno]")).containsText("Bruno — online, 0/2");
+            agent.getByLabel("Note for them (optional)").fill("Wants to know where order 48213 is");
+            screenshot(agent, "23-agent-console-transfer-dialog.png");
+            agent.locator("[data-testid=transfer-send]").click();
+
+            assertThat(agent.locator("[data-testid=mine-item]")).hasCount(0);
+            assertThat(agent.locator("[data-testid=agent-load]")).hasText("0/5");
+            assertThat(widgetMessagesFrom("system").last()).containsText("Bruno is taking over your conversation.");
+            assertThat(visitor.getByText("order 48213")).hasCount(0);
+            colleague.locator("[data-testid=mine-item]").first().click();
+            Locator note = colleague.locator("[data-testid=transcript-message][data-from=note]");
+            assertThat(note).containsText("Transferred to Bruno: Wants to know where order 48213 is");
+            assertThat(note).containsText("Alice");
+            assertThat(colleague.locator("[data-testid=agent-load]")).hasText("1/2");
+            screenshot(colleague, "24-agent-console-transfer-note.png");
+            colleague.locator("[data-testid=resolve]").click();
+            assertThat(colleague.locator("[data-testid=mine-item]")).hasCount(0);
+        } finally {
+            colleagueContext.close();
+        }
+    }
+
+    @Test
     void wrongPasswordShowsAnErrorOnTheLoginPage() {
         agent.navigate("/login.html");
         agent.getByLabel("Username").fill(AGENT_USERNAME);
@@ -615,14 +666,18 @@ class VisitorAndAgentJourneyInBrowserTest {
     // ---------------------------------------------------------------- the agent
 
     private void givenTheAgentIsSignedIn() {
-        agent.navigate("/console.html");
-        assertThat(agent).hasURL(Pattern.compile("/login\\.html"));
-        agent.getByLabel("Username").fill(AGENT_USERNAME);
-        agent.getByLabel("Password").fill(AGENT_PASSWORD);
-        agent.locator("[data-testid=login-submit]").click();
-        assertThat(agent).hasURL(Pattern.compile("/console\\.html"));
-        assertThat(agent.locator("[data-testid=console-connection]")).hasAttribute("data-status", "open");
-        assertThat(agent.locator("[data-testid=console-agent]")).containsText("Alice");
+        signIn(agent, AGENT_USERNAME, AGENT_PASSWORD, "Alice");
+    }
+
+    private static void signIn(Page page, String username, String password, String name) {
+        page.navigate("/console.html");
+        assertThat(page).hasURL(Pattern.compile("/login\\.html"));
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.locator("[data-testid=login-submit]").click();
+        assertThat(page).hasURL(Pattern.compile("/console\\.html"));
+        assertThat(page.locator("[data-testid=console-connection]")).hasAttribute("data-status", "open");
+        assertThat(page.locator("[data-testid=console-agent]")).containsText(name);
     }
 
     private void thenTheAgentSeesTheConversationWaitingInTheQueue() {
