@@ -1,5 +1,6 @@
 package dev.baton.engine;
 
+import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.HandoffSummary;
@@ -26,6 +27,10 @@ import java.util.Optional;
 final class InMemoryDesk {
 
     static final Duration VISITOR_GRACE = Duration.ofMinutes(2);
+    static final AgentRef CARLA = new AgentRef("carla", "Carla");
+    static final AgentRef MARIA = new AgentRef("maria", "Maria");
+    /** Carla may have one conversation at once, Maria two; anyone else the default. */
+    static final AgentRoster ROSTER = new AgentRoster(List.of(new AgentRoster.Member(CARLA, 1), new AgentRoster.Member(MARIA, 2)));
 
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T18:00:00Z"));
     final InProcessConversationEvents events = new InProcessConversationEvents();
@@ -36,7 +41,7 @@ final class InMemoryDesk {
     /** Every step the engine and the desk report. */
     final ObservedSteps observed = new ObservedSteps();
     final Handoffs handoffs = handoffsOn(stores);
-    final AgentDesk desk = new AgentDesk(stores, handoffs, new AgentRoster(List.of()), "en", clock);
+    final AgentDesk desk = new AgentDesk(stores, handoffs, ROSTER, "en", clock);
     final InMemorySatisfactionRatings ratings = new InMemorySatisfactionRatings(clock, Duration.ofDays(30));
     final SatisfactionSurvey survey = new SatisfactionSurvey(stores, ratings, handoffs, redactor, "en", clock);
 

@@ -218,13 +218,23 @@ class QueueTransitionsTest {
 
         @Override
         public Mono<Conversation> update(String conversationId, UnaryOperator<Conversation> change) {
+            return flaky(store.update(conversationId, change));
+        }
+
+        /** An accept counts the agent's conversations in the same write: it fails the same ways. */
+        @Override
+        public Mono<Conversation> updateWithinCapacity(String conversationId, UnaryOperator<Conversation> change, int capacity) {
+            return flaky(store.updateWithinCapacity(conversationId, change, capacity));
+        }
+
+        private Mono<Conversation> flaky(Mono<Conversation> write) {
             Failure failure = next;
             next = null;
             Mono<Conversation> timeout = Mono.error(new IllegalStateException("command timed out"));
             if (failure == null) {
-                return store.update(conversationId, change);
+                return write;
             }
-            return failure == Failure.BEFORE_WRITING ? timeout : store.update(conversationId, change).then(timeout);
+            return failure == Failure.BEFORE_WRITING ? timeout : write.then(timeout);
         }
 
         @Override
