@@ -59,7 +59,7 @@ class AgentStatusCapacityAndTransferTest {
         assertThat(desk.transcript(id).collectList().block()).map(Message::from, Message::text).endsWith(
                 org.assertj.core.groups.Tuple.tuple(Sender.NOTE, "Transferred to Maria: Wants a refund"),
                 org.assertj.core.groups.Tuple.tuple(Sender.SYSTEM, "Maria prende in carico la tua conversazione."));
-        assertThat(desk.transcript(id).filter(m -> m.from() == Sender.NOTE).blockFirst().visibleToVisitor()).isFalse();
+        assertThat(desk.transcript(id).filter(m -> m.from() == Sender.NOTE).blockFirst().reachesVisitor()).isFalse();
         StepVerifier.create(desk.assignedTo("carla")).verifyComplete();
     }
 
