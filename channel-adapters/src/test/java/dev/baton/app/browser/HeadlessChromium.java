@@ -6,6 +6,9 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,46 +22,41 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Debian's Chromium, headless, driven by Playwright: one per test class, a fresh context (cookies, storage) per
- * person in a test, at 1280×800 with English as the browser's language. Screenshots land in
- * {@code target/screenshots/}.
+ * Debian's Chromium, headless, driven by Playwright: one per test class (register it as a static
+ * {@code @RegisterExtension} field; it launches before the class's tests and closes after them, and skips the class
+ * where Chromium is not installed), a fresh context (cookies, storage) per person in a test, at 1280×800 with English
+ * as the browser's language. Screenshots land in {@code target/screenshots/}.
  */
-final class HeadlessChromium implements AutoCloseable {
+final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private final Playwright playwright;
-    private final Browser browser;
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    private Playwright playwright;
+    private Browser browser;
 
-    private HeadlessChromium(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
-    }
-
-    /** Skips the test class where Chromium is not installed. */
-    static HeadlessChromium launch() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         assumeTrue(Files.isExecutable(CHROMIUM), "needs Debian's chromium at " + CHROMIUM);
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+        playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
-        return new HeadlessChromium(playwright, browser);
     }
 
     /**
      * A fresh context whose pages report every Content-Security-Policy violation to this browser, which then fails
-     * the test class at {@link #close()}: a page our policy breaks (a style attribute, an inline script) looks fine in
+     * the test class when it closes: a page our policy breaks (a style attribute, an inline script) looks fine in
      * a screenshot only by luck.
      */
     BrowserContext newContext(int port) {
@@ -92,7 +90,10 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
+        if (playwright == null) {
+            return;
+        }
         try {
             browser.close();
         } finally {

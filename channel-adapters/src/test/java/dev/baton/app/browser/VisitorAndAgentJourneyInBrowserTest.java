@@ -8,11 +8,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,7 +53,8 @@ class VisitorAndAgentJourneyInBrowserTest {
     private static final String PERSIAN = "سلام، سفارش من هنوز نرسیده است";
     private static final String LAST_WORDS = "All sorted: you will get an email today.";
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     private int port;
@@ -66,18 +66,6 @@ class VisitorAndAgentJourneyInBrowserTest {
     private BrowserContext agentContext;
     private Page visitor;
     private Page agent;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void openTwoBrowsers() {
@@ -553,7 +541,6 @@ class VisitorAndAgentJourneyInBrowserTest {
         assertThat(widget("baton-panel")).isVisible();
         assertThat(widget("baton-panel")).hasAttribute("data-connection", "open", CONNECTED_WITHIN);
     }
-
 
     private void givenTheVisitorOpensTheWidgetOnTheShop() {
         visitor.navigate("/");
