@@ -199,16 +199,16 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                          @DefaultValue("100000") long memoryBuckets) {
 
         /** {@code message} and {@code leave_message} frames, and conversations started (a new visitor's or a new one). */
-        public record Visitor(@DefaultValue("3") int messagesPerSecond,
-                              @DefaultValue("30") int messagesPerMinute,
-                              @DefaultValue("10") int conversationsPerHour) {
+        public record Visitor(@DefaultValue("10") int messagesPerSecond,
+                              @DefaultValue("300") int messagesPerMinute,
+                              @DefaultValue("60") int conversationsPerHour) {
         }
 
         /** As {@link Visitor}, for all of one address's visitors, and the visitor sockets it may have open on a node. */
-        public record Address(@DefaultValue("20") int messagesPerSecond,
-                              @DefaultValue("300") int messagesPerMinute,
-                              @DefaultValue("100") int conversationsPerHour,
-                              @DefaultValue("50") int openSockets) {
+        public record Address(@DefaultValue("50") int messagesPerSecond,
+                              @DefaultValue("1000") int messagesPerMinute,
+                              @DefaultValue("300") int conversationsPerHour,
+                              @DefaultValue("200") int openSockets) {
         }
 
         /**

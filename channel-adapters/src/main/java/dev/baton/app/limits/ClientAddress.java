@@ -16,6 +16,17 @@ public final class ClientAddress {
     private ClientAddress() {
     }
 
+    /**
+     * Whether limits per address apply to {@code address}: not to this machine's own (loopback) addresses. Why: behind
+     * a reverse proxy on the same host whose forwarded headers are not trusted, every visitor comes from 127.0.0.1,
+     * and one shared allowance would throttle the whole site as if it were one client (a load test from one machine
+     * meets the same). Limits per visitor still apply to them.
+     */
+    public static boolean limitedAsOne(String address) {
+        return !(address.equals("127.0.0.1") || address.startsWith("127.") || address.equals("0:0:0:0:0:0:0:1")
+                || address.equals("::1"));
+    }
+
     public static String of(InetSocketAddress remote) {
         if (remote == null) {
             return UNKNOWN;

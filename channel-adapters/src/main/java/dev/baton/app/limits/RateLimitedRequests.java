@@ -50,6 +50,7 @@ public final class RateLimitedRequests implements WebFilter {
         return Flux.fromIterable(guarded)
                 .filterWhen(g -> g.requests().matches(exchange).map(ServerWebExchangeMatcher.MatchResult::isMatch))
                 .next()
+                .filter(g -> ClientAddress.limitedAsOne(ClientAddress.of(exchange.getRequest().getRemoteAddress())))
                 .flatMap(g -> limiter.take(g.limit(), ClientAddress.of(exchange.getRequest().getRemoteAddress()))
                         .onErrorResume(e -> {
                             log.warn("rate limits unavailable, admitting: {}", e.toString());

@@ -23,6 +23,9 @@ public final class SocketsPerAddress {
 
     /** A place for one more socket of {@code address}, to be released when it closes; empty when it has its maximum. */
     public Optional<Place> tryOpen(String address) {
+        if (!ClientAddress.limitedAsOne(address)) {
+            return Optional.of(new Place(address, false));
+        }
         AtomicBoolean taken = new AtomicBoolean();
         open.compute(address, (key, count) -> {
             int now = count == null ? 0 : count;
@@ -32,7 +35,7 @@ public final class SocketsPerAddress {
             taken.set(true);
             return now + 1;
         });
-        return taken.get() ? Optional.of(new Place(address)) : Optional.empty();
+        return taken.get() ? Optional.of(new Place(address, true)) : Optional.empty();
     }
 
     int open(String address) {
@@ -43,14 +46,16 @@ public final class SocketsPerAddress {
     public final class Place {
 
         private final String address;
+        private final boolean counted;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Place(String address) {
+        private Place(String address, boolean counted) {
             this.address = address;
+            this.counted = counted;
         }
 
         public void release() {
-            if (released.compareAndSet(false, true)) {
+            if (counted && released.compareAndSet(false, true)) {
                 open.computeIfPresent(address, (key, count) -> count <= 1 ? null : count - 1);
             }
         }

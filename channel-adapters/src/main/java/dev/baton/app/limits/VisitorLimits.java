@@ -55,7 +55,8 @@ public final class VisitorLimits {
      */
     private Mono<Admission> both(Limit ofVisitor, String visitorId, Limit ofAddress, String address) {
         return limiter.take(ofVisitor, visitorId)
-                .flatMap(admission -> admission.admitted() ? limiter.take(ofAddress, address) : Mono.just(admission))
+                .flatMap(admission -> admission.admitted() && ClientAddress.limitedAsOne(address)
+                        ? limiter.take(ofAddress, address) : Mono.just(admission))
                 .onErrorResume(e -> {
                     log.warn("rate limits unavailable, admitting: {}", e.toString());
                     return Mono.just(Admission.admit());
