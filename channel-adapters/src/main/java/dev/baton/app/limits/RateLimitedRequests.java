@@ -47,11 +47,12 @@ public final class RateLimitedRequests implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String address = ClientAddress.of(exchange.getRequest().getRemoteAddress());
         return Flux.fromIterable(guarded)
+                .filter(g -> ClientAddress.limitedAsOne(address))
                 .filterWhen(g -> g.requests().matches(exchange).map(ServerWebExchangeMatcher.MatchResult::isMatch))
                 .next()
-                .filter(g -> ClientAddress.limitedAsOne(ClientAddress.of(exchange.getRequest().getRemoteAddress())))
-                .flatMap(g -> limiter.take(g.limit(), ClientAddress.of(exchange.getRequest().getRemoteAddress()))
+                .flatMap(g -> limiter.take(g.limit(), address)
                         .onErrorResume(e -> {
                             log.warn("rate limits unavailable, admitting: {}", e.toString());
                             return Mono.just(Admission.admit());
