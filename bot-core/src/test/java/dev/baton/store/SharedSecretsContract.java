@@ -27,8 +27,7 @@ public abstract class SharedSecretsContract {
         byte[] first = secrets.get("visitor-tokens").block();
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(SharedSecrets.BYTES);
-        assertThat(first).as("not all zero").containsAnyOf((byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6, (byte) 7,
-                (byte) 8, (byte) 9, (byte) 10, (byte) 11, (byte) 12, (byte) 13, (byte) 14, (byte) 15, (byte) 16);
+        assertThat(first).as("not all zero").isNotEqualTo(new byte[first.length]);
         assertThat(secrets.get("visitor-tokens").block()).isEqualTo(first);
         assertThat(otherNode.get("visitor-tokens").block()).isEqualTo(first);
     }
