@@ -80,6 +80,8 @@ start_redis() { # a private, empty Redis for one run: nothing of anyone else's i
   echo "redis-server did not start on port $REDIS_PORT" >&2; exit 1
 }
 stop_redis() {
+  # What the run cost Redis, command by command (calls and microseconds), beside the run's JSON.
+  if [ -n "$REDIS_PID" ]; then redis-cli -p "$REDIS_PORT" info commandstats > "$OUT/redis-${REDIS_PORT}.commandstats" 2>/dev/null || true; fi
   if [ -n "$REDIS_PID" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; fi
   REDIS_PID=""
 }
