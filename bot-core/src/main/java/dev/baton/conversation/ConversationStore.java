@@ -100,6 +100,14 @@ public interface ConversationStore {
     Flux<Conversation> withAgent(String agentUsername);
 
     /**
+     * Forgets the conversation and everything stored of it — transcript, client message ids, answers, its place in
+     * the visitor's history, in the queue, among its agent's conversations and among the unanswered messages — in one
+     * step, whatever its state (a visitor's right to erasure). Emits how many messages its transcript held; empty
+     * when the id is unknown.
+     */
+    Mono<Integer> erase(String conversationId);
+
+    /**
      * Finds and repairs any disagreement between the queue and the conversations' states — queued ids whose
      * conversation is gone or no longer waiting, waiting conversations in no queue (e.g. left by an older version
      * that changed them in two steps) — each repair atomic with respect to concurrent updates. Emits what it

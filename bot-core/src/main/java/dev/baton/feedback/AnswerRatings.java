@@ -16,6 +16,12 @@ public interface AnswerRatings {
      */
     Mono<Boolean> rate(AnswerRating rating);
 
+    /**
+     * Forgets which of the conversation's answers were rated and how (a visitor's right to erasure); the counts per
+     * intent stay, as they say nothing of whom they came from.
+     */
+    Mono<Void> forget(String conversationId);
+
     /** The counts of every intent rated at least once, in no particular order. */
     Flux<IntentHelpfulness> perIntent();
 }

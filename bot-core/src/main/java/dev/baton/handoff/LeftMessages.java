@@ -18,6 +18,9 @@ public interface LeftMessages {
     /** The left messages younger than the retention, oldest first. */
     Flux<LeftMessage> all();
 
+    /** Forgets every message this visitor left (their right to erasure); emits how many. */
+    Mono<Integer> forgetVisitor(String visitorId);
+
     /** The retention, checked: a store keeps nothing for a non-positive one. */
     static Duration requirePositive(Duration retention) {
         if (retention.isNegative() || retention.isZero()) {

@@ -38,6 +38,12 @@ public interface Presence {
     Mono<Set<String>> online();
 
     /**
+     * Forgets {@code who} altogether, on every node: online, last seen and away (a visitor's right to erasure). A
+     * connection of theirs still open on another node may count them again within the store's grace period.
+     */
+    Mono<Void> forget(String who);
+
+    /**
      * Whether each of {@code whos} is online, or when they were last seen; every one of them is a key of the map,
      * {@link Sighting#never()} for one never seen (or seen longer ago than {@link #LAST_SEEN_KEPT}).
      */

@@ -26,6 +26,18 @@ public interface TrainerInbox {
     Mono<Void> remove(Collection<String> wordingIds);
 
     /**
+     * Forgets every wording whose latest message came from one of these conversations or that remembers one of them
+     * (a visitor's right to erasure: an older message of a wording is kept only as a count); emits how many.
+     */
+    Mono<Integer> forgetConversations(Collection<String> conversationIds);
+
+    /** Whether the wording came from, or remembers, one of these conversations: what {@link #forgetConversations} forgets. */
+    static boolean mentionsAny(InboxWording wording, Collection<String> conversationIds) {
+        return conversationIds.contains(wording.latest().conversationId())
+                || wording.conversationIds().stream().anyMatch(conversationIds::contains);
+    }
+
+    /**
      * How long and how much the inbox keeps.
      *
      * @param retention   a wording not seen for this long is forgotten

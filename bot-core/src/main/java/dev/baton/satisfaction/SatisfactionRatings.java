@@ -18,6 +18,12 @@ public interface SatisfactionRatings {
     /** The conversation's rating; empty while it has none. */
     Mono<SatisfactionRating> of(String conversationId);
 
+    /**
+     * Forgets the conversation's rating and its comment (a visitor's right to erasure); its agent's counts stay, as they
+     * say nothing of whom they came from. Emits whether there was one.
+     */
+    Mono<Boolean> forget(String conversationId);
+
     /** The counts of every agent rated at least once, in no particular order. */
     Flux<AgentSatisfaction> perAgent();
 }

@@ -89,6 +89,11 @@ abstract class DelegatingConversationStore implements ConversationStore {
     }
 
     @Override
+    public Mono<Integer> erase(String conversationId) {
+        return store.erase(conversationId);
+    }
+
+    @Override
     public Flux<QueueRepair> repairQueue() {
         return store.repairQueue();
     }

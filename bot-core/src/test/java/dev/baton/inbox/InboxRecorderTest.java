@@ -134,5 +134,10 @@ class InboxRecorderTest {
         public Mono<Void> remove(Collection<String> wordingIds) {
             return Mono.empty();
         }
+
+        @Override
+        public Mono<Integer> forgetConversations(Collection<String> conversationIds) {
+            return Mono.just(0);
+        }
     }
 }

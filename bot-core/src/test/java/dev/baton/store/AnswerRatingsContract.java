@@ -59,4 +59,17 @@ public abstract class AnswerRatingsContract {
     void knowsNoIntentBeforeTheFirstRating() {
         StepVerifier.create(ratings.perIntent()).verifyComplete();
     }
+
+    @Test
+    void forgetsWhichAnswersOfAConversationWereRatedButKeepsTheCounts() {
+        ratings.rate(new AnswerRating("c-erased", 2, "returns", true, T0)).block(TIMEOUT);
+        ratings.rate(new AnswerRating("c-kept", 2, "returns", false, T0)).block(TIMEOUT);
+
+        otherNode.forget("c-erased").block(TIMEOUT);
+
+        assertThat(ratings.perIntent().collectList().block(TIMEOUT)).containsExactly(new IntentHelpfulness("returns", 1, 1));
+        StepVerifier.create(ratings.rate(new AnswerRating("c-erased", 2, "returns", true, T0))).as("nothing remembers the vote")
+                .expectNext(true).verifyComplete();
+        StepVerifier.create(ratings.rate(new AnswerRating("c-kept", 2, "returns", true, T0))).expectNext(false).verifyComplete();
+    }
 }

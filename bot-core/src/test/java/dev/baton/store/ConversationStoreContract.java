@@ -663,4 +663,48 @@ public abstract class ConversationStoreContract {
         StepVerifier.create(store.countWithAgent("bruno")).expectNext(2).verifyComplete();
         StepVerifier.create(store.withAgent("bruno").map(Conversation::id)).expectNextCount(2).verifyComplete();
     }
+
+    @Test
+    void erasingAConversationLeavesNoTraceOfItInAnyIndex() {
+        Conversation withBot = created(conversation("v-erased-1", T0));
+        store.appendAsVisitor(withBot.id(), "v-erased-1", visitorSays("my email is ann@example.com", "m1")).block(TIMEOUT);
+        Conversation waitingOne = created(waiting("v-erased-1", T0.plusSeconds(1)));
+        Conversation withAgent = created(waiting("v-erased-1", T0.plusSeconds(2)));
+        store.update(withAgent.id(), current -> current.assign(ALICE, T0.plusSeconds(3))).block(TIMEOUT);
+        store.append(withAgent.id(), visitorSays("hello")).block(TIMEOUT);
+        store.append(withAgent.id(), visitorSays("again", "m2")).block(TIMEOUT);
+        Conversation someoneElses = created(waiting("v-kept-2", T0.plusSeconds(4)));
+
+        StepVerifier.create(otherNode.erase(withBot.id())).expectNext(1).verifyComplete();
+        StepVerifier.create(store.erase(waitingOne.id())).expectNext(0).verifyComplete();
+        StepVerifier.create(otherNode.erase(withAgent.id())).expectNext(2).verifyComplete();
+
+        for (ConversationStore node : List.of(store, otherNode)) {
+            for (Conversation erased : List.of(withBot, waitingOne, withAgent)) {
+                StepVerifier.create(node.find(erased.id())).verifyComplete();
+                StepVerifier.create(node.transcript(erased.id(), 0)).verifyComplete();
+            }
+            StepVerifier.create(node.ofVisitor("v-erased-1")).verifyComplete();
+            StepVerifier.create(node.withAgent("alice")).verifyComplete();
+            StepVerifier.create(node.countWithAgent("alice")).expectNext(0).verifyComplete();
+        }
+        StepVerifier.create(queue.waiting()).expectNext(someoneElses.id()).verifyComplete();
+        StepVerifier.create(unansweredIn(withBot, withBot, store.claimUnanswered(Instant.now().plusSeconds(60), 10))).verifyComplete();
+        StepVerifier.create(store.find(someoneElses.id())).expectNext(someoneElses).verifyComplete();
+    }
+
+    @Test
+    void erasingAnUnknownConversationIsEmpty() {
+        StepVerifier.create(store.erase("c-unknown")).verifyComplete();
+    }
+
+    @Test
+    void aConversationErasedCanNeitherBeWrittenInNorUpdated() {
+        Conversation c = created(conversation("v-erased-1", T0));
+        store.erase(c.id()).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.appendAsVisitor(c.id(), "v-erased-1", visitorSays("still there?"))).verifyComplete();
+        StepVerifier.create(otherNode.update(c.id(), current -> current.resolve(T0))).verifyComplete();
+        StepVerifier.create(store.erase(c.id())).verifyComplete();
+    }
 }

@@ -68,4 +68,19 @@ public abstract class LeftMessagesContract {
         messages.save(fresh).block(TIMEOUT);
         StepVerifier.create(otherNode.all()).expectNext(younger, fresh).verifyComplete();
     }
+
+    @Test
+    void forgetsEveryMessageOfAVisitorAndOnlyTheirs() {
+        LeftMessage theirs = new LeftMessage("m-1", "c-1", "v-erased-1", "Call me", Optional.of("ann@example.com"), "en", T0);
+        LeftMessage alsoTheirs = new LeftMessage("m-2", "c-2", "v-erased-1", "Again", Optional.empty(), "en", T0.plusSeconds(1));
+        LeftMessage someoneElses = leftMessage("Nobody answered", Optional.empty(), T0.plusSeconds(2));
+        messages.save(theirs).block(TIMEOUT);
+        messages.save(someoneElses).block(TIMEOUT);
+        messages.save(alsoTheirs).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.forgetVisitor("v-erased-1")).expectNext(2).verifyComplete();
+
+        StepVerifier.create(messages.all()).expectNext(someoneElses).verifyComplete();
+        StepVerifier.create(messages.forgetVisitor("v-erased-1")).expectNext(0).verifyComplete();
+    }
 }

@@ -175,4 +175,22 @@ public abstract class PresenceContract {
         expectOnline(presence, 0);
         StepVerifier.create(presence.away()).expectNext(java.util.Set.of("alice")).verifyComplete();
     }
+
+    @Test
+    void forgetsSomeoneWithAllTheirConnectionsOnlineGoneOrAway() {
+        presence.connected("c-erased").block(TIMEOUT);
+        presence.connected("c-erased").block(TIMEOUT);
+        presence.connected("c-gone").block(TIMEOUT);
+        presence.disconnected("c-gone").block(TIMEOUT);
+        presence.setAway("c-erased", true).block(TIMEOUT);
+        presence.connected("c-kept").block(TIMEOUT);
+
+        presence.forget("c-erased").block(TIMEOUT);
+        otherNode.forget("c-gone").block(TIMEOUT);
+
+        StepVerifier.create(otherNode.online()).expectNext(java.util.Set.of("c-kept")).verifyComplete();
+        StepVerifier.create(presence.away()).expectNext(java.util.Set.of()).verifyComplete();
+        StepVerifier.create(presence.seen(java.util.List.of("c-erased", "c-gone")))
+                .expectNext(java.util.Map.of("c-erased", Sighting.never(), "c-gone", Sighting.never())).verifyComplete();
+    }
 }

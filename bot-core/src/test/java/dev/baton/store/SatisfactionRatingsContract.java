@@ -98,4 +98,19 @@ public abstract class SatisfactionRatingsContract {
     void knowsNoAgentBeforeTheFirstRating() {
         StepVerifier.create(ratings.perAgent()).verifyComplete();
     }
+
+    @Test
+    void forgetsAConversationsRatingAndCommentButKeepsTheAgentsCounts() {
+        ratings.rate(new SatisfactionRating("c-erased", "alice", 2, Optional.of("Ann Smith, ann@example.com"), T0)).block(TIMEOUT);
+        SatisfactionRating kept = new SatisfactionRating("c-kept", "alice", 5, Optional.empty(), T0);
+        ratings.rate(kept).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.forget("c-erased")).expectNext(true).verifyComplete();
+
+        StepVerifier.create(ratings.of("c-erased")).verifyComplete();
+        StepVerifier.create(ratings.of("c-kept")).expectNext(kept).verifyComplete();
+        assertThat(ratings.perAgent().collectList().block(TIMEOUT))
+                .containsExactly(new AgentSatisfaction("alice", List.of(0L, 1L, 0L, 0L, 1L)));
+        StepVerifier.create(ratings.forget("c-erased")).expectNext(false).verifyComplete();
+    }
 }

@@ -131,4 +131,17 @@ public abstract class TrainerInboxContract {
                     assertThat(w.reasons()).isEqualTo(Map.of(InboxReason.UNHELPFUL, 1L));
                 });
     }
+
+    @Test
+    void forgetsTheWordingsAVisitorsConversationsContributedToAndKeepsTheOthers() {
+        inbox.add(entry("where is my order", InboxReason.NOT_UNDERSTOOD, "c-erased", T0)).block(TIMEOUT);
+        inbox.add(entry("Where is my order?", InboxReason.NOT_UNDERSTOOD, "c-other", T0.plusSeconds(1))).block(TIMEOUT);
+        otherNode.add(entry("my parcel is broken", InboxReason.CLARIFIED, "c-erased-too", T0.plusSeconds(2))).block(TIMEOUT);
+        inbox.add(entry("gift cards please", InboxReason.LOW_MARGIN, "c-other", T0.plusSeconds(3))).block(TIMEOUT);
+
+        assertThat(otherNode.forgetConversations(List.of("c-erased", "c-erased-too")).block(TIMEOUT)).isEqualTo(2);
+
+        assertThat(wordings(inbox)).extracting(w -> w.latest().text()).containsExactly("gift cards please");
+        assertThat(inbox.forgetConversations(List.of("c-erased")).block(TIMEOUT)).isZero();
+    }
 }

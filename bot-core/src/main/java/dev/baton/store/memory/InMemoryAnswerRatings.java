@@ -48,6 +48,15 @@ public final class InMemoryAnswerRatings implements AnswerRatings {
     }
 
     @Override
+    public Mono<Void> forget(String conversationId) {
+        return Mono.fromRunnable(() -> {
+            synchronized (this) {
+                rated.keySet().removeIf(answer -> answer.startsWith(conversationId + "/"));
+            }
+        });
+    }
+
+    @Override
     public Flux<IntentHelpfulness> perIntent() {
         return Flux.defer(() -> {
             List<IntentHelpfulness> each = new ArrayList<>();

@@ -284,6 +284,25 @@ public final class InMemoryConversationStore implements ConversationStore {
         }
     }
 
+    @Override
+    public Mono<Integer> erase(String conversationId) {
+        return Mono.fromCallable(() -> {
+            synchronized (writes) {
+                Conversation erased = conversations.get(conversationId);
+                if (erased == null) {
+                    return null;
+                }
+                Transcript transcript = transcripts.get(conversationId);
+                int messages = transcript == null ? 0 : transcript.after(0).size();
+                indexByAgent(erased, null);
+                queue.move(conversationId, QueueMove.LEAVE);
+                byActivity.remove(conversationId);
+                forget(erased);
+                return messages;
+            }
+        });
+    }
+
     /** Called under {@code writes}: the conversation, its transcript and every index entry of it. */
     private void forget(Conversation conversation) {
         String id = conversation.id();

@@ -42,4 +42,13 @@ public final class InMemoryLeftMessages implements LeftMessages {
             return Flux.fromIterable(messages).filter(m -> !m.at().isBefore(cutoff));
         });
     }
+
+    @Override
+    public Mono<Integer> forgetVisitor(String visitorId) {
+        return Mono.fromCallable(() -> {
+            List<LeftMessage> theirs = messages.stream().filter(m -> m.visitorId().equals(visitorId)).toList();
+            messages.removeAll(theirs);
+            return theirs.size();
+        });
+    }
 }

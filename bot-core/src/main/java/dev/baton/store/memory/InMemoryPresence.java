@@ -87,6 +87,15 @@ public final class InMemoryPresence implements Presence {
         });
     }
 
+    @Override
+    public Mono<Void> forget(String who) {
+        return Mono.fromRunnable(() -> {
+            connections.remove(who);
+            lastSeen.remove(who);
+            away.remove(who);
+        });
+    }
+
     /** At most once a minute, so that reads stay cheap however many are remembered. */
     private void forgetLongGone() {
         Instant now = clock.instant();

@@ -59,6 +59,15 @@ public final class InMemorySatisfactionRatings implements SatisfactionRatings {
     }
 
     @Override
+    public Mono<Boolean> forget(String conversationId) {
+        return Mono.fromCallable(() -> {
+            synchronized (this) {
+                return rated.remove(conversationId) != null;
+            }
+        });
+    }
+
+    @Override
     public Flux<AgentSatisfaction> perAgent() {
         return Flux.defer(() -> {
             List<AgentSatisfaction> each = new ArrayList<>();

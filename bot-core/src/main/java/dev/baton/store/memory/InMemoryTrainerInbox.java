@@ -76,6 +76,17 @@ public final class InMemoryTrainerInbox implements TrainerInbox {
         });
     }
 
+    @Override
+    public Mono<Integer> forgetConversations(Collection<String> conversationIds) {
+        return Mono.fromCallable(() -> {
+            synchronized (this) {
+                int before = wordings.size();
+                wordings.values().removeIf(w -> TrainerInbox.mentionsAny(w, conversationIds));
+                return before - wordings.size();
+            }
+        });
+    }
+
     private void forgetBeyondLimits() {
         Instant cutoff = clock.instant().minus(limits.retention());
         Iterator<InboxWording> leastRecentFirst = wordings.values().iterator();

@@ -29,6 +29,8 @@ import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.store.TrainerInboxContract;
 import dev.baton.limits.RateLimiter;
 import dev.baton.store.RateLimiterContract;
+import dev.baton.privacy.ConsentRecords;
+import dev.baton.store.ConsentRecordsContract;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Clock;
@@ -227,6 +229,19 @@ class InMemoryStoresContractTest {
         @Override
         protected RateLimiter sameBucketsOnAnotherNode() {
             return limiter;
+        }
+    }
+
+    @Nested
+    class ConsentRecordsTest extends ConsentRecordsContract {
+        @Override
+        protected ConsentRecords newConsents() {
+            return new InMemoryConsentRecords(clock, RETENTION);
+        }
+
+        @Override
+        protected ConsentRecords sameConsentsOnAnotherNode() {
+            return consents;
         }
     }
 }

@@ -41,6 +41,7 @@ public final class TimedConversationStore implements ConversationStore {
     private final Timer ofVisitor;
     private final Timer withAgent;
     private final Timer repairQueue;
+    private final Timer erase;
 
     public TimedConversationStore(ConversationStore store, MeterRegistry registry) {
         this.store = store;
@@ -58,6 +59,7 @@ public final class TimedConversationStore implements ConversationStore {
         ofVisitor = timer(registry, "ofVisitor");
         withAgent = timer(registry, "withAgent");
         repairQueue = timer(registry, "repairQueue");
+        erase = timer(registry, "erase");
     }
 
     private static Timer timer(MeterRegistry registry, String operation) {
@@ -142,6 +144,11 @@ public final class TimedConversationStore implements ConversationStore {
     @Override
     public Flux<Conversation> withAgent(String agentUsername) {
         return timedFlux(withAgent, () -> store.withAgent(agentUsername));
+    }
+
+    @Override
+    public Mono<Integer> erase(String conversationId) {
+        return timed(erase, () -> store.erase(conversationId));
     }
 
     @Override

@@ -43,6 +43,11 @@ public final class RedisAnswerRatings implements AnswerRatings {
     }
 
     @Override
+    public Mono<Void> forget(String conversationId) {
+        return Mono.defer(() -> redis.del(keys.ratings(conversationId))).then();
+    }
+
+    @Override
     public Flux<IntentHelpfulness> perIntent() {
         return redis.hgetall(keys.helpfulness()).collectMap(e -> e.getKey(), e -> Long.parseLong(e.getValue()))
                 .flatMapIterable(counts -> {

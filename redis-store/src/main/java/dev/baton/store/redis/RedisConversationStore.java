@@ -465,6 +465,43 @@ public final class RedisConversationStore implements ConversationStore {
                 keys.replies(conversationId), keys.unanswered()};
     }
 
+    /** See erase-conversation.lua. */
+    private static final LuaScript ERASE = LuaScript.load(ScriptOutputType.INTEGER, "erase-conversation.lua");
+    private static final long ERASE_CHANGED = -1;
+    private static final long ERASE_GONE = -2;
+
+    /** Reads the conversation for its visitor's and agent's keys, then erases it if nobody changed it meanwhile. */
+    @Override
+    public Mono<Integer> erase(String conversationId) {
+        return eraseAttempt(conversationId, 1);
+    }
+
+    private Mono<Integer> eraseAttempt(String conversationId, int attempt) {
+        return read(conversationId).flatMap(current -> {
+            Conversation c = current.conversation();
+            String conversationKey = keys.conversation(conversationId);
+            String[] scriptKeys = {conversationKey, keys.messageCounter(conversationId), keys.transcript(conversationId),
+                    keys.clientMessageIds(conversationId), keys.replies(conversationId),
+                    keys.visitorConversations(c.visitorId()), keys.visitorOpenConversations(c.visitorId()),
+                    c.agent().map(agent -> keys.agentConversations(agent.username())).orElse(conversationKey),
+                    keys.queue(), keys.unanswered()};
+            return ERASE.<Long>run(redis.of(conversationId), scriptKeys, Long.toString(current.version()), conversationId)
+                    .flatMap(outcome -> {
+                        if (outcome == ERASE_CHANGED && attempt < MAX_UPDATE_ATTEMPTS) {
+                            return Mono.delay(backoff(attempt)).then(eraseAttempt(conversationId, attempt + 1));
+                        }
+                        if (outcome < 0) {
+                            return outcome == ERASE_GONE ? Mono.empty()
+                                    : Mono.error(new IllegalStateException("conversation " + conversationId
+                                    + " kept changing: not erased after " + attempt + " attempts"));
+                        }
+                        lastSeen.forget(conversationId);
+                        lastMessageIds.forget(conversationId);
+                        return Mono.just(outcome.intValue());
+                    });
+        });
+    }
+
     @Override
     public Flux<UnansweredMessage> claimUnanswered(Instant storedBefore, int limit) {
         return Flux.defer(() -> CLAIM_UNANSWERED.<List<Object>>run(redis.shared(), new String[]{keys.unanswered()},

@@ -56,6 +56,9 @@ import java.util.Objects;
  *       <td>{@link RedisAnswerRatings}</td><td>none: the counts are kept for good</td></tr>
  *   <tr><td>N{@code conversation:{id}:satisfaction}</td><td>string: the visitor's satisfaction rating (JSON)</td>
  *       <td>{@link RedisSatisfactionRatings}</td><td>the conversations' retention, from the rating</td></tr>
+ *   <tr><td>N{@code conversation:{id}:consent}</td><td>hash: {@code notice} (the privacy notice's version the visitor
+ *       accepted), {@code at}</td><td>{@link RedisConsentRecords}</td><td>the conversations' retention, from the
+ *       consent</td></tr>
  *   <tr><td>N{@code satisfaction}</td><td>hash: {@code agent:score} → how many ratings</td>
  *       <td>{@link RedisSatisfactionRatings}</td><td>none: the counts are kept for good</td></tr>
  *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
@@ -223,6 +226,11 @@ public final class RedisKeys {
     /** In the conversation's hash slot: its satisfaction rating lives and expires beside its transcript. */
     String satisfaction(String conversationId) {
         return conversation(conversationId) + ":satisfaction";
+    }
+
+    /** In the conversation's hash slot: its visitor's consent to the privacy notice lives beside its transcript. */
+    String consent(String conversationId) {
+        return conversation(conversationId) + ":consent";
     }
 
     String satisfactionPerAgent() {

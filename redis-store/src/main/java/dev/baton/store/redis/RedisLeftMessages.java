@@ -60,6 +60,15 @@ public final class RedisLeftMessages implements LeftMessages {
         });
     }
 
+    /** Removes each of the visitor's messages by its stored JSON, so messages left meanwhile stay. */
+    @Override
+    public Mono<Integer> forgetVisitor(String visitorId) {
+        return redis.lrange(keys.leftMessages(), 0, -1)
+                .filter(stored -> json.decodeLeftMessage(stored).visitorId().equals(visitorId))
+                .concatMap(stored -> redis.lrem(keys.leftMessages(), 1, stored))
+                .reduce(0, (erased, removed) -> erased + removed.intValue());
+    }
+
     private Instant cutoff() {
         return clock.instant().minus(retention);
     }

@@ -121,7 +121,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
             connections.merge(who, 1, Integer::sum);
             return refresh(List.of(who))
                     .onErrorResume(e -> {
-                        forget(who);
+                        closeOne(who);
                         return Mono.error(e);
                     });
         });
@@ -131,7 +131,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
     @Override
     public Mono<Void> disconnected(String who) {
         return Mono.defer(() -> {
-            Integer open = forget(who);
+            Integer open = closeOne(who);
             return open == null ? leave(false, List.of(who)) : Mono.<Void>empty();
         });
     }
@@ -175,6 +175,17 @@ public final class RedisPresence implements Presence, AutoCloseable {
         });
     }
 
+    /** KEYS: connections, nodes, last-seen, away. ARGV: who. Forgets who on every node. */
+    private static final LuaScript ERASE = LuaScript.load(ScriptOutputType.INTEGER, "presence-erase.lua");
+
+    @Override
+    public Mono<Void> forget(String who) {
+        return Mono.defer(() -> {
+            connections.remove(who);
+            return ERASE.run(redis, new String[]{keys[0], keys[1], keys[2], awayKey}, who);
+        }).then();
+    }
+
     /** Stops the heartbeat and removes this node's entries; blocks up to five seconds, for shutdown only. */
     @Override
     public void close() {
@@ -189,7 +200,7 @@ public final class RedisPresence implements Presence, AutoCloseable {
     }
 
     /** One connection fewer; the remaining count on this node, null when none is left. */
-    private Integer forget(String who) {
+    private Integer closeOne(String who) {
         return connections.computeIfPresent(who, (w, n) -> n > 1 ? n - 1 : null);
     }
 

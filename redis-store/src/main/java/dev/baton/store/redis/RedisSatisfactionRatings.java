@@ -49,6 +49,11 @@ public final class RedisSatisfactionRatings implements SatisfactionRatings {
     }
 
     @Override
+    public Mono<Boolean> forget(String conversationId) {
+        return Mono.defer(() -> redis.del(keys.satisfaction(conversationId))).map(deleted -> deleted == 1L);
+    }
+
+    @Override
     public Flux<AgentSatisfaction> perAgent() {
         return redis.hgetall(keys.satisfactionPerAgent()).collectMap(e -> e.getKey(), e -> Long.parseLong(e.getValue()))
                 .flatMapIterable(counts -> {

@@ -79,6 +79,15 @@ public final class RedisTrainerInbox implements TrainerInbox {
         return Mono.defer(() -> REMOVE.run(redis, inboxKeys(), args.toArray(String[]::new))).then();
     }
 
+    /** Reads every wording stored, also those past the retention that no add has dropped yet. */
+    @Override
+    public Mono<Integer> forgetConversations(Collection<String> conversationIds) {
+        return redis.hgetall(keys.inbox()).collectMap(e -> e.getKey(), e -> e.getValue())
+                .map(fields -> read(fields).stream().filter(w -> TrainerInbox.mentionsAny(w, conversationIds))
+                        .map(InboxWording::id).toList())
+                .flatMap(ids -> remove(ids).thenReturn(ids.size()));
+    }
+
     /** The hash's fields ({@code id:latest}, {@code id:count}…) put back together per wording. */
     private List<InboxWording> read(Map<String, String> fields) {
         Map<String, Map<String, String>> byWording = new HashMap<>();
