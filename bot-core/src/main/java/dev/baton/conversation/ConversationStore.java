@@ -4,6 +4,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** Where conversations and their transcripts live: in memory on one node, in Redis across many. */
@@ -106,6 +107,13 @@ public interface ConversationStore {
      * when the id is unknown.
      */
     Mono<Integer> erase(String conversationId);
+
+    /**
+     * The conversations with a message whose text {@code matches}, in no particular order: how an administrator finds
+     * a visitor by the email or phone number they wrote. Reads every transcript the store holds, so it is meant for
+     * rare requests, never for a visitor's turn.
+     */
+    Flux<Conversation> withMessageMatching(Predicate<String> matches);
 
     /**
      * Finds and repairs any disagreement between the queue and the conversations' states — queued ids whose

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** A store that passes everything to another, for tests that watch or break one operation. */
@@ -91,6 +92,11 @@ abstract class DelegatingConversationStore implements ConversationStore {
     @Override
     public Mono<Integer> erase(String conversationId) {
         return store.erase(conversationId);
+    }
+
+    @Override
+    public Flux<Conversation> withMessageMatching(Predicate<String> matches) {
+        return store.withMessageMatching(matches);
     }
 
     @Override

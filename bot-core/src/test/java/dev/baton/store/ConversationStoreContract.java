@@ -707,4 +707,17 @@ public abstract class ConversationStoreContract {
         StepVerifier.create(otherNode.update(c.id(), current -> current.resolve(T0))).verifyComplete();
         StepVerifier.create(store.erase(c.id())).verifyComplete();
     }
+
+    @Test
+    void findsTheConversationsWithAMessageThatMatchesOnEveryNode() {
+        Conversation mentions = created(conversation("v-ann-1", T0));
+        store.append(mentions.id(), visitorSays("hello")).block(TIMEOUT);
+        store.append(mentions.id(), visitorSays("write to Ann@Example.com please")).block(TIMEOUT);
+        Conversation silent = created(conversation("v-bob-2", T0));
+        store.append(silent.id(), visitorSays("write to bob@example.com")).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.withMessageMatching(text -> text.toLowerCase().contains("ann@example.com")))
+                .expectNext(mentions).verifyComplete();
+        StepVerifier.create(store.withMessageMatching(text -> text.contains("nobody wrote this"))).verifyComplete();
+    }
 }

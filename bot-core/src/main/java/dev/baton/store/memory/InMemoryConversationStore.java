@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -301,6 +302,13 @@ public final class InMemoryConversationStore implements ConversationStore {
                 return messages;
             }
         });
+    }
+
+    @Override
+    public Flux<Conversation> withMessageMatching(Predicate<String> matches) {
+        return Flux.defer(() -> Flux.fromIterable(List.copyOf(transcripts.entrySet())))
+                .filter(entry -> entry.getValue().after(0).stream().anyMatch(m -> matches.test(m.text())))
+                .mapNotNull(entry -> conversations.get(entry.getKey()));
     }
 
     /** Called under {@code writes}: the conversation, its transcript and every index entry of it. */

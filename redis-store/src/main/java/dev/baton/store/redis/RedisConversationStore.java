@@ -36,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -500,6 +501,16 @@ public final class RedisConversationStore implements ConversationStore {
                         return Mono.just(outcome.intValue());
                     });
         });
+    }
+
+    /** A {@code SCAN} over the conversations, then each transcript read whole: for rare requests only. */
+    @Override
+    public Flux<Conversation> withMessageMatching(Predicate<String> matches) {
+        return Flux.defer(() -> ScanStream.scan(redis.shared(), ScanArgs.Builder.matches(keys.everyConversation()).limit(500)))
+                .mapNotNull(keys::conversationIdOf)
+                .concatMap(id -> transcript(id, 0).any(m -> matches.test(m.text()))
+                        .filter(Boolean::booleanValue)
+                        .flatMap(found -> find(id)));
     }
 
     @Override

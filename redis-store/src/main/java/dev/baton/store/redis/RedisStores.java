@@ -10,6 +10,7 @@ import dev.baton.inbox.TrainerInbox;
 import dev.baton.handoff.LeftMessages;
 import dev.baton.handoff.Presence;
 import dev.baton.intents.IntentPublication;
+import dev.baton.privacy.ConsentRecords;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.training.AuditLog;
 import dev.baton.canned.CannedResponses;
@@ -88,6 +89,7 @@ public final class RedisStores implements AutoCloseable {
     private final SharedSecrets secrets;
     private final SatisfactionRatings satisfaction;
     private final RateLimiter rateLimiter;
+    private final ConsentRecords consents;
     /** Subscribed once the subscriptions of events and intents are in place. */
     private final Mono<Void> ready;
     /** What must say goodbye at shutdown (this node's presence) and unsubscribe, in this order. */
@@ -129,6 +131,7 @@ public final class RedisStores implements AutoCloseable {
                 new RedisSatisfactionRatings(shared, keys, settings.retention(), json));
         this.rateLimiter = StoreFailures.translated(RateLimiter.class,
                 new RedisRateLimiter(bucketConnection, keys, clock, settings.commandTimeout()));
+        this.consents = StoreFailures.translated(ConsentRecords.class, new RedisConsentRecords(shared, keys, settings.retention()));
         this.ready = bus.ready().and(publication.ready());
         this.goodbyes = List.of(agents::close, visitors::close, bus::close, publication::close);
     }
@@ -253,6 +256,11 @@ public final class RedisStores implements AutoCloseable {
     /** Visitors' satisfaction with the conversations agents resolved. */
     public SatisfactionRatings satisfaction() {
         return satisfaction;
+    }
+
+    /** Which privacy notice each conversation's visitor accepted. */
+    public ConsentRecords consents() {
+        return consents;
     }
 
     /** Rate limits and lock-outs every node shares. */

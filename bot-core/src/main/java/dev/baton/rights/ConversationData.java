@@ -1,0 +1,32 @@
+package dev.baton.rights;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.Message;
+import dev.baton.privacy.Consent;
+import dev.baton.satisfaction.SatisfactionRating;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One of a visitor's conversations as an export shows it.
+ *
+ * @param messages the whole transcript, in order
+ * @param consent  the privacy notice the visitor accepted in it, if any
+ * @param rating   how satisfied they said they were, if they did
+ */
+public record ConversationData(Conversation conversation, List<Message> messages, Optional<Consent> consent,
+                               Optional<SatisfactionRating> rating) {
+
+    public ConversationData {
+        Objects.requireNonNull(conversation, "conversation");
+        messages = List.copyOf(messages);
+        Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(rating, "rating");
+    }
+
+    ConversationData asTheVisitorSeesIt() {
+        return new ConversationData(conversation, messages.stream().filter(Message::reachesVisitor).toList(), consent, rating);
+    }
+}

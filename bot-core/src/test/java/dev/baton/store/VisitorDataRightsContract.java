@@ -1,0 +1,200 @@
+package dev.baton.store;
+
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.MessageDraft;
+import dev.baton.engine.Stores;
+import dev.baton.feedback.AnswerRating;
+import dev.baton.feedback.AnswerRatings;
+import dev.baton.feedback.IntentHelpfulness;
+import dev.baton.handoff.LeftMessage;
+import dev.baton.inbox.InboxEntry;
+import dev.baton.inbox.InboxReason;
+import dev.baton.inbox.TrainerInbox;
+import dev.baton.privacy.Consent;
+import dev.baton.privacy.ConsentRecords;
+import dev.baton.rights.Contact;
+import dev.baton.rights.ConversationData;
+import dev.baton.rights.Erasure;
+import dev.baton.rights.VisitorData;
+import dev.baton.rights.VisitorDataRights;
+import dev.baton.satisfaction.AgentSatisfaction;
+import dev.baton.satisfaction.SatisfactionRating;
+import dev.baton.satisfaction.SatisfactionRatings;
+import dev.baton.training.AuditEntry;
+import dev.baton.training.AuditLog;
+import dev.baton.training.TrainerAction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.baton.store.Fixtures.ALICE;
+import static dev.baton.store.Fixtures.T0;
+import static dev.baton.store.Fixtures.visitorSays;
+import static dev.baton.store.Fixtures.waiting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A visitor's data across every store, read out and erased: what {@link VisitorDataRights} does on each kind of store.
+ * Ann's data is spread over every store; Bob's, beside it, must come through her erasure untouched.
+ */
+public abstract class VisitorDataRightsContract {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(10);
+    protected static final Duration RETENTION = Duration.ofDays(30);
+    protected static final String ANN = "v-ann-3f9a1c2e";
+    protected static final String ANN_EMAIL = "ann.smith@example.com";
+    protected static final String ANN_PHONE = "+39 333 1234567";
+    /** Words only Ann wrote, in every kind of place: transcripts, left messages, the inbox, a rating's comment. */
+    protected static final List<String> ANNS_WORDS = List.of("marmalade teapot", "lavender kettle", "saffron mug",
+            "Ann Smith from Lecco");
+    protected static final String BOB = "v-bob-77aa01bc";
+
+    protected final SettableClock clock = new SettableClock(T0.plusSeconds(3600));
+
+    /** The installation's stores, all of one kind, on {@link #clock}. */
+    public record Installation(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction, AnswerRatings answerRatings,
+                                  ConsentRecords consents, AuditLog audit) {
+    }
+
+    protected Installation installation;
+    protected VisitorDataRights rights;
+    private Conversation annResolved;
+    private Conversation annWithAgent;
+    private Conversation annWaiting;
+    private Conversation bobs;
+
+    /** Fresh, empty stores. */
+    protected abstract Installation newInstallation();
+
+    @BeforeEach
+    void spreadAnnsAndBobsDataOverEveryStore() {
+        installation = newInstallation();
+        Installation i = installation;
+        rights = new VisitorDataRights(i.stores(), i.inbox(), i.satisfaction(), i.answerRatings(), i.consents(), i.audit(), clock);
+        var conversations = i.stores().conversations();
+
+        annResolved = create(Conversation.start("c-ann-1", ANN, Optional.of("en"), T0));
+        conversations.append(annResolved.id(), visitorSays("My " + ANNS_WORDS.get(0) + " broke, write to " + ANN_EMAIL)).block(TIMEOUT);
+        conversations.append(annResolved.id(), MessageDraft.botAnswer("returns", "Returns are free", List.of())).block(TIMEOUT);
+        conversations.update(annResolved.id(), c -> c.handOff(Fixtures.summary(), T0.plusSeconds(5))
+                .assign(ALICE, T0.plusSeconds(6)).resolve(T0.plusSeconds(7))).block(TIMEOUT);
+        i.consents().record(new Consent(annResolved.id(), "2026-11", T0)).block(TIMEOUT);
+        i.satisfaction().rate(new SatisfactionRating(annResolved.id(), "alice", 2, Optional.of(ANNS_WORDS.get(3)), T0)).block(TIMEOUT);
+        i.answerRatings().rate(new AnswerRating(annResolved.id(), 2, "returns", false, T0)).block(TIMEOUT);
+        i.inbox().add(InboxEntry.of("my " + ANNS_WORDS.get(0) + " broke", "en", List.of(), InboxReason.UNHELPFUL,
+                annResolved.id(), T0)).block(TIMEOUT);
+
+        annWithAgent = create(waiting(ANN, T0.plusSeconds(10)));
+        conversations.update(annWithAgent.id(), c -> c.assign(ALICE, T0.plusSeconds(11))).block(TIMEOUT);
+        conversations.appendAsVisitor(annWithAgent.id(), ANN, visitorSays("call me on " + ANN_PHONE + " about the "
+                + ANNS_WORDS.get(1), "m-1")).block(TIMEOUT);
+        i.stores().visitorPresence().connected(annWithAgent.id()).block(TIMEOUT);
+
+        annWaiting = create(Conversation.start("c-ann-3", ANN, Optional.of("en"), T0.plusSeconds(20)));
+        conversations.appendAsVisitor(annWaiting.id(), ANN, visitorSays("a person please", "m-1")).block(TIMEOUT);
+        conversations.update(annWaiting.id(), c -> c.handOff(Fixtures.summary(), T0.plusSeconds(21))).block(TIMEOUT);
+        i.stores().visitorPresence().connected(annWaiting.id()).block(TIMEOUT);
+        i.stores().visitorPresence().disconnected(annWaiting.id()).block(TIMEOUT);
+        i.stores().leftMessages().save(new LeftMessage("m-ann", annWaiting.id(), ANN, "Call me about the " + ANNS_WORDS.get(2),
+                Optional.of(ANN_EMAIL), "en", clock.instant())).block(TIMEOUT);
+
+        bobs = create(waiting(BOB, T0.plusSeconds(30)));
+        conversations.append(bobs.id(), visitorSays("where is my order?")).block(TIMEOUT);
+        i.satisfaction().rate(new SatisfactionRating(bobs.id(), "alice", 5, Optional.of("great"), T0)).block(TIMEOUT);
+        i.inbox().add(InboxEntry.of("where is my order", "en", List.of(), InboxReason.NOT_UNDERSTOOD, bobs.id(), T0)).block(TIMEOUT);
+        i.stores().leftMessages().save(new LeftMessage("m-bob", bobs.id(), BOB, "Nobody came", Optional.empty(), "en",
+                clock.instant())).block(TIMEOUT);
+    }
+
+    private Conversation create(Conversation c) {
+        return installation.stores().conversations().create(c).block(TIMEOUT);
+    }
+
+    @Test
+    void anExportHoldsEveryConversationWithItsWholeTranscriptConsentAndRatingAndTheLeftMessages() {
+        VisitorData data = rights.export(ANN).block(TIMEOUT);
+
+        assertThat(data.visitorId()).isEqualTo(ANN);
+        assertThat(data.conversations()).extracting(d -> d.conversation().id())
+                .containsExactly(annResolved.id(), annWithAgent.id(), annWaiting.id());
+        ConversationData first = data.conversations().get(0);
+        assertThat(first.messages()).extracting(Message::text)
+                .containsExactly("My marmalade teapot broke, write to " + ANN_EMAIL, "Returns are free");
+        assertThat(first.consent()).contains(new Consent(annResolved.id(), "2026-11", T0));
+        assertThat(first.rating().flatMap(SatisfactionRating::comment)).contains(ANNS_WORDS.get(3));
+        assertThat(data.conversations().get(1).messages()).extracting(Message::text).anyMatch(t -> t.contains(ANN_PHONE));
+        assertThat(data.leftMessages()).extracting(LeftMessage::id).containsExactly("m-ann");
+        assertThat(rights.export("v-nobody-0000").block(TIMEOUT).conversations()).isEmpty();
+    }
+
+    @Test
+    void findsTheVisitorByTheEmailOrPhoneNumberTheyWroteOrLeft() {
+        assertThat(rights.visitorsWith(Contact.email("Ann.Smith@Example.com")).collectList().block(TIMEOUT)).containsExactly(ANN);
+        assertThat(rights.visitorsWith(Contact.phone("333-123 4567")).collectList().block(TIMEOUT)).containsExactly(ANN);
+        assertThat(rights.visitorsWith(Contact.email("nobody@example.com")).collectList().block(TIMEOUT)).isEmpty();
+    }
+
+    @Test
+    void anErasureLeavesNothingOfTheVisitorInAnyStoreAndKeepsTheAnonymousCounts() {
+        Erasure erased = rights.erase(ANN, "admin").block(TIMEOUT);
+
+        assertThat(erased).isEqualTo(new Erasure(1, 3, 2, 4, 1, 1));
+        VisitorData after = rights.export(ANN).block(TIMEOUT);
+        assertThat(after.conversations()).isEmpty();
+        assertThat(after.leftMessages()).isEmpty();
+        Stores stores = installation.stores();
+        for (Conversation c : List.of(annResolved, annWithAgent, annWaiting)) {
+            assertThat(stores.conversations().find(c.id()).blockOptional(TIMEOUT)).isEmpty();
+            assertThat(installation.consents().of(c.id()).blockOptional(TIMEOUT)).isEmpty();
+            assertThat(installation.satisfaction().of(c.id()).blockOptional(TIMEOUT)).isEmpty();
+        }
+        assertThat(stores.queue().waiting().collectList().block(TIMEOUT)).containsExactly(bobs.id());
+        assertThat(stores.conversations().withAgent("alice").collectList().block(TIMEOUT)).isEmpty();
+        assertThat(stores.visitorPresence().online().block(TIMEOUT)).isEmpty();
+        assertThat(installation.inbox().wordings().collectList().block(TIMEOUT)).extracting(w -> w.latest().conversationId())
+                .containsExactly(bobs.id());
+        assertThat(rights.visitorsWith(Contact.email(ANN_EMAIL)).collectList().block(TIMEOUT)).isEmpty();
+
+        assertThat(installation.satisfaction().perAgent().collectList().block(TIMEOUT))
+                .containsExactly(new AgentSatisfaction("alice", List.of(0L, 1L, 0L, 0L, 1L)));
+        assertThat(installation.answerRatings().perIntent().collectList().block(TIMEOUT))
+                .containsExactly(new IntentHelpfulness("returns", 0, 1));
+    }
+
+    @Test
+    void anErasureKeepsEveryOtherVisitorsData() {
+        rights.erase(ANN, "admin").block(TIMEOUT);
+
+        VisitorData bob = rights.export(BOB).block(TIMEOUT);
+        assertThat(bob.conversations()).singleElement().satisfies(d -> {
+            assertThat(d.conversation().state()).isEqualTo(ConversationState.WAITING_FOR_AGENT);
+            assertThat(d.messages()).extracting(Message::text).containsExactly("where is my order?");
+            assertThat(d.rating().flatMap(SatisfactionRating::comment)).contains("great");
+        });
+        assertThat(bob.leftMessages()).extracting(LeftMessage::id).containsExactly("m-bob");
+    }
+
+    @Test
+    void theAuditLogRecordsWhoAskedAndHowMuchWasErasedButNothingOfTheVisitor() {
+        rights.erase(Contact.phone(ANN_PHONE), "admin").block(TIMEOUT);
+
+        AuditEntry entry = installation.audit().recent(1).blockFirst(TIMEOUT);
+        assertThat(entry.who()).isEqualTo("admin");
+        assertThat(entry.action()).isEqualTo(TrainerAction.VISITOR_DATA_ERASED);
+        assertThat(entry.detail()).contains("1 visitor(s): 3 conversation(s) (2 closed first), 4 message(s)");
+        assertThat(entry.subject() + entry.detail()).doesNotContain(ANN, ANN_EMAIL, "333 1234567", "c-ann")
+                .doesNotContain(ANNS_WORDS);
+    }
+
+    @Test
+    void erasingTwiceFindsNothingTheSecondTime() {
+        rights.erase(ANN, VisitorDataRights.THE_VISITOR).block(TIMEOUT);
+
+        assertThat(rights.erase(ANN, VisitorDataRights.THE_VISITOR).block(TIMEOUT)).isEqualTo(new Erasure(1, 0, 0, 0, 0, 0));
+    }
+}
