@@ -5,6 +5,7 @@ import dev.baton.engine.Stores;
 import dev.baton.feedback.AnswerRatings;
 import dev.baton.inbox.TrainerInbox;
 import dev.baton.intents.IntentPublication;
+import dev.baton.privacy.ConsentRecords;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.store.memory.InMemoryAnswerRatings;
 import dev.baton.store.memory.InMemorySatisfactionRatings;
@@ -12,6 +13,7 @@ import dev.baton.limits.RateLimiter;
 import dev.baton.store.memory.InMemoryRateLimiter;
 import dev.baton.store.memory.InMemoryPresence;
 import dev.baton.store.memory.InMemoryTrainerInbox;
+import dev.baton.store.memory.InMemoryConsentRecords;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.SharedSecrets;
 import dev.baton.store.memory.InMemoryAuditLog;
@@ -140,6 +142,11 @@ class StoreConfiguration {
         RateLimiter rateLimiter(BatonProperties properties, Clock clock) {
             return new InMemoryRateLimiter(clock, properties.limits().memoryBuckets());
         }
+
+        @Bean
+        ConsentRecords consentRecords(BatonProperties properties, Clock clock) {
+            return new InMemoryConsentRecords(clock, properties.retention().conversations());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -193,6 +200,11 @@ class StoreConfiguration {
         @Bean
         CannedResponses cannedResponses(RedisStores redis) {
             return redis.cannedResponses();
+        }
+
+        @Bean
+        ConsentRecords consentRecords(RedisStores redis) {
+            return redis.consents();
         }
 
         @Bean

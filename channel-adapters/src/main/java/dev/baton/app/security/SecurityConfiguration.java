@@ -71,8 +71,10 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/console.html", "/console.js", "/ws/agent").hasRole("AGENT")
                         .pathMatchers("/trainer.html", "/trainer.js", "/trainer.css").hasRole("TRAINER")
-                        .pathMatchers("/console.css").hasAnyRole("AGENT", "TRAINER")
+                        .pathMatchers("/console.css").hasAnyRole("AGENT", "TRAINER", "ADMIN")
                         .pathMatchers("/api/trainer/**").hasRole("TRAINER")
+                        // Visitors' data, to read out or erase at their request.
+                        .pathMatchers("/api/admin/**", "/admin.html", "/admin.js").hasRole("ADMIN")
                         // Metrics tell how busy the service is and how its bot fares: for the monitoring system only.
                         .pathMatchers("/actuator/prometheus").hasRole("METRICS")
                         .anyExchange().permitAll())

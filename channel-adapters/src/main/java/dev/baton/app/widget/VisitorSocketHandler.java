@@ -47,7 +47,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
 
     private static final java.util.Set<String> KNOWN_TYPES =
             java.util.Set.of("hello", "message", "typing", "stop_waiting", "leave_message", "new_conversation", "feedback",
-                    "rate_conversation", "ping");
+                    "rate_conversation", "ping", "accept_privacy_notice", "export_data", "erase_data");
 
     private final ConversationEngine engine;
     private final SatisfactionSurvey survey;
@@ -62,11 +62,13 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final VisitorTokens tokens;
     private final VisitorLimits limits;
     private final SocketsPerAddress socketsPerAddress;
+    private final VisitorPrivacy privacy;
 
     VisitorSocketHandler(ConversationEngine engine, SatisfactionSurvey survey, ConversationStore conversations,
                          ConversationFeeds feeds, WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames,
                          OpenSockets openSockets, ConversationMetrics metrics, int maxMessagesWhileLoading, VisitorTokens tokens,
-                         VisitorLimits limits, SocketsPerAddress socketsPerAddress) {
+                         VisitorLimits limits, SocketsPerAddress socketsPerAddress, VisitorPrivacy privacy) {
+        this.privacy = privacy;
         this.maxMessagesWhileLoading = maxMessagesWhileLoading;
         this.tokens = tokens;
         this.limits = limits;
@@ -159,16 +161,19 @@ final class VisitorSocketHandler implements WebSocketHandler {
         return switch (type) {
             case "message" -> {
                 VisitorFrames.Said said = VisitorFrames.Said.read(frame);
-                yield withinLimits(connection, said.clientMessageId()).then(say(connection, said));
+                yield privacy.requireConsent(connection).then(withinLimits(connection, said.clientMessageId())).then(say(connection, said));
             }
             case "typing" -> engine.typing(conversationId, visitorId);
             case "stop_waiting" -> engine.stopWaiting(conversationId, visitorId);
             case "leave_message" -> {
                 VisitorFrames.LeaveMessage leave = VisitorFrames.LeaveMessage.read(frame);
-                yield withinLimits(connection, Optional.empty()).then(leaveMessage(connection, leave));
+                yield privacy.requireConsent(connection).then(withinLimits(connection, Optional.empty())).then(leaveMessage(connection, leave));
             }
             case "feedback" -> rate(connection, VisitorFrames.Feedback.read(frame));
             case "rate_conversation" -> rateConversation(connection, VisitorFrames.RateConversation.read(frame));
+            case "accept_privacy_notice" -> privacy.accept(connection, frame);
+            case "export_data" -> privacy.export(connection, frame);
+            case "erase_data" -> privacy.erase(connection, frame);
             case "new_conversation" -> open(connection, visitorId, Optional.empty(),
                     VisitorFrames.NewConversation.read(frame).language().or(connection::languageHint), 0);
             default -> Mono.error(new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type)));
@@ -248,7 +253,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                                 loaded.getT3());
                         connection.sendMessagesAnd(frames, welcome, loaded.getT1(), standing.queue(), standing.agentsOnline());
                     })
-                    .then();
+                    .then(privacy.offerNotice(connection, conversation, languageHint));
         });
     }
 

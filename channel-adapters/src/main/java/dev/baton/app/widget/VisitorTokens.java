@@ -50,6 +50,17 @@ final class VisitorTokens {
         }
     }
 
+    /**
+     * Refuses unless {@code token} is this visitor's, whatever the deprecation period lets a {@code hello} do: what
+     * reading or erasing their data takes.
+     */
+    void requireMatching(String visitorId, Optional<String> token) {
+        if (token.isEmpty()) {
+            throw new ProtocolException("visitor_token_required", "this needs the \"visitorToken\" the welcome frame gave");
+        }
+        check(visitorId, token, true);
+    }
+
     private boolean matches(String visitorId, String token) {
         if (!token.startsWith(PREFIX)) {
             return false;

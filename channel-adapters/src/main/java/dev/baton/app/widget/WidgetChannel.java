@@ -9,7 +9,10 @@ import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.SocketLimits;
 import dev.baton.app.wire.SocketPipeline;
+import dev.baton.app.privacy.PrivacyNoticeSettings;
 import dev.baton.events.ConversationEvents;
+import dev.baton.privacy.ConsentRecords;
+import dev.baton.rights.VisitorDataRights;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.SatisfactionSurvey;
@@ -21,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** The website widget channel: its WebSocket; the widget's script and demo page are static resources. */
@@ -36,9 +40,16 @@ class WidgetChannel {
     SocketRoute visitorSocket(ConversationEngine engine, SatisfactionSurvey survey, ConversationStore conversations,
                               ConversationFeeds feeds, WaitingVisitors waitingVisitors, SocketPipeline pipeline,
                               OutboundFrames frames, OpenSockets openSockets, ConversationMetrics metrics, SocketLimits limits,
-                              VisitorTokens tokens, VisitorLimits visitorLimits, SocketsPerAddress socketsPerAddress) {
+                              VisitorTokens tokens, VisitorLimits visitorLimits, SocketsPerAddress socketsPerAddress,
+                              VisitorPrivacy privacy) {
         return new SocketRoute(PATH, new VisitorSocketHandler(engine, survey, conversations, feeds, waitingVisitors, pipeline,
-                frames, openSockets, metrics, limits.maxMessagesWhileLoading(), tokens, visitorLimits, socketsPerAddress));
+                frames, openSockets, metrics, limits.maxMessagesWhileLoading(), tokens, visitorLimits, socketsPerAddress, privacy));
+    }
+
+    @Bean
+    VisitorPrivacy visitorPrivacy(PrivacyNoticeSettings notice, ConsentRecords consents, VisitorDataRights rights,
+                                  VisitorTokens tokens, Clock clock) {
+        return new VisitorPrivacy(notice, consents, rights, tokens, clock);
     }
 
     /** Reads the shared secret once, at start-up (blocking there is fine: no event loop runs it). */

@@ -91,6 +91,26 @@ public sealed interface OutboundFrame {
     record ConversationRated(String conversationId, int score, String comment) implements OutboundFrame {
     }
 
+    /** The privacy notice the visitor must accept before writing in the conversation (see docs/protocol.md, Privacy). */
+    @JsonTypeName("privacy_notice")
+    record PrivacyNotice(String conversationId, String version, String text, String link) implements OutboundFrame {
+    }
+
+    /** The visitor's consent to the privacy notice was recorded with the conversation. */
+    @JsonTypeName("privacy_notice_accepted")
+    record PrivacyNoticeAccepted(String conversationId, String version, String at) implements OutboundFrame {
+    }
+
+    /** Everything held about the visitor, as they asked with {@code export_data}. */
+    @JsonTypeName("data_export")
+    record DataExport(VisitorDataView data) implements OutboundFrame {
+    }
+
+    /** Everything held about the visitor was erased, as they asked with {@code erase_data}. */
+    @JsonTypeName("data_erased")
+    record DataErased(VisitorDataView.ErasureView erased) implements OutboundFrame {
+    }
+
     // ---- agent channel
 
     @JsonTypeName("welcome")
