@@ -60,6 +60,10 @@
       surveyComment: 'Anything you would like to add? (optional)', surveySend: 'Send rating',
       surveyPick: 'Please choose a rating first.', surveyThanks: 'Thank you for rating this conversation!',
       commentTooLong: 'Your comment is too long (at most 1,000 characters).',
+      privacyAccept: 'Accept and continue', privacyPolicy: 'Privacy policy', consentRequired: 'Please accept the privacy notice first.',
+      yourData: 'Your data', downloadData: 'Download my data', eraseData: 'Erase my data',
+      eraseConfirm: 'Erase all your conversations and messages with us? This cannot be undone.', eraseYes: 'Erase everything',
+      erased: 'Your data was erased.', downloaded: 'Your data was downloaded.',
     },
     it: {
       title: 'Assistenza', openChat: 'Apri la chat', closeChat: 'Chiudi la chat', close: 'Chiudi',
@@ -90,6 +94,10 @@
       surveyComment: 'Vuoi aggiungere qualcosa? (facoltativo)', surveySend: 'Invia valutazione',
       surveyPick: 'Scegli prima una valutazione.', surveyThanks: 'Grazie per aver valutato questa conversazione!',
       commentTooLong: 'Il commento è troppo lungo (al massimo 1.000 caratteri).',
+      privacyAccept: 'Accetta e continua', privacyPolicy: 'Informativa sulla privacy', consentRequired: 'Accetta prima l’informativa sulla privacy.',
+      yourData: 'I tuoi dati', downloadData: 'Scarica i miei dati', eraseData: 'Cancella i miei dati',
+      eraseConfirm: 'Cancellare tutte le tue conversazioni e i tuoi messaggi? Non si potrà annullare.', eraseYes: 'Cancella tutto',
+      erased: 'I tuoi dati sono stati cancellati.', downloaded: 'I tuoi dati sono stati scaricati.',
     },
     lt: {
       title: 'Pagalba', openChat: 'Atidaryti pokalbį', closeChat: 'Uždaryti pokalbį', close: 'Uždaryti',
@@ -120,6 +128,10 @@
       surveyComment: 'Ar norėtumėte ką nors pridurti? (neprivaloma)', surveySend: 'Siųsti įvertinimą',
       surveyPick: 'Pirmiausia pasirinkite įvertinimą.', surveyThanks: 'Ačiū, kad įvertinote šį pokalbį!',
       commentTooLong: 'Komentaras per ilgas (daugiausia 1 000 simbolių).',
+      privacyAccept: 'Sutinku ir tęsiu', privacyPolicy: 'Privatumo politika', consentRequired: 'Pirmiausia sutikite su privatumo pranešimu.',
+      yourData: 'Jūsų duomenys', downloadData: 'Atsisiųsti mano duomenis', eraseData: 'Ištrinti mano duomenis',
+      eraseConfirm: 'Ištrinti visus jūsų pokalbius ir žinutes? To nebus galima atšaukti.', eraseYes: 'Ištrinti viską',
+      erased: 'Jūsų duomenys ištrinti.', downloaded: 'Jūsų duomenys atsisiųsti.',
     },
     fa: {
       title: 'پشتیبانی', openChat: 'باز کردن گفتگو', closeChat: 'بستن گفتگو', close: 'بستن',
@@ -150,6 +162,10 @@
       surveyComment: 'چیزی می‌خواهید اضافه کنید؟ (اختیاری)', surveySend: 'ارسال امتیاز',
       surveyPick: 'لطفاً ابتدا یک امتیاز انتخاب کنید.', surveyThanks: 'از اینکه به این گفتگو امتیاز دادید سپاسگزاریم!',
       commentTooLong: 'توضیح شما خیلی طولانی است (حداکثر ۱٬۰۰۰ نویسه).',
+      privacyAccept: 'می‌پذیرم و ادامه می‌دهم', privacyPolicy: 'سیاست حریم خصوصی', consentRequired: 'لطفاً ابتدا اطلاعیهٔ حریم خصوصی را بپذیرید.',
+      yourData: 'داده‌های شما', downloadData: 'دریافت داده‌های من', eraseData: 'پاک کردن داده‌های من',
+      eraseConfirm: 'همهٔ گفتگوها و پیام‌های شما با ما پاک شود؟ این کار بازگشت‌پذیر نیست.', eraseYes: 'همه را پاک کن',
+      erased: 'داده‌های شما پاک شد.', downloaded: 'داده‌های شما دریافت شد.',
     },
   };
   const uiLanguage = ({ pes: 'fa', per: 'fa', fas: 'fa', ita: 'it', lit: 'lt', eng: 'en' })[hintLanguage]
@@ -194,6 +210,8 @@
     afterWelcome: [],             // actions waiting for the next welcome (e.g. "talk to a person" after new_conversation)
     ratings: {},                  // answer id -> true/false: what the visitor said helped (kept per conversation)
     survey: null,                 // after an agent resolved it: 'ask', 'sending' (the rating is on its way) or 'thanks'
+    privacyNotice: null,          // the notice to accept before writing ({version, text, link}), while it waits
+    confirmingErase: false,       // the visitor asked to erase their data and is asked to confirm
   };
 
   // ---------------------------------------------------------------- DOM
@@ -279,12 +297,23 @@
   });
   const ended = el('div', { class: 'ended', 'data-testid': 'baton-ended', role: 'status', hidden: true },
     el('p', { 'data-testid': 'baton-resolved', text: t('resolved') }), newConversationButton);
-  const footer = el('div', { class: 'footer' }, counter, el('span', { class: 'powered', text: t('poweredBy') }));
+  const privacyNotice = el('div', { class: 'privacy-notice', 'data-testid': 'baton-privacy-notice', role: 'region',
+    'aria-label': t('privacyPolicy'), hidden: true });
+  const eraseConfirm = el('div', { class: 'erase-confirm', 'data-testid': 'baton-erase-confirm', role: 'alertdialog',
+    'aria-labelledby': 'baton-erase-question', hidden: true },
+  el('p', { id: 'baton-erase-question', text: t('eraseConfirm') }),
+  el('div', { class: 'row' },
+    el('button', { type: 'button', class: 'danger', 'data-testid': 'baton-erase-yes', text: t('eraseYes'), onclick: () => eraseMyData() }),
+    el('button', { type: 'button', class: 'link', 'data-testid': 'baton-erase-cancel', text: t('cancel'), onclick: () => confirmErase(false) })));
+  const dataMenu = el('nav', { class: 'data-menu', 'aria-label': t('yourData') },
+    el('button', { type: 'button', class: 'link', 'data-testid': 'baton-download-data', text: t('downloadData'), onclick: () => downloadMyData() }),
+    el('button', { type: 'button', class: 'link', 'data-testid': 'baton-erase-data', text: t('eraseData'), onclick: () => confirmErase(true) }));
+  const footer = el('div', { class: 'footer' }, counter, dataMenu, el('span', { class: 'powered', text: t('poweredBy') }));
 
   const panel = el('section', {
     id: 'baton-panel', class: 'panel', 'data-testid': 'baton-panel', role: 'dialog',
     'aria-labelledby': 'baton-title', dir: RTL ? 'rtl' : 'ltr', lang: uiLanguage, hidden: true,
-  }, header, banner, leaveForm, log, typingRow, errorBox, composer, survey, ended, footer);
+  }, header, banner, leaveForm, log, typingRow, errorBox, privacyNotice, eraseConfirm, composer, survey, ended, footer);
 
   root.append(panel, launcher);
 
@@ -535,7 +564,8 @@
     const busyWithPerson = s === 'WAITING_FOR_AGENT' || s === 'WITH_AGENT';
     talkButton.hidden = busyWithPerson;
     const isEnded = s === 'RESOLVED';
-    composer.hidden = isEnded;
+    composer.hidden = isEnded || state.privacyNotice != null;
+    renderPrivacyNotice();
     ended.hidden = !isEnded;
     if (isEnded) counter.hidden = true;
     if (s !== 'WITH_AGENT') hideTyping();
@@ -773,6 +803,10 @@
       case 'conversation_rated': return surveyAnswered();
       case 'error': return onError(frame);
       case 'reconnect': return reconnectElsewhere();
+      case 'privacy_notice': return onPrivacyNotice(frame);
+      case 'privacy_notice_accepted': return onPrivacyNoticeAccepted(frame);
+      case 'data_export': return saveExport(frame.data);
+      case 'data_erased': return onErased();
       default: return undefined; // pong and anything newer than this widget
     }
   }
@@ -787,6 +821,7 @@
     if (frame.visitorToken) store.set('visitorToken', frame.visitorToken);
     try { state.ratings = JSON.parse(store.get(`ratings.${frame.conversationId}`) || '{}') || {}; } catch { state.ratings = {}; }
     if (switched) {
+      state.privacyNotice = null; // the server sends the new conversation's, if it needs one
       state.messages.clear();
       state.seenId = 0;
       store.set('lastSeenId', 0);
@@ -865,7 +900,7 @@
     }
     const byCode = {
       message_too_long: 'tooLong', empty_message: 'empty', not_allowed: 'notAllowed',
-      unknown_conversation: 'unknownConversation',
+      unknown_conversation: 'unknownConversation', consent_required: 'consentRequired',
     };
     if (['message_too_long', 'empty_message', 'not_allowed'].includes(frame.code)) {
       // The newest unconfirmed message was refused: take it back into the input box.
@@ -894,6 +929,82 @@
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify({ type: 'hello', visitorId, language: hintLanguage, lastSeenId: 0 }));
     }
+  }
+
+  // ---------------------------------------------------------------- privacy: the notice, and the visitor's data
+  function onPrivacyNotice(frame) {
+    if (frame.conversationId !== state.conversationId) return;
+    state.privacyNotice = { version: frame.version, text: frame.text, link: frame.link || null };
+    renderState();
+  }
+
+  function onPrivacyNoticeAccepted(frame) {
+    if (frame.conversationId !== state.conversationId) return;
+    state.privacyNotice = null;
+    errorBox.hidden = true;
+    renderState();
+    if (state.open) input.focus();
+  }
+
+  function renderPrivacyNotice() {
+    const notice = state.privacyNotice;
+    privacyNotice.hidden = notice == null;
+    if (!notice) { privacyNotice.replaceChildren(); return; }
+    const link = notice.link && /^(https?:|\/)/.test(notice.link)
+      ? el('a', { href: notice.link, target: '_blank', rel: 'noopener', 'data-testid': 'baton-privacy-link', text: t('privacyPolicy') })
+      : null;
+    privacyNotice.replaceChildren(
+      el('p', { dir: 'auto', 'data-testid': 'baton-privacy-text', text: notice.text }),
+      el('div', { class: 'row' },
+        el('button', {
+          type: 'button', class: 'primary', 'data-testid': 'baton-accept-notice', text: t('privacyAccept'),
+          onclick: () => send({ type: 'accept_privacy_notice', version: notice.version }),
+        }), link));
+  }
+
+  function downloadMyData() {
+    const visitorToken = store.get('visitorToken');
+    if (!visitorToken) { showError(t('genericError')); return; }
+    send({ type: 'export_data', visitorToken });
+  }
+
+  /** The document as a JSON file the browser downloads: made here, so no URL of ours ever carries the token. */
+  function saveExport(document_) {
+    const blob = new Blob([JSON.stringify(document_, null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = el('a', { href: url, download: `my-data-${new Date().toISOString().slice(0, 10)}.json` });
+    root.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    state.notice = t('downloaded');
+    renderState();
+  }
+
+  function confirmErase(asking) {
+    state.confirmingErase = asking;
+    eraseConfirm.hidden = !asking;
+    if (asking) eraseConfirm.querySelector('[data-testid="baton-erase-cancel"]').focus();
+  }
+
+  function eraseMyData() {
+    const visitorToken = store.get('visitorToken');
+    confirmErase(false);
+    if (!visitorToken) { showError(t('genericError')); return; }
+    send({ type: 'erase_data', visitorToken, confirm: true });
+  }
+
+  /** Nothing of the visitor is left on the server: forget the conversation here too, and go on as someone new. */
+  function onErased() {
+    try {
+      for (const key of Object.keys(localStorage)) if (key.startsWith(STORE + 'ratings.')) localStorage.removeItem(key);
+    } catch { /* private modes: nothing was kept */ }
+    state.messages.clear();
+    state.pending.clear();
+    state.privacyNotice = null;
+    state.afterWelcome.push(() => { state.notice = t('erased'); renderState(); });
+    startAfresh();
+    renderAll();
   }
 
   // ---------------------------------------------------------------- open / close
@@ -1095,6 +1206,14 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, .log:focus-vi
 .footer { display: flex; justify-content: space-between; gap: 8px; padding: 0 14px 8px; font-size: 11px; color: #64748b; }
 .counter.at-limit { color: #b91c1c; font-weight: 600; }
 .powered { margin-inline-start: auto; }
+.data-menu { display: flex; gap: 10px; }
+.data-menu .link { font-size: 11px; padding: 0; color: #475569; }
+.privacy-notice, .erase-confirm { margin: 0 12px 8px; padding: 10px 12px; border-radius: 12px; border: 1px solid var(--line); background: #f8fafc; font-size: 13.5px; }
+.privacy-notice p, .erase-confirm p { margin: 0 0 8px; line-height: 1.4; }
+.privacy-notice .row, .erase-confirm .row { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
+.privacy-notice a { color: var(--accent); font-size: 13px; }
+.erase-confirm { border-color: #fecaca; background: #fef2f2; }
+.danger { border: 0; border-radius: 10px; padding: 8px 12px; background: #b91c1c; color: white; font: inherit; font-weight: 600; cursor: pointer; }
 `;
   }
 

@@ -74,7 +74,7 @@ class SecurityConfiguration {
                         .pathMatchers("/console.css").hasAnyRole("AGENT", "TRAINER", "ADMIN")
                         .pathMatchers("/api/trainer/**").hasRole("TRAINER")
                         // Visitors' data, to read out or erase at their request.
-                        .pathMatchers("/api/admin/**", "/admin.html", "/admin.js").hasRole("ADMIN")
+                        .pathMatchers("/api/admin/**", "/admin.html", "/admin.js", "/admin.css").hasRole("ADMIN")
                         // Metrics tell how busy the service is and how its bot fares: for the monitoring system only.
                         .pathMatchers("/actuator/prometheus").hasRole("METRICS")
                         .anyExchange().permitAll())
