@@ -13,4 +13,7 @@ public interface RateLimiter {
 
     /** Puts back a token taken for an attempt that should not count (a login that succeeded); never above the limit. */
     Mono<Void> giveBack(Limit limit, String subject);
+
+    /** Forgets {@code subject}'s bucket of {@code limit}, which starts full again (a visitor's erasure: keys name them). */
+    Mono<Void> forget(Limit limit, String subject);
 }

@@ -43,10 +43,13 @@ public final class VisitorDataRights {
     private final AnswerRatings answerRatings;
     private final ConsentRecords consents;
     private final AuditLog audit;
+    private final VisitorTraces elsewhere;
     private final Clock clock;
 
+    /** @param elsewhere what else names visitors, to forget with them */
     public VisitorDataRights(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction, AnswerRatings answerRatings,
-                             ConsentRecords consents, AuditLog audit, Clock clock) {
+                             ConsentRecords consents, AuditLog audit, VisitorTraces elsewhere, Clock clock) {
+        this.elsewhere = elsewhere;
         this.stores = stores;
         this.inbox = inbox;
         this.satisfaction = satisfaction;
@@ -122,7 +125,8 @@ public final class VisitorDataRights {
                     int open = (int) conversations.stream().filter(c -> c.state() != ConversationState.RESOLVED).count();
                     // The inbox and left messages first: should the erasure stop half-way, the conversations that
                     // name what else to erase are still there for the next attempt.
-                    return inbox.forgetConversations(conversationIds)
+                    return elsewhere.forget(visitorId)
+                            .then(inbox.forgetConversations(conversationIds))
                             .zipWith(stores.leftMessages().forgetVisitor(visitorId))
                             .flatMap(forgotten -> Flux.fromIterable(conversations)
                                     .concatMap(this::closeAndErase)

@@ -8,6 +8,7 @@ import dev.baton.store.memory.InMemoryConsentRecords;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InMemoryPresence;
+import dev.baton.store.memory.InMemoryRateLimiter;
 import dev.baton.store.memory.InMemorySatisfactionRatings;
 import dev.baton.store.memory.InMemoryTrainerInbox;
 import dev.baton.store.memory.InProcessConversationEvents;
@@ -24,6 +25,6 @@ class InMemoryVisitorDataRightsTest extends VisitorDataRightsContract {
                 new InMemoryLeftMessages(clock, RETENTION), events, new InMemoryPresence(clock));
         return new Installation(stores, new InMemoryTrainerInbox(clock, TrainerInbox.Limits.DEFAULTS),
                 new InMemorySatisfactionRatings(clock, RETENTION), new InMemoryAnswerRatings(clock, RETENTION),
-                new InMemoryConsentRecords(clock, RETENTION), new InMemoryAuditLog(100));
+                new InMemoryConsentRecords(clock, RETENTION), new InMemoryAuditLog(100), new InMemoryRateLimiter(clock, 1_000));
     }
 }

@@ -6,6 +6,7 @@ import dev.baton.limits.Rate;
 import dev.baton.limits.RateLimiter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import java.time.Duration;
 import java.util.List;
@@ -114,5 +115,19 @@ public abstract class RateLimiterContract {
 
     private static List<Admission> take(RateLimiter on, Limit limit, String subject, int times) {
         return IntStream.range(0, times).mapToObj(i -> take(on, limit, subject)).toList();
+    }
+
+    @Test
+    void aForgottenSubjectStartsWithAFullBucketAndTheOthersKeepTheirs() {
+        for (int i = 0; i < 3; i++) {
+            limiter.take(THREE_A_SECOND_TEN_A_MINUTE, "v-erased").block(TIMEOUT);
+            limiter.take(THREE_A_SECOND_TEN_A_MINUTE, "v-kept").block(TIMEOUT);
+        }
+
+        otherNode.forget(THREE_A_SECOND_TEN_A_MINUTE, "v-erased").block(TIMEOUT);
+
+        StepVerifier.create(limiter.take(THREE_A_SECOND_TEN_A_MINUTE, "v-erased").map(Admission::admitted)).expectNext(true).verifyComplete();
+        StepVerifier.create(limiter.take(THREE_A_SECOND_TEN_A_MINUTE, "v-kept").map(Admission::admitted)).expectNext(false).verifyComplete();
+        StepVerifier.create(limiter.forget(THREE_A_SECOND_TEN_A_MINUTE, "v-never-seen")).verifyComplete();
     }
 }

@@ -12,6 +12,9 @@ import dev.baton.handoff.LeftMessage;
 import dev.baton.inbox.InboxEntry;
 import dev.baton.inbox.InboxReason;
 import dev.baton.inbox.TrainerInbox;
+import dev.baton.limits.Limit;
+import dev.baton.limits.Rate;
+import dev.baton.limits.RateLimiter;
 import dev.baton.privacy.Consent;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.rights.Contact;
@@ -27,6 +30,7 @@ import dev.baton.training.AuditLog;
 import dev.baton.training.TrainerAction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
@@ -53,15 +57,19 @@ public abstract class VisitorDataRightsContract {
     protected static final List<String> ANNS_WORDS = List.of("marmalade teapot", "lavender kettle", "saffron mug",
             "Ann Smith from Lecco");
     protected static final String BOB = "v-bob-77aa01bc";
+    /** A limit counted per visitor id, as the application's are: its bucket's key names the visitor. */
+    private static final Limit CONVERSATIONS_STARTED = Limit.of("visitor-conversations", new Rate(60, Duration.ofHours(1)));
 
     protected final SettableClock clock = new SettableClock(T0.plusSeconds(3600));
 
     /** The installation's stores, all of one kind, on {@link #clock}. */
     public record Installation(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction, AnswerRatings answerRatings,
-                                  ConsentRecords consents, AuditLog audit) {
+                                  ConsentRecords consents, AuditLog audit, RateLimiter limiter) {
     }
 
     protected Installation installation;
+    /** Whom the traces besides the stores (rate limits' buckets, in the application) were told to forget. */
+    private final List<String> forgottenElsewhere = new java.util.concurrent.CopyOnWriteArrayList<>();
     protected VisitorDataRights rights;
     private Conversation annResolved;
     private Conversation annWithAgent;
@@ -75,9 +83,13 @@ public abstract class VisitorDataRightsContract {
     void spreadAnnsAndBobsDataOverEveryStore() {
         installation = newInstallation();
         Installation i = installation;
-        rights = new VisitorDataRights(i.stores(), i.inbox(), i.satisfaction(), i.answerRatings(), i.consents(), i.audit(), clock);
+        rights = new VisitorDataRights(i.stores(), i.inbox(), i.satisfaction(), i.answerRatings(), i.consents(), i.audit(),
+                visitorId -> i.limiter().forget(CONVERSATIONS_STARTED, visitorId).then(Mono.fromRunnable(() -> forgottenElsewhere.add(visitorId))),
+                clock);
         var conversations = i.stores().conversations();
 
+        i.limiter().take(CONVERSATIONS_STARTED, ANN).block(TIMEOUT);
+        i.limiter().take(CONVERSATIONS_STARTED, BOB).block(TIMEOUT);
         annResolved = create(Conversation.start("c-ann-1", ANN, Optional.of("en"), T0));
         conversations.append(annResolved.id(), visitorSays("My " + ANNS_WORDS.get(0) + " broke, write to " + ANN_EMAIL)).block(TIMEOUT);
         conversations.append(annResolved.id(), MessageDraft.botAnswer("returns", "Returns are free", List.of())).block(TIMEOUT);
@@ -144,6 +156,7 @@ public abstract class VisitorDataRightsContract {
         Erasure erased = rights.erase(ANN, "admin").block(TIMEOUT);
 
         assertThat(erased).isEqualTo(new Erasure(1, 3, 2, 4, 1, 1));
+        assertThat(forgottenElsewhere).containsExactly(ANN);
         VisitorData after = rights.export(ANN).block(TIMEOUT);
         assertThat(after.conversations()).isEmpty();
         assertThat(after.leftMessages()).isEmpty();

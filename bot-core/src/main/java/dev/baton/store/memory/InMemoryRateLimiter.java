@@ -47,6 +47,11 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     @Override
+    public Mono<Void> forget(Limit limit, String subject) {
+        return Mono.fromRunnable(() -> buckets.invalidate(new Key(limit.name(), subject)));
+    }
+
+    @Override
     public Mono<Void> giveBack(Limit limit, String subject) {
         return Mono.fromRunnable(() -> {
             Held held = buckets.getIfPresent(new Key(limit.name(), subject));

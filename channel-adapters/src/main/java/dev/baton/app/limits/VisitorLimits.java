@@ -3,6 +3,7 @@ package dev.baton.app.limits;
 import dev.baton.app.config.BatonProperties;
 import dev.baton.limits.Admission;
 import dev.baton.limits.Limit;
+import dev.baton.rights.VisitorTraces;
 import dev.baton.limits.Rate;
 import dev.baton.limits.RateLimiter;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import java.time.Duration;
  * visitor over their limit costs their address nothing; a polite visitor behind the same address is refused only
  * once the address as a whole is over its (higher) limit.
  */
-public final class VisitorLimits {
+public final class VisitorLimits implements VisitorTraces {
 
     private static final Logger log = LoggerFactory.getLogger(VisitorLimits.class);
 
@@ -58,6 +59,15 @@ public final class VisitorLimits {
     /** One conversation started by {@code visitorId} from {@code address}. */
     public Mono<Admission> newConversation(String visitorId, String address) {
         return both(limiter, visitorConversations, visitorId, addressConversations, address);
+    }
+
+    /**
+     * The visitor's own buckets go (their id is in the keys); their address's stay, shared with others. Buckets on other
+     * nodes' memory (messages per second and minute) are forgotten as they idle, within a minute.
+     */
+    @Override
+    public Mono<Void> forget(String visitorId) {
+        return onThisNode.forget(visitorMessages, visitorId).then(limiter.forget(visitorConversations, visitorId));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.baton.app.privacy;
 
+import dev.baton.app.limits.VisitorLimits;
 import dev.baton.engine.Stores;
 import dev.baton.feedback.AnswerRatings;
 import dev.baton.inbox.TrainerInbox;
@@ -20,7 +21,8 @@ class PrivacyConfiguration {
 
     @Bean
     VisitorDataRights visitorDataRights(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction,
-                                        AnswerRatings answerRatings, ConsentRecords consents, AuditLog audit, Clock clock) {
-        return new VisitorDataRights(stores, inbox, satisfaction, answerRatings, consents, audit, clock);
+                                        AnswerRatings answerRatings, ConsentRecords consents, AuditLog audit, VisitorLimits limits,
+                                        Clock clock) {
+        return new VisitorDataRights(stores, inbox, satisfaction, answerRatings, consents, audit, limits, clock);
     }
 }

@@ -49,6 +49,11 @@ final class RedisRateLimiter implements RateLimiter {
         return Mono.fromFuture(() -> bucket(limit, subject).addTokens(1));
     }
 
+    @Override
+    public Mono<Void> forget(Limit limit, String subject) {
+        return Mono.fromFuture(() -> buckets.removeProxy(keys.rateLimit(limit.name(), subject)));
+    }
+
     private AsyncBucketProxy bucket(Limit limit, String subject) {
         return buckets.builder().build(keys.rateLimit(limit.name(), subject), () -> CompletableFuture.completedFuture(Buckets.configuration(limit)));
     }

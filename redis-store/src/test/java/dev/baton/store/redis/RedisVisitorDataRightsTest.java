@@ -20,20 +20,26 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Access and erasure on the Redis stores, and proof that an erasure leaves nothing of the visitor under any key. */
+/**
+ * Access and erasure on the Redis stores, and proof that an erasure leaves nothing of the visitor under any key: neither
+ * in a key's name (their rate limit's bucket had their id in its) nor in any value.
+ */
 class RedisVisitorDataRightsTest extends VisitorDataRightsContract {
 
     @RegisterExtension
     static final RedisNodes redis = new RedisNodes();
+    /** Each test connects a whole node's stores (subscriptions included), which on a busy machine took over 2 s once. */
+    private static final Duration CONNECT_PATIENTLY = Duration.ofSeconds(10);
 
     @Override
     protected Installation newInstallation() {
         RedisStores node = redis.closeAfterTest(RedisStores.connect(new RedisStoreSettings(RedisNodes.url(), redis.keys().namespace(),
-                RETENTION, Duration.ofSeconds(30), RedisNodes.COMMAND_TIMEOUT, 1, LeftMessages.DEFAULT_RETENTION,
+                RETENTION, Duration.ofSeconds(30), CONNECT_PATIENTLY, 1, LeftMessages.DEFAULT_RETENTION,
                 TrainerInbox.Limits.DEFAULTS), clock, JsonMapper.builder().build()));
         Stores stores = new Stores(node.conversations(), node.queue(), node.presence(), node.leftMessages(), node.events(),
                 node.visitorPresence());
-        return new Installation(stores, node.inbox(), node.satisfaction(), node.ratings(), node.consents(), node.auditLog());
+        return new Installation(stores, node.inbox(), node.satisfaction(), node.ratings(), node.consents(), node.auditLog(),
+                node.rateLimiter());
     }
 
     @Test
