@@ -4,6 +4,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * Messages visitors left for the agents, kept for a retention (configurable, 30 days by default) from when they
@@ -20,6 +21,13 @@ public interface LeftMessages {
 
     /** Forgets every message this visitor left (their right to erasure); emits how many. */
     Mono<Integer> forgetVisitor(String visitorId);
+
+    /**
+     * Changes one left message in one atomic step, whatever other nodes change meanwhile ({@code change} may be
+     * applied again to a newer version). Emits the changed message; empty when no message younger than the
+     * retention has this id. An exception {@code change} throws is emitted as the error, and nothing changes.
+     */
+    Mono<LeftMessage> update(String id, UnaryOperator<LeftMessage> change);
 
     /** The retention, checked: a store keeps nothing for a non-positive one. */
     static Duration requirePositive(Duration retention) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /** Left messages in this node's memory, each kept for the retention from when it was left. */
 public final class InMemoryLeftMessages implements LeftMessages {
@@ -29,9 +30,29 @@ public final class InMemoryLeftMessages implements LeftMessages {
     public Mono<LeftMessage> save(LeftMessage message) {
         return Mono.fromCallable(() -> {
             Instant cutoff = clock.instant().minus(retention);
-            messages.removeIf(m -> m.at().isBefore(cutoff));
-            messages.add(message);
+            synchronized (messages) {
+                messages.removeIf(m -> m.at().isBefore(cutoff));
+                messages.add(message);
+            }
             return message;
+        });
+    }
+
+    @Override
+    public Mono<LeftMessage> update(String id, UnaryOperator<LeftMessage> change) {
+        return Mono.fromCallable(() -> {
+            Instant cutoff = clock.instant().minus(retention);
+            synchronized (messages) {
+                for (int i = 0; i < messages.size(); i++) {
+                    LeftMessage current = messages.get(i);
+                    if (current.id().equals(id) && !current.at().isBefore(cutoff)) {
+                        LeftMessage changed = change.apply(current);
+                        messages.set(i, changed);
+                        return changed;
+                    }
+                }
+                return null;
+            }
         });
     }
 

@@ -10,7 +10,9 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Messages visitors left, in Redis: the {@code left-messages} list of JSON documents, oldest first (see
@@ -25,6 +27,12 @@ public final class RedisLeftMessages implements LeftMessages {
      * (fixed width, whatever the fraction) is exact to the second, plenty for a retention of days.
      */
     private static final LuaScript SAVE = LuaScript.load(ScriptOutputType.INTEGER, "save-left-message.lua");
+
+    /** KEYS: the list. ARGV: a message's JSON as read, and changed; see replace-left-message.lua. */
+    private static final LuaScript REPLACE = LuaScript.load(ScriptOutputType.INTEGER, "replace-left-message.lua");
+
+    /** Changes of one message racing on other nodes that an update outlasts before it gives up. */
+    private static final int MAX_UPDATE_ATTEMPTS = 16;
 
     private final RedisReactiveCommands<String, String> redis;
     private final RedisKeys keys;
@@ -67,6 +75,40 @@ public final class RedisLeftMessages implements LeftMessages {
                 .filter(stored -> json.decodeLeftMessage(stored).visitorId().equals(visitorId))
                 .concatMap(stored -> redis.lrem(keys.leftMessages(), 1, stored))
                 .reduce(0, (erased, removed) -> erased + removed.intValue());
+    }
+
+    /**
+     * Reads the list, changes the message and puts it back in place of the very document it read, in one script
+     * that compares the whole document: a message left or changed meanwhile elsewhere in the list does not matter,
+     * a change of this one makes the update read it again.
+     */
+    @Override
+    public Mono<LeftMessage> update(String id, UnaryOperator<LeftMessage> change) {
+        return attemptUpdate(id, change, 1);
+    }
+
+    private Mono<LeftMessage> attemptUpdate(String id, UnaryOperator<LeftMessage> change, int attempt) {
+        return Mono.defer(() -> {
+            Instant cutoff = cutoff();
+            return redis.lrange(keys.leftMessages(), 0, -1)
+                    .map(stored -> Map.entry(stored, json.decodeLeftMessage(stored)))
+                    .filter(read -> read.getValue().id().equals(id) && !read.getValue().at().isBefore(cutoff))
+                    .next()
+                    .flatMap(read -> {
+                        LeftMessage changed = change.apply(read.getValue());
+                        return REPLACE.<Long>run(redis, new String[]{keys.leftMessages()}, read.getKey(), json.encode(changed))
+                                .flatMap(replaced -> {
+                                    if (replaced == 1L) {
+                                        return Mono.just(changed);
+                                    }
+                                    if (attempt >= MAX_UPDATE_ATTEMPTS) {
+                                        return Mono.error(new IllegalStateException("gave up changing left message " + id
+                                                + " after " + attempt + " concurrent changes"));
+                                    }
+                                    return attemptUpdate(id, change, attempt + 1);
+                                });
+                    });
+        });
     }
 
     private Instant cutoff() {

@@ -14,6 +14,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.Mood;
 import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
+import dev.baton.handoff.FollowUp;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.inbox.InboxEntry;
 import dev.baton.inbox.InboxReason;
@@ -168,20 +169,31 @@ final class StoredDocuments {
         }
     }
 
+    /**
+     * A left message. One stored before follow-ups existed has no {@code status}: it reads as open. The follow-up's
+     * fields are left out while it is open, so an open message is written as it was before.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record LeftMessageDocument(String id, String conversationId, String visitorId, String text, String contact,
-                               String language, String at, Integer v) {
+                               String language, String at, Integer v, String status, String agent, String since,
+                               String note) {
 
         /** @param document whether it stands alone (and carries its version), rather than inside an event */
         static LeftMessageDocument of(LeftMessage m, boolean document) {
+            FollowUp f = m.followUp();
+            boolean open = f.status() == FollowUp.Status.OPEN;
             return new LeftMessageDocument(m.id(), m.conversationId(), m.visitorId(), m.text(), m.contact().orElse(null),
-                    m.language(), m.at().toString(), document ? VERSION : null);
+                    m.language(), m.at().toString(), document ? VERSION : null, open ? null : f.status().name(),
+                    f.agent().orElse(null), f.since().map(Instant::toString).orElse(null), f.note().orElse(null));
         }
 
         LeftMessage toLeftMessage() {
+            FollowUp followUp = status == null ? FollowUp.open()
+                    : new FollowUp(FollowUp.Status.valueOf(status), Optional.ofNullable(agent),
+                    Optional.ofNullable(since).map(IsoInstants::parse), Optional.ofNullable(note));
             return new LeftMessage(required(id, "id"), required(conversationId, "conversationId"),
                     required(visitorId, "visitorId"), required(text, "text"), Optional.ofNullable(contact),
-                    required(language, "language"), IsoInstants.parse(required(at, "at")));
+                    required(language, "language"), IsoInstants.parse(required(at, "at")), followUp);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.store.redis;
 
+import dev.baton.handoff.FollowUp;
 import dev.baton.handoff.LeftMessages;
 import dev.baton.store.LeftMessagesContract;
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,16 @@ class RedisLeftMessagesTest extends LeftMessagesContract {
         otherNode.save(leftMessage("new", Optional.empty(), clock.instant())).block();
 
         assertThat(redis.inspect().llen(redis.keys().leftMessages())).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageStoredBeforeFollowUpsExistedReadsAsOpenAndCanBeTaken() {
+        String before = "{\"id\":\"m-old1\",\"conversationId\":\"c-old1\",\"visitorId\":\"v-3f9a1c2e\",\"text\":\"Call me\","
+                + "\"contact\":\"+39 333 1234567\",\"language\":\"it\",\"at\":\"" + clock.instant() + "\",\"v\":1}";
+        redis.inspect().rpush(redis.keys().leftMessages(), before);
+
+        assertThat(messages.all().blockFirst().followUp()).isEqualTo(FollowUp.open());
+        assertThat(otherNode.update("m-old1", m -> m.withFollowUp(FollowUp.claimedBy("alice", clock.instant()))).block()
+                .followUp().agent()).contains("alice");
     }
 }
