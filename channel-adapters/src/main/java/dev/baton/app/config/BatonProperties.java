@@ -104,11 +104,13 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param inMemoryConversations how many conversations the in-memory store keeps at most: beyond, the least
      *                      recently active that no agent is part of are forgotten (the Redis store has no such limit)
      * @param auditLog      how long an entry of the audit log is kept (its count is bounded besides)
+     * @param leftMessageContacts how long a left message keeps the visitor's email or phone once an agent dealt with it
      */
     public record Retention(@DefaultValue("30d") Duration conversations,
                             @DefaultValue("30d") Duration leftMessages,
                             @DefaultValue("20000") int inMemoryConversations,
-                            @DefaultValue("365d") Duration auditLog) {
+                            @DefaultValue("365d") Duration auditLog,
+                            @DefaultValue("7d") Duration leftMessageContacts) {
     }
 
     /**

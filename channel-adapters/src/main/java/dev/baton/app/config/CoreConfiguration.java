@@ -12,6 +12,7 @@ import dev.baton.handoff.AgentRoster;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.DepartedVisitors;
 import dev.baton.engine.Handoffs;
+import dev.baton.engine.LeftMessageFollowUps;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.engine.LiveQueue;
 import dev.baton.engine.QueueCheck;
@@ -23,6 +24,7 @@ import dev.baton.feedback.AnswerRatings;
 import dev.baton.inbox.Inbox;
 import dev.baton.inbox.InboxRecorder;
 import dev.baton.inbox.TrainerInbox;
+import dev.baton.handoff.EmailOutbox;
 import dev.baton.handoff.Presence;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
@@ -172,5 +174,17 @@ class CoreConfiguration {
     @Bean
     BackgroundWork departedVisitorsSweep(DepartedVisitors departed, BatonProperties properties) {
         return new BackgroundWork(() -> departed.sweepEvery(properties.handoff().visitorSweepPeriod()));
+    }
+
+    @Bean
+    LeftMessageFollowUps leftMessageFollowUps(Stores stores, EmailOutbox email, BatonProperties properties, Clock clock) {
+        return new LeftMessageFollowUps(stores.leftMessages(), stores.events(), email, clock,
+                properties.retention().leftMessageContacts());
+    }
+
+    /** Contacts are kept for days after a message was dealt with: an hourly look is plenty. */
+    @Bean
+    BackgroundWork leftMessageContactsRetention(LeftMessageFollowUps followUps) {
+        return BackgroundWork.every(Duration.ofHours(1), "forget the contacts of old left messages", followUps::forgetOldContacts);
     }
 }

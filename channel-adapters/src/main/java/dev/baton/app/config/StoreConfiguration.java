@@ -34,10 +34,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
@@ -51,7 +47,6 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
     /** The audit log is small and its retention long: an hourly look is plenty. */
     static final Duration AUDIT_RETENTION_PERIOD = Duration.ofHours(1);
 
@@ -59,13 +54,8 @@ class StoreConfiguration {
     @Bean
     BackgroundWork auditLogRetention(AuditLog audit, BatonProperties properties, Clock clock) {
         Duration retention = properties.retention().auditLog();
-        return new BackgroundWork(() -> Flux.interval(Duration.ZERO, AUDIT_RETENTION_PERIOD, Schedulers.parallel())
-                .onBackpressureDrop()
-                .concatMap(tick -> audit.forgetBefore(clock.instant().minus(retention))
-                        .onErrorResume(failure -> {
-                            log.warn("Could not forget old audit entries; trying again in {}: {}", AUDIT_RETENTION_PERIOD, failure.toString());
-                            return Mono.empty();
-                        }), 0));
+        return BackgroundWork.every(AUDIT_RETENTION_PERIOD, "forget old audit entries",
+                () -> audit.forgetBefore(clock.instant().minus(retention)));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -61,10 +61,12 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final OpenSockets openSockets;
     private final SuggestedAnswers suggestions;
     private final CannedResponses canned;
+    private final LeftMessageActions leftMessageActions;
 
     AgentSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                        SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, SuggestedAnswers suggestions,
-                       CannedResponses canned) {
+                       CannedResponses canned, LeftMessageActions leftMessageActions) {
+        this.leftMessageActions = leftMessageActions;
         this.suggestions = suggestions;
         this.canned = canned;
         this.desk = desk;
@@ -125,6 +127,12 @@ final class AgentSocketHandler implements WebSocketHandler {
             }
             if ("left_messages".equals(type)) {
                 return sendLeftMessages(outbox);
+            }
+            if (LeftMessageActions.TYPES.contains(type)) {
+                return leftMessageActions.on(agent, frame).onErrorResume(failure -> {
+                    outbox.send(frames.error(failure, Optional.empty()));
+                    return Mono.empty();
+                });
             }
             if (CANNED_ACTIONS.contains(type)) {
                 return onCannedFrame(outbox, agent, frame).onErrorResume(failure -> {

@@ -7,6 +7,7 @@ import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.SocketPipeline;
 import dev.baton.engine.AgentDesk;
+import dev.baton.engine.LeftMessageFollowUps;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.engine.LiveQueue;
 import dev.baton.handoff.SuggestedAnswers;
@@ -35,11 +36,11 @@ class ConsoleChannel {
     @Bean
     SocketRoute agentSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                             SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, LiveKnowledge knowledge,
-                            BatonProperties properties, CannedResponses canned) {
+                            BatonProperties properties, CannedResponses canned, LeftMessageFollowUps followUps) {
         SuggestedAnswers suggestions = new SuggestedAnswers(() -> knowledge.get().intents(), properties.defaultLanguage());
         seed(canned, properties.agents().cannedResponses());
         return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets,
-                suggestions, canned));
+                suggestions, canned, new LeftMessageActions(followUps)));
     }
 
     /** At start-up, before any console connects: the configured shared canned responses that are not stored yet. */

@@ -4,6 +4,7 @@ import dev.baton.canned.CannedResponse;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.handoff.AgentAvailability;
+import dev.baton.handoff.FollowUp;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
 import dev.baton.handoff.Sighting;
@@ -115,10 +116,17 @@ public final class FrameParts {
         }
     }
 
-    public record LeftMessageView(String id, String conversationId, String text, String contact, String language, String at) {
+    /**
+     * A left message and where the agents are with it: {@code status} open, claimed, emailed or handled; who and
+     * since when, once it is not open; how, once handled another way.
+     */
+    public record LeftMessageView(String id, String conversationId, String text, String contact, String language, String at,
+                                  String status, String agent, String since, String note) {
         public static LeftMessageView of(LeftMessage left) {
+            FollowUp f = left.followUp();
             return new LeftMessageView(left.id(), left.conversationId(), left.text(), left.contact().orElse(null),
-                    left.language(), left.at().toString());
+                    left.language(), left.at().toString(), f.status().name().toLowerCase(java.util.Locale.ROOT),
+                    f.agent().orElse(null), f.since().map(Object::toString).orElse(null), f.note().orElse(null));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.baton.canned.InvalidCannedResponseException;
 import dev.baton.conversation.AtCapacityException;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.handoff.AgentUnavailableException;
+import dev.baton.handoff.FollowUpRefusedException;
 import dev.baton.engine.AlreadyTakenException;
 import dev.baton.engine.InvalidTextException;
 import dev.baton.engine.QuotedValue;
@@ -93,6 +94,9 @@ public final class OutboundFrames {
         }
         if (failure instanceof InvalidCannedResponseException) {
             return "invalid_canned_response";
+        }
+        if (failure instanceof FollowUpRefusedException f) {
+            return f.code();
         }
         if (failure instanceof AtCapacityException) {
             return "at_capacity";
