@@ -64,6 +64,7 @@
     queue: [],
     assigned: [],
     leftMessages: [],
+    leftForm: null, // the left-message form open in this console: { id, kind, draft }
     selectedId: null,
     current: null,        // {conversationId, state, agentName, summary, transcript: Map, history}
     pending: new Map(),   // clientMessageId -> text (my replies not yet echoed)
@@ -319,6 +320,11 @@
       empty_message: 'The reply is empty.',
       internal: 'Something went wrong on the server. Please try again.',
       invalid_canned_response: frame.message,
+      claimed_by_another: 'Another agent has taken this left message.',
+      already_done: 'This left message was dealt with already.',
+      no_email_contact: 'The visitor left no email address: handle it another way.',
+      email_failed: 'The email could not be sent. Try again, or handle it another way.',
+      email_not_configured: 'This installation sends no email: handle the message another way.',
     };
     if (['message_too_long', 'empty_message', 'not_allowed'].includes(frame.code) && state.pending.size) {
       const [clientMessageId, text] = [...state.pending.entries()].pop();
@@ -408,20 +414,96 @@
     $('mine-empty').hidden = state.assigned.length > 0;
   }
 
+  const LEFT_DONE = ['emailed', 'handled'];
+  const looksLikeEmail = (contact) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(contact || '').trim());
+
+  /** "3 min", "2 h", "4 days": how long a left message has waited, at a glance. */
+  function age(iso) {
+    const minutes = Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 60000));
+    if (minutes < 60) return `${minutes} min`;
+    if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h`;
+    return `${Math.floor(minutes / (24 * 60))} days`;
+  }
+
+  function leftStatus(m) {
+    const who = m.agent === (state.me && state.me.username) ? 'you' : m.agent;
+    switch (m.status) {
+      case 'claimed': return `Taken by ${who} at ${formatDate(m.since)}`;
+      case 'emailed': return `Answered by email by ${who} at ${formatDate(m.since)}`;
+      case 'handled': return `Handled by ${who} at ${formatDate(m.since)}: ${m.note || ''}`;
+      default: return `Open for ${age(m.at)}`;
+    }
+  }
+
+  /**
+   * One left message: what the visitor wrote, where the agents are with it, and what this agent can do now — take
+   * it, answer it by email (when the visitor gave an address), or note how it was handled.
+   */
+  function leftMessageItem(m) {
+    const done = LEFT_DONE.includes(m.status);
+    const mine = m.status === 'claimed' && state.me && m.agent === state.me.username;
+    const actions = el('div', { class: 'left-actions' });
+    const form = el('form', { class: 'left-form', 'data-testid': 'left-form', hidden: true });
+    const openForm = (kind, draft = '', focus = true) => {
+      state.leftForm = { id: m.id, kind };
+      const field = kind === 'email'
+        ? el('textarea', { 'aria-label': `Email answer to ${m.contact}`, 'data-testid': 'left-email-text', rows: '4', required: true, dir: 'auto' })
+        : el('input', { type: 'text', 'aria-label': 'How it was handled', 'data-testid': 'left-note', required: true,
+          placeholder: 'e.g. called back, refund confirmed' });
+      form.replaceChildren(field,
+        el('div', { class: 'left-form-buttons' },
+          el('button', { type: 'submit', class: 'primary', 'data-testid': 'left-submit', text: kind === 'email' ? 'Send email' : 'Mark handled' }),
+          el('button', { type: 'button', 'data-testid': 'left-cancel', text: 'Cancel',
+            onclick: () => { form.hidden = true; state.leftForm = null; } })));
+      field.value = draft;
+      // Kept across re-renders: every change anyone makes to a left message redraws the list.
+      field.addEventListener('input', () => { if (state.leftForm) state.leftForm.draft = field.value; });
+      form.onsubmit = (event) => {
+        event.preventDefault();
+        const value = field.value.trim();
+        if (!value) return;
+        send(kind === 'email' ? { type: 'email_left_message', id: m.id, text: value }
+          : { type: 'close_left_message', id: m.id, note: value });
+        form.hidden = true;
+        state.leftForm = null;
+      };
+      form.hidden = false;
+      if (focus) field.focus();
+    };
+    if (m.status === 'open') {
+      actions.append(el('button', { type: 'button', 'data-testid': 'left-claim', text: 'Take it',
+        onclick: () => send({ type: 'claim_left_message', id: m.id }) }));
+    }
+    if (mine && looksLikeEmail(m.contact)) {
+      actions.append(el('button', { type: 'button', 'data-testid': 'left-email', text: 'Answer by email', onclick: () => openForm('email') }));
+    }
+    if (mine) {
+      actions.append(el('button', { type: 'button', 'data-testid': 'left-handled', text: 'Handled another way', onclick: () => openForm('note') }));
+    }
+    if (m.conversationId) {
+      actions.append(el('button', { type: 'button', 'data-testid': 'left-open', text: 'Open conversation',
+        onclick: () => select(m.conversationId) }));
+    }
+    if (mine && state.leftForm && state.leftForm.id === m.id) openForm(state.leftForm.kind, state.leftForm.draft || '', false);
+    return el('li', { class: done ? 'item left-item done' : 'item left-item', 'data-testid': 'left-message', 'data-status': m.status },
+      el('div', { class: 'left-text', dir: 'auto', text: m.text }),
+      el('div', { class: 'left-meta' },
+        el('span', { dir: 'auto', text: m.contact ? `Contact: ${m.contact}` : (done ? 'Contact forgotten or none given' : 'No contact given') }),
+        m.language && el('span', { text: languageLabel(m.language) }),
+        el('time', { datetime: m.at, text: formatDate(m.at) })),
+      el('div', { class: `left-status status-${m.status}`, 'data-testid': 'left-status', text: leftStatus(m) }),
+      done ? null : actions,
+      form);
+  }
+
   function renderLeftMessages() {
     const list = $('left-messages');
-    const sorted = [...state.leftMessages].sort((a, b) => String(b.at).localeCompare(String(a.at)));
-    list.replaceChildren(...sorted.map((m) => {
-      const item = el('li', { class: 'item', 'data-testid': 'left-message', tabindex: '0', role: 'button' },
-        el('div', { class: 'left-text', dir: 'auto', text: m.text }),
-        el('div', { class: 'left-meta' },
-          el('span', { dir: 'auto', text: m.contact ? `Contact: ${m.contact}` : 'No contact given' }),
-          m.language && el('span', { text: languageLabel(m.language) }),
-          el('time', { datetime: m.at, text: formatDate(m.at) })));
-      if (m.conversationId) selectOnKeys(item, m.conversationId);
-      return item;
-    }));
-    $('left-count').textContent = state.leftMessages.length;
+    // The work still to do first, newest first; what is done below it.
+    const sorted = [...state.leftMessages].sort((a, b) =>
+      (LEFT_DONE.includes(a.status) - LEFT_DONE.includes(b.status)) || String(b.at).localeCompare(String(a.at)));
+    list.replaceChildren(...sorted.map(leftMessageItem));
+    const open = state.leftMessages.filter(m => !LEFT_DONE.includes(m.status)).length;
+    $('left-count').textContent = open;
     $('left-empty').hidden = state.leftMessages.length > 0;
   }
 

@@ -476,8 +476,28 @@ class VisitorAndAgentJourneyInBrowserTest {
 
         givenTheAgentIsSignedIn();
         agent.locator("[data-testid=tab-left-messages]").click();
-        assertThat(agent.locator("[data-testid=left-message]").first()).containsText("لطفاً درباره سفارش ۴۸۲۱۳ با من تماس بگیرید");
+        Locator left = agent.locator("[data-testid=left-message]")
+                .filter(new Locator.FilterOptions().setHasText("لطفاً درباره سفارش ۴۸۲۱۳ با من تماس بگیرید"));
+        assertThat(left.locator("[data-testid=left-status]")).containsText("Open for");
         screenshot(agent, "10-agent-console-left-messages.png");
+
+        left.locator("[data-testid=left-claim]").click();
+        assertThat(left.locator("[data-testid=left-status]")).containsText("Taken by you");
+        left.locator("[data-testid=left-email]").click();
+        left.locator("[data-testid=left-email-text]").fill("سلام سارا، سفارش شما امروز ارسال شد.");
+        left.locator("[data-testid=left-submit]").click();
+        // This node has no mail server: the agent is told, and the message stays theirs.
+        assertThat(agent.locator("#notice")).containsText("sends no email");
+        assertThat(left.locator("[data-testid=left-status]")).containsText("Taken by you");
+
+        left.locator("[data-testid=left-handled]").click();
+        left.locator("[data-testid=left-note]").fill("Called back: the order ships today");
+        screenshot(agent, "25-agent-console-left-message-handled-form.png");
+        left.locator("[data-testid=left-submit]").click();
+        assertThat(left.locator("[data-testid=left-status]")).containsText("Handled by you");
+        assertThat(left.locator("[data-testid=left-status]")).containsText("Called back: the order ships today");
+        assertThat(left.locator("[data-testid=left-claim]")).hasCount(0);
+        screenshot(agent, "26-agent-console-left-message-handled.png");
     }
 
     @Test
