@@ -67,9 +67,11 @@ public final class InMemoryLeftMessages implements LeftMessages {
     @Override
     public Mono<Integer> forgetVisitor(String visitorId) {
         return Mono.fromCallable(() -> {
-            List<LeftMessage> theirs = messages.stream().filter(m -> m.visitorId().equals(visitorId)).toList();
-            messages.removeAll(theirs);
-            return theirs.size();
+            synchronized (messages) {
+                List<LeftMessage> theirs = messages.stream().filter(m -> m.visitorId().equals(visitorId)).toList();
+                messages.removeAll(theirs);
+                return theirs.size();
+            }
         });
     }
 }
