@@ -968,5 +968,8 @@
   // Agents who are trainers too get a link to the trainer workspace.
   fetch('/trainer.html', { method: 'HEAD', redirect: 'manual', cache: 'no-store', credentials: 'same-origin' })
     .then(response => { $('trainer-link').hidden = response.status !== 200; }, () => { /* offline: no link */ });
+  // Administrators get a link to visitors' data (access and erasure).
+  fetch('/admin.html', { method: 'HEAD', redirect: 'manual', cache: 'no-store', credentials: 'same-origin' })
+    .then(response => { $('admin-link').hidden = response.status !== 200; }, () => { /* offline: no link */ });
   window.BatonConsole = { get state() { return state; } };
 })();

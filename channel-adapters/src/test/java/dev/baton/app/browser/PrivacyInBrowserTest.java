@@ -112,8 +112,9 @@ class PrivacyInBrowserTest {
         admin.locator("#username").fill("alice");
         admin.locator("#password").fill("alice-secret-1");
         admin.locator("[data-testid=login-submit]").click();
-        admin.waitForURL(url -> !url.contains("login"));
-        admin.navigate("/admin.html", new Page.NavigateOptions().setTimeout(60_000));
+        admin.waitForURL(url -> url.contains("/console.html"));
+        admin.locator("[data-testid=admin-link]").click();
+        admin.waitForURL(url -> url.contains("/admin.html"));
 
         admin.locator("[data-testid=admin-kind]").selectOption("email");
         admin.locator("[data-testid=admin-value]").fill("Zoe.Rossi@example.com");
