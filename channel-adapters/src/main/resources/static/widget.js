@@ -34,6 +34,8 @@
     en: {
       title: 'Help', openChat: 'Open chat', closeChat: 'Close chat', close: 'Close',
       teamOnline: 'Our team is online', teamOffline: 'Only our assistant is here right now',
+      closedUntil: 'Our team is back {when}; our assistant is here now',
+      waitingClosed: 'We are closed right now and back {when}. Leave a message and we will get back to you.',
       placeholder: 'Type your message…', send: 'Send', inputLabel: 'Your message',
       talkToPerson: 'Talk to a person', talkToPersonText: 'I want to talk to a person',
       queue: 'You are number {n} in the queue — about {m} min', queueNoEstimate: 'You are number {n} in the queue',
@@ -68,6 +70,8 @@
     it: {
       title: 'Assistenza', openChat: 'Apri la chat', closeChat: 'Chiudi la chat', close: 'Chiudi',
       teamOnline: 'Il nostro team è online', teamOffline: 'Al momento c\'è solo il nostro assistente virtuale',
+      closedUntil: 'Il nostro team torna {when}; ora c\'è il nostro assistente',
+      waitingClosed: 'In questo momento siamo chiusi e torniamo {when}. Lasciaci un messaggio e ti ricontatteremo.',
       placeholder: 'Scrivi un messaggio…', send: 'Invia', inputLabel: 'Il tuo messaggio',
       talkToPerson: 'Parla con una persona', talkToPersonText: 'Voglio parlare con una persona',
       queue: 'Sei il numero {n} in coda — circa {m} min', queueNoEstimate: 'Sei il numero {n} in coda',
@@ -102,6 +106,8 @@
     lt: {
       title: 'Pagalba', openChat: 'Atidaryti pokalbį', closeChat: 'Uždaryti pokalbį', close: 'Uždaryti',
       teamOnline: 'Mūsų komanda prisijungusi', teamOffline: 'Šiuo metu atsako tik asistentas',
+      closedUntil: 'Mūsų komanda grįš {when}; dabar atsako asistentas',
+      waitingClosed: 'Šiuo metu nedirbame, grįšime {when}. Palikite žinutę ir mes su jumis susisieksime.',
       placeholder: 'Parašykite žinutę…', send: 'Siųsti', inputLabel: 'Jūsų žinutė',
       talkToPerson: 'Kalbėti su žmogumi', talkToPersonText: 'Noriu kalbėti su žmogumi',
       queue: 'Jūsų vieta eilėje: {n} — apie {m} min.', queueNoEstimate: 'Jūsų vieta eilėje: {n}',
@@ -136,6 +142,8 @@
     fa: {
       title: 'پشتیبانی', openChat: 'باز کردن گفتگو', closeChat: 'بستن گفتگو', close: 'بستن',
       teamOnline: 'تیم ما آنلاین است', teamOffline: 'در حال حاضر فقط دستیار ما پاسخ می‌دهد',
+      closedUntil: 'تیم ما {when} برمی‌گردد؛ الان دستیار ما پاسخ می‌دهد',
+      waitingClosed: 'الان ساعت کاری نیست و {when} برمی‌گردیم. پیامی بگذارید تا با شما تماس بگیریم.',
       placeholder: 'پیام خود را بنویسید…', send: 'ارسال', inputLabel: 'پیام شما',
       talkToPerson: 'گفتگو با یک شخص', talkToPersonText: 'می‌خواهم با یک شخص صحبت کنم',
       queue: 'شما نفر {n} در صف هستید — حدود {m} دقیقه', queueNoEstimate: 'شما نفر {n} در صف هستید',
@@ -177,6 +185,10 @@
   const t = (key, params = {}) => strings[key].replace(/\{(\w+)\}/g, (_, name) =>
     typeof params[name] === 'number' ? numberFormat.format(params[name]) : String(params[name] ?? ''));
   const title = (data.title || '').trim() || strings.title;
+  /** When the team is back, in the visitor's own language and clock: "Tuesday 09:00". */
+  const whenBack = (iso) => new Intl.DateTimeFormat(uiLanguage, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  /** Out of business hours until then; past it (a page left open overnight), no longer. */
+  const closed = () => state.closedUntil != null && new Date(state.closedUntil).getTime() > Date.now();
 
   // ---------------------------------------------------------------- storage (never fatal: private modes throw)
   const store = {
@@ -200,6 +212,7 @@
     queue: null,
     agentName: null,
     agentsOnline: null,           // as of the last welcome or state frame; null until the first
+    closedUntil: null,            // out of business hours: when the team is back (ISO 8601), as of the last such frame
     messages: new Map(),          // id -> message (server truth)
     pending: new Map(),           // clientMessageId -> {text, payload, sent}
     lastRenderedId: 0,
@@ -534,7 +547,8 @@
       const nobody = (q.agentsOnline ?? state.agentsOnline) === 0;
       banner.classList.add(nobody ? 'banner-warning' : 'banner-waiting');
       banner.append(nobody
-        ? el('p', { 'data-testid': 'baton-no-agents', text: t('waitingNoAgents') })
+        ? el('p', { 'data-testid': 'baton-no-agents',
+          text: closed() ? t('waitingClosed', { when: whenBack(state.closedUntil) }) : t('waitingNoAgents') })
         : el('p', {
           class: 'queue', 'data-testid': 'baton-queue-position',
           text: q.position == null ? t('waitingForPerson')
@@ -580,7 +594,8 @@
     panel.dataset.connection = status;
     const teamOnline = state.agentsOnline > 0;
     panel.dataset.agentsOnline = state.agentsOnline == null ? '' : String(state.agentsOnline);
-    connection.textContent = status === 'open' ? (teamOnline ? t('teamOnline') : t('teamOffline'))
+    connection.textContent = status === 'open'
+      ? (teamOnline ? t('teamOnline') : closed() ? t('closedUntil', { when: whenBack(state.closedUntil) }) : t('teamOffline'))
       : status === 'reconnecting' ? t('reconnecting') : t('connecting');
     header.classList.toggle('offline', status !== 'open');
     header.classList.toggle('team-offline', status === 'open' && !teamOnline);
@@ -883,6 +898,7 @@
     state.queue = frame.queue || null;
     state.agentName = frame.agentName || null;
     if (typeof frame.agentsOnline === 'number') state.agentsOnline = frame.agentsOnline;
+    if ('closedUntil' in frame) state.closedUntil = frame.closedUntil;
     renderState();
     renderConnection();
   }

@@ -31,6 +31,7 @@ import dev.baton.privacy.PersonalDataRedactor;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -272,6 +273,11 @@ public final class ConversationEngine {
     /** Where a waiting conversation stands; empty when it is not waiting. */
     public Mono<QueueStatus> queueStatus(String conversationId) {
         return handoffs.queueStatus(conversationId);
+    }
+
+    /** When people are next there, while out of business hours; empty while open (or with no hours set). */
+    public Optional<ZonedDateTime> closedUntil() {
+        return handoffs.closedUntil();
     }
 
     /** How many agents are online now: whether a visitor who asks for a person can get one. */

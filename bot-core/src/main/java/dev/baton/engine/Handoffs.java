@@ -9,6 +9,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.dialogue.BotPhrases.Phrase;
 import dev.baton.dialogue.MoodReading;
+import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.QueueStatus;
 import dev.baton.handoff.Sighting;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +39,16 @@ public final class Handoffs {
     private final Replies replies;
     private final Clock clock;
     private final ConversationObserver observer;
+    private final BusinessHours hours;
 
-    /** @param observer told of every step on either side, once it is stored */
+    /**
+     * @param observer told of every step on either side, once it is stored
+     * @param hours    when people answer; out of them, with nobody online, the visitor is told when they are back
+     */
     public Handoffs(Stores stores, HandoffSummaryWriter summaries, WaitEstimator waits,
-                    dev.baton.dialogue.BotPhrases phrases, String defaultLanguage, Clock clock, ConversationObserver observer) {
+                    dev.baton.dialogue.BotPhrases phrases, String defaultLanguage, Clock clock, ConversationObserver observer,
+                    BusinessHours hours) {
+        this.hours = hours;
         this.stores = stores;
         this.summaries = summaries;
         this.waits = waits;
@@ -79,10 +87,33 @@ public final class Handoffs {
                 }))
                 .flatMap(waiting -> stores.presence().onlineCount()
                         .flatMap(online -> post(waiting.id(), MessageDraft.fromBot(
-                                announcement.orElseGet(() -> replies.say(online == 0 ? Phrase.HANDING_OFF_NOBODY_ONLINE : Phrase.HANDING_OFF, language)),
+                                announcement.orElseGet(() -> announceHandoff(online, language)),
                                 List.of()).decidedBy(why)))
                         .then(changed(waiting))
                         .then(stores.events().publish(new ConversationEvent.QueueChanged(waiting.id()))));
+    }
+
+    /**
+     * What the visitor is told as they join the queue: that someone will see the conversation; or, with nobody
+     * online, that they may wait or leave a message; or, out of hours, when people are back. Someone online out of
+     * hours (working late) takes conversations as usual.
+     */
+    private String announceHandoff(int online, String language) {
+        if (online > 0) {
+            return replies.say(Phrase.HANDING_OFF, language);
+        }
+        Instant now = clock.instant();
+        if (hours.isOpen(now)) {
+            return replies.say(Phrase.HANDING_OFF_NOBODY_ONLINE, language);
+        }
+        return hours.nextOpening(now)
+                .map(opening -> replies.say(Phrase.HANDING_OFF_CLOSED, language, OpeningTimes.inWords(opening, language)))
+                .orElseGet(() -> replies.say(Phrase.HANDING_OFF_CLOSED_UNTIL_UNKNOWN, language));
+    }
+
+    /** When people are next there, if they are not now: empty while open. */
+    public Optional<ZonedDateTime> closedUntil() {
+        return hours.nextOpening(clock.instant());
     }
 
     /**

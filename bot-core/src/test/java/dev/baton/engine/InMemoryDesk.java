@@ -6,6 +6,7 @@ import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.conversation.Mood;
 import dev.baton.dialogue.BotPhrases;
+import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
@@ -47,8 +48,13 @@ final class InMemoryDesk {
 
     /** Handoffs as this desk makes them, on {@code stores} (this desk's, or some of them broken for a test). */
     Handoffs handoffsOn(Stores stores) {
+        return handoffsOn(stores, BusinessHours.always());
+    }
+
+    /** Handoffs as this desk makes them, for a team with these {@code hours}. */
+    Handoffs handoffsOn(Stores stores, BusinessHours hours) {
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-                new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock, observed);
+                new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock, observed, hours);
     }
 
     /** A new conversation of a new visitor, handed off (which queues it). */

@@ -9,6 +9,7 @@ import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.conversation.QueueRepair;
 import dev.baton.dialogue.BotPhrases;
 import dev.baton.dialogue.MoodReading;
+import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
@@ -52,7 +53,7 @@ class QueueTransitionsTest {
             new InMemoryLeftMessages(clock, Duration.ofDays(30)), events, new InMemoryPresence(clock));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, new ConversationLog());
+            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, new ConversationLog(), BusinessHours.always());
     private final AgentDesk desk = new AgentDesk(stores, handoffs, new AgentRoster(List.of()), "en", clock);
 
     @Test

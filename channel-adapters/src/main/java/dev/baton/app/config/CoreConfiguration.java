@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
 
 /** Wires the core: the understanding pipeline, the engine and the desk, over the stores {@link StoreConfiguration} chose. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BatonProperties.class)
+@EnableConfigurationProperties({BatonProperties.class, BusinessHoursSettings.class})
 class CoreConfiguration {
 
     @Bean
@@ -83,12 +83,12 @@ class CoreConfiguration {
 
     @Bean
     Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, LiveKnowledge knowledge, Clock clock,
-                      ConversationObserver observer) {
+                      ConversationObserver observer, BusinessHoursSettings hours) {
         Function<String, String> titles = id -> knowledge.get().intents().find(id)
                 .flatMap(intent -> intent.titleIn(properties.defaultLanguage())).orElse(id);
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), titles),
                 new WaitEstimator(properties.handoff().averageHandlingTime(), properties.handoff().visitorGrace()), new BotPhrases(),
-                properties.defaultLanguage(), clock, observer);
+                properties.defaultLanguage(), clock, observer, hours.hours());
     }
 
     /** Stops taking messages for the inbox at shutdown; what is still buffered then is not stored. */

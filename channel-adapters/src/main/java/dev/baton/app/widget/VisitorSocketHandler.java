@@ -105,7 +105,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> serve(WebSocketSession session, String address) {
-        VisitorConnection connection = new VisitorConnection(pipeline.outbox(session), maxMessagesWhileLoading, address);
+        VisitorConnection connection = new VisitorConnection(pipeline.outbox(session), maxMessagesWhileLoading, address, engine::closedUntil);
         Sinks.Empty<Void> closed = Sinks.empty();
         waiting.add(connection);
         Mono<Void> readFrames = pipeline.read(session, connection.outbox(), frame -> onFrame(connection, frame))
@@ -250,7 +250,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                                 conversation.state().name(), conversation.language().orElse(null), opened.resumed(),
                                 MessageView.of(loaded.getT1()), QueueView.of(standing.queue()),
                                 conversation.agent().map(a -> a.displayName()).orElse(null), standing.agentsOnline(),
-                                loaded.getT3());
+                                loaded.getT3(), OutboundFrame.closedUntilText(engine.closedUntil()));
                         connection.sendMessagesAnd(frames, welcome, loaded.getT1(), standing.queue(), standing.agentsOnline());
                     })
                     .then(privacy.offerNotice(connection, conversation, languageHint));
@@ -277,7 +277,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private Mono<Void> sendState(VisitorConnection connection, Conversation conversation) {
         return standing(conversation.id())
                 .doOnNext(standing -> connection.sendState(
-                        OutboundFrame.VisitorState.of(conversation, standing.queue(), standing.agentsOnline()), standing.queue(),
+                        OutboundFrame.VisitorState.of(conversation, standing.queue(), standing.agentsOnline(), engine.closedUntil()), standing.queue(),
                         standing.agentsOnline()))
                 .then();
     }

@@ -21,6 +21,7 @@ import dev.baton.handoff.QueueStatus;
 import dev.baton.handoff.SuggestedAnswer;
 import dev.baton.handoff.Sighting;
 
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,17 +69,25 @@ public sealed interface OutboundFrame {
     @JsonTypeName("welcome")
     /** @param rateable whether to ask the visitor how satisfied they were: an agent resolved it and nobody rated it */
     record VisitorWelcome(String visitorId, String visitorToken, String conversationId, String state, String language, boolean resumed,
-                          List<MessageView> messages, QueueView queue, String agentName, int agentsOnline, boolean rateable)
+                          List<MessageView> messages, QueueView queue, String agentName, int agentsOnline, boolean rateable,
+                          String closedUntil)
             implements OutboundFrame {
     }
 
     @JsonTypeName("state")
-    record VisitorState(String conversationId, String state, QueueView queue, String agentName, int agentsOnline)
-            implements OutboundFrame {
-        public static VisitorState of(Conversation conversation, Optional<QueueStatus> queue, int agentsOnline) {
+    record VisitorState(String conversationId, String state, QueueView queue, String agentName, int agentsOnline,
+                        String closedUntil) implements OutboundFrame {
+        /** @param closedUntil when people are back, while out of business hours */
+        public static VisitorState of(Conversation conversation, Optional<QueueStatus> queue, int agentsOnline,
+                                      Optional<ZonedDateTime> closedUntil) {
             return new VisitorState(conversation.id(), conversation.state().name(), QueueView.of(queue),
-                    conversation.agent().map(a -> a.displayName()).orElse(null), agentsOnline);
+                    conversation.agent().map(a -> a.displayName()).orElse(null), agentsOnline, closedUntilText(closedUntil));
         }
+    }
+
+    /** When people are back, as an ISO 8601 time with the team's offset ({@code 2026-11-24T09:00+01:00}); null while open. */
+    static String closedUntilText(Optional<ZonedDateTime> closedUntil) {
+        return closedUntil.map(at -> at.toOffsetDateTime().toString()).orElse(null);
     }
 
     /** The visitor's rating of an answer was kept. */

@@ -23,7 +23,7 @@ class VisitorConnectionTest {
     private final OutboundFrames frames = new OutboundFrames(JsonMapper.builder().build());
     private final Socket visitor = new Socket(frames);
     private final Conversation conversation = Conversation.start("c-1", "v-visitor-1", Optional.empty(), T0);
-    private final VisitorConnection connection = new VisitorConnection(visitor.outbox, 3, "192.0.2.1");
+    private final VisitorConnection connection = new VisitorConnection(visitor.outbox, 3, "192.0.2.1", Optional::empty);
 
     @Test
     void messagesPushedWhileTheTranscriptLoadsFollowTheWelcome() {
@@ -68,7 +68,7 @@ class VisitorConnectionTest {
     }
 
     private void transcriptLoaded(List<Message> transcript) {
-        connection.sendMessagesAnd(frames, OutboundFrame.VisitorState.of(conversation, Optional.empty(), 1), transcript, Optional.empty(), 1);
+        connection.sendMessagesAnd(frames, OutboundFrame.VisitorState.of(conversation, Optional.empty(), 1, Optional.empty()), transcript, Optional.empty(), 1);
     }
 
     private List<String> types() {

@@ -87,9 +87,13 @@ class OutboundFramesTest {
     void aWaitingVisitorIsToldNoEstimateWhileNobodyIsOnline() {
         Conversation waiting = Conversation.start("c-1", "v-3f9a1c2e", Optional.empty(), AT);
 
-        assertThat(frames.write(OutboundFrame.VisitorState.of(waiting, Optional.of(new QueueStatus(2, 180, 0)), 0)))
+        assertThat(frames.write(OutboundFrame.VisitorState.of(waiting, Optional.of(new QueueStatus(2, 180, 0)), 0, Optional.empty())))
                 .isEqualTo("{\"type\":\"state\",\"conversationId\":\"c-1\",\"state\":\"BOT\",\"queue\":{\"position\":2,"
-                        + "\"estimatedWaitSeconds\":null,\"agentsOnline\":0},\"agentName\":null,\"agentsOnline\":0}");
-        assertThat(frames.write(OutboundFrame.VisitorState.of(waiting, Optional.empty(), 3))).contains("\"queue\":null");
+                        + "\"estimatedWaitSeconds\":null,\"agentsOnline\":0},\"agentName\":null,\"agentsOnline\":0,\"closedUntil\":null}");
+        assertThat(frames.write(OutboundFrame.VisitorState.of(waiting, Optional.empty(), 3, Optional.empty()))).contains("\"queue\":null");
+        // Out of hours the visitor learns when people are back, with the team's offset: the widget shows it in local time.
+        assertThat(frames.write(OutboundFrame.VisitorState.of(waiting, Optional.empty(), 0,
+                Optional.of(java.time.ZonedDateTime.parse("2026-11-24T09:00+01:00[Europe/Rome]")))))
+                .contains("\"closedUntil\":\"2026-11-24T09:00+01:00\"");
     }
 }

@@ -8,6 +8,7 @@ import dev.baton.dialogue.BotPhrases;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.LiveQueue;
 import dev.baton.engine.Stores;
+import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.observation.ConversationLog;
@@ -50,7 +51,8 @@ class LiveQueueOnRedisTest {
                 .blockLast(Duration.ofSeconds(30));
         PersonalDataRedactor redactor = new PersonalDataRedactor();
         Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-                new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.systemUTC(), new ConversationLog());
+                new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.systemUTC(), new ConversationLog(),
+                BusinessHours.always());
 
         LiveQueue queue = redis.closeAfterTest(new LiveQueue(stores, handoffs, Duration.ofMillis(100), Duration.ofSeconds(30),
                 Schedulers.parallel()));
