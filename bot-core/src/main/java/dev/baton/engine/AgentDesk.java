@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * What agents do with conversations: take one from the queue, talk, note, transfer to a colleague, hand back to the
@@ -164,16 +165,40 @@ public final class AgentDesk {
      * for a colleague with no room, and {@link IllegalTransitionException} for a conversation not with {@code from}.
      */
     public Mono<Conversation> transfer(String conversationId, AgentRef from, String toUsername, Optional<String> note) {
+        return handOver(conversationId, from, toUsername, note, true,
+                current -> current.isAssignedTo(from.username()), "transfer someone else's");
+    }
+
+    /**
+     * A supervisor gives any conversation with an agent to another agent: a {@link #transfer} with the supervisor's
+     * authority instead of the holder's, refused the same way when the colleague cannot take it.
+     */
+    public Mono<Conversation> reassign(String conversationId, AgentRef supervisor, String toUsername, Optional<String> note) {
+        return handOver(conversationId, supervisor, toUsername, note, true,
+                current -> true, "reassign");
+    }
+
+    /**
+     * A supervisor takes a conversation with an agent over themselves, whether or not their own console is open
+     * (they decided to): only their capacity is checked, in the same atomic step as the change of hands.
+     */
+    public Mono<Conversation> takeOver(String conversationId, AgentRef supervisor) {
+        return handOver(conversationId, supervisor, supervisor.username(), Optional.empty(), false,
+                current -> true, "take over");
+    }
+
+    private Mono<Conversation> handOver(String conversationId, AgentRef by, String toUsername, Optional<String> note,
+                                        boolean toMustBeOnline, Predicate<Conversation> mayHandOver, String action) {
         return Mono.defer(() -> {
             Optional<String> validNote = note.filter(n -> !n.isBlank()).map(MessageText::validated);
             return availability(toUsername)
                     .switchIfEmpty(Mono.error(() -> new AgentUnavailableException(toUsername, AgentUnavailableException.Problem.UNKNOWN)))
-                    .flatMap(to -> switch (to.status()) {
+                    .flatMap(to -> switch (toMustBeOnline ? to.status() : AgentAvailability.Status.ONLINE) {
                         case OFFLINE -> Mono.error(new AgentUnavailableException(toUsername, AgentUnavailableException.Problem.OFFLINE));
                         case AWAY -> Mono.error(new AgentUnavailableException(toUsername, AgentUnavailableException.Problem.AWAY));
                         case ONLINE -> stores.conversations().updateWithinCapacity(conversationId, current -> {
-                                    if (!current.isAssignedTo(from.username())) {
-                                        throw new IllegalTransitionException(conversationId, current.state(), "transfer someone else's");
+                                    if (!mayHandOver.test(current)) {
+                                        throw new IllegalTransitionException(conversationId, current.state(), action);
                                     }
                                     return current.transfer(to.member().agent(), clock.instant());
                                 }, to.member().capacity())
@@ -181,7 +206,7 @@ public final class AgentDesk {
                     })
                     .flatMap(transferred -> {
                         String taker = transferred.agent().map(AgentRef::displayName).orElse(toUsername);
-                        return handoffs.post(conversationId, MessageDraft.note(from.displayName(),
+                        return handoffs.post(conversationId, MessageDraft.note(by.displayName(),
                                         "Transferred to " + taker + validNote.map(n -> ": " + n).orElse("."), Optional.empty()))
                                 .then(handoffs.post(conversationId, MessageDraft.systemNote(
                                         handoffs.replies().say(Phrase.TRANSFERRED, language(transferred), taker))))

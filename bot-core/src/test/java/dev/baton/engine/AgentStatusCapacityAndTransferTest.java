@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import static dev.baton.engine.InMemoryDesk.CARLA;
 import static dev.baton.engine.InMemoryDesk.MARIA;
+import static dev.baton.engine.InMemoryDesk.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Agents going away and coming back, their capacity, and handing a conversation to a colleague. */
@@ -81,6 +82,45 @@ class AgentStatusCapacityAndTransferTest {
         desk.accept(world.waiting("c-3", "en").id(), MARIA).block();
         StepVerifier.create(desk.transfer(id, CARLA, "maria", Optional.empty())).expectError(AtCapacityException.class).verify();
         StepVerifier.create(desk.assignedTo("carla").map(Conversation::id)).expectNext(id).verifyComplete();
+    }
+
+    @Test
+    void aSupervisorReassignsSomeoneElsesConversationToAColleagueWhoIsOnlineAndTheVisitorIsTold() {
+        desk.consoleConnected("maria").block();
+        String id = world.waiting("c-1", "en").id();
+        desk.accept(id, CARLA).block();
+
+        Conversation reassigned = desk.reassign(id, SUPERVISOR, "maria", Optional.of("Carla is on a call")).block();
+
+        assertThat(reassigned.agent()).contains(MARIA);
+        assertThat(desk.transcript(id).collectList().block()).map(Message::from, Message::authorName, Message::text).endsWith(
+                org.assertj.core.groups.Tuple.tuple(Sender.NOTE, Optional.of("Sam"), "Transferred to Maria: Carla is on a call"),
+                org.assertj.core.groups.Tuple.tuple(Sender.SYSTEM, Optional.empty(), "Maria is taking over your conversation."));
+        StepVerifier.create(desk.assignedTo("carla")).verifyComplete();
+    }
+
+    @Test
+    void aReassignmentIsRefusedToAColleagueWhoIsOfflineAndForAConversationNoAgentHas() {
+        String id = world.waiting("c-1", "en").id();
+
+        expectRefused(desk.reassign(id, SUPERVISOR, "maria", Optional.empty()), AgentUnavailableException.Problem.OFFLINE);
+        desk.consoleConnected("maria").block();
+        StepVerifier.create(desk.reassign(id, SUPERVISOR, "maria", Optional.empty())).expectError(IllegalTransitionException.class).verify();
+        StepVerifier.create(world.stores.queue().waiting()).expectNext(id).verifyComplete();
+    }
+
+    @Test
+    void aSupervisorTakesAConversationWithAnAgentOverWithoutTheirConsoleOpenButNotBeyondTheirCapacity() {
+        String first = world.waiting("c-1", "en").id();
+        String second = world.waiting("c-2", "en").id();
+        desk.accept(first, CARLA).block();
+        desk.accept(second, MARIA).block();
+
+        StepVerifier.create(desk.takeOver(first, MARIA).map(c -> c.agent().orElseThrow())).expectNext(MARIA).verifyComplete();
+
+        StepVerifier.create(desk.takeOver(world.waiting("c-3", "en").id(), CARLA)).expectError(IllegalTransitionException.class).verify();
+        desk.accept(world.waiting("c-4", "en").id(), CARLA).block();
+        StepVerifier.create(desk.takeOver(second, CARLA)).expectError(AtCapacityException.class).verify();
     }
 
     private static void expectRefused(reactor.core.publisher.Mono<Conversation> transfer, AgentUnavailableException.Problem problem) {

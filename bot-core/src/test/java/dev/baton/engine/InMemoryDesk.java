@@ -30,8 +30,11 @@ final class InMemoryDesk {
     static final Duration VISITOR_GRACE = Duration.ofMinutes(2);
     static final AgentRef CARLA = new AgentRef("carla", "Carla");
     static final AgentRef MARIA = new AgentRef("maria", "Maria");
+    /** A supervisor, who reassigns conversations by their authority rather than as the agent who has them. */
+    static final AgentRef SUPERVISOR = new AgentRef("sam", "Sam");
     /** Carla may have one conversation at once, Maria two; anyone else the default. */
-    static final AgentRoster ROSTER = new AgentRoster(List.of(new AgentRoster.Member(CARLA, 1), new AgentRoster.Member(MARIA, 2)));
+    static final AgentRoster ROSTER = new AgentRoster(List.of(new AgentRoster.Member(CARLA, 1), new AgentRoster.Member(MARIA, 2),
+            new AgentRoster.Member(SUPERVISOR, 2)));
 
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T18:00:00Z"));
     final InProcessConversationEvents events = new InProcessConversationEvents();
