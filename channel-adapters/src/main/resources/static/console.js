@@ -965,11 +965,11 @@
 
   window.addEventListener('online', () => { if (!socket) { attempt = 0; connect(); } });
   connect();
-  // Agents who are trainers too get a link to the trainer workspace.
-  fetch('/trainer.html', { method: 'HEAD', redirect: 'manual', cache: 'no-store', credentials: 'same-origin' })
-    .then(response => { $('trainer-link').hidden = response.status !== 200; }, () => { /* offline: no link */ });
-  // Administrators get a link to visitors' data (access and erasure).
-  fetch('/admin.html', { method: 'HEAD', redirect: 'manual', cache: 'no-store', credentials: 'same-origin' })
-    .then(response => { $('admin-link').hidden = response.status !== 200; }, () => { /* offline: no link */ });
+  // Agents who are trainers, administrators or supervisors too get a link to the trainer workspace, visitors' data
+  // (access and erasure) or the supervisor view.
+  for (const [page, link] of [['/trainer.html', 'trainer-link'], ['/admin.html', 'admin-link'], ['/supervisor.html', 'supervisor-link']]) {
+    fetch(page, { method: 'HEAD', redirect: 'manual', cache: 'no-store', credentials: 'same-origin' })
+      .then(response => { $(link).hidden = response.status !== 200; }, () => { /* offline: no link */ });
+  }
   window.BatonConsole = { get state() { return state; } };
 })();

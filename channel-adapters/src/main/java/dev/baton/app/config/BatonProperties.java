@@ -89,13 +89,18 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      *                            faster are shown to consoles and waiting visitors together
      * @param visitorGrace        how long a waiting visitor whose widget closed keeps their place in the queue
      * @param visitorSweepPeriod  how often each node looks for waiting visitors gone longer than the grace
+     * @param waitAmber           a wait the supervisor's view shows in amber (in the queue, or since the visitor's
+     *                            conversation reached its agent)
+     * @param waitRed             a wait it shows in red
      */
     public record Handoff(@DefaultValue("3m") Duration averageHandlingTime,
                           @DefaultValue("30s") Duration agentGrace,
                           @DefaultValue("5m") Duration consistencyCheckInterval,
                           @DefaultValue("100ms") Duration queueUpdateInterval,
                           @DefaultValue("2m") Duration visitorGrace,
-                          @DefaultValue("15s") Duration visitorSweepPeriod) {
+                          @DefaultValue("15s") Duration visitorSweepPeriod,
+                          @DefaultValue("2m") Duration waitAmber,
+                          @DefaultValue("5m") Duration waitRed) {
     }
 
     /**

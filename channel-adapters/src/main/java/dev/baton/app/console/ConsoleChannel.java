@@ -26,6 +26,7 @@ import java.util.List;
 class ConsoleChannel {
 
     static final String PATH = "/ws/agent";
+    static final String SUPERVISOR_PATH = "/ws/supervisor";
     private static final Duration SEEDING_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
@@ -49,6 +50,13 @@ class ConsoleChannel {
                 .map(seed -> CannedResponse.shared(seed.language(), seed.shortcut(), seed.text()))
                 .concatMap(canned::saveIfAbsent)
                 .blockLast(SEEDING_TIMEOUT);
+    }
+
+    @Bean
+    SocketRoute supervisorSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
+                                 SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, BatonProperties properties) {
+        return new SocketRoute(SUPERVISOR_PATH, new SupervisorSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets,
+                properties.handoff().waitAmber(), properties.handoff().waitRed()));
     }
 
     @Bean

@@ -56,7 +56,7 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ServerLogoutHandler> onLogout,
                                                   RateLimiter limiter, BatonProperties properties) {
-        var agentSocket = ServerWebExchangeMatchers.pathMatchers("/ws/agent");
+        var agentSocket = ServerWebExchangeMatchers.pathMatchers("/ws/agent", "/ws/supervisor");
         var api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         var toLoginPage = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
         var entryPoint = new DelegatingServerAuthenticationEntryPoint(
@@ -70,8 +70,9 @@ class SecurityConfiguration {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/console.html", "/console.js", "/ws/agent").hasRole("AGENT")
+                        .pathMatchers("/supervisor.html", "/supervisor.js", "/supervisor.css", "/ws/supervisor").hasRole("SUPERVISOR")
                         .pathMatchers("/trainer.html", "/trainer.js", "/trainer.css").hasRole("TRAINER")
-                        .pathMatchers("/console.css").hasAnyRole("AGENT", "TRAINER", "ADMIN")
+                        .pathMatchers("/console.css").hasAnyRole("AGENT", "TRAINER", "ADMIN", "SUPERVISOR")
                         .pathMatchers("/api/trainer/**").hasRole("TRAINER")
                         // Visitors' data, to read out or erase at their request.
                         .pathMatchers("/api/admin/**", "/admin.html", "/admin.js", "/admin.css").hasRole("ADMIN")

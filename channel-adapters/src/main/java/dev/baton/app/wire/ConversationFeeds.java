@@ -32,6 +32,7 @@ public final class ConversationFeeds implements AutoCloseable {
     private final Map<String, List<Consumer<ConversationEvent>>> byConversation = new ConcurrentHashMap<>();
     private final Map<String, List<Consumer<ConversationEvent>>> byAgent = new ConcurrentHashMap<>();
     private final List<Consumer<ConversationEvent>> consoles = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ConversationEvent>> supervisors = new CopyOnWriteArrayList<>();
     private final int maxBuffered;
     private final Disposable subscription;
 
@@ -83,7 +84,24 @@ public final class ConversationFeeds implements AutoCloseable {
         }, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(maxBuffered);
     }
 
+    /**
+     * What a supervisor's view hears from now on: every change of any conversation's state and of any agent's
+     * presence, which move the agents' loads and statuses, and every agent signing out (the view closes when its
+     * supervisor does). Hot; buffers like {@link #observe}.
+     */
+    public Flux<ConversationEvent> observeTeam() {
+        return Flux.<ConversationEvent>create(sink -> {
+            Consumer<ConversationEvent> listener = sink::next;
+            supervisors.add(listener);
+            sink.onDispose(() -> supervisors.remove(listener));
+        }, FluxSink.OverflowStrategy.BUFFER).onBackpressureBuffer(maxBuffered);
+    }
+
     private void dispatch(ConversationEvent event) {
+        if (event instanceof ConversationEvent.StateChanged || event instanceof ConversationEvent.AgentPresenceChanged
+                || event instanceof ConversationEvent.AgentSignedOut) {
+            supervisors.forEach(listener -> listener.accept(event));
+        }
         // Node-wide changes, which reach sockets as views of the queue (see LiveQueue), not one by one; the agent's
         // own consoles hear of their presence, to show whether they are away.
         if (event instanceof ConversationEvent.AgentPresenceChanged changed) {

@@ -117,6 +117,31 @@ public final class FrameParts {
     }
 
     /**
+     * A team as the supervisor's view shows it: its agents, each with their status, load and conversations. There is
+     * one team, {@code everyone}, until teams exist.
+     */
+    public record TeamView(String name, List<SupervisedAgent> agents) {
+    }
+
+    /** An agent as the supervisor's view shows them: a {@link TeamMember} with the conversations they have. */
+    public record SupervisedAgent(String username, String name, String status, int open, int capacity,
+                                  List<SupervisedConversation> conversations) {
+        public static SupervisedAgent of(AgentAvailability a, List<Conversation> conversations) {
+            return new SupervisedAgent(a.member().username(), a.member().agent().displayName(), TeamMember.status(a), a.open(),
+                    a.member().capacity(), conversations.stream().map(SupervisedConversation::of).toList());
+        }
+    }
+
+    /** One conversation with an agent: what the visitor wants, since when they waited, since when it last changed hands. */
+    public record SupervisedConversation(String conversationId, String customerWants, String language, String waitingSince,
+                                         String since) {
+        static SupervisedConversation of(Conversation c) {
+            return new SupervisedConversation(c.id(), c.handoff().map(HandoffSummary::customerWants).orElse(null),
+                    c.language().orElse(null), c.handoff().map(h -> h.waitingSince().toString()).orElse(null), c.updatedAt().toString());
+        }
+    }
+
+    /**
      * A left message and where the agents are with it: {@code status} open, claimed, emailed or handled; who and
      * since when, once it is not open; how, once handled another way.
      */

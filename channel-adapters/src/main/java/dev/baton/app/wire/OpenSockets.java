@@ -37,7 +37,8 @@ public final class OpenSockets implements SmartLifecycle {
     /** Whose socket it is. */
     public enum Kind {
         VISITOR,
-        AGENT
+        AGENT,
+        SUPERVISOR
     }
 
     private record Open(WebSocketSession session, FrameOutbox outbox) {

@@ -13,6 +13,7 @@ import dev.baton.app.wire.FrameParts.QueueView;
 import dev.baton.app.wire.FrameParts.SuggestionView;
 import dev.baton.app.wire.FrameParts.SummaryView;
 import dev.baton.app.wire.FrameParts.TeamMember;
+import dev.baton.app.wire.FrameParts.TeamView;
 import dev.baton.app.wire.FrameParts.VisitorSeen;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
@@ -192,6 +193,16 @@ public sealed interface OutboundFrame {
     /** Every agent, with their status and load: whom a conversation can be transferred to. */
     @JsonTypeName("team")
     record Team(List<TeamMember> agents) implements OutboundFrame {
+    }
+
+    /** The supervisor's view connected: who they are, and the waits the view shows in amber and in red. */
+    @JsonTypeName("welcome")
+    record SupervisorWelcome(AgentView supervisor, long waitAmberMs, long waitRedMs) implements OutboundFrame {
+    }
+
+    /** The teams with their agents' status, load and conversations, as they are now. */
+    @JsonTypeName("supervision")
+    record Supervision(List<TeamView> teams) implements OutboundFrame {
     }
 
     @JsonTypeName("left_messages")

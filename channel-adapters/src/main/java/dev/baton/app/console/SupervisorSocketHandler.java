@@ -1,0 +1,142 @@
+package dev.baton.app.console;
+
+import dev.baton.app.wire.ConversationFeeds;
+import dev.baton.app.wire.FrameOutbox;
+import dev.baton.app.wire.FrameParts.AgentView;
+import dev.baton.app.wire.FrameParts.SupervisedAgent;
+import dev.baton.app.wire.FrameParts.TeamView;
+import dev.baton.app.wire.InboundFrame;
+import dev.baton.app.wire.OpenSockets;
+import dev.baton.app.wire.OutboundFrame;
+import dev.baton.app.wire.OutboundFrames;
+import dev.baton.app.wire.ProtocolException;
+import dev.baton.app.wire.SocketPipeline;
+import dev.baton.conversation.AgentRef;
+import dev.baton.engine.AgentDesk;
+import dev.baton.engine.QuotedValue;
+import dev.baton.events.ConversationEvent;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The supervisor's live view ({@code /ws/supervisor}): the agents with their status, load and conversations, the
+ * queue as every console sees it (the same {@link QueueBroadcast} frames), and the supervisor's reassign and take
+ * over. Watching is not working: unlike a console, this socket does not count its supervisor as online.
+ */
+final class SupervisorSocketHandler implements WebSocketHandler {
+
+    /** Until teams exist, everyone is in one. */
+    static final String EVERYONE = "everyone";
+
+    private final AgentDesk desk;
+    private final ConversationFeeds feeds;
+    private final QueueBroadcast queue;
+    private final AgentDirectory agents;
+    private final SocketPipeline pipeline;
+    private final OutboundFrames frames;
+    private final OpenSockets openSockets;
+    private final Duration waitAmber;
+    private final Duration waitRed;
+
+    SupervisorSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
+                            SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, Duration waitAmber,
+                            Duration waitRed) {
+        this.desk = desk;
+        this.feeds = feeds;
+        this.queue = queue;
+        this.agents = agents;
+        this.pipeline = pipeline;
+        this.frames = frames;
+        this.openSockets = openSockets;
+        this.waitAmber = waitAmber;
+        this.waitRed = waitRed;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        return session.getHandshakeInfo().getPrincipal()
+                .map(Principal::getName)
+                .filter(agents::isSupervisor)
+                .flatMap(name -> Mono.justOrEmpty(agents.find(name)))
+                .flatMap(supervisor -> serve(session, supervisor))
+                .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
+    }
+
+    private Mono<Void> serve(WebSocketSession session, AgentRef supervisor) {
+        FrameOutbox outbox = pipeline.outbox(session);
+        Sinks.Empty<Void> closed = Sinks.empty();
+        outbox.send(new OutboundFrame.SupervisorWelcome(new AgentView(supervisor.username(), supervisor.displayName()),
+                waitAmber.toMillis(), waitRed.toMillis()));
+
+        Mono<Void> start = Mono.fromRunnable(() -> queue.join(outbox));
+        Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, supervisor, frame))
+                .doFinally(signal -> {
+                    closed.tryEmitEmpty();
+                    queue.leave(outbox);
+                    outbox.close();
+                })
+                .then();
+        Flux<ConversationEvent> events = feeds.observeTeam().takeUntilOther(closed.asMono()).share();
+        Mono<Void> closeOnSignOut = events
+                .filter(event -> event instanceof ConversationEvent.AgentSignedOut signedOut
+                        && signedOut.agentUsername().equals(supervisor.username()))
+                .next()
+                .flatMap(signedOut -> session.close(AgentSocketHandler.SIGNED_OUT).onErrorComplete());
+        // However many changes come while the view is read, one more read follows them.
+        Mono<Void> pushTeam = Flux.concat(Mono.just(Boolean.TRUE), events.map(change -> Boolean.TRUE))
+                .onBackpressureLatest()
+                .concatMap(change -> sendSupervision(outbox).onErrorResume(e -> Mono.empty()), 0)
+                .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
+                .then();
+        Mono<Void> writeFrames = pipeline.write(session, outbox);
+        return openSockets.track(OpenSockets.Kind.SUPERVISOR, session, outbox,
+                Mono.when(start.then(readFrames), writeFrames, pushTeam, closeOnSignOut));
+    }
+
+    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef supervisor, InboundFrame frame) {
+        Optional<String> conversationId = Optional.empty();
+        try {
+            String type = frame.type();
+            if ("ping".equals(type)) {
+                outbox.send(new OutboundFrame.Pong());
+                return Mono.empty();
+            }
+            conversationId = frame.lenientText("conversationId");
+            Mono<?> action = switch (type) {
+                case "reassign" -> desk.reassign(frame.requiredConversationId(), supervisor, frame.requiredText("to"),
+                        frame.optionalText("note"));
+                case "take_over" -> desk.takeOver(frame.requiredConversationId(), supervisor);
+                default -> throw new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type));
+            };
+            Optional<String> failedId = conversationId;
+            return action.then().onErrorResume(failure -> {
+                outbox.send(frames.error(failure, failedId));
+                return Mono.empty();
+            });
+        } catch (RuntimeException failure) {
+            outbox.send(frames.error(failure, conversationId));
+            return Mono.empty();
+        }
+    }
+
+    /** The whole team as it is now: the desk's view of every agent, with the conversations each has. */
+    private Mono<Void> sendSupervision(FrameOutbox outbox) {
+        return desk.team()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(agent -> desk.assignedTo(agent.member().username()).collectList()
+                        .map(conversations -> SupervisedAgent.of(agent, conversations)))
+                .collectList()
+                .doOnNext(team -> outbox.send(new OutboundFrame.Supervision(List.of(new TeamView(EVERYONE, team)))))
+                .then();
+    }
+}
