@@ -1,5 +1,9 @@
 package dev.baton.rights;
 
+import dev.baton.audit.Actor;
+import dev.baton.audit.AuditEntry;
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.StaffAction;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
 import dev.baton.engine.Stores;
@@ -9,9 +13,6 @@ import dev.baton.handoff.LeftMessage;
 import dev.baton.inbox.TrainerInbox;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.satisfaction.SatisfactionRatings;
-import dev.baton.training.AuditEntry;
-import dev.baton.training.AuditLog;
-import dev.baton.training.TrainerAction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +36,7 @@ import java.util.Set;
 public final class VisitorDataRights {
 
     /** Who the audit log names when a visitor asked from their own widget. */
-    public static final String THE_VISITOR = "the visitor";
+    public static final Actor THE_VISITOR = Actor.system("the visitor");
 
     private final Stores stores;
     private final TrainerInbox inbox;
@@ -69,9 +70,9 @@ public final class VisitorDataRights {
     }
 
     /** {@link #export}, for an administrator: recorded in the audit log, with counts only. */
-    public Mono<VisitorData> exportFor(String visitorId, String administrator) {
+    public Mono<VisitorData> exportFor(String visitorId, Actor administrator) {
         return export(visitorId).flatMap(data -> audit.record(new AuditEntry(clock.instant(), administrator,
-                        TrainerAction.VISITOR_DATA_EXPORTED, "visitor data", data.conversations().size() + " conversation(s), "
+                        StaffAction.VISITOR_DATA_EXPORTED, "visitor data", data.conversations().size() + " conversation(s), "
                         + data.leftMessages().size() + " left message(s)"))
                 .thenReturn(data));
     }
@@ -86,7 +87,7 @@ public final class VisitorDataRights {
     }
 
     /** The data of every visitor who gave {@code contact}, for an administrator (audited). */
-    public Flux<VisitorData> exportFor(Contact contact, String administrator) {
+    public Flux<VisitorData> exportFor(Contact contact, Actor administrator) {
         return visitorsWith(contact).concatMap(visitorId -> exportFor(visitorId, administrator));
     }
 
@@ -94,14 +95,14 @@ public final class VisitorDataRights {
      * Erases everything held about the visitor and records who asked, with counts only. Safe to repeat: what an
      * interrupted erasure left is erased by the next one.
      *
-     * @param requestedBy the administrator's username, or {@link #THE_VISITOR}
+     * @param requestedBy the administrator (with their address), or {@link #THE_VISITOR} (whose address is personal data, so not recorded)
      */
-    public Mono<Erasure> erase(String visitorId, String requestedBy) {
+    public Mono<Erasure> erase(String visitorId, Actor requestedBy) {
         return eraseQuietly(visitorId).flatMap(erasure -> audited(erasure, requestedBy));
     }
 
     /** Erases every visitor who gave {@code contact}, as one audited request. */
-    public Mono<Erasure> erase(Contact contact, String requestedBy) {
+    public Mono<Erasure> erase(Contact contact, Actor requestedBy) {
         return visitorsWith(contact).collectList()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(this::eraseQuietly)
@@ -109,8 +110,8 @@ public final class VisitorDataRights {
                 .flatMap(erasure -> audited(erasure, requestedBy));
     }
 
-    private Mono<Erasure> audited(Erasure erasure, String requestedBy) {
-        return audit.record(new AuditEntry(clock.instant(), requestedBy, TrainerAction.VISITOR_DATA_ERASED, "visitor data",
+    private Mono<Erasure> audited(Erasure erasure, Actor requestedBy) {
+        return audit.record(new AuditEntry(clock.instant(), requestedBy, StaffAction.VISITOR_DATA_ERASED, "visitor data",
                 erasure.summary())).thenReturn(erasure);
     }
 

@@ -1,5 +1,10 @@
 package dev.baton.training;
 
+import dev.baton.audit.Actor;
+import dev.baton.audit.AuditEntry;
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.AuditQuery;
+
 import dev.baton.engine.BotKnowledge;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.intents.IntentDatabase;
@@ -10,6 +15,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -51,7 +57,7 @@ public final class TrainerWorkspace {
         VersionInfo first = new VersionInfo(0, answering.version(), TrainerAction.SEEDED, VersionInfo.SEEDED_BY,
                 clock.instant(), "the intent files the installation started with");
         return versions.addFirst(first, answering.sources())
-                .flatMap(added -> audited(added, VersionInfo.SEEDED_BY, "version 1 is the intents folder as first published"));
+                .flatMap(added -> audited(added, Actor.system(VersionInfo.SEEDED_BY), "version 1 is the intents folder as first published"));
     }
 
     /** The draft and its problems; while none is started, the published files as a draft of revision 0. */
@@ -72,12 +78,12 @@ public final class TrainerWorkspace {
      * it; emits the draft with its problems, which it may have. Fails with {@link UnknownIntentException} for a change
      * to an intent the draft does not have, {@link ConcurrentChangesException} when other trainers kept changing it.
      */
-    public Mono<DraftView> change(String who, DraftChange change) {
+    public Mono<DraftView> change(Actor who, DraftChange change) {
         return currentOrFresh()
                 // An import validates every file of the draft: not on the caller's event loop.
                 .publishOn(Schedulers.parallel())
                 .flatMap(current -> {
-                    Draft next = change.applyTo(current).changed(who, clock.instant());
+                    Draft next = change.applyTo(current).changed(who.name(), clock.instant());
                     return drafts.save(next).flatMap(saved -> saved ? Mono.just(next) : Mono.error(new ConcurrentChangesException()));
                 })
                 .retryWhen(Retry.max(MAX_RETRIES).filter(ConcurrentChangesException.class::isInstance)
@@ -88,7 +94,7 @@ public final class TrainerWorkspace {
     }
 
     /** Throws the draft away; emits whether there was one. */
-    public Mono<Boolean> discard(String who) {
+    public Mono<Boolean> discard(Actor who) {
         return drafts.current()
                 .flatMap(draft -> drafts.remove(draft.id(), draft.revision())
                         .flatMap(removed -> removed
@@ -104,7 +110,7 @@ public final class TrainerWorkspace {
      * {@link NothingToPublishException} without a draft, {@link DraftHasProblemsException} when it has problems
      * (nothing changes anywhere), and as {@link LiveKnowledge#reload} does when training or publishing fails.
      */
-    public Mono<VersionInfo> publish(String who, String note) {
+    public Mono<VersionInfo> publish(Actor who, String note) {
         return drafts.current()
                 .switchIfEmpty(Mono.error(new NothingToPublishException()))
                 .flatMap(draft -> Mono.fromCallable(() -> DraftCheck.of(draft).publishable())
@@ -118,7 +124,7 @@ public final class TrainerWorkspace {
      * Publishes an earlier version's files again, as a new version. Fails with {@link UnknownVersionException} for a
      * version there is not.
      */
-    public Mono<VersionInfo> rollBack(String who, int number, String note) {
+    public Mono<VersionInfo> rollBack(Actor who, int number, String note) {
         return version(number)
                 .flatMap(earlier -> knowledge.reload(() -> IntentDatabaseLoader.parse(earlier.files()))
                         .flatMap(learnt -> recordVersion(who, TrainerAction.ROLLED_BACK, learnt.intents(),
@@ -126,7 +132,7 @@ public final class TrainerWorkspace {
     }
 
     /** Reloads a node's own files ({@code POST /api/trainer/reload}) and records them as a new version. */
-    public Mono<BotKnowledge> reload(String who, Supplier<IntentDatabase> files) {
+    public Mono<BotKnowledge> reload(Actor who, Supplier<IntentDatabase> files) {
         return knowledge.reload(files)
                 .flatMap(learnt -> recordVersion(who, TrainerAction.RELOADED, learnt.intents(), "reloaded from the intent files")
                         .thenReturn(learnt));
@@ -150,9 +156,9 @@ public final class TrainerWorkspace {
                         IntentDatabaseLoader.parse(versions.getT2().files()).intents()));
     }
 
-    /** The audit log, newest first. */
+    /** The trainers' entries of the audit log, newest first. */
     public Flux<AuditEntry> audit(int limit) {
-        return audit.recent(limit);
+        return audit.find(AuditQuery.latestOf(List.of(TrainerAction.values()), limit));
     }
 
     private Mono<Draft> currentOrFresh() {
@@ -165,12 +171,12 @@ public final class TrainerWorkspace {
                 .subscribeOn(Schedulers.parallel());
     }
 
-    private Mono<VersionInfo> recordVersion(String who, TrainerAction action, IntentDatabase database, String note) {
-        return versions.add(new VersionInfo(0, database.version(), action, who, clock.instant(), note), database.sources())
+    private Mono<VersionInfo> recordVersion(Actor who, TrainerAction action, IntentDatabase database, String note) {
+        return versions.add(new VersionInfo(0, database.version(), action, who.name(), clock.instant(), note), database.sources())
                 .flatMap(added -> audited(added, who, note));
     }
 
-    private Mono<VersionInfo> audited(VersionInfo version, String who, String detail) {
+    private Mono<VersionInfo> audited(VersionInfo version, Actor who, String detail) {
         return audit.record(new AuditEntry(clock.instant(), who, version.action(), "version " + version.number(),
                 detail + " (intents " + version.intentsVersion() + ")")).thenReturn(version);
     }

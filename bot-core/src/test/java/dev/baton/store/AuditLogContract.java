@@ -1,13 +1,20 @@
 package dev.baton.store;
 
-import dev.baton.training.AuditEntry;
-import dev.baton.training.AuditLog;
+import dev.baton.audit.Actor;
+import dev.baton.audit.AuditAction;
+import dev.baton.audit.AuditEntry;
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.AuditQuery;
+import dev.baton.audit.StaffAction;
 import dev.baton.training.TrainerAction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static dev.baton.store.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +35,9 @@ public abstract class AuditLogContract {
     /** Another node's view of {@link #audit}; the same object on a single node. */
     protected abstract AuditLog sameLogOnAnotherNode();
 
+    /** A log keeping many entries, on both "nodes" at once, to read through more than one page. */
+    protected abstract AuditLog newAuditLogKeeping(int entries);
+
     @BeforeEach
     void createLog() {
         audit = newAuditLog();
@@ -36,19 +46,20 @@ public abstract class AuditLogContract {
 
     @Test
     void theLogIsEmptyAtFirst() {
-        StepVerifier.create(otherNode.recent(10)).verifyComplete();
+        StepVerifier.create(otherNode.find(AuditQuery.latest(10))).verifyComplete();
     }
 
     @Test
-    void everyNodeReadsEveryEntryNewestFirst() {
+    void everyNodeReadsEveryEntryNewestFirstWithWhoAndFromWhere() {
         AuditEntry first = entry(1, TrainerAction.EXAMPLE_ADDED, "returns", "added the example \"cracked teapot\" in \"en\"");
         AuditEntry second = entry(2, TrainerAction.PUBLISHED, "version 2", "teapots (intents 0123456789ab)");
 
         audit.record(first).block(TIMEOUT);
         otherNode.record(second).block(TIMEOUT);
 
-        StepVerifier.create(audit.recent(10)).expectNext(second, first).verifyComplete();
-        StepVerifier.create(otherNode.recent(1)).expectNext(second).verifyComplete();
+        StepVerifier.create(audit.find(AuditQuery.latest(10))).expectNext(second, first).verifyComplete();
+        StepVerifier.create(otherNode.find(AuditQuery.latest(1))).expectNext(second).verifyComplete();
+        assertThat(first.from()).isEqualTo("192.0.2.1");
     }
 
     @Test
@@ -57,11 +68,46 @@ public abstract class AuditLogContract {
             (i % 2 == 0 ? otherNode : audit).record(entry(i, TrainerAction.INTENT_SAVED, "intent" + i, "saved")).block(TIMEOUT);
         }
 
-        StepVerifier.create(audit.recent(10))
+        StepVerifier.create(audit.find(AuditQuery.latest(10)))
                 .expectNext(entry(5, TrainerAction.INTENT_SAVED, "intent5", "saved"),
                         entry(4, TrainerAction.INTENT_SAVED, "intent4", "saved"),
                         entry(3, TrainerAction.INTENT_SAVED, "intent3", "saved"))
                 .verifyComplete();
+    }
+
+    @Test
+    void findsTheEntriesSinceATimeOfOneUserAndOfSomeActions() {
+        AuditLog log = newAuditLogKeeping(1_000);
+        for (int i = 0; i < 600; i++) {
+            log.record(entry(i, i % 3 == 0 ? StaffAction.ACCEPTED : StaffAction.RESOLVED, "conversation-" + i, "")).block(TIMEOUT);
+        }
+
+        List<AuditEntry> sinceAndOfBruno = log.find(new AuditQuery(Optional.of(T0.plusSeconds(100)), Optional.of("bruno"),
+                Set.of(), 1_000)).collectList().block(TIMEOUT);
+        List<AuditEntry> accepts = log.find(AuditQuery.latestOf(List.of(StaffAction.ACCEPTED), 1_000)).collectList().block(TIMEOUT);
+        List<AuditEntry> latestFive = log.find(new AuditQuery(Optional.empty(), Optional.of("alice"), Set.of(), 5))
+                .collectList().block(TIMEOUT);
+
+        assertThat(sinceAndOfBruno).hasSize(250).allMatch(e -> e.who().equals("bruno") && !e.at().isBefore(T0.plusSeconds(100)));
+        assertThat(sinceAndOfBruno.get(0).subject()).isEqualTo("conversation-598");
+        assertThat(sinceAndOfBruno.get(249).subject()).isEqualTo("conversation-100");
+        assertThat(accepts).hasSize(200).extracting(AuditEntry::action).containsOnly("accepted");
+        assertThat(latestFive).extracting(AuditEntry::subject)
+                .containsExactly("conversation-599", "conversation-597", "conversation-595", "conversation-593", "conversation-591");
+    }
+
+    @Test
+    void readsEveryEntryOnceWhileOthersAreRecorded() {
+        AuditLog log = newAuditLogKeeping(2_000);
+        for (int i = 0; i < 600; i++) {
+            log.record(entry(i, StaffAction.NOTE_ADDED, "conversation-" + i, "")).block(TIMEOUT);
+        }
+
+        List<AuditEntry> read = log.find(AuditQuery.latest(1_000))
+                .concatMap(e -> log.record(entry(1_000, StaffAction.RESOLVED, "meanwhile", "")).thenReturn(e))
+                .collectList().block(TIMEOUT);
+
+        assertThat(read).extracting(AuditEntry::subject).doesNotHaveDuplicates().hasSize(600).startsWith("conversation-599");
     }
 
     @Test
@@ -76,11 +122,12 @@ public abstract class AuditLogContract {
         Integer here = audit.forgetBefore(T0.plusSeconds(50)).block(TIMEOUT);
         Integer there = otherNode.forgetBefore(T0.plusSeconds(50)).block(TIMEOUT);
 
-        StepVerifier.create(otherNode.recent(10)).expectNext(recent).verifyComplete();
+        StepVerifier.create(otherNode.find(AuditQuery.latest(10))).expectNext(recent).verifyComplete();
         assertThat(here + there).as("forgotten in all").isEqualTo(2);
     }
 
-    private static AuditEntry entry(int second, TrainerAction action, String subject, String detail) {
-        return new AuditEntry(T0.plusSeconds(second), second % 2 == 0 ? "bruno" : "alice", action, subject, detail);
+    private static AuditEntry entry(int second, AuditAction action, String subject, String detail) {
+        Actor who = second % 2 == 0 ? new Actor("bruno", "2001:db8::7") : new Actor("alice", "192.0.2.1");
+        return new AuditEntry(T0.plusSeconds(second), who, action, subject, detail);
     }
 }

@@ -1,5 +1,7 @@
 package dev.baton.training;
 
+import dev.baton.audit.Actor;
+import dev.baton.audit.AuditEntry;
 import dev.baton.engine.BotKnowledge;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.intents.Intent;
@@ -60,6 +62,9 @@ class TrainerWorkspaceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-02T16:00:00Z"), ZoneOffset.UTC);
     private final InMemoryDrafts drafts = new InMemoryDrafts();
     private final InMemoryIntentVersions versions = new InMemoryIntentVersions();
+    private static final Actor ALICE = new Actor("alice", "192.0.2.1");
+    private static final Actor BRUNO = new Actor("bruno", "192.0.2.2");
+
     private final InMemoryAuditLog audit = new InMemoryAuditLog(100);
     private LiveKnowledge knowledge;
     private TrainerWorkspace workspace;
@@ -102,7 +107,7 @@ class TrainerWorkspaceTest {
 
     @Test
     void theFirstChangeStartsTheDraftAndOnlyTheChangedFileIsWrittenAgain() {
-        DraftView view = workspace.change("alice", new DraftChange.AddExample("refunds", "en", "  money back for a cracked teapot ")).block(TIMEOUT);
+        DraftView view = workspace.change(ALICE, new DraftChange.AddExample("refunds", "en", "  money back for a cracked teapot ")).block(TIMEOUT);
 
         assertThat(view.draft().revision()).isEqualTo(1);
         assertThat(view.draft().changedBy()).contains("alice");
@@ -118,16 +123,17 @@ class TrainerWorkspaceTest {
         assertThat(knowledge.get().intents().find("refunds").orElseThrow().examples().get("en")).hasSize(3);
         assertThat(workspace.audit(10).collectList().block(TIMEOUT)).first().satisfies(entry -> {
             assertThat(entry.who()).isEqualTo("alice");
-            assertThat(entry.action()).isEqualTo(TrainerAction.EXAMPLE_ADDED);
+            assertThat(entry.from()).isEqualTo("192.0.2.1");
+            assertThat(entry.action()).isEqualTo("example_added");
             assertThat(entry.detail()).contains("money back for a cracked teapot", "refunds");
         });
     }
 
     @Test
     void everyProblemNamesItsIntentLanguageFieldAndIndex() {
-        workspace.change("alice", new DraftChange.SaveLanguage("opening_hours", "it", Optional.of("Orari"),
+        workspace.change(ALICE, new DraftChange.SaveLanguage("opening_hours", "it", Optional.of("Orari"),
                 List.of("orari di apertura"), List.of())).block(TIMEOUT);
-        DraftView view = workspace.change("alice", new DraftChange.AddExample("returns", "en", "Refund please!")).block(TIMEOUT);
+        DraftView view = workspace.change(ALICE, new DraftChange.AddExample("returns", "en", "Refund please!")).block(TIMEOUT);
 
         assertThat(view.publishable()).isFalse();
         assertThat(view.problems()).extracting(p -> p.field().orElseThrow())
@@ -142,10 +148,10 @@ class TrainerWorkspaceTest {
 
     @Test
     void aDraftWithProblemsIsSavedButNeverPublished() {
-        workspace.change("alice", new DraftChange.DeleteIntent("refunds")).block(TIMEOUT);
+        workspace.change(ALICE, new DraftChange.DeleteIntent("refunds")).block(TIMEOUT);
         String answering = knowledge.get().intents().version();
 
-        assertThatThrownBy(() -> workspace.publish("alice", "no refunds").block(TIMEOUT))
+        assertThatThrownBy(() -> workspace.publish(ALICE, "no refunds").block(TIMEOUT))
                 .isInstanceOfSatisfying(DraftHasProblemsException.class, e -> assertThat(e.problems())
                         .extracting(DraftProblem::message).singleElement().asString()
                         .contains("the follow-up \"refunds\" is not an intent"));
@@ -157,11 +163,11 @@ class TrainerWorkspaceTest {
 
     @Test
     void publishingMakesTheDraftTheVersionTheBotAnswersFrom() {
-        workspace.change("alice", new DraftChange.SaveIntent(new Intent("teapots", Map.of("en", "Teapots"),
+        workspace.change(ALICE, new DraftChange.SaveIntent(new Intent("teapots", Map.of("en", "Teapots"),
                 Map.of("en", List.of("is the teapot dishwasher safe", "teapot care")),
                 Map.of("en", List.of("Rinse it by hand; no dishwasher.")), List.of(), false), Optional.empty())).block(TIMEOUT);
 
-        VersionInfo published = workspace.publish("bruno", "teapot care").block(TIMEOUT);
+        VersionInfo published = workspace.publish(BRUNO, "teapot care").block(TIMEOUT);
 
         assertThat(published.number()).isEqualTo(2);
         assertThat(published).extracting(VersionInfo::action, VersionInfo::publishedBy, VersionInfo::note, VersionInfo::publishedAt)
@@ -171,17 +177,17 @@ class TrainerWorkspaceTest {
         assertThat(knowledge.publishedVersion()).isEqualTo(published.intentsVersion());
         assertThat(drafts.current().blockOptional(TIMEOUT)).isEmpty();
         assertThat(workspace.audit(10).collectList().block(TIMEOUT)).extracting(AuditEntry::who, AuditEntry::action)
-                .startsWith(tuple("bruno", TrainerAction.PUBLISHED), tuple("alice", TrainerAction.INTENT_SAVED));
-        assertThatThrownBy(() -> workspace.publish("bruno", "again").block(TIMEOUT)).isInstanceOf(NothingToPublishException.class);
+                .startsWith(tuple("bruno", "published"), tuple("alice", "intent_saved"));
+        assertThatThrownBy(() -> workspace.publish(BRUNO, "again").block(TIMEOUT)).isInstanceOf(NothingToPublishException.class);
     }
 
     @Test
     void rollingBackPublishesAnEarlierVersionsFilesAsANewVersion() {
         String first = knowledge.get().intents().version();
-        workspace.change("alice", new DraftChange.DeleteIntent("opening_hours")).block(TIMEOUT);
-        workspace.publish("alice", "no more hours").block(TIMEOUT);
+        workspace.change(ALICE, new DraftChange.DeleteIntent("opening_hours")).block(TIMEOUT);
+        workspace.publish(ALICE, "no more hours").block(TIMEOUT);
 
-        VersionInfo rolledBack = workspace.rollBack("bruno", 1, "").block(TIMEOUT);
+        VersionInfo rolledBack = workspace.rollBack(BRUNO, 1, "").block(TIMEOUT);
 
         assertThat(rolledBack).extracting(VersionInfo::number, VersionInfo::action, VersionInfo::publishedBy, VersionInfo::note)
                 .containsExactly(3, TrainerAction.ROLLED_BACK, "bruno", "rolled back to version 1");
@@ -189,7 +195,7 @@ class TrainerWorkspaceTest {
         assertThat(workspace.diff(1, 2).block(TIMEOUT).removed()).containsExactly("opening_hours");
         assertThat(workspace.diff(2, 3).block(TIMEOUT).added()).containsExactly("opening_hours");
         assertThat(workspace.diff(1, 3).block(TIMEOUT).isEmpty()).isTrue();
-        assertThatThrownBy(() -> workspace.rollBack("bruno", 7, "").block(TIMEOUT)).isInstanceOf(UnknownVersionException.class);
+        assertThatThrownBy(() -> workspace.rollBack(BRUNO, 7, "").block(TIMEOUT)).isInstanceOf(UnknownVersionException.class);
     }
 
     @Test
@@ -218,7 +224,7 @@ class TrainerWorkspaceTest {
         };
         TrainerWorkspace alices = new TrainerWorkspace(racing, versions, audit, knowledge, clock);
 
-        DraftView view = alices.change("alice", new DraftChange.AddExample("refunds", "en", "alice's refund")).block(TIMEOUT);
+        DraftView view = alices.change(ALICE, new DraftChange.AddExample("refunds", "en", "alice's refund")).block(TIMEOUT);
 
         assertThat(view.draft().revision()).isEqualTo(2);
         assertThat(view.draft().find("returns").orElseThrow().examples().get("en")).contains("bruno's way to return");
@@ -227,24 +233,24 @@ class TrainerWorkspaceTest {
 
     @Test
     void discardingThrowsTheDraftAwayAndSaysSo() {
-        workspace.change("alice", new DraftChange.DeleteIntent("opening_hours")).block(TIMEOUT);
+        workspace.change(ALICE, new DraftChange.DeleteIntent("opening_hours")).block(TIMEOUT);
 
-        assertThat(workspace.discard("bruno").block(TIMEOUT)).isTrue();
-        assertThat(workspace.discard("bruno").block(TIMEOUT)).isFalse();
+        assertThat(workspace.discard(BRUNO).block(TIMEOUT)).isTrue();
+        assertThat(workspace.discard(BRUNO).block(TIMEOUT)).isFalse();
 
         assertThat(workspace.draft().block(TIMEOUT).draft().find("opening_hours")).isPresent();
         assertThat(workspace.audit(1).blockFirst(TIMEOUT)).extracting(AuditEntry::who, AuditEntry::action)
-                .containsExactly("bruno", TrainerAction.DRAFT_DISCARDED);
+                .containsExactly("bruno", "draft_discarded");
     }
 
     @Test
     void aChangeToAnIntentTheDraftLacksChangesNothing() {
-        assertThatThrownBy(() -> workspace.change("alice", new DraftChange.AddExample("teapots", "en", "hi")).block(TIMEOUT))
+        assertThatThrownBy(() -> workspace.change(ALICE, new DraftChange.AddExample("teapots", "en", "hi")).block(TIMEOUT))
                 .isInstanceOf(UnknownIntentException.class);
         assertThatThrownBy(() -> new DraftChange.SaveIntent(knowledge.get().intents().find("refunds").orElseThrow(),
                 Optional.of("../etc/passwd"))).isInstanceOf(IllegalArgumentException.class);
 
         assertThat(drafts.current().blockOptional(TIMEOUT)).isEmpty();
-        assertThat(workspace.audit(10).collectList().block(TIMEOUT)).extracting(AuditEntry::action).containsExactly(TrainerAction.SEEDED);
+        assertThat(workspace.audit(10).collectList().block(TIMEOUT)).extracting(AuditEntry::action).containsExactly("seeded");
     }
 }

@@ -1,13 +1,13 @@
 package dev.baton.store.memory;
 
-import dev.baton.training.AuditEntry;
-import dev.baton.training.AuditLog;
+import dev.baton.audit.AuditEntry;
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.AuditQuery;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -49,13 +49,13 @@ public final class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
-    public Flux<AuditEntry> recent(int limit) {
+    public Flux<AuditEntry> find(AuditQuery query) {
         return Flux.defer(() -> {
-            List<AuditEntry> newest;
+            List<AuditEntry> found;
             synchronized (entries) {
-                newest = new ArrayList<>(entries.stream().limit(limit).toList());
+                found = entries.stream().takeWhile(query::recentEnough).filter(query::selects).limit(query.limit()).toList();
             }
-            return Flux.fromIterable(newest);
+            return Flux.fromIterable(found);
         });
     }
 }

@@ -18,7 +18,7 @@ import dev.baton.store.CannedResponsesContract;
 import dev.baton.canned.CannedResponses;
 import dev.baton.store.DraftsContract;
 import dev.baton.store.IntentVersionsContract;
-import dev.baton.training.AuditLog;
+import dev.baton.audit.AuditLog;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;
 import dev.baton.feedback.AnswerRatings;
@@ -203,6 +203,11 @@ class InMemoryStoresContractTest {
         @Override
         protected AuditLog sameLogOnAnotherNode() {
             return audit;
+        }
+
+        @Override
+        protected AuditLog newAuditLogKeeping(int entries) {
+            return new InMemoryAuditLog(entries);
         }
     }
 

@@ -182,7 +182,8 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
 
     /**
      * @param roles    {@code AGENT} may use the console, {@code SUPERVISOR} (with {@code AGENT}) also manages the shared
-     *                 canned responses, {@code TRAINER} the trainer API
+     *                 canned responses, {@code TRAINER} the trainer API, {@code ADMIN} reads the audit log and uses the
+     *                 admin API
      * @param capacity how many conversations an agent may have at once; unset, {@value AgentRoster#DEFAULT_CAPACITY}
      */
     public record User(String username, String name, String passwordHash, @DefaultValue("AGENT") List<String> roles,

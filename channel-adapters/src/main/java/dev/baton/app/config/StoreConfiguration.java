@@ -27,7 +27,7 @@ import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InProcessConversationEvents;
 import dev.baton.store.redis.RedisStoreSettings;
 import dev.baton.store.redis.RedisStores;
-import dev.baton.training.AuditLog;
+import dev.baton.audit.AuditLog;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;
 import io.micrometer.core.instrument.MeterRegistry;

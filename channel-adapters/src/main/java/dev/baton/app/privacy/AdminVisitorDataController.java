@@ -1,11 +1,14 @@
 package dev.baton.app.privacy;
 
+import dev.baton.app.audit.Actors;
+
 import dev.baton.app.wire.VisitorDataView;
 import dev.baton.app.wire.VisitorDataView.ErasureView;
 import dev.baton.rights.Contact;
 import dev.baton.rights.VisitorDataRights;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,22 +43,24 @@ class AdminVisitorDataController {
     /** {@code {"visitors": [ …one document per visitor found… ]}}: one for a visitor id, any number for a contact. */
     @GetMapping
     Mono<Map<String, List<VisitorDataView>>> export(@RequestParam Optional<String> visitorId, @RequestParam Optional<String> email,
-                                                    @RequestParam Optional<String> phone, Principal admin) {
+                                                    @RequestParam Optional<String> phone, Principal admin,
+                                                    ServerHttpRequest request) {
         Subject subject = Subject.of(visitorId, email, phone);
         var found = subject.contact().isPresent()
-                ? rights.exportFor(subject.contact().get(), admin.getName())
-                : rights.exportFor(subject.visitorId().orElseThrow(), admin.getName()).flux();
+                ? rights.exportFor(subject.contact().get(), Actors.of(admin, request))
+                : rights.exportFor(subject.visitorId().orElseThrow(), Actors.of(admin, request)).flux();
         return found.map(VisitorDataView::of).collectList().map(visitors -> Map.of("visitors", visitors));
     }
 
     /** {@code {"erased": {visitors, conversations, closed, messages, leftMessages, inboxEntries}}}. */
     @DeleteMapping
     Mono<Map<String, ErasureView>> erase(@RequestParam Optional<String> visitorId, @RequestParam Optional<String> email,
-                                         @RequestParam Optional<String> phone, Principal admin) {
+                                         @RequestParam Optional<String> phone, Principal admin,
+                                         ServerHttpRequest request) {
         Subject subject = Subject.of(visitorId, email, phone);
         var erasure = subject.contact().isPresent()
-                ? rights.erase(subject.contact().get(), admin.getName())
-                : rights.erase(subject.visitorId().orElseThrow(), admin.getName());
+                ? rights.erase(subject.contact().get(), Actors.of(admin, request))
+                : rights.erase(subject.visitorId().orElseThrow(), Actors.of(admin, request));
         return erasure.map(erased -> Map.of("erased", ErasureView.of(erased)));
     }
 

@@ -7,7 +7,7 @@ import dev.baton.inbox.TrainerInbox;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.rights.VisitorDataRights;
 import dev.baton.satisfaction.SatisfactionRatings;
-import dev.baton.training.AuditLog;
+import dev.baton.audit.AuditLog;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

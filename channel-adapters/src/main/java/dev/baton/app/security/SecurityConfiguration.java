@@ -74,8 +74,8 @@ class SecurityConfiguration {
                         .pathMatchers("/trainer.html", "/trainer.js", "/trainer.css").hasRole("TRAINER")
                         .pathMatchers("/console.css").hasAnyRole("AGENT", "TRAINER", "ADMIN", "SUPERVISOR")
                         .pathMatchers("/api/trainer/**").hasRole("TRAINER")
-                        // Visitors' data, to read out or erase at their request.
-                        .pathMatchers("/api/admin/**", "/admin.html", "/admin.js", "/admin.css").hasRole("ADMIN")
+                        // The audit log, and visitors' data, to read out or erase at their request.
+                        .pathMatchers("/api/audit", "/api/audit/**", "/api/admin/**", "/admin.html", "/admin.js", "/admin.css").hasRole("ADMIN")
                         // Metrics tell how busy the service is and how its bot fares: for the monitoring system only.
                         .pathMatchers("/actuator/prometheus").hasRole("METRICS")
                         .anyExchange().permitAll())

@@ -1,5 +1,7 @@
 package dev.baton.app.trainer;
 
+import dev.baton.app.audit.Actors;
+import dev.baton.audit.Actor;
 import dev.baton.app.trainer.TrainerDocuments.DiscardedDocument;
 import dev.baton.app.trainer.TrainerDocuments.DraftDocument;
 import dev.baton.app.trainer.TrainerDocuments.EvaluationDocument;
@@ -18,6 +20,7 @@ import dev.baton.training.TrainerWorkspace;
 import dev.baton.training.UnknownIntentException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,33 +91,33 @@ class DraftController {
     /** Creates or replaces an intent (all its languages); a new one goes into {@code file}, default workspace.yaml. */
     @PutMapping("/draft/intents/{id}")
     @Operation(summary = "Create or replace an intent in the draft")
-    Mono<DraftDocument> saveIntent(@PathVariable String id, @RequestBody IntentDocument body, Principal who) {
-        return change(who, new DraftChange.SaveIntent(body.toIntent(id), Optional.ofNullable(body.file())));
+    Mono<DraftDocument> saveIntent(@PathVariable String id, @RequestBody IntentDocument body, Principal who, ServerHttpRequest request) {
+        return change(Actors.of(who, request), new DraftChange.SaveIntent(body.toIntent(id), Optional.ofNullable(body.file())));
     }
 
     /** Replaces one language of an intent: its title, examples and answers. */
     @PutMapping("/draft/intents/{id}/languages/{language}")
     @Operation(summary = "Replace one language of an intent in the draft")
     Mono<DraftDocument> saveLanguage(@PathVariable String id, @PathVariable String language,
-                                     @RequestBody LanguageDocument body, Principal who) {
-        return change(who, new DraftChange.SaveLanguage(id, language, Optional.ofNullable(body.title()),
+                                     @RequestBody LanguageDocument body, Principal who, ServerHttpRequest request) {
+        return change(Actors.of(who, request), new DraftChange.SaveLanguage(id, language, Optional.ofNullable(body.title()),
                 body.exampleTexts(), body.answerTexts()));
     }
 
     @DeleteMapping("/draft/intents/{id}")
     @Operation(summary = "Delete an intent from the draft")
-    Mono<DraftDocument> deleteIntent(@PathVariable String id, Principal who) {
-        return change(who, new DraftChange.DeleteIntent(id));
+    Mono<DraftDocument> deleteIntent(@PathVariable String id, Principal who, ServerHttpRequest request) {
+        return change(Actors.of(who, request), new DraftChange.DeleteIntent(id));
     }
 
     /** One more example of an intent in a language (the unanswered inbox's "add as example"). */
     @PostMapping("/draft/intents/{id}/examples")
     @Operation(summary = "Add one example to an intent in the draft")
-    Mono<DraftDocument> addExample(@PathVariable String id, @RequestBody ExampleDocument body, Principal who) {
+    Mono<DraftDocument> addExample(@PathVariable String id, @RequestBody ExampleDocument body, Principal who, ServerHttpRequest request) {
         if (body.language() == null || body.language().isBlank() || body.text() == null || body.text().isBlank()) {
             return Mono.error(new IllegalArgumentException("give the example's \"language\" and \"text\""));
         }
-        return change(who, new DraftChange.AddExample(id, body.language().strip(), body.text()));
+        return change(Actors.of(who, request), new DraftChange.AddExample(id, body.language().strip(), body.text()));
     }
 
     /** What the draft's bot would do with a message (its model trained once per draft version, off the event loop). */
@@ -143,19 +146,19 @@ class DraftController {
 
     @DeleteMapping("/draft")
     @Operation(summary = "Discard the draft")
-    Mono<DiscardedDocument> discard(Principal who) {
-        return workspace.discard(who.getName()).map(DiscardedDocument::new);
+    Mono<DiscardedDocument> discard(Principal who, ServerHttpRequest request) {
+        return workspace.discard(Actors.of(who, request)).map(DiscardedDocument::new);
     }
 
     /** Publishes the draft as a new version every node answers from; refused, with its problems, when it has any. */
     @PostMapping("/draft/publish")
     @Operation(summary = "Publish the draft as a new version every node answers from (refused while it has problems)")
-    Mono<VersionDocument> publish(@RequestBody(required = false) NoteDocument body, Principal who) {
-        return workspace.publish(who.getName(), body == null ? "" : body.text()).map(VersionDocument::of);
+    Mono<VersionDocument> publish(@RequestBody(required = false) NoteDocument body, Principal who, ServerHttpRequest request) {
+        return workspace.publish(Actors.of(who, request), body == null ? "" : body.text()).map(VersionDocument::of);
     }
 
-    private Mono<DraftDocument> change(Principal who, DraftChange change) {
-        return workspace.change(who.getName(), change).map(DraftDocument::of);
+    private Mono<DraftDocument> change(Actor who, DraftChange change) {
+        return workspace.change(who, change).map(DraftDocument::of);
     }
 
     private static boolean mentions(Intent intent, String q) {

@@ -1,5 +1,6 @@
 package dev.baton.app.trainer;
 
+import dev.baton.app.audit.Actors;
 import dev.baton.app.trainer.TrainerDocuments.DraftDocument;
 import dev.baton.app.trainer.TrainerDocuments.RasaImportDocument;
 import dev.baton.intents.IntentDatabaseLoader.IntentSource;
@@ -14,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.MultiValueMap;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,9 +74,9 @@ class FilesController {
                     + "and replaceAll=true to make them the draft's only files. Each replaces the draft's file of its "
                     + "name or is added. Refused with every problem (file, line) when the draft would not read without "
                     + "one; nothing changes then.")
-    Mono<DraftDocument> importFiles(@RequestBody Mono<MultiValueMap<String, Part>> upload, Principal who) {
+    Mono<DraftDocument> importFiles(@RequestBody Mono<MultiValueMap<String, Part>> upload, Principal who, ServerHttpRequest request) {
         return upload.flatMap(UploadedFiles::of)
-                .flatMap(uploaded -> workspace.change(who.getName(), new DraftChange.ImportFiles(uploaded.files(),
+                .flatMap(uploaded -> workspace.change(Actors.of(who, request), new DraftChange.ImportFiles(uploaded.files(),
                         uploaded.field("replaceAll").map(Boolean::parseBoolean).orElse(false))))
                 .map(DraftDocument::of);
     }
@@ -85,13 +87,13 @@ class FilesController {
                     + "answers are there; any part names), language (the examples' and responses' language, e.g. en) "
                     + "and optionally file (the new file's name, default rasa.yaml). Intents left without answers are "
                     + "in the draft's problems: the draft cannot be published until they have some.")
-    Mono<RasaImportDocument> importRasa(@RequestBody Mono<MultiValueMap<String, Part>> upload, Principal who) {
+    Mono<RasaImportDocument> importRasa(@RequestBody Mono<MultiValueMap<String, Part>> upload, Principal who, ServerHttpRequest request) {
         return upload.flatMap(UploadedFiles::of).flatMap(uploaded -> {
             String file = uploaded.field("file").orElse("rasa.yaml");
             List<String> names = uploaded.files().stream().map(IntentSource::name).toList();
             return Mono.fromCallable(() -> RasaConversion.convert(uploaded.field("language").orElse(null), uploaded.files()))
                     .subscribeOn(Schedulers.parallel())
-                    .flatMap(report -> workspace.change(who.getName(), new DraftChange.AddFile(file,
+                    .flatMap(report -> workspace.change(Actors.of(who, request), new DraftChange.AddFile(file,
                                     List.of("Imported from Rasa (" + String.join(", ", names) + ") on "
                                             + LocalDate.now(ZoneOffset.UTC) + ", language " + report.language()),
                                     report.intents(), description(report, names)))

@@ -1,5 +1,6 @@
 package dev.baton.app.trainer;
 
+import dev.baton.app.audit.Actors;
 import dev.baton.app.config.BatonProperties;
 import dev.baton.app.trainer.TrainerDocuments.ErrorDocument;
 import dev.baton.app.trainer.TrainerDocuments.ProblemDocument;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,10 +61,10 @@ class KnowledgeController {
             content = @Content(schema = @Schema(implementation = ErrorDocument.class)))
     @ApiResponse(responseCode = "500", description = "Training failed; nothing changed",
             content = @Content(schema = @Schema(implementation = ErrorDocument.class)))
-    Mono<KnowledgeView> reload(Principal trainer) {
+    Mono<KnowledgeView> reload(Principal trainer, ServerHttpRequest request) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            return workspace.reload(trainer.getName(), () -> IntentDatabaseLoader.load(properties.intents()))
+            return workspace.reload(Actors.of(trainer, request), () -> IntentDatabaseLoader.load(properties.intents()))
                     .map(loaded -> KnowledgeView.of(loaded, knowledge.publishedVersion(), (System.nanoTime() - started) / 1_000_000))
                     .onErrorMap(failure -> !(failure instanceof InvalidIntentDatabaseException)
                             && !(failure instanceof LiveKnowledge.NotPublishedException), TrainingFailedException::new);

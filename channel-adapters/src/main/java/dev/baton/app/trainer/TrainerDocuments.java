@@ -5,7 +5,6 @@ import dev.baton.app.wire.MessageView;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentFileProblem;
 import dev.baton.intents.rasa.RasaImportReport;
-import dev.baton.training.AuditEntry;
 import dev.baton.training.DraftEvaluation;
 import dev.baton.training.DraftProblem;
 import dev.baton.training.DraftView;
@@ -180,13 +179,6 @@ final class TrainerDocuments {
     }
 
     record VersionDiffDocument(int from, int to, DiffDocument changes) {
-    }
-
-    record AuditDocument(Instant at, String who, String action, String subject, String detail) {
-        static AuditDocument of(AuditEntry entry) {
-            return new AuditDocument(entry.at(), entry.who(), entry.action().name().toLowerCase(Locale.ROOT),
-                    entry.subject(), entry.detail());
-        }
     }
 
     record DiscardedDocument(boolean discarded) {

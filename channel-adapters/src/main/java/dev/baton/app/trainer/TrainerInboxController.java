@@ -1,5 +1,7 @@
 package dev.baton.app.trainer;
 
+import dev.baton.app.audit.Actors;
+import dev.baton.audit.Actor;
 import dev.baton.app.trainer.InboxViews.Dismissed;
 import dev.baton.app.trainer.InboxViews.GroupView;
 import dev.baton.app.trainer.InboxViews.HelpfulnessPage;
@@ -19,6 +21,7 @@ import dev.baton.training.DraftChange;
 import dev.baton.training.TrainerWorkspace;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -97,7 +100,7 @@ class TrainerInboxController {
      * is given, and takes the group out of the inbox. Answers with the group and the draft (with its problems).
      */
     @PostMapping("/inbox/{groupId}/add-to-intent")
-    Mono<ResponseEntity<?>> addToIntent(@PathVariable String groupId, @RequestBody AddToIntent body, Principal who) {
+    Mono<ResponseEntity<?>> addToIntent(@PathVariable String groupId, @RequestBody AddToIntent body, Principal who, ServerHttpRequest request) {
         List<ProblemDocument> problems = new ArrayList<>();
         if (body.intent() == null || body.intent().isBlank()) {
             problems.add(ProblemDocument.ofField("intent", "give the id of the intent the text is an example of"));
@@ -108,7 +111,7 @@ class TrainerInboxController {
         if (!problems.isEmpty()) {
             return Mono.just(ResponseEntity.badRequest().body(new ErrorDocument("bad_request", "the request has problems", problems)));
         }
-        return handle(groupId, who, group -> new DraftChange.AddExample(body.intent().strip(),
+        return handle(groupId, Actors.of(who, request), group -> new DraftChange.AddExample(body.intent().strip(),
                 body.language() == null ? group.language() : body.language(), group.text()));
     }
 
@@ -118,7 +121,7 @@ class TrainerInboxController {
      * written. An intent that exists already is refused (409): add the text to it instead.
      */
     @PostMapping("/inbox/{groupId}/new-intent")
-    Mono<ResponseEntity<?>> newIntent(@PathVariable String groupId, @RequestBody NewIntent body, Principal who) {
+    Mono<ResponseEntity<?>> newIntent(@PathVariable String groupId, @RequestBody NewIntent body, Principal who, ServerHttpRequest request) {
         if (body.id() == null || body.id().isBlank()) {
             return Mono.just(ResponseEntity.badRequest().body(new ErrorDocument("bad_request", "the request has problems",
                     List.of(ProblemDocument.ofField("id", "give the new intent's id")))));
@@ -128,14 +131,14 @@ class TrainerInboxController {
                 ? Mono.just(ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorDocument("intent_exists",
                         "the draft already has the intent " + id + "; add the text to it with add-to-intent",
                         List.of(ProblemDocument.ofField("id", "already an intent")))))
-                : handle(groupId, who, group -> new DraftChange.SaveIntent(new Intent(id, Map.of(),
+                : handle(groupId, Actors.of(who, request), group -> new DraftChange.SaveIntent(new Intent(id, Map.of(),
                         Map.of(group.language(), List.of(group.text())), Map.of(), List.of(), false), Optional.empty())));
     }
 
     /** Applies the change the group makes to the draft; the group leaves the inbox only once the draft took it. */
-    private Mono<ResponseEntity<?>> handle(String groupId, Principal who, Function<InboxGroup, DraftChange> change) {
+    private Mono<ResponseEntity<?>> handle(String groupId, Actor who, Function<InboxGroup, DraftChange> change) {
         return inbox.find(groupId)
-                .flatMap(group -> workspace.change(who.getName(), change.apply(group))
+                .flatMap(group -> workspace.change(who, change.apply(group))
                         .flatMap(draft -> inbox.dismiss(group.id()).then(Mono.<ResponseEntity<?>>just(
                                 ResponseEntity.ok(new Handled(GroupView.of(group), DraftDocument.of(draft)))))))
                 .defaultIfEmpty(unknownGroup(groupId));

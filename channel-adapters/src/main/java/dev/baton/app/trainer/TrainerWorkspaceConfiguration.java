@@ -1,7 +1,7 @@
 package dev.baton.app.trainer;
 
 import dev.baton.engine.LiveKnowledge;
-import dev.baton.training.AuditLog;
+import dev.baton.audit.AuditLog;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;
 import dev.baton.training.TrainerWorkspace;

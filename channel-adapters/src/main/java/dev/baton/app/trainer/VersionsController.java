@@ -1,6 +1,7 @@
 package dev.baton.app.trainer;
 
-import dev.baton.app.trainer.TrainerDocuments.AuditDocument;
+import dev.baton.app.audit.Actors;
+import dev.baton.app.audit.AuditDocument;
 import dev.baton.app.trainer.TrainerDocuments.DiffDocument;
 import dev.baton.app.trainer.TrainerDocuments.NoteDocument;
 import dev.baton.app.trainer.TrainerDocuments.VersionDiffDocument;
@@ -9,6 +10,7 @@ import dev.baton.app.trainer.TrainerDocuments.VersionFilesDocument;
 import dev.baton.training.TrainerWorkspace;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,8 +61,8 @@ class VersionsController {
     /** Publishes an earlier version's files again, as a new version. */
     @PostMapping("/versions/{number}/rollback")
     @Operation(summary = "Publish an earlier version's files again, as a new version")
-    Mono<VersionDocument> rollBack(@PathVariable int number, @RequestBody(required = false) NoteDocument body, Principal who) {
-        return workspace.rollBack(who.getName(), number, body == null ? "" : body.text()).map(VersionDocument::of);
+    Mono<VersionDocument> rollBack(@PathVariable int number, @RequestBody(required = false) NoteDocument body, Principal who, ServerHttpRequest request) {
+        return workspace.rollBack(Actors.of(who, request), number, body == null ? "" : body.text()).map(VersionDocument::of);
     }
 
     /** Who changed what the bot knows, newest first. */

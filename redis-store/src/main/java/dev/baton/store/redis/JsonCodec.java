@@ -7,7 +7,7 @@ import dev.baton.handoff.LeftMessage;
 import dev.baton.inbox.InboxEntry;
 import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.satisfaction.SatisfactionRating;
-import dev.baton.training.AuditEntry;
+import dev.baton.audit.AuditEntry;
 import dev.baton.training.Draft;
 import dev.baton.training.VersionInfo;
 import dev.baton.store.redis.StoredDocuments.AuditEntryDocument;

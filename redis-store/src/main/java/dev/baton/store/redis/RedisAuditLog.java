@@ -1,7 +1,8 @@
 package dev.baton.store.redis;
 
-import dev.baton.training.AuditEntry;
-import dev.baton.training.AuditLog;
+import dev.baton.audit.AuditEntry;
+import dev.baton.audit.AuditLog;
+import dev.baton.audit.AuditQuery;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Flux;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The audit log in Redis: the {@code trainer:audit} list of JSON entries, newest first, trimmed to its bound in the
- * script that adds each entry (see {@link RedisKeys}).
+ * The audit log in Redis: the {@code trainer:audit} list of JSON entries (named when it held trainers' entries only),
+ * newest first, trimmed to its bound in the script that adds each entry (see {@link RedisKeys}).
  */
 public final class RedisAuditLog implements AuditLog {
 
@@ -24,6 +25,8 @@ public final class RedisAuditLog implements AuditLog {
     private static final LuaScript FORGET_TAIL = LuaScript.load(ScriptOutputType.INTEGER, "forget-audit-tail.lua");
     /** Entries read from the tail per round: the oldest, and at most this many forgotten per script. */
     private static final int TAIL = 100;
+    /** Entries read from the head per round of {@link #find}. */
+    private static final int PAGE = 200;
 
     private final RedisReactiveCommands<String, String> redis;
     private final RedisKeys keys;
@@ -61,8 +64,32 @@ public final class RedisAuditLog implements AuditLog {
         });
     }
 
+    /**
+     * Reads the list page by page from its newest end. An entry recorded meanwhile pushes the older ones along by one
+     * (trimming and forgetting take from the other end): the next page then starts with entries the last one had, which
+     * are skipped; none is ever missed.
+     */
     @Override
-    public Flux<AuditEntry> recent(int limit) {
-        return redis.lrange(keys.audit(), 0, limit - 1L).map(json::decodeAuditEntry);
+    public Flux<AuditEntry> find(AuditQuery query) {
+        return page(0, List.of())
+                .expand(page -> page.full() ? page(page.end(), page.raw()) : Mono.empty())
+                .concatMapIterable(Page::entries)
+                .takeWhile(query::recentEnough)
+                .filter(query::selects)
+                .take(query.limit(), true);
+    }
+
+    private record Page(long end, List<String> raw, List<AuditEntry> entries, boolean full) {
+    }
+
+    private Mono<Page> page(long start, List<String> previous) {
+        return redis.lrange(keys.audit(), start, start + PAGE - 1).collectList().map(raw -> {
+            int repeated = 0;
+            while (repeated < raw.size() && previous.contains(raw.get(repeated))) {
+                repeated++;
+            }
+            List<AuditEntry> entries = raw.subList(repeated, raw.size()).stream().map(json::decodeAuditEntry).toList();
+            return new Page(start + raw.size(), raw, entries, raw.size() == PAGE);
+        });
     }
 }

@@ -73,7 +73,7 @@ import java.util.Objects;
  *       <td>{@link RedisIntentVersions}</td><td>none</td></tr>
  *   <tr><td>N{@code trainer:versions:files}</td><td>hash: n → version n's intent files (JSON)</td>
  *       <td>{@link RedisIntentVersions}</td><td>none</td></tr>
- *   <tr><td>N{@code trainer:audit}</td><td>list: audit entries' JSON, newest first</td>
+ *   <tr><td>N{@code trainer:audit}</td><td>list: audit entries' JSON, newest first (everyone's actions; named when it held trainers' only)</td>
  *       <td>{@link RedisAuditLog}</td><td>trimmed to its bound as entries are added</td></tr>
  *   <tr><td>N{@code secret:}<i>name</i></td><td>string: a secret every node shares (Base64), e.g. {@code visitor-tokens}</td>
  *       <td>{@link RedisSharedSecrets}</td><td>none</td></tr>

@@ -12,7 +12,7 @@ import dev.baton.handoff.Presence;
 import dev.baton.intents.IntentPublication;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.satisfaction.SatisfactionRatings;
-import dev.baton.training.AuditLog;
+import dev.baton.audit.AuditLog;
 import dev.baton.canned.CannedResponses;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;

@@ -23,7 +23,7 @@ import dev.baton.satisfaction.SatisfactionRating;
 import dev.baton.handoff.Sighting;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabaseLoader;
-import dev.baton.training.AuditEntry;
+import dev.baton.audit.AuditEntry;
 import dev.baton.canned.CannedResponse;
 import dev.baton.training.Draft;
 import dev.baton.training.DraftFile;
@@ -31,6 +31,7 @@ import dev.baton.training.TrainerAction;
 import dev.baton.training.VersionInfo;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -303,15 +304,16 @@ final class StoredDocuments {
         }
     }
 
-    record AuditEntryDocument(int v, String at, String who, String action, String subject, String detail) {
+    /** {@code from} is absent from entries made before it was recorded; {@code action} was an upper-case name then. */
+    record AuditEntryDocument(int v, String at, String who, String from, String action, String subject, String detail) {
 
         static AuditEntryDocument of(AuditEntry e) {
-            return new AuditEntryDocument(VERSION, e.at().toString(), e.who(), e.action().name(), e.subject(), e.detail());
+            return new AuditEntryDocument(VERSION, e.at().toString(), e.who(), e.from(), e.action(), e.subject(), e.detail());
         }
 
         AuditEntry toEntry() {
-            return new AuditEntry(IsoInstants.parse(required(at, "at")), required(who, "who"),
-                    TrainerAction.valueOf(required(action, "action")), required(subject, "subject"), required(detail, "detail"));
+            return new AuditEntry(IsoInstants.parse(required(at, "at")), required(who, "who"), from == null ? "" : from,
+                    required(action, "action").toLowerCase(Locale.ROOT), required(subject, "subject"), required(detail, "detail"));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.store.AuditLogContract;
-import dev.baton.training.AuditLog;
+import dev.baton.audit.AuditLog;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RedisAuditLogTest extends AuditLogContract {
@@ -17,5 +17,10 @@ class RedisAuditLogTest extends AuditLogContract {
     @Override
     protected AuditLog sameLogOnAnotherNode() {
         return new RedisAuditLog(redis.nodeB(), redis.keys(), CAPACITY, JsonCodec.withDefaultMapper());
+    }
+
+    @Override
+    protected AuditLog newAuditLogKeeping(int entries) {
+        return new RedisAuditLog(redis.nodeA(), redis.keys(), entries, JsonCodec.withDefaultMapper());
     }
 }

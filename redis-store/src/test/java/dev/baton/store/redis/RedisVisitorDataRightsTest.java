@@ -47,7 +47,7 @@ class RedisVisitorDataRightsTest extends VisitorDataRightsContract {
         List<String> personal = Stream.concat(Stream.of(ANN, ANN_EMAIL, "333 1234567", "c-ann"), ANNS_WORDS.stream()).toList();
         assertThat(everythingStored().toString()).as("the test spreads Ann's data over the stores").contains(personal);
 
-        rights.erase(ANN, "admin").block(TIMEOUT);
+        rights.erase(ANN, ADMIN).block(TIMEOUT);
 
         Map<String, String> after = everythingStored();
         assertThat(after).as("the other visitor's data stays").isNotEmpty();

@@ -1,4 +1,4 @@
-package dev.baton.training;
+package dev.baton.audit;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -6,17 +6,19 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 
 /**
- * Who changed what the bot knows, and when: every draft change, publication, rollback, discard and reload. Bounded:
- * it keeps the most recent entries only (a number chosen when it is made), dropping the oldest.
+ * Who did what, when and from where: sign-ins, agents' and supervisors' actions on conversations and canned responses,
+ * trainers' changes to what the bot knows, admins' actions. Bounded: it keeps the most recent entries only (a number
+ * chosen when it is made), dropping the oldest; {@link #forgetBefore} enforces the retention besides. Record through
+ * {@link AuditTrail}.
  */
 public interface AuditLog {
 
-    int DEFAULT_ENTRIES = 10_000;
+    int DEFAULT_ENTRIES = 100_000;
 
     Mono<Void> record(AuditEntry entry);
 
-    /** At most {@code limit} entries, newest first. */
-    Flux<AuditEntry> recent(int limit);
+    /** The entries {@code query} selects, newest first. */
+    Flux<AuditEntry> find(AuditQuery query);
 
     /**
      * Forgets the entries made before {@code cutoff} (the retention's end); emits how many. Any node may call it at

@@ -1,0 +1,25 @@
+package dev.baton.audit;
+
+/** What agents, supervisors and admins do that the audit log records (trainers' actions are {@code TrainerAction}). */
+public enum StaffAction implements AuditAction {
+    /** Signed in (the form or HTTP Basic). */
+    LOGIN_SUCCEEDED,
+    /** A wrong password, or an account there is not (recorded as {@link AuditEntry#UNKNOWN_ACCOUNT}). */
+    LOGIN_FAILED,
+    /** Too many failures: the account or the address may not sign in for a while. */
+    LOCKED_OUT,
+    ACCEPTED,
+    TRANSFERRED,
+    RESOLVED,
+    HANDED_BACK,
+    /** An internal note written (its text is not recorded). */
+    NOTE_ADDED,
+    CANNED_RESPONSE_SAVED,
+    CANNED_RESPONSE_DELETED,
+    /** An admin read the audit log. */
+    AUDIT_READ,
+    /** An administrator read a visitor's data (the right of access). */
+    VISITOR_DATA_EXPORTED,
+    /** A visitor's data was erased, at their request or an administrator's. */
+    VISITOR_DATA_ERASED
+}
