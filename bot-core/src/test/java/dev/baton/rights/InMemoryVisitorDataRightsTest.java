@@ -25,6 +25,6 @@ class InMemoryVisitorDataRightsTest extends VisitorDataRightsContract {
                 new InMemoryLeftMessages(clock, RETENTION), events, new InMemoryPresence(clock));
         return new Installation(stores, new InMemoryTrainerInbox(clock, TrainerInbox.Limits.DEFAULTS),
                 new InMemorySatisfactionRatings(clock, RETENTION), new InMemoryAnswerRatings(clock, RETENTION),
-                new InMemoryConsentRecords(clock, RETENTION), new InMemoryAuditLog(100), new InMemoryRateLimiter(clock, 1_000));
+                new InMemoryConsentRecords(clock, RETENTION, 1_000), new InMemoryAuditLog(100), new InMemoryRateLimiter(clock, 1_000));
     }
 }

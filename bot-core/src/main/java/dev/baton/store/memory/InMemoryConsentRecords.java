@@ -11,19 +11,26 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 
 /**
- * Consents in this node's memory, each kept for the retention from when it was given; they come in time order, so the
- * oldest are forgotten first as new ones come.
+ * Consents in this node's memory, each kept for the retention from when it was given, and at most as many as the
+ * in-memory conversation store keeps conversations; they come in time order, so the oldest are forgotten first as new
+ * ones come.
  */
 public final class InMemoryConsentRecords implements ConsentRecords {
 
     private final Clock clock;
     private final Duration retention;
+    private final int capacity;
     /** By conversation, the oldest consent first. */
     private final LinkedHashMap<String, Consent> consents = new LinkedHashMap<>();
 
-    public InMemoryConsentRecords(Clock clock, Duration retention) {
+    /** @param capacity at most this many consents are kept, the oldest forgotten first */
+    public InMemoryConsentRecords(Clock clock, Duration retention, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
         this.clock = clock;
         this.retention = retention;
+        this.capacity = capacity;
     }
 
     @Override
@@ -33,6 +40,11 @@ public final class InMemoryConsentRecords implements ConsentRecords {
                 forgetOlderThan(clock.instant().minus(retention));
                 consents.remove(consent.conversationId());
                 consents.put(consent.conversationId(), consent);
+                Iterator<Consent> oldestFirst = consents.values().iterator();
+                while (consents.size() > capacity) {
+                    oldestFirst.next();
+                    oldestFirst.remove();
+                }
                 return consent;
             }
         });

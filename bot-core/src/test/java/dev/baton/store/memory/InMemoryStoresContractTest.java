@@ -241,7 +241,7 @@ class InMemoryStoresContractTest {
     class ConsentRecordsTest extends ConsentRecordsContract {
         @Override
         protected ConsentRecords newConsents() {
-            return new InMemoryConsentRecords(clock, RETENTION);
+            return new InMemoryConsentRecords(clock, RETENTION, 1_000);
         }
 
         @Override

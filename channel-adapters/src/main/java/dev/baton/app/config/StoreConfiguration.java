@@ -135,7 +135,8 @@ class StoreConfiguration {
 
         @Bean
         ConsentRecords consentRecords(BatonProperties properties, Clock clock) {
-            return new InMemoryConsentRecords(clock, properties.retention().conversations());
+            BatonProperties.Retention retention = properties.retention();
+            return new InMemoryConsentRecords(clock, retention.conversations(), retention.inMemoryConversations());
         }
     }
 
