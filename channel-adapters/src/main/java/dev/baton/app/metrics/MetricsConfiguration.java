@@ -4,6 +4,7 @@ import dev.baton.app.wire.OpenSockets;
 import dev.baton.engine.LiveQueue;
 import dev.baton.inbox.InboxRecorder;
 import dev.baton.observation.ConversationLog;
+import dev.baton.app.webhooks.EventWebhooks;
 import dev.baton.observation.ConversationObserver;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -29,11 +30,11 @@ class MetricsConfiguration {
         return new ConversationMetrics(registry);
     }
 
-    /** What the core reports to: the log, then the metrics (themselves an observer, hence primary). */
+    /** What the core reports to: the log, the metrics and the events out (themselves observers, hence primary). */
     @Bean
     @Primary
-    ConversationObserver conversationObserver(ConversationMetrics metrics) {
-        return ConversationObserver.all(new ConversationLog(), metrics);
+    ConversationObserver conversationObserver(ConversationMetrics metrics, EventWebhooks eventsOut) {
+        return ConversationObserver.all(new ConversationLog(), metrics, eventsOut);
     }
 
     /** The queue's length as this node last read it for its consoles: no read of its own at scrape time. */
