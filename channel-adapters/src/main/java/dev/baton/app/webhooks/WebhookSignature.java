@@ -5,36 +5,52 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
- * The {@code X-Baton-Signature} header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">} with the
- * endpoint's secret. The time is signed with the body, so a receiver refuses a replay by its age (five minutes).
+ * The {@code X-Baton-Signature} header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">} with a shared
+ * secret. The time is signed with the body, so a receiver refuses a replay by its age (five minutes). One scheme for
+ * everything Baton signs or checks: the events out, and the messages and replies of the signed webhook channel.
  */
-final class WebhookSignature {
+public final class WebhookSignature {
 
-    static final String HEADER = "X-Baton-Signature";
+    public static final String HEADER = "X-Baton-Signature";
 
     private WebhookSignature() {
     }
 
-    static String sign(String secret, long epochSeconds, byte[] body) {
+    public static String sign(String secret, long epochSeconds, byte[] body) {
         return "t=" + epochSeconds + ",v1=" + HexFormat.of().formatHex(hmac(secret, epochSeconds, body));
     }
 
     /** Whether {@code header} signs {@code body} with {@code secret} (a receiver's check, as the README shows it). */
-    static boolean verifies(String header, String secret, byte[] body) {
+    public static boolean verifies(String header, String secret, byte[] body) {
+        return signedAt(header, secret, body).isPresent();
+    }
+
+    /**
+     * When {@code header} says {@code body} was signed, if it signs it with {@code secret}; empty for a header that
+     * is missing, unreadable or signs something else. Compared in constant time.
+     */
+    public static Optional<Instant> signedAt(String header, String secret, byte[] body) {
+        if (header == null) {
+            return Optional.empty();
+        }
         long t = -1;
         String v1 = null;
         for (String part : header.split(",")) {
-            if (part.startsWith("t=")) {
-                t = Long.parseLong(part.substring(2));
-            } else if (part.startsWith("v1=")) {
-                v1 = part.substring(3);
+            String p = part.strip();
+            if (p.startsWith("t=") && p.substring(2).matches("\\d{1,12}")) {
+                t = Long.parseLong(p.substring(2));
+            } else if (p.startsWith("v1=")) {
+                v1 = p.substring(3);
             }
         }
-        return t >= 0 && v1 != null && MessageDigest.isEqual(HexFormat.of().formatHex(hmac(secret, t, body)).getBytes(StandardCharsets.US_ASCII),
-                v1.getBytes(StandardCharsets.US_ASCII));
+        boolean signs = t >= 0 && v1 != null && MessageDigest.isEqual(
+                HexFormat.of().formatHex(hmac(secret, t, body)).getBytes(StandardCharsets.US_ASCII), v1.getBytes(StandardCharsets.US_ASCII));
+        return signs ? Optional.of(Instant.ofEpochSecond(t)) : Optional.empty();
     }
 
     private static byte[] hmac(String secret, long epochSeconds, byte[] body) {

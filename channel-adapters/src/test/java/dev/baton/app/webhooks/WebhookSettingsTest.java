@@ -44,5 +44,9 @@ class WebhookSettingsTest {
         assertThat(WebhookSignature.verifies(header, "another-secret-16ch", body)).isFalse();
         assertThat(WebhookSignature.verifies(header, SECRET, "{\"type\":\"conversation.rated\"}".getBytes(StandardCharsets.UTF_8))).isFalse();
         assertThat(WebhookSignature.verifies(header.replace("t=1764700000", "t=1764700001"), SECRET, body)).as("the time is signed").isFalse();
+        assertThat(WebhookSignature.signedAt(header, SECRET, body)).contains(java.time.Instant.ofEpochSecond(1_764_700_000L));
+        assertThat(WebhookSignature.signedAt(null, SECRET, body)).isEmpty();
+        assertThat(WebhookSignature.signedAt("t=soon,v1=zz", SECRET, body)).isEmpty();
+        assertThat(WebhookSignature.signedAt("garbage", SECRET, body)).isEmpty();
     }
 }
