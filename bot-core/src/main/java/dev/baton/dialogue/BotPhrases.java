@@ -26,7 +26,8 @@ public final class BotPhrases {
         VISITOR_LEFT_QUEUE,
         NOT_HELPFUL,
         RATED,
-        RATED_WITH_COMMENT
+        RATED_WITH_COMMENT,
+        RATE_CONVERSATION
     }
 
     private static final Map<String, Map<Phrase, String>> PHRASES = Map.of(
@@ -48,7 +49,8 @@ public final class BotPhrases {
                     Map.entry(Phrase.VISITOR_LEFT_QUEUE, "The visitor left before an agent was free."),
                     Map.entry(Phrase.NOT_HELPFUL, "Sorry that didn't help. Would you like to talk to a person?"),
                     Map.entry(Phrase.RATED, "Rated %d/5"),
-                    Map.entry(Phrase.RATED_WITH_COMMENT, "Rated %d/5: %s")),
+                    Map.entry(Phrase.RATED_WITH_COMMENT, "Rated %d/5: %s"),
+                    Map.entry(Phrase.RATE_CONVERSATION, "How would you rate this conversation, from 1 (poor) to 5 (excellent)?")),
             "it", Map.ofEntries(
                     Map.entry(Phrase.NOT_UNDERSTOOD, "Scusa, non ho capito. Puoi dirlo con altre parole? Oppure posso passarti a una persona."),
                     Map.entry(Phrase.DID_YOU_MEAN, "Non sono sicuro di aver capito. Intendevi una di queste?"),
@@ -67,7 +69,8 @@ public final class BotPhrases {
                     Map.entry(Phrase.VISITOR_LEFT_QUEUE, "Il visitatore se n'è andato prima che un operatore fosse libero."),
                     Map.entry(Phrase.NOT_HELPFUL, "Mi dispiace che non ti sia stato utile. Vuoi parlare con una persona?"),
                     Map.entry(Phrase.RATED, "Valutazione %d/5"),
-                    Map.entry(Phrase.RATED_WITH_COMMENT, "Valutazione %d/5: %s")),
+                    Map.entry(Phrase.RATED_WITH_COMMENT, "Valutazione %d/5: %s"),
+                    Map.entry(Phrase.RATE_CONVERSATION, "Come valuteresti questa conversazione, da 1 (pessima) a 5 (ottima)?")),
             "lt", Map.ofEntries(
                     Map.entry(Phrase.NOT_UNDERSTOOD, "Atsiprašau, nesupratau. Ar galėtumėte pasakyti kitais žodžiais? Arba galiu sujungti jus su žmogumi."),
                     Map.entry(Phrase.DID_YOU_MEAN, "Nesu tikras, ar supratau. Ar turėjote omenyje vieną iš šių?"),
@@ -86,7 +89,8 @@ public final class BotPhrases {
                     Map.entry(Phrase.VISITOR_LEFT_QUEUE, "Lankytojas išėjo, kol dar nė vienas darbuotojas nebuvo laisvas."),
                     Map.entry(Phrase.NOT_HELPFUL, "Atsiprašau, kad tai nepadėjo. Ar norėtumėte pasikalbėti su žmogumi?"),
                     Map.entry(Phrase.RATED, "Įvertinta %d/5"),
-                    Map.entry(Phrase.RATED_WITH_COMMENT, "Įvertinta %d/5: %s")),
+                    Map.entry(Phrase.RATED_WITH_COMMENT, "Įvertinta %d/5: %s"),
+                    Map.entry(Phrase.RATE_CONVERSATION, "Kaip įvertintumėte šį pokalbį nuo 1 (blogai) iki 5 (puikiai)?")),
             "fa", Map.ofEntries(
                     Map.entry(Phrase.NOT_UNDERSTOOD, "متأسفم، متوجه نشدم. می‌توانید با کلمات دیگری بگویید؟ یا می‌توانم شما را به یک همکار وصل کنم."),
                     Map.entry(Phrase.DID_YOU_MEAN, "مطمئن نیستم درست فهمیده باشم. منظورتان یکی از این‌ها بود؟"),
@@ -105,7 +109,8 @@ public final class BotPhrases {
                     Map.entry(Phrase.VISITOR_LEFT_QUEUE, "بازدیدکننده پیش از آنکه اپراتوری آزاد شود، گفتگو را ترک کرد."),
                     Map.entry(Phrase.NOT_HELPFUL, "متأسفم که کمکی نکرد. می‌خواهید با یک اپراتور صحبت کنید؟"),
                     Map.entry(Phrase.RATED, "امتیاز %d از 5"),
-                    Map.entry(Phrase.RATED_WITH_COMMENT, "امتیاز %d از 5: %s")));
+                    Map.entry(Phrase.RATED_WITH_COMMENT, "امتیاز %d از 5: %s"),
+                    Map.entry(Phrase.RATE_CONVERSATION, "به این گفتگو از 1 (ضعیف) تا 5 (عالی) چه امتیازی می‌دهید؟")));
 
     public String say(Phrase phrase, String language, Object... args) {
         String template = PHRASES.getOrDefault(language, PHRASES.get("en")).get(phrase);

@@ -3,7 +3,9 @@ package dev.baton.engine;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.IllegalTransitionException;
+import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
+import dev.baton.conversation.QuickReply;
 import dev.baton.dialogue.BotPhrases.Phrase;
 import dev.baton.privacy.PersonalDataRedactor;
 import dev.baton.satisfaction.SatisfactionRating;
@@ -11,7 +13,9 @@ import dev.baton.satisfaction.SatisfactionRatings;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * After an agent resolved a conversation, its visitor says how satisfied they were (CSAT): a score from 1 to 5 and,
@@ -19,6 +23,9 @@ import java.util.Optional;
  * as a system note, so that whoever reads the conversation later sees it.
  */
 public final class SatisfactionSurvey {
+
+    /** What a quick reply of the question asked in the transcript means: {@code rate:4}. */
+    private static final String SCORE_PAYLOAD = "rate:";
 
     private final Stores stores;
     private final SatisfactionRatings ratings;
@@ -45,6 +52,33 @@ public final class SatisfactionSurvey {
         return resolvedByAgent(conversation)
                 ? ratings.of(conversation.id()).map(rated -> false).defaultIfEmpty(true)
                 : Mono.just(false);
+    }
+
+    /**
+     * Asks the question in the transcript, for channels with no form of their own (the widget has one): a message of
+     * the bot's offering the scores as quick replies ({@link #scoreOf} reads the one pressed). Empty when the visitor
+     * may not be asked (see {@link #asks}).
+     */
+    public Mono<Message> askInTranscript(Conversation conversation) {
+        String language = conversation.language().orElse(defaultLanguage);
+        List<QuickReply> scores = IntStream.rangeClosed(SatisfactionRating.LOWEST, SatisfactionRating.HIGHEST)
+                .mapToObj(score -> new QuickReply("★".repeat(score), SCORE_PAYLOAD + score))
+                .toList();
+        return asks(conversation).filter(Boolean::booleanValue)
+                .flatMap(ask -> handoffs.post(conversation.id(), MessageDraft.fromBot(
+                        handoffs.replies().say(Phrase.RATE_CONVERSATION, language), scores)));
+    }
+
+    /** The score a quick reply of {@link #askInTranscript}'s question gives; empty for any other payload. */
+    public static Optional<Integer> scoreOf(String payload) {
+        if (!payload.startsWith(SCORE_PAYLOAD)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(payload.substring(SCORE_PAYLOAD.length()))).filter(SatisfactionRating::isScore);
+        } catch (NumberFormatException notAScore) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -31,7 +31,15 @@ import dev.baton.limits.RateLimiter;
 import dev.baton.store.RateLimiterContract;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.store.ConsentRecordsContract;
+import dev.baton.channel.DeliveryClaims;
+import dev.baton.store.DeliveryClaimsContract;
+import dev.baton.store.SettableClock;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 
@@ -247,6 +255,30 @@ class InMemoryStoresContractTest {
         @Override
         protected ConsentRecords sameConsentsOnAnotherNode() {
             return consents;
+        }
+    }
+
+    @Nested
+    class DeliveryClaimsTest extends DeliveryClaimsContract {
+        private final SettableClock clock = new SettableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+
+        @Override
+        protected DeliveryClaims newClaims() {
+            return new InMemoryDeliveryClaims(clock, Duration.ofMinutes(5), 1_000);
+        }
+
+        @Override
+        protected DeliveryClaims sameClaimsOnAnotherNode() {
+            return claims;
+        }
+
+        @Test
+        void aClaimIsForgottenOnceTheTimeItIsKeptForHasPassed() {
+            claims.claim("in:telegram:42").block();
+
+            clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+            assertThat(claims.claim("in:telegram:42").block()).isTrue();
         }
     }
 }

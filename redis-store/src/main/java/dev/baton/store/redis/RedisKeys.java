@@ -77,6 +77,9 @@ import java.util.Objects;
  *       <td>{@link RedisAuditLog}</td><td>trimmed to its bound as entries are added</td></tr>
  *   <tr><td>N{@code secret:}<i>name</i></td><td>string: a secret every node shares (Base64), e.g. {@code visitor-tokens}</td>
  *       <td>{@link RedisSharedSecrets}</td><td>none</td></tr>
+ *   <tr><td>N{@code claim:}<i>key</i></td><td>string: a claim, e.g. {@code in:telegram:<update id>} (a delivery
+ *       handled), {@code out:<conversation id>:<message id>} (a message sent to its channel)</td>
+ *       <td>{@link RedisDeliveryClaims}</td><td>{@code baton.channels.claims-kept-for} after it was claimed</td></tr>
  *   <tr><td>N{@code canned:shared}, N{@code canned:agent:{username}}</td><td>hash: {@code language:shortcut} → a
  *       canned response's JSON; the shared ones, and each agent's own</td>
  *       <td>{@link RedisCannedResponses}</td><td>none</td></tr>
@@ -268,6 +271,11 @@ public final class RedisKeys {
     /** A secret every node shares ({@link RedisSharedSecrets}). */
     String secret(String name) {
         return namespace + "secret:" + name;
+    }
+
+    /** A key claimed once across the nodes ({@link RedisDeliveryClaims}): a delivery handled, a message sent. */
+    String claim(String key) {
+        return namespace + "claim:" + key;
     }
 
     String sharedCannedResponses() {

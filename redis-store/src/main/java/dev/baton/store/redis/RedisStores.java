@@ -1,6 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.store.SharedSecrets;
+import dev.baton.channel.DeliveryClaims;
 
 import dev.baton.conversation.ConversationStore;
 import dev.baton.events.ConversationEvents;
@@ -90,6 +91,8 @@ public final class RedisStores implements AutoCloseable {
     private final SatisfactionRatings satisfaction;
     private final RateLimiter rateLimiter;
     private final ConsentRecords consents;
+    private final RedisReactiveCommands<String, String> shared;
+    private final RedisKeys keys;
     /** Subscribed once the subscriptions of events and intents are in place. */
     private final Mono<Void> ready;
     /** What must say goodbye at shutdown (this node's presence) and unsubscribe, in this order. */
@@ -132,6 +135,8 @@ public final class RedisStores implements AutoCloseable {
         this.rateLimiter = StoreFailures.translated(RateLimiter.class,
                 new RedisRateLimiter(bucketConnection, keys, clock, settings.commandTimeout()));
         this.consents = StoreFailures.translated(ConsentRecords.class, new RedisConsentRecords(shared, keys, settings.retention()));
+        this.shared = shared;
+        this.keys = keys;
         this.ready = bus.ready().and(publication.ready());
         this.goodbyes = List.of(agents::close, visitors::close, bus::close, publication::close);
     }
@@ -269,6 +274,11 @@ public final class RedisStores implements AutoCloseable {
     }
 
     /** Answers {@code PONG} when Redis answers; errors (within the command timeout) when it does not. */
+    /** Claims every node agrees on, each kept for {@code keptFor} after it was made. */
+    public DeliveryClaims deliveryClaims(Duration keptFor) {
+        return StoreFailures.translated(DeliveryClaims.class, new RedisDeliveryClaims(shared, keys, keptFor));
+    }
+
     public Mono<String> ping() {
         return connections.get(0).reactive().ping();
     }

@@ -1,0 +1,133 @@
+package dev.baton.channel;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.Message;
+import dev.baton.conversation.MessageDraft;
+import dev.baton.conversation.Sender;
+import dev.baton.engine.SatisfactionSurvey;
+import dev.baton.events.ConversationEvent;
+import dev.baton.events.ConversationEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Brings what is said in conversations on messaging channels to their visitors: the bot's answers, handoff notices,
+ * agents' messages and notes about the conversation, and — once an agent resolved it — the satisfaction question.
+ * It follows the events, which every node hears from every node, so a message stored on any node (an agent's reply
+ * on node B in a conversation whose webhooks reach node A) goes out; of all the nodes that hear of it, the one that
+ * {@linkplain DeliveryClaims claims} it sends it, so it goes out once. Each conversation's messages are sent in order.
+ * A message its channel still refused after the {@link DeliveryRetry retries} becomes a note in the transcript
+ * ("Not delivered to Telegram: …") for the agents; nothing fails silently.
+ */
+public final class ChannelDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelDelivery.class);
+    /** A conversation quiet for this long stops holding its own ordered lane; its next message opens a new one. */
+    private static final Duration IDLE_LANE = Duration.ofSeconds(30);
+    /** Conversations sending at once; more wait their turn (their events stay buffered on the bus). */
+    private static final int LANES = 1024;
+    private static final int REMEMBERED_CONVERSATIONS = 10_000;
+
+    private final ConversationEvents events;
+    private final DeliveryClaims claims;
+    private final Map<String, OutputChannel> channels;
+    private final ConversationStore conversations;
+    private final SatisfactionSurvey survey;
+    private final DeliveryRetry retry;
+    /** Which channel each conversation is on, so that a message's channel costs one read per conversation. */
+    private final Cache<String, Optional<ChannelAddress>> addresses = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_CONVERSATIONS).expireAfterAccess(Duration.ofHours(1)).build();
+
+    public ChannelDelivery(ConversationEvents events, DeliveryClaims claims, Collection<OutputChannel> channels,
+                           ConversationStore conversations, SatisfactionSurvey survey, DeliveryRetry retry) {
+        this.events = events;
+        this.claims = claims;
+        this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(OutputChannel::name, Function.identity()));
+        this.conversations = conversations;
+        this.survey = survey;
+        this.retry = retry;
+    }
+
+    /** The delivery, from subscription until disposed; it never errors (a failure is logged, or noted in the transcript). */
+    public Flux<Void> run() {
+        return events.observe()
+                .doOnError(e -> log.warn("conversation events overflowed; some channel messages may be missed: {}", e.toString()))
+                .retry()
+                .filter(ChannelDelivery::mayConcernAVisitor)
+                .groupBy(ConversationEvent::conversationId)
+                .flatMap(lane -> lane.timeout(IDLE_LANE, Flux.empty()).concatMap(this::deliver), LANES);
+    }
+
+    /** A message the visitor reads, or a conversation an agent resolved (which asks the satisfaction question). */
+    private static boolean mayConcernAVisitor(ConversationEvent event) {
+        if (event instanceof ConversationEvent.MessageAdded added) {
+            Sender from = added.message().from();
+            return from == Sender.BOT || from == Sender.AGENT || from == Sender.SYSTEM;
+        }
+        return event instanceof ConversationEvent.StateChanged changed
+                && changed.conversation().state() == ConversationState.RESOLVED && changed.conversation().agent().isPresent();
+    }
+
+    private Mono<Void> deliver(ConversationEvent event) {
+        Mono<Void> delivery = event instanceof ConversationEvent.StateChanged changed
+                ? onChannel(changed.conversation()).flatMap(channel -> askOnce(changed.conversation()))
+                : addressOf(event.conversationId()).flatMap(to -> sendOnce(to, ((ConversationEvent.MessageAdded) event).message()));
+        return delivery.onErrorResume(failure -> {
+            log.warn("Could not deliver an event of conversation {} to its channel: {}", event.conversationId(), failure.toString());
+            return Mono.empty();
+        });
+    }
+
+    private Mono<OutputChannel> onChannel(Conversation conversation) {
+        Optional<ChannelAddress> address = ChannelAddress.of(conversation.visitorId());
+        addresses.put(conversation.id(), address);
+        return Mono.justOrEmpty(address.map(ChannelAddress::channel).map(channels::get));
+    }
+
+    /** Where a conversation's visitor is, if on a channel this node sends to; read once, then remembered. */
+    private Mono<ChannelAddress> addressOf(String conversationId) {
+        Optional<ChannelAddress> known = addresses.getIfPresent(conversationId);
+        Mono<Optional<ChannelAddress>> address = known != null ? Mono.just(known)
+                : conversations.find(conversationId)
+                        .map(c -> ChannelAddress.of(c.visitorId()))
+                        .doOnNext(found -> addresses.put(conversationId, found));
+        return address.flatMap(Mono::justOrEmpty).filter(to -> channels.containsKey(to.channel()));
+    }
+
+    private Mono<Void> sendOnce(ChannelAddress to, Message message) {
+        OutputChannel channel = channels.get(to.channel());
+        return claims.claim("out:" + message.conversationId() + ":" + message.id())
+                .filter(Boolean::booleanValue)
+                .flatMap(mine -> channel.send(new Reply(to, message.id(), message.text(), message.quickReplies()))
+                        .retryWhen(retry.spec())
+                        .onErrorResume(failure -> notDelivered(channel, message, failure)));
+    }
+
+    private Mono<Void> notDelivered(OutputChannel channel, Message message, Throwable failure) {
+        String reason = failure instanceof DeliveryFailedException refused ? refused.getMessage() : failure.toString();
+        log.warn("Message {} of conversation {} not delivered to {}: {}", message.id(), message.conversationId(), channel.name(), reason);
+        // A note: agents read it, and it is never sent to the channel itself, which would fail again.
+        return conversations.append(message.conversationId(), MessageDraft.note(channel.title(),
+                "Message " + message.id() + " was not delivered to " + channel.title() + ": " + reason, Optional.empty())).then();
+    }
+
+    private Mono<Void> askOnce(Conversation resolved) {
+        return claims.claim("survey:" + resolved.id())
+                .filter(Boolean::booleanValue)
+                .flatMap(mine -> survey.askInTranscript(resolved))
+                .then();
+    }
+}
