@@ -17,6 +17,7 @@
     FRUSTRATION: 'Frustrated',
   };
   const MOODS = { NEUTRAL: 'Neutral', FRUSTRATED: 'Frustrated', ANGRY: 'Angry' };
+  const CHANNELS = { widget: 'Website', telegram: 'Telegram', whatsapp: 'WhatsApp' };
   const STATES = { BOT: 'With the bot', WAITING_FOR_AGENT: 'Waiting', WITH_AGENT: 'With an agent', RESOLVED: 'Resolved' };
   const DETAIL_KINDS = { order_number: 'Order number', email: 'Email', phone: 'Phone', card: 'Card' };
 
@@ -253,6 +254,7 @@
       conversationId: frame.conversationId,
       state: frame.state,
       agentName: frame.agentName || null,
+      channel: frame.channel || (previous && previous.channel) || null,
       summary: frame.summary || (previous && previous.summary) || null,
       history: frame.history || [],
       transcript: new Map((frame.transcript || []).map(m => [m.id, m])),
@@ -351,9 +353,15 @@
   }
 
   // ---------------------------------------------------------------- lists
-  function chipsFor(summary) {
-    if (!summary) return [];
+  function channelChip(channel) {
+    return channel && el('span', { class: `chip channel channel-${channel}`, 'data-testid': 'channel', title: 'Where the customer writes from',
+      text: CHANNELS[channel] || channel });
+  }
+
+  function chipsFor(summary, channel) {
+    if (!summary) return [channelChip(channel)];
     return [
+      channelChip(channel),
       summary.reason && el('span', { class: `chip reason-${summary.reason}`, 'data-testid': 'reason', text: REASONS[summary.reason] || summary.reason }),
       summary.language && el('span', { class: 'chip', 'data-testid': 'language', title: languageLabel(summary.language), text: String(summary.language).toUpperCase() }),
       summary.mood && el('span', { class: `chip mood-${summary.mood}`, 'data-testid': 'mood', text: MOODS[summary.mood] || summary.mood }),
@@ -382,7 +390,7 @@
         el('span', { class: 'wants', dir: 'auto', 'data-testid': 'queue-wants', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
         visitorPresence(c.conversationId, 'queue-visitor'),
         el('span', { class: 'wait', 'data-since': since || '', 'data-testid': 'queue-wait', title: 'Waiting for', text: elapsed(since) })),
-      el('div', { class: 'chips' }, chipsFor(s)));
+      el('div', { class: 'chips' }, chipsFor(s, c.channel)));
       selectOnKeys(item, c.conversationId);
       return item;
     }));
@@ -406,7 +414,7 @@
         el('span', { class: 'wants', dir: 'auto', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
         visitorPresence(c.conversationId, 'mine-visitor'),
         el('span', { class: `chip state-${c.state}`, text: STATES[c.state] || c.state })),
-      el('div', { class: 'chips' }, chipsFor(s)));
+      el('div', { class: 'chips' }, chipsFor(s, c.channel)));
       selectOnKeys(item, c.conversationId);
       return item;
     }));
@@ -568,6 +576,7 @@
     badge.textContent = STATES[c.state] || c.state;
     badge.className = `state chip state-${c.state}`;
     badge.dataset.state = c.state;
+    $('conv-channel').replaceChildren(channelChip(c.channel) || '');
     // Only where someone may write to the visitor: a past conversation's visitor is not "gone" from it.
     const withPeople = c.state === 'WAITING_FOR_AGENT' || c.state === 'WITH_AGENT';
     $('conv-visitor').replaceChildren((withPeople && visitorPresence(c.conversationId, 'conversation-visitor')) || '');

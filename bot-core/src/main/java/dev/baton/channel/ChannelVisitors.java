@@ -17,7 +17,8 @@ import java.util.Optional;
  * The visitor's side of every messaging channel: an adapter hands each message it read here, and it reaches the
  * {@link ConversationEngine} as a widget's would. A messaging app has one endless chat, so the visitor writes into
  * their latest conversation; once an agent resolved it, a score answers its satisfaction question and anything else
- * starts the next conversation. A choice is read from the button pressed or from its number or text.
+ * starts the next conversation. A choice is read from the button pressed or from its number or text; a button
+ * that names no choice of the conversation is refused with {@link UnknownChoiceException}.
  */
 public final class ChannelVisitors {
 
@@ -49,8 +50,11 @@ public final class ChannelVisitors {
         String visitorId = message.from().visitorId();
         return conversations.ofVisitor(visitorId)
                 .reduce((a, b) -> Comparator.comparing(Conversation::startedAt).compare(a, b) >= 0 ? a : b)
-                .flatMap(latest -> latest.state() == ConversationState.RESOLVED ? afterResolved(latest, message) : say(latest, message))
-                .switchIfEmpty(Mono.defer(() -> startAndSay(message)));
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(latest -> latest.isEmpty() ? startAndSay(message)
+                        : latest.get().state() == ConversationState.RESOLVED ? afterResolved(latest.get(), message)
+                        : say(latest.get(), message));
     }
 
     /** A score answers the satisfaction question; anything else is the first message of a new conversation. */
@@ -58,8 +62,11 @@ public final class ChannelVisitors {
         return chosen(resolved, message)
                 .flatMap(choice -> Mono.justOrEmpty(SatisfactionSurvey.scoreOf(choice.payload())))
                 .filterWhen(score -> survey.asks(resolved))
-                .flatMap(score -> survey.rate(resolved.id(), resolved.visitorId(), score, Optional.empty()).then())
-                .switchIfEmpty(Mono.defer(() -> startAndSay(message)));
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(score -> score.isPresent()
+                        ? survey.rate(resolved.id(), resolved.visitorId(), score.get(), Optional.empty()).then()
+                        : startAndSay(message));
     }
 
     private Mono<Void> startAndSay(ChannelMessage message) {
@@ -71,6 +78,8 @@ public final class ChannelVisitors {
         // The platform's delivery id is the client message id: a message stored before is not stored again.
         Optional<String> clientMessageId = Optional.of(message.from().channel() + "-" + message.deliveryId());
         return chosen(conversation, message).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .filter(choice -> choice.isPresent() || message.choiceKey().isEmpty())
+                .switchIfEmpty(Mono.error(() -> new UnknownChoiceException(message.choiceKey().orElseThrow())))
                 .flatMap(choice -> engine.handle(new VisitorMessage(conversation.id(), conversation.visitorId(),
                         choice.map(QuickReply::label).orElse(message.text()), clientMessageId,
                         choice.map(QuickReply::payload), message.languageHint())))

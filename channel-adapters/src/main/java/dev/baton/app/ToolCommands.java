@@ -1,5 +1,6 @@
 package dev.baton.app;
 
+import dev.baton.app.channel.telegram.TelegramWebhookCommand;
 import dev.baton.app.evaluation.EvaluateCommand;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
@@ -13,7 +14,7 @@ import java.util.Set;
 /** The operator's tools that live in the same jar as the service. */
 final class ToolCommands {
 
-    private static final Set<String> TOOLS = Set.of("hash-password", "evaluate");
+    private static final Set<String> TOOLS = Set.of("hash-password", "evaluate", "telegram-webhook");
 
     private ToolCommands() {
     }
@@ -23,7 +24,11 @@ final class ToolCommands {
     }
 
     static int run(String tool, String[] args) {
-        return "evaluate".equals(tool) ? EvaluateCommand.run(args, System.out, System.err) : hashPassword();
+        return switch (tool) {
+            case "evaluate" -> EvaluateCommand.run(args, System.out, System.err);
+            case "telegram-webhook" -> TelegramWebhookCommand.run(args, System.getenv(), System.out, System.err);
+            default -> hashPassword();
+        };
     }
 
     /** Reads a password (hidden on a terminal, else one line of standard input) and prints its stored form. */

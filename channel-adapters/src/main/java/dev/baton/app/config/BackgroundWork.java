@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Runs a periodic job of the core (a sweep, a check) from the node's start until it stops. */
-final class BackgroundWork implements SmartLifecycle {
+public final class BackgroundWork implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
 
@@ -33,7 +33,7 @@ final class BackgroundWork implements SmartLifecycle {
     }
 
     /** @param work subscribed at start, disposed at stop; it must handle its own errors to keep running */
-    BackgroundWork(Supplier<Flux<?>> work) {
+    public BackgroundWork(Supplier<Flux<?>> work) {
         this.work = work;
     }
 

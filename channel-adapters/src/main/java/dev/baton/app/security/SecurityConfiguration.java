@@ -47,6 +47,8 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String LOGIN_PAGE = "/login.html";
+    /** Where messaging platforms post (see dev.baton.app.channel): signed by their platforms, not logged in. */
+    static final String CHANNEL_WEBHOOKS = "/channels/*/webhook";
 
     /** The header the trainer page's requests carry, as did XMLHttpRequest's; see {@code trainer.js}. */
     private static final ServerWebExchangeMatcher PAGE_REQUEST = exchange ->
@@ -69,6 +71,10 @@ class SecurityConfiguration {
         logoutSuccess.setLogoutSuccessUrl(URI.create(LOGIN_PAGE + "?logout"));
         return http
                 .authorizeExchange(exchanges -> exchanges
+                        // Messaging platforms' webhooks: each request is verified by its channel (a secret token, a
+                        // signature), never by a login; platforms send no session and no CSRF token, so CSRF protection
+                        // must leave these paths out.
+                        .pathMatchers(CHANNEL_WEBHOOKS).permitAll()
                         .pathMatchers("/console.html", "/console.js", "/ws/agent").hasRole("AGENT")
                         .pathMatchers("/supervisor.html", "/supervisor.js", "/supervisor.css", "/ws/supervisor").hasRole("SUPERVISOR")
                         .pathMatchers("/trainer.html", "/trainer.js", "/trainer.css").hasRole("TRAINER")

@@ -1,6 +1,7 @@
 package dev.baton.app.wire;
 
 import dev.baton.canned.CannedResponse;
+import dev.baton.channel.ChannelAddress;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.handoff.AgentAvailability;
@@ -62,21 +63,21 @@ public final class FrameParts {
 
     /** A waiting conversation in the agents' queue. */
     public record QueueEntry(String conversationId, int position, String waitingSince, SummaryView summary,
-                             boolean visitorOnline, String visitorLastSeen) {
+                             boolean visitorOnline, String visitorLastSeen, String channel) {
         public static QueueEntry of(Conversation queued, int position, Sighting visitor) {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new QueueEntry(queued.id(), position, queued.handoff().map(s -> s.waitingSince().toString()).orElse(null),
-                    SummaryView.of(queued.handoff()), seen.visitorOnline(), seen.visitorLastSeen());
+                    SummaryView.of(queued.handoff()), seen.visitorOnline(), seen.visitorLastSeen(), ChannelAddress.channelOf(queued.visitorId()));
         }
     }
 
     /** One of an agent's open conversations. */
     public record AssignedEntry(String conversationId, String state, SummaryView summary, boolean visitorOnline,
-                                String visitorLastSeen) {
+                                String visitorLastSeen, String channel) {
         public static AssignedEntry of(Conversation c, Sighting visitor) {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new AssignedEntry(c.id(), c.state().name(), SummaryView.of(c.handoff()), seen.visitorOnline(),
-                    seen.visitorLastSeen());
+                    seen.visitorLastSeen(), ChannelAddress.channelOf(c.visitorId()));
         }
     }
 

@@ -15,6 +15,7 @@ import dev.baton.app.wire.FrameParts.SummaryView;
 import dev.baton.app.wire.FrameParts.TeamMember;
 import dev.baton.app.wire.FrameParts.TeamView;
 import dev.baton.app.wire.FrameParts.VisitorSeen;
+import dev.baton.channel.ChannelAddress;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
 import dev.baton.handoff.AgentAvailability;
@@ -157,14 +158,14 @@ public sealed interface OutboundFrame {
     @JsonTypeName("conversation")
     record ConversationFrame(String conversationId, String state, String agentName, SummaryView summary,
                              List<MessageView> transcript, List<HistoryEntry> history, boolean visitorOnline,
-                             String visitorLastSeen, List<SuggestionView> suggestions) implements OutboundFrame {
+                             String visitorLastSeen, List<SuggestionView> suggestions, String channel) implements OutboundFrame {
         public static ConversationFrame of(Conversation conversation, List<Message> transcript, List<HistoryEntry> history,
                                            Sighting visitor, List<SuggestedAnswer> suggestions) {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new ConversationFrame(conversation.id(), conversation.state().name(),
                     conversation.agent().map(a -> a.displayName()).orElse(null), SummaryView.of(conversation.handoff()),
                     MessageView.of(transcript), history, seen.visitorOnline(), seen.visitorLastSeen(),
-                    suggestions.stream().map(SuggestionView::of).toList());
+                    suggestions.stream().map(SuggestionView::of).toList(), ChannelAddress.channelOf(conversation.visitorId()));
         }
     }
 

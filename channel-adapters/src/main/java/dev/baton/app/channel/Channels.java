@@ -1,0 +1,57 @@
+package dev.baton.app.channel;
+
+import dev.baton.app.channel.telegram.TelegramChannel;
+import dev.baton.app.config.BackgroundWork;
+import dev.baton.channel.ChannelDelivery;
+import dev.baton.channel.ChannelVisitors;
+import dev.baton.channel.DeliveryClaims;
+import dev.baton.channel.OutputChannel;
+import dev.baton.engine.ConversationEngine;
+import dev.baton.engine.SatisfactionSurvey;
+import dev.baton.engine.Stores;
+import dev.baton.store.memory.InMemoryDeliveryClaims;
+import dev.baton.store.redis.RedisStores;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import reactor.core.publisher.Flux;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Every messaging channel beyond the widget, registered here and only here: each is one adapter package, imported
+ * below and on only when configured ({@code baton.channels.<name>.enabled=true}, credentials from the environment).
+ * A channel adds an {@link OutputChannel} bean and its webhook; what they share is made here: the
+ * {@link ChannelVisitors} its webhook hands messages to and the {@link ChannelDelivery} that sends replies.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ChannelSettings.class)
+@Import({TelegramChannel.class})
+public class Channels {
+
+    /** In Redis with the Redis store, so that every node agrees on what was handled and sent. */
+    @Bean
+    DeliveryClaims deliveryClaims(ChannelSettings settings, ObjectProvider<RedisStores> redis, Clock clock) {
+        RedisStores shared = redis.getIfAvailable();
+        return shared != null ? shared.deliveryClaims(settings.claimsKeptFor())
+                : new InMemoryDeliveryClaims(clock, settings.claimsKeptFor(), settings.claimsInMemory());
+    }
+
+    @Bean
+    ChannelVisitors channelVisitors(ConversationEngine engine, SatisfactionSurvey survey, Stores stores, DeliveryClaims claims) {
+        return new ChannelVisitors(engine, survey, stores.conversations(), claims);
+    }
+
+    /** Sends replies to the channels that are on, from the node's start until it stops; nothing without any. */
+    @Bean
+    BackgroundWork channelDelivery(ObjectProvider<OutputChannel> enabled, Stores stores, DeliveryClaims claims, SatisfactionSurvey survey,
+                                   ChannelSettings settings) {
+        List<OutputChannel> channels = enabled.orderedStream().toList();
+        ChannelDelivery delivery = new ChannelDelivery(stores.events(), claims, channels, stores.conversations(), survey,
+                settings.retry().delivery());
+        return new BackgroundWork(() -> channels.isEmpty() ? Flux.empty() : delivery.run());
+    }
+}
