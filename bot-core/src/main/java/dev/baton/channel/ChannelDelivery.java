@@ -17,6 +17,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,9 @@ public final class ChannelDelivery {
     /** Which channel each conversation is on, so that a message's channel costs one read per conversation. */
     private final Cache<String, Optional<ChannelAddress>> addresses = Caffeine.newBuilder()
             .maximumSize(REMEMBERED_CONVERSATIONS).expireAfterAccess(Duration.ofHours(1)).build();
+    /** When each conversation's visitor last wrote, as heard from the events (read from the transcript when not heard). */
+    private final Cache<String, Instant> visitorWrote = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_CONVERSATIONS).expireAfterAccess(Duration.ofHours(1)).build();
 
     public ChannelDelivery(ConversationEvents events, DeliveryClaims claims, Collection<OutputChannel> channels,
                            ConversationStore conversations, SatisfactionSurvey survey, DeliveryRetry retry) {
@@ -71,17 +75,23 @@ public final class ChannelDelivery {
                 .flatMap(lane -> lane.timeout(IDLE_LANE, Flux.empty()).concatMap(this::deliver), LANES);
     }
 
-    /** A message the visitor reads, or a conversation an agent resolved (which asks the satisfaction question). */
+    /**
+     * A message: one the visitor reads, or one they wrote (when they last wrote is remembered); or a conversation an
+     * agent resolved (which asks the satisfaction question).
+     */
     private static boolean mayConcernAVisitor(ConversationEvent event) {
         if (event instanceof ConversationEvent.MessageAdded added) {
-            Sender from = added.message().from();
-            return from == Sender.BOT || from == Sender.AGENT || from == Sender.SYSTEM;
+            return added.message().from() != Sender.NOTE;
         }
         return event instanceof ConversationEvent.StateChanged changed
                 && changed.conversation().state() == ConversationState.RESOLVED && changed.conversation().agent().isPresent();
     }
 
     private Mono<Void> deliver(ConversationEvent event) {
+        if (event instanceof ConversationEvent.MessageAdded added && added.message().from() == Sender.VISITOR) {
+            visitorWrote.put(added.conversationId(), added.message().at());
+            return Mono.empty();
+        }
         Mono<Void> delivery = event instanceof ConversationEvent.StateChanged changed
                 ? onChannel(changed.conversation()).flatMap(channel -> askOnce(changed.conversation()))
                 : addressOf(event.conversationId()).flatMap(to -> sendOnce(to, ((ConversationEvent.MessageAdded) event).message()));
@@ -111,9 +121,21 @@ public final class ChannelDelivery {
         OutputChannel channel = channels.get(to.channel());
         return claims.claim("out:" + message.conversationId() + ":" + message.id())
                 .filter(Boolean::booleanValue)
-                .flatMap(mine -> channel.send(new Reply(to, message.id(), message.text(), message.quickReplies()))
+                .flatMap(mine -> visitorLastWrote(message.conversationId()))
+                .flatMap(lastWrote -> channel.send(new Reply(to, message.id(), message.text(), message.quickReplies(), lastWrote))
                         .retryWhen(retry.spec())
                         .onErrorResume(failure -> notDelivered(channel, message, failure)));
+    }
+
+    private Mono<Optional<Instant>> visitorLastWrote(String conversationId) {
+        Instant heard = visitorWrote.getIfPresent(conversationId);
+        return heard != null ? Mono.just(Optional.of(heard))
+                : conversations.transcript(conversationId, 0)
+                        .filter(m -> m.from() == Sender.VISITOR)
+                        .takeLast(1)
+                        .next()
+                        .map(m -> Optional.of(m.at()))
+                        .defaultIfEmpty(Optional.empty());
     }
 
     private Mono<Void> notDelivered(OutputChannel channel, Message message, Throwable failure) {

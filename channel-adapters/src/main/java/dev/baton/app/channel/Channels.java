@@ -1,6 +1,8 @@
 package dev.baton.app.channel;
 
+import dev.baton.app.channel.platform.ChannelSettings;
 import dev.baton.app.channel.telegram.TelegramChannel;
+import dev.baton.app.channel.whatsapp.WhatsAppChannel;
 import dev.baton.app.config.BackgroundWork;
 import dev.baton.channel.ChannelDelivery;
 import dev.baton.channel.ChannelVisitors;
@@ -29,7 +31,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChannelSettings.class)
-@Import({TelegramChannel.class})
+@Import({TelegramChannel.class, WhatsAppChannel.class})
 public class Channels {
 
     /** In Redis with the Redis store, so that every node agrees on what was handled and sent. */

@@ -2,7 +2,7 @@ package dev.baton.app.channel.telegram;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.baton.app.channel.PlatformRequests;
+import dev.baton.app.channel.platform.PlatformRequests;
 import dev.baton.channel.Choices;
 import dev.baton.channel.OutputChannel;
 import dev.baton.channel.Reply;

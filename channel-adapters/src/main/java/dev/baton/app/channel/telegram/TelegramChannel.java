@@ -1,7 +1,7 @@
 package dev.baton.app.channel.telegram;
 
-import dev.baton.app.channel.ChannelSettings;
-import dev.baton.app.channel.Webhooks;
+import dev.baton.app.channel.platform.ChannelSettings;
+import dev.baton.app.channel.platform.Webhooks;
 import dev.baton.channel.ChannelVisitors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,7 +1,7 @@
 package dev.baton.app.channel.telegram;
 
-import dev.baton.app.channel.UnreadablePayloadException;
-import dev.baton.app.channel.Webhooks;
+import dev.baton.app.channel.platform.UnreadablePayloadException;
+import dev.baton.app.channel.platform.Webhooks;
 import dev.baton.channel.ChannelAddress;
 import dev.baton.channel.ChannelMessage;
 import dev.baton.channel.ChannelVisitors;

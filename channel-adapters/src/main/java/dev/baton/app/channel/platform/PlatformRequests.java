@@ -1,4 +1,4 @@
-package dev.baton.app.channel;
+package dev.baton.app.channel.platform;
 
 import dev.baton.channel.DeliveryFailedException;
 import org.springframework.http.HttpHeaders;

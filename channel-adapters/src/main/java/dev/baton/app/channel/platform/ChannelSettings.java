@@ -1,4 +1,4 @@
-package dev.baton.app.channel;
+package dev.baton.app.channel.platform;
 
 import dev.baton.channel.DeliveryRetry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +30,7 @@ public record ChannelSettings(@DefaultValue("24h") Duration claimsKeptFor,
     public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration firstBackoff,
                         @DefaultValue("30s") Duration maxBackoff) {
 
-        DeliveryRetry delivery() {
+        public DeliveryRetry delivery() {
             return new DeliveryRetry(maxAttempts, firstBackoff, maxBackoff);
         }
     }
