@@ -39,7 +39,9 @@ public final class ChannelDelivery {
     /** A conversation quiet for this long stops holding its own ordered lane; its next message opens a new one. */
     private static final Duration IDLE_LANE = Duration.ofSeconds(30);
     /** Conversations sending at once; more wait their turn (their events stay buffered on the bus). */
-    private static final int LANES = 1024;
+    private static final int LANES = 4096;
+    /** Events whose conversation's channel is looked up at once (a store read the first time a node hears of it). */
+    private static final int LOOKUPS_AT_ONCE = 64;
     private static final int REMEMBERED_CONVERSATIONS = 10_000;
 
     private final ConversationEvents events;
@@ -71,8 +73,14 @@ public final class ChannelDelivery {
                 .doOnError(e -> log.warn("conversation events overflowed; some channel messages may be missed: {}", e.toString()))
                 .retry()
                 .filter(ChannelDelivery::mayConcernAVisitor)
-                .groupBy(ConversationEvent::conversationId)
+                // Only conversations on this node's channels get a lane: the widget's, however many, pass by here.
+                .flatMapSequential(event -> onAChannel(event).map(to -> new Addressed(event, to)), LOOKUPS_AT_ONCE)
+                .groupBy(addressed -> addressed.event().conversationId())
                 .flatMap(lane -> lane.timeout(IDLE_LANE, Flux.empty()).concatMap(this::deliver), LANES);
+    }
+
+    /** An event of a conversation on one of this node's channels, and where its visitor is. */
+    private record Addressed(ConversationEvent event, ChannelAddress to) {
     }
 
     /**
@@ -87,24 +95,40 @@ public final class ChannelDelivery {
                 && changed.conversation().state() == ConversationState.RESOLVED && changed.conversation().agent().isPresent();
     }
 
-    private Mono<Void> deliver(ConversationEvent event) {
-        if (event instanceof ConversationEvent.MessageAdded added && added.message().from() == Sender.VISITOR) {
-            visitorWrote.put(added.conversationId(), added.message().at());
-            return Mono.empty();
+    private Mono<Void> deliver(Addressed addressed) {
+        ConversationEvent event = addressed.event();
+        Mono<Void> delivery;
+        if (event instanceof ConversationEvent.StateChanged changed) {
+            delivery = askOnce(changed.conversation());
+        } else {
+            Message message = ((ConversationEvent.MessageAdded) event).message();
+            if (message.from() == Sender.VISITOR) {
+                visitorWrote.put(message.conversationId(), message.at());
+                return Mono.empty();
+            }
+            delivery = sendOnce(addressed.to(), message);
         }
-        Mono<Void> delivery = event instanceof ConversationEvent.StateChanged changed
-                ? onChannel(changed.conversation()).flatMap(channel -> askOnce(changed.conversation()))
-                : addressOf(event.conversationId()).flatMap(to -> sendOnce(to, ((ConversationEvent.MessageAdded) event).message()));
         return delivery.onErrorResume(failure -> {
             log.warn("Could not deliver an event of conversation {} to its channel: {}", event.conversationId(), failure.toString());
             return Mono.empty();
         });
     }
 
-    private Mono<OutputChannel> onChannel(Conversation conversation) {
-        Optional<ChannelAddress> address = ChannelAddress.of(conversation.visitorId());
-        addresses.put(conversation.id(), address);
-        return Mono.justOrEmpty(address.map(ChannelAddress::channel).map(channels::get));
+    /** Where the event's visitor is, if on a channel of this node's; empty otherwise, and when it cannot be read now. */
+    private Mono<ChannelAddress> onAChannel(ConversationEvent event) {
+        Mono<ChannelAddress> address;
+        if (event instanceof ConversationEvent.StateChanged changed) {
+            Optional<ChannelAddress> known = ChannelAddress.of(changed.conversation().visitorId());
+            addresses.put(event.conversationId(), known);
+            address = Mono.justOrEmpty(known);
+        } else {
+            address = addressOf(event.conversationId());
+        }
+        return address.filter(to -> channels.containsKey(to.channel()))
+                .onErrorResume(failure -> {
+                    log.warn("Could not read which channel conversation {} is on: {}", event.conversationId(), failure.toString());
+                    return Mono.empty();
+                });
     }
 
     /** Where a conversation's visitor is, if on a channel this node sends to; read once, then remembered. */
@@ -114,7 +138,7 @@ public final class ChannelDelivery {
                 : conversations.find(conversationId)
                         .map(c -> ChannelAddress.of(c.visitorId()))
                         .doOnNext(found -> addresses.put(conversationId, found));
-        return address.flatMap(Mono::justOrEmpty).filter(to -> channels.containsKey(to.channel()));
+        return address.flatMap(Mono::justOrEmpty);
     }
 
     private Mono<Void> sendOnce(ChannelAddress to, Message message) {

@@ -11,8 +11,6 @@ import dev.baton.channel.OutputChannel;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.Stores;
-import dev.baton.store.memory.InMemoryDeliveryClaims;
-import dev.baton.store.redis.RedisStores;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,27 +18,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import reactor.core.publisher.Flux;
 
-import java.time.Clock;
 import java.util.List;
 
 /**
  * Every messaging channel beyond the widget, registered here and only here: each is one adapter package, imported
  * below and on only when configured ({@code baton.channels.<name>.enabled=true}, credentials from the environment).
  * A channel adds an {@link OutputChannel} bean and its webhook; what they share is made here: the
- * {@link ChannelVisitors} its webhook hands messages to and the {@link ChannelDelivery} that sends replies.
+ * {@link ChannelVisitors} its webhook hands messages to and the {@link ChannelDelivery} that sends replies. (The
+ * {@link DeliveryClaims} come with the store: see the configuration of stores.)
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChannelSettings.class)
 @Import({TelegramChannel.class, WhatsAppChannel.class})
 public class Channels {
-
-    /** In Redis with the Redis store, so that every node agrees on what was handled and sent. */
-    @Bean
-    DeliveryClaims deliveryClaims(ChannelSettings settings, ObjectProvider<RedisStores> redis, Clock clock) {
-        RedisStores shared = redis.getIfAvailable();
-        return shared != null ? shared.deliveryClaims(settings.claimsKeptFor())
-                : new InMemoryDeliveryClaims(clock, settings.claimsKeptFor(), settings.claimsInMemory());
-    }
 
     @Bean
     ChannelVisitors channelVisitors(ConversationEngine engine, SatisfactionSurvey survey, Stores stores, DeliveryClaims claims) {

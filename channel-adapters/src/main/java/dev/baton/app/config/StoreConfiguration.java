@@ -1,6 +1,9 @@
 package dev.baton.app.config;
 
+import dev.baton.app.channel.platform.ChannelSettings;
 import dev.baton.app.metrics.TimedConversationStore;
+import dev.baton.channel.DeliveryClaims;
+import dev.baton.store.memory.InMemoryDeliveryClaims;
 import dev.baton.engine.Stores;
 import dev.baton.feedback.AnswerRatings;
 import dev.baton.inbox.TrainerInbox;
@@ -138,6 +141,11 @@ class StoreConfiguration {
             BatonProperties.Retention retention = properties.retention();
             return new InMemoryConsentRecords(clock, retention.conversations(), retention.inMemoryConversations());
         }
+
+        @Bean
+        DeliveryClaims deliveryClaims(ChannelSettings channels, Clock clock) {
+            return new InMemoryDeliveryClaims(clock, channels.claimsKeptFor(), channels.claimsInMemory());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -216,6 +224,11 @@ class StoreConfiguration {
         @Bean
         RateLimiter rateLimiter(RedisStores redis) {
             return redis.rateLimiter();
+        }
+
+        @Bean
+        DeliveryClaims deliveryClaims(RedisStores redis, ChannelSettings channels) {
+            return redis.deliveryClaims(channels.claimsKeptFor());
         }
 
         @Bean

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Updates as Telegram posts them, made from the documented examples in {@code channels/telegram}. */
-final class TelegramUpdates {
+public final class TelegramUpdates {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final AtomicLong NEXT_UPDATE = new AtomicLong(10_000);
@@ -19,7 +19,7 @@ final class TelegramUpdates {
     }
 
     /** A text message from {@code chatId}, with a new update id. */
-    static String message(long chatId, String text) {
+    public static String message(long chatId, String text) {
         ObjectNode update = fixture("message-update.json");
         update.put("update_id", NEXT_UPDATE.incrementAndGet());
         ObjectNode message = (ObjectNode) update.get("message");
@@ -30,7 +30,7 @@ final class TelegramUpdates {
     }
 
     /** A button with {@code data} pressed in {@code chatId}, with a new update id. */
-    static String pressed(long chatId, String data) {
+    public static String pressed(long chatId, String data) {
         ObjectNode update = fixture("callback-query-update.json");
         update.put("update_id", NEXT_UPDATE.incrementAndGet());
         ObjectNode query = (ObjectNode) update.get("callback_query");
