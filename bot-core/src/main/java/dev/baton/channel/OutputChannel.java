@@ -23,9 +23,4 @@ public interface OutputChannel {
     default Mono<Void> send(Reply reply) {
         return sendText(reply.to().address(), Choices.numbered(reply.text(), reply.choices()));
     }
-
-    /** Why a channel would refuse to send to {@code address} now (WhatsApp's customer-care window); empty if it would not. */
-    default Mono<String> refusal(String address) {
-        return Mono.empty();
-    }
 }
