@@ -229,6 +229,8 @@
 
   function rememberVisitors(entries) {
     for (const c of entries) {
+      // A customer on a messaging app has no chat open to be seen in: neither online nor gone.
+      if (c.channel && c.channel !== 'widget') continue;
       if (typeof c.visitorOnline === 'boolean') state.visitors.set(c.conversationId, { online: c.visitorOnline, lastSeen: c.visitorLastSeen || null });
     }
   }
