@@ -1,5 +1,6 @@
 package dev.baton.app.channel;
 
+import dev.baton.app.channel.app.AppChannel;
 import dev.baton.app.channel.platform.ChannelSettings;
 import dev.baton.app.channel.telegram.TelegramChannel;
 import dev.baton.app.channel.whatsapp.WhatsAppChannel;
@@ -29,7 +30,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChannelSettings.class)
-@Import({TelegramChannel.class, WhatsAppChannel.class})
+@Import({TelegramChannel.class, WhatsAppChannel.class, AppChannel.class})
 public class Channels {
 
     @Bean
