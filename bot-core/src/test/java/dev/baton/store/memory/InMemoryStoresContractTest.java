@@ -32,12 +32,17 @@ import dev.baton.store.RateLimiterContract;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.store.ConsentRecordsContract;
 import dev.baton.channel.DeliveryClaims;
+import dev.baton.conversation.VisitorContext;
+import dev.baton.conversation.VisitorContexts;
 import dev.baton.store.DeliveryClaimsContract;
 import dev.baton.store.SettableClock;
+import dev.baton.store.VisitorContextsContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,6 +151,28 @@ class InMemoryStoresContractTest {
         @Override
         protected SharedSecrets sameSecretsOnAnotherNode() {
             return secrets;
+        }
+    }
+
+    @Nested
+    class VisitorContextsTest extends VisitorContextsContract {
+        @Override
+        protected VisitorContexts newContexts() {
+            return new InMemoryVisitorContexts(clock, RETENTION);
+        }
+
+        @Override
+        protected VisitorContexts sameContextsOnAnotherNode() {
+            return contexts;
+        }
+
+        @Test
+        void forgetsAContextOnceTheRetentionPassed() {
+            contexts.remember("c-old", new VisitorContext(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of("Europe/Rome"))).block();
+            clock.advance(RETENTION.plusSeconds(1));
+
+            StepVerifier.create(contexts.of("c-old")).verifyComplete();
         }
     }
 

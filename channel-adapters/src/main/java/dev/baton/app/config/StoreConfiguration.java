@@ -12,6 +12,8 @@ import dev.baton.privacy.ConsentRecords;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.store.memory.InMemoryAnswerRatings;
 import dev.baton.store.memory.InMemorySatisfactionRatings;
+import dev.baton.store.memory.InMemoryVisitorContexts;
+import dev.baton.conversation.VisitorContexts;
 import dev.baton.limits.RateLimiter;
 import dev.baton.store.memory.InMemoryRateLimiter;
 import dev.baton.store.memory.InMemoryPresence;
@@ -132,6 +134,11 @@ class StoreConfiguration {
         }
 
         @Bean
+        VisitorContexts visitorContexts(BatonProperties properties, Clock clock) {
+            return new InMemoryVisitorContexts(clock, properties.retention().conversations());
+        }
+
+        @Bean
         RateLimiter rateLimiter(BatonProperties properties, Clock clock) {
             return new InMemoryRateLimiter(clock, properties.limits().memoryBuckets());
         }
@@ -219,6 +226,11 @@ class StoreConfiguration {
         @Bean
         SatisfactionRatings satisfactionRatings(RedisStores redis) {
             return redis.satisfaction();
+        }
+
+        @Bean
+        VisitorContexts visitorContexts(RedisStores redis) {
+            return redis.visitorContexts();
         }
 
         @Bean

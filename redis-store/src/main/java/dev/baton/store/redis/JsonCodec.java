@@ -22,6 +22,8 @@ import dev.baton.store.redis.StoredDocuments.IntentFilesDocument;
 import dev.baton.store.redis.StoredDocuments.LeftMessageDocument;
 import dev.baton.store.redis.StoredDocuments.MessageDocument;
 import dev.baton.store.redis.StoredDocuments.SatisfactionDocument;
+import dev.baton.store.redis.StoredDocuments.VisitorContextDocument;
+import dev.baton.conversation.VisitorContext;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -58,7 +60,7 @@ final class JsonCodec {
     private static final List<Class<?>> DOCUMENTS = List.of(ConversationDocument.class, MessageDocument.class,
             LeftMessageDocument.class, IntentFilesDocument.class, EventDocument.class, DraftDocument.class,
             VersionDocument.class, AuditEntryDocument.class, InboxEntryDocument.class, SatisfactionDocument.class,
-            CannedResponseDocument.class);
+            CannedResponseDocument.class, VisitorContextDocument.class);
 
     private final Map<Class<?>, ObjectReader> readers;
     private final Map<Class<?>, ObjectWriter> writers;
@@ -114,6 +116,14 @@ final class JsonCodec {
 
     SatisfactionRating decodeSatisfaction(String json) {
         return read(json, SatisfactionDocument.class).toRating();
+    }
+
+    String encode(VisitorContext c) {
+        return write(VisitorContextDocument.of(c));
+    }
+
+    VisitorContext decodeVisitorContext(String json) {
+        return read(json, VisitorContextDocument.class).toContext();
     }
 
     String encodeIntentFiles(List<IntentDatabaseLoader.IntentSource> files) {

@@ -59,6 +59,8 @@ import java.util.Objects;
  *   <tr><td>N{@code conversation:{id}:consent}</td><td>hash: {@code notice} (the privacy notice's version the visitor
  *       accepted), {@code at}</td><td>{@link RedisConsentRecords}</td><td>the conversations' retention, from the
  *       consent</td></tr>
+ *   <tr><td>N{@code conversation:{id}:visitor}</td><td>string: what the visitor's browser told of itself (JSON)</td>
+ *       <td>{@link RedisVisitorContexts}</td><td>the conversations' retention, from the latest hello</td></tr>
  *   <tr><td>N{@code satisfaction}</td><td>hash: {@code agent:score} → how many ratings</td>
  *       <td>{@link RedisSatisfactionRatings}</td><td>none: the counts are kept for good</td></tr>
  *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
@@ -234,6 +236,11 @@ public final class RedisKeys {
     /** In the conversation's hash slot: its visitor's consent to the privacy notice lives beside its transcript. */
     String consent(String conversationId) {
         return conversation(conversationId) + ":consent";
+    }
+
+    /** In the conversation's hash slot, beside its transcript. */
+    String visitorContext(String conversationId) {
+        return conversation(conversationId) + ":visitor";
     }
 
     String satisfactionPerAgent() {

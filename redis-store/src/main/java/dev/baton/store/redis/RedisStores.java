@@ -14,6 +14,7 @@ import dev.baton.intents.IntentPublication;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.audit.AuditLog;
+import dev.baton.conversation.VisitorContexts;
 import dev.baton.canned.CannedResponses;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;
@@ -89,6 +90,7 @@ public final class RedisStores implements AutoCloseable {
     private final AnswerRatings ratings;
     private final SharedSecrets secrets;
     private final SatisfactionRatings satisfaction;
+    private final VisitorContexts visitorContexts;
     private final RateLimiter rateLimiter;
     private final ConsentRecords consents;
     private final RedisReactiveCommands<String, String> shared;
@@ -132,6 +134,8 @@ public final class RedisStores implements AutoCloseable {
         this.secrets = StoreFailures.translated(SharedSecrets.class, new RedisSharedSecrets(shared, keys));
         this.satisfaction = StoreFailures.translated(SatisfactionRatings.class,
                 new RedisSatisfactionRatings(shared, keys, settings.retention(), json));
+        this.visitorContexts = StoreFailures.translated(VisitorContexts.class,
+                new RedisVisitorContexts(shared, keys, settings.retention(), json));
         this.rateLimiter = StoreFailures.translated(RateLimiter.class,
                 new RedisRateLimiter(bucketConnection, keys, clock, settings.commandTimeout()));
         this.consents = StoreFailures.translated(ConsentRecords.class, new RedisConsentRecords(shared, keys, settings.retention()));
@@ -256,6 +260,11 @@ public final class RedisStores implements AutoCloseable {
     /** Secrets every node agrees on. */
     public SharedSecrets secrets() {
         return secrets;
+    }
+
+    /** What visitors' browsers told of themselves, per conversation. */
+    public VisitorContexts visitorContexts() {
+        return visitorContexts;
     }
 
     /** Visitors' satisfaction with the conversations agents resolved. */

@@ -20,6 +20,7 @@ import dev.baton.inbox.InboxEntry;
 import dev.baton.inbox.InboxReason;
 import dev.baton.inbox.IntentGuess;
 import dev.baton.satisfaction.SatisfactionRating;
+import dev.baton.conversation.VisitorContext;
 import dev.baton.handoff.Sighting;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabaseLoader;
@@ -209,6 +210,20 @@ final class StoredDocuments {
         SatisfactionRating toRating() {
             return new SatisfactionRating(required(conversationId, "conversationId"), required(agent, "agent"), score,
                     Optional.ofNullable(comment), IsoInstants.parse(required(at, "at")));
+        }
+    }
+
+    /** What a visitor's browser told of itself in a conversation (see {@link VisitorContext}). */
+    record VisitorContextDocument(int v, String page, String referrer, String userAgent, String timeZone) {
+
+        static VisitorContextDocument of(VisitorContext c) {
+            return new VisitorContextDocument(VERSION, c.page().orElse(null), c.referrer().orElse(null), c.userAgent().orElse(null),
+                    c.timeZone().orElse(null));
+        }
+
+        VisitorContext toContext() {
+            return new VisitorContext(Optional.ofNullable(page), Optional.ofNullable(referrer), Optional.ofNullable(userAgent),
+                    Optional.ofNullable(timeZone));
         }
     }
 
