@@ -8,7 +8,8 @@
   const SOCKET_URL = location.origin.replace(/^http/, 'ws') + '/ws/agent';
   const TYPING_THROTTLE_MS = 2500;
   const VISITOR_TYPING_SHOWN_MS = 4000;
-  const LONG_WAIT_SECONDS = 300;
+  // Until the server's `welcome` says otherwise (baton.console.timers).
+  const DEFAULT_TIMERS = { amberSeconds: 120, redSeconds: 300 };
 
   const REASONS = {
     VISITOR_ASKED: 'Asked for a person',
@@ -73,6 +74,8 @@
     unread: new Set(),
     visitors: new Map(),  // conversationId -> {online, lastSeen}: is the visitor still there?
     canned: { responses: [], canManageShared: false },
+    timers: DEFAULT_TIMERS, // when waiting and unanswered conversations turn amber and red, from `welcome`
+    queueKnown: false,    // the first `queue` frame lists who waited before we came: nothing to announce
     status: null,         // {status: online|away, open, capacity}: mine, from `agent_status`
     team: [],             // every agent with status and load, from `team`: whom to transfer to
   };
@@ -171,17 +174,17 @@
   function handle(frame) {
     switch (frame.type) {
       case 'welcome': return onWelcome(frame);
-      case 'queue': state.queue = frame.conversations || []; rememberVisitors(state.queue); renderQueue(); return renderHeader();
-      case 'queue_update': rememberVisitors(frame.added || []); state.queue = applyQueueUpdate(state.queue, frame); renderQueue(); return renderHeader();
+      case 'queue': onQueue(frame); renderQueue(); return renderHeader();
+      case 'queue_update': rememberVisitors(frame.added || []); state.queue = applyQueueUpdate(state.queue, frame); announceQueued(frame.added || []); renderQueue(); return renderHeader();
       case 'assigned': state.assigned = frame.conversations || []; rememberVisitors(state.assigned); renderMine(); renderAvailability(); return renderHeader();
       case 'agent_status': state.status = frame; return renderAvailability();
       case 'team': state.team = frame.agents || []; return renderTransferChoices();
-      case 'visitor_presence': rememberVisitors([frame]); renderQueue(); renderMine(); return renderHeader();
+      case 'visitor_presence': rememberVisitors([frame]); renderQueue(); renderMine(); renderHeader(); return state.current && renderCustomer();
       case 'conversation': return onConversation(frame);
       case 'message': return onMessage(frame);
       case 'state': return onState(frame);
       case 'typing': return onTyping(frame);
-      case 'left_messages': state.leftMessages = frame.messages || []; return renderLeftMessages();
+      case 'left_messages': state.leftMessages = frame.messages || []; renderLeftMessages(); return state.current && renderCustomer();
       case 'canned_responses': state.canned = { responses: frame.responses || [], canManageShared: !!frame.canManageShared }; return renderCanned();
       case 'error': return onError(frame);
       case 'reconnect': return reconnectElsewhere();
@@ -189,8 +192,18 @@
     }
   }
 
+  /** A `queue` frame after a reconnect may list newcomers; the first one only lists who was there already. */
+  function onQueue(frame) {
+    const before = new Set(state.queue.map(c => c.conversationId));
+    state.queue = frame.conversations || [];
+    rememberVisitors(state.queue);
+    if (state.queueKnown) announceQueued(state.queue.filter(c => !before.has(c.conversationId)));
+    state.queueKnown = true;
+  }
+
   function onWelcome(frame) {
     state.me = frame.agent || null;
+    state.timers = frame.timers || DEFAULT_TIMERS;
     const me = $('me');
     me.replaceChildren('Signed in as ', el('strong', { text: (state.me && (state.me.name || state.me.username)) || 'agent' }));
   }
@@ -261,6 +274,7 @@
       history: frame.history || [],
       transcript: new Map((frame.transcript || []).map(m => [m.id, m])),
       suggestions: frame.suggestions || [],
+      visitor: frame.visitor || null,
     };
     for (const m of state.current.transcript.values()) if (m.clientMessageId) state.pending.delete(m.clientMessageId);
     state.unread.delete(frame.conversationId);
@@ -272,6 +286,14 @@
   function onMessage(frame) {
     const m = frame.message;
     if (!m) return;
+    const mine = state.assigned.find(a => a.conversationId === frame.conversationId);
+    if (mine) {
+      // The unanswered timer runs from the visitor's first message after the agent's latest (docs/protocol.md).
+      if (m.from === 'visitor' && !mine.unansweredSince) mine.unansweredSince = m.at;
+      if (m.from === 'agent') mine.unansweredSince = null;
+      if (m.from === 'visitor' && !seenMessages.has(`${frame.conversationId}/${m.id}`)) announceMessage(frame.conversationId, m);
+    }
+    seenMessages.add(`${frame.conversationId}/${m.id}`);
     const c = state.current;
     if (c && c.conversationId === frame.conversationId) {
       if (m.clientMessageId && state.pending.has(m.clientMessageId)) {
@@ -283,12 +305,15 @@
       if (m.from === 'visitor') hideTyping();
       appendLine(m);
       scrollTranscript();
+      if (mine) renderMine();
     } else {
       state.unread.add(frame.conversationId);
       renderMine();
       renderQueue();
     }
   }
+  /** Messages already shown or announced, by conversation and id: a resent or repeated frame is not news. */
+  const seenMessages = new Set();
 
   function onState(frame) {
     const c = state.current;
@@ -370,36 +395,39 @@
     ];
   }
 
-  function selectOnKeys(node, id) {
-    node.addEventListener('click', () => select(id));
-    node.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); select(id); }
-    });
+  /**
+   * A list entry: the list item, holding one button that opens the conversation (lists keep their structure). The
+   * button is named by what it shows, plus a word for screen readers where colour says more (see tick()).
+   */
+  function entry(attrs, ...content) {
+    const selected = attrs['data-conversation-id'] === state.selectedId;
+    return el('li', { class: 'item', ...attrs, 'aria-current': selected ? 'true' : 'false' },
+      el('button', { type: 'button', class: 'item-button', 'aria-current': selected ? 'true' : null,
+        onclick: () => select(attrs['data-conversation-id']) }, ...content, el('span', { class: 'visually-hidden level-word' })));
   }
+
+  /** A timer that ticks from a server instant (see tick()); `label` says what it counts, for screen readers too. */
+  const timer = (since, label, testId) => el('span', {
+    class: 'wait timer', 'data-since': since || '', 'data-label': label, 'data-testid': testId, text: elapsed(since),
+  });
 
   function renderQueue() {
     const list = $('queue');
     list.replaceChildren(...state.queue.map((c) => {
       const s = c.summary || {};
       const since = c.waitingSince || s.waitingSince;
-      const item = el('li', {
-        class: 'item', tabindex: '0', role: 'button', 'data-testid': 'queue-item', 'data-conversation-id': c.conversationId,
-        'aria-current': c.conversationId === state.selectedId ? 'true' : 'false',
-        'aria-label': `Number ${c.position} in the queue: ${s.customerWants || 'conversation'}`,
-      },
-      el('div', { class: 'item-top' },
-        el('span', { class: 'position', text: `#${c.position}` }),
-        el('span', { class: 'wants', dir: 'auto', 'data-testid': 'queue-wants', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
-        visitorPresence(c.conversationId, 'queue-visitor'),
-        el('span', { class: 'wait', 'data-since': since || '', 'data-testid': 'queue-wait', title: 'Waiting for', text: elapsed(since) })),
-      el('div', { class: 'chips' }, chipsFor(s, c.channel)));
-      selectOnKeys(item, c.conversationId);
-      return item;
+      return entry({ 'data-testid': 'queue-item', 'data-conversation-id': c.conversationId },
+        el('span', { class: 'item-top' },
+          el('span', { class: 'position', text: `#${c.position}` }),
+          el('span', { class: 'wants', dir: 'auto', 'data-testid': 'queue-wants', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
+          visitorPresence(c.conversationId, 'queue-visitor'),
+          timer(since, 'Waiting', 'queue-wait')),
+        el('span', { class: 'chips' }, chipsFor(s, c.channel)));
     }));
     $('queue-count').textContent = state.queue.length;
     $('queue-count').classList.toggle('hot', state.queue.length > 0);
     $('queue-empty').hidden = state.queue.length > 0;
-    document.title = state.queue.length ? `(${state.queue.length} waiting) Baton console` : 'Baton console';
+    renderTitle();
     tick();
   }
 
@@ -407,21 +435,23 @@
     const list = $('mine');
     list.replaceChildren(...state.assigned.map((c) => {
       const s = c.summary || {};
-      const item = el('li', {
-        class: 'item', tabindex: '0', role: 'button', 'data-testid': 'mine-item', 'data-conversation-id': c.conversationId,
-        'aria-current': c.conversationId === state.selectedId ? 'true' : 'false',
-      },
-      el('div', { class: 'item-top' },
-        state.unread.has(c.conversationId) && el('span', { class: 'unread-dot', title: 'New message', 'aria-label': 'New message' }),
-        el('span', { class: 'wants', dir: 'auto', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
-        visitorPresence(c.conversationId, 'mine-visitor'),
-        el('span', { class: `chip state-${c.state}`, text: STATES[c.state] || c.state })),
-      el('div', { class: 'chips' }, chipsFor(s, c.channel)));
-      selectOnKeys(item, c.conversationId);
-      return item;
+      const unread = state.unread.has(c.conversationId);
+      return entry({ 'data-testid': 'mine-item', 'data-conversation-id': c.conversationId, 'data-unread': String(unread) },
+        el('span', { class: 'item-top' },
+          unread && el('span', { class: 'unread-dot', title: 'New message' }, el('span', { class: 'visually-hidden', text: 'New message:' })),
+          el('span', { class: 'wants', dir: 'auto', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
+          visitorPresence(c.conversationId, 'mine-visitor'),
+          el('span', { class: `chip state-${c.state}`, text: STATES[c.state] || c.state })),
+        el('span', { class: 'timers' },
+          timer(c.waitingSince || s.waitingSince, 'Since handoff', 'mine-waiting'),
+          c.unansweredSince ? timer(c.unansweredSince, 'Unanswered', 'mine-unanswered')
+            : el('span', { 'data-testid': 'mine-unanswered', 'data-since': '', text: 'Answered' })),
+        el('span', { class: 'chips' }, chipsFor(s, c.channel)));
     }));
     $('mine-count').textContent = state.assigned.length;
     $('mine-empty').hidden = state.assigned.length > 0;
+    renderTitle();
+    tick();
   }
 
   const LEFT_DONE = ['emailed', 'handled'];
@@ -523,10 +553,16 @@
   }
 
   /** Opens a conversation from the lists: any way back through the visitor's history is forgotten. */
-  function select(conversationId) {
+  function select(conversationId, focusReply = false) {
     state.trail = [];
+    focusReplyOnOpen = focusReply;
     show(conversationId);
   }
+  /**
+   * Keyboard users who go to the next conversation, or accept one, land in its reply box once they may write there
+   * (after an accept, once the `assigned` frame says it is theirs).
+   */
+  let focusReplyOnOpen = false;
 
   /** Reads one of the visitor's earlier conversations, remembering where the agent came from. */
   function openEarlier(entry) {
@@ -557,6 +593,7 @@
     renderConversationHeader();
     renderSummary();
     renderHistory();
+    renderCustomer();
     renderTrail();
     renderSuggestions();
     const transcript = $('transcript');
@@ -600,6 +637,10 @@
     const input = $('reply-input');
     $('reply').dataset.mode = noting ? 'note' : 'reply';
     input.disabled = !canWrite;
+    if (focusReplyOnOpen && canWrite) {
+      focusReplyOnOpen = false;
+      input.focus();
+    }
     $('reply-send').disabled = !canWrite;
     $('reply-send').textContent = noting ? 'Add note' : 'Send';
     $('reply-label').textContent = noting ? 'Internal note, only agents see it' : 'Reply to the visitor';
@@ -647,6 +688,8 @@
     const box = $('summary');
     const s = state.current.summary;
     $('summary-box').hidden = false;
+    // Folded, the summary is one line of chips.
+    $('summary-line').replaceChildren(...(s ? chipsFor(s) : [el('span', { class: 'chip', text: 'None' })]));
     if (!s) {
       box.replaceChildren(el('p', { class: 'no-summary', text: 'No handoff summary: this conversation never asked for a person.' }));
       return;
@@ -681,6 +724,58 @@
       field('Previous conversations', el('p', { 'data-testid': 'summary-previous', text: String(s.previousConversations ?? 0) })),
     );
     tick();
+  }
+
+  /** Browser and device from the user agent the widget sent: a rough reading, enough to picture the visitor's screen. */
+  function browserAndDevice(userAgent) {
+    if (!userAgent) return null;
+    const browser = [[/Edg\//, 'Edge'], [/OPR\//, 'Opera'], [/SamsungBrowser\//, 'Samsung Internet'], [/Firefox\//, 'Firefox'],
+      [/Chrom(e|ium)\//, 'Chrome'], [/Safari\//, 'Safari']].find(([pattern]) => pattern.test(userAgent));
+    const system = [[/iPhone|iPad|iPod/, 'iOS'], [/Android/, 'Android'], [/Windows/, 'Windows'], [/Mac OS X|Macintosh/, 'macOS'],
+      [/CrOS/, 'ChromeOS'], [/Linux/, 'Linux']].find(([pattern]) => pattern.test(userAgent));
+    const device = /iPad|Tablet/.test(userAgent) ? 'tablet' : /Mobi|iPhone|Android/.test(userAgent) ? 'phone' : 'computer';
+    return { browser: browser ? browser[1] : 'Unknown browser', device: `${device}${system ? `, ${system[1]}` : ''}` };
+  }
+
+  /** The visitor's local time now, in the time zone their browser reported. */
+  function localTime(timeZone) {
+    if (!timeZone) return null;
+    try {
+      return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', weekday: 'short', timeZone }).format(new Date());
+    } catch { return null; }
+  }
+
+  /** Strips the scheme of an address for reading; the whole address stays in the link's title. */
+  const pageLabel = (url) => url.replace(/^https?:\/\//, '');
+
+  /** Who the visitor is, as far as their browser told the widget, and what they did before. */
+  function renderCustomer() {
+    const c = state.current;
+    const v = c.visitor || {};
+    const row = (term, testId, ...value) => [el('dt', { text: term }), el('dd', { 'data-testid': testId }, ...value)];
+    const quiet = (text) => el('span', { class: 'quiet', text });
+    const page = (url) => (url ? el('span', { dir: 'ltr', title: url, text: pageLabel(url) }) : quiet('Not known'));
+    const seen = state.visitors.get(c.conversationId);
+    const device = browserAndDevice(v.userAgent);
+    const time = localTime(v.timeZone);
+    const ids = new Set([c.conversationId, ...(c.history || []).map(h => h.conversationId)]);
+    const left = state.leftMessages.filter(m => ids.has(m.conversationId));
+    const ratings = (c.history || []).filter(h => h.rating);
+    $('customer').replaceChildren(
+      ...row('Language', 'customer-language', (c.summary && c.summary.language) || v.language ? languageLabel((c.summary && c.summary.language) || v.language) : quiet('Not known')),
+      ...row('Still there', 'customer-presence', seen ? (seen.online ? 'Yes, the chat is open'
+        : seen.lastSeen ? `No, left at ${formatTime(seen.lastSeen)}` : 'No') : quiet('Not known')),
+      ...row('Page', 'customer-page', page(v.page)),
+      ...row('Came from', 'customer-referrer', page(v.referrer)),
+      ...row('Browser', 'customer-browser', device ? device.browser : quiet('Not known')),
+      ...row('Device', 'customer-device', device ? device.device : quiet('Not known')),
+      ...row('Local time', 'customer-time', time ? el('span', { 'data-time-zone': v.timeZone, title: v.timeZone, text: time }) : quiet('Not known')),
+      ...row('Left messages', 'customer-left', left.length
+        ? el('ul', {}, left.map(m => el('li', { dir: 'auto', text: `${formatDate(m.at)}: ${m.text}` }))) : quiet('None')),
+      ...row('Past ratings', 'customer-ratings', ratings.length
+        ? el('ul', {}, ratings.map(h => el('li', { dir: 'auto', text: `${formatDate(h.startedAt)}: ${h.rating.score}/5${h.rating.comment ? ` — ${h.rating.comment}` : ''}` })))
+        : quiet('None')),
+    );
   }
 
   function renderHistory() {
@@ -826,7 +921,7 @@
     if (!send({ type, conversationId: state.current.conversationId })) showNotice('Not connected. Try again in a moment.');
   };
   $('trail-back').addEventListener('click', goBack);
-  $('accept').addEventListener('click', act('accept'));
+  $('accept').addEventListener('click', () => { focusReplyOnOpen = true; act('accept')(); });
   $('hand-back').addEventListener('click', act('hand_back'));
   $('resolve').addEventListener('click', act('resolve'));
 
@@ -963,16 +1058,196 @@
     });
   });
 
-  // Waiting times tick every second.
+  /** ok, amber or red: how long someone has waited against the thresholds the server gave. */
+  const levelOf = (seconds) => (seconds >= state.timers.redSeconds ? 'red' : seconds >= state.timers.amberSeconds ? 'amber' : 'ok');
+  const LEVEL_WORDS = { ok: '', amber: ' (late)', red: ' (very late)' };
+
+  // Timers tick every second, here in the browser, from the instants the server sent: no frame per second.
   function tick() {
+    const itemLevels = new Map();
     for (const node of document.querySelectorAll('.wait[data-since]')) {
       const since = node.dataset.since;
-      if (!since) continue;
-      node.textContent = elapsed(since);
-      node.classList.toggle('long', (Date.now() - Date.parse(since)) / 1000 > LONG_WAIT_SECONDS);
+      if (!since || isNaN(Date.parse(since))) continue;
+      const level = levelOf((Date.now() - Date.parse(since)) / 1000);
+      const label = node.dataset.label;
+      node.textContent = label && node.closest('.timers') ? `${label} ${elapsed(since)}` : elapsed(since);
+      node.dataset.level = level;
+      node.title = `${label || 'Waiting'} for ${elapsed(since)}${LEVEL_WORDS[level]}`;
+      const item = node.closest('.item');
+      // An open conversation's colour follows its unanswered timer: the time since the handoff only grows.
+      if (item && (item.dataset.testid !== 'mine-item' || node.dataset.testid === 'mine-unanswered')) itemLevels.set(item, level);
+    }
+    for (const item of document.querySelectorAll('.item[data-level]')) {
+      if (!itemLevels.has(item)) { delete item.dataset.level; item.querySelector('.level-word').textContent = ''; }
+    }
+    for (const [item, level] of itemLevels) {
+      if (level === 'ok') delete item.dataset.level; else item.dataset.level = level;
+      item.querySelector('.level-word').textContent = LEVEL_WORDS[level];
     }
   }
   setInterval(tick, 1000);
+  // The visitor's local time changes by the minute.
+  setInterval(() => { if (state.current && !$('conversation').hidden) renderCustomer(); }, 30000);
+
+  // ---------------------------------------------------------------- keyboard
+  const helpDialog = $('help-dialog');
+  $('help-open').addEventListener('click', () => helpDialog.showModal());
+  const typingInto = (target) => target.closest('input, textarea, select, [contenteditable="true"]');
+
+  /** The next (or previous) of my conversations, unread ones first, wrapping around. */
+  function nextConversation(step) {
+    const unread = state.assigned.filter(c => state.unread.has(c.conversationId) && c.conversationId !== state.selectedId);
+    if (step > 0 && unread.length) return unread[0].conversationId;
+    const ids = state.assigned.map(c => c.conversationId);
+    if (!ids.length) return null;
+    const at = ids.indexOf(state.selectedId);
+    return ids[(at + step + ids.length) % ids.length];
+  }
+
+  /** Alt+A: the first visitor in the queue, opened and accepted in one go. */
+  function acceptNext() {
+    const first = state.queue[0];
+    if (!first) { showNotice('Nobody is waiting in the queue.', 'info'); return; }
+    select(first.conversationId, true);
+    if (!send({ type: 'accept', conversationId: first.conversationId })) showNotice('Not connected. Try again in a moment.');
+  }
+
+  const SHORTCUTS = {
+    KeyA: acceptNext,
+    ArrowDown: () => { const id = nextConversation(1); if (id) select(id, true); },
+    ArrowUp: () => { const id = nextConversation(-1); if (id) select(id, true); },
+    KeyN: () => {
+      if (!state.current) return;
+      const radios = $('reply').elements['reply-mode'];
+      radios.value = composerMode() === 'note' ? 'reply' : 'note';
+      renderComposer();
+      $('reply-input').focus();
+    },
+    KeyC: () => { if (state.current && !$('reply').hidden) ($('canned-panel').hidden ? openCanned() : closeCanned()); },
+    KeyR: () => { if (!$('resolve').hidden) act('resolve')(); },
+    KeyS: () => { if (state.current) $('summary-box').open = !$('summary-box').open; },
+    KeyW: () => { if (state.current && !$('reply-input').disabled) $('reply-input').focus(); },
+  };
+  // event.code, not event.key: Alt with a letter types another character on some keyboards (macOS).
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.isComposing) return;
+    const shortcut = event.altKey && !event.ctrlKey && !event.metaKey && SHORTCUTS[event.code];
+    if (shortcut) {
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      shortcut();
+      return;
+    }
+    if (event.key === '?' && !event.altKey && !event.ctrlKey && !event.metaKey && !typingInto(event.target)
+      && !document.querySelector('dialog[open]')) {
+      event.preventDefault();
+      helpDialog.showModal();
+    }
+  });
+
+  // ---------------------------------------------------------------- notifications
+  const SETTINGS_KEY = 'baton.console.notifications';
+  const ASKED_KEY = 'baton.console.notifications.asked';
+  /** Each kind of notification can be switched off; the choice is kept in this browser. */
+  const notifySettings = (() => {
+    const defaults = { sound: true, desktop: true, title: true };
+    try { return { ...defaults, ...JSON.parse(localStorage.getItem(SETTINGS_KEY) || '{}') }; } catch { return defaults; }
+  })();
+  const SETTING_BOXES = { sound: 'notify-sound', desktop: 'notify-desktop', title: 'notify-title' };
+  for (const [key, id] of Object.entries(SETTING_BOXES)) {
+    $(id).checked = Boolean(notifySettings[key]);
+    $(id).addEventListener('change', (event) => {
+      notifySettings[key] = event.target.checked;
+      try { localStorage.setItem(SETTINGS_KEY, JSON.stringify(notifySettings)); } catch { /* private mode: this page only */ }
+      if (key === 'desktop' && event.target.checked) askForDesktopNotifications(true);
+      if (key === 'sound' && event.target.checked) tone();
+      renderTitle();
+      renderDesktopNote();
+    });
+  }
+
+  function renderDesktopNote() {
+    const note = $('notify-desktop-note');
+    const permission = window.Notification ? Notification.permission : 'unsupported';
+    note.hidden = !notifySettings.desktop || permission === 'granted' || permission === 'default';
+    note.textContent = permission === 'unsupported' ? 'This browser shows no desktop notifications.'
+      : 'The browser blocks notifications from this site: allow them in its site settings.';
+  }
+
+  /**
+   * Browsers let a page ask only from a user gesture, and asking again after an answer is pointless: asked once, on
+   * the agent's first click or key press (or when they switch desktop notifications on).
+   */
+  function askForDesktopNotifications(again = false) {
+    if (!window.Notification || Notification.permission !== 'default' || !notifySettings.desktop) return;
+    try { if (!again && localStorage.getItem(ASKED_KEY)) return; localStorage.setItem(ASKED_KEY, '1'); } catch { /* ask anyway */ }
+    Promise.resolve(Notification.requestPermission()).then(renderDesktopNote, () => {});
+  }
+
+  let audio = null;
+  /** Browsers start sound only after a user gesture: the audio context is made (or resumed) on the first one. */
+  function unlockAudio() {
+    const Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    try { audio = audio || new Context(); if (audio.state === 'suspended') audio.resume(); } catch { audio = null; }
+  }
+  const firstGesture = () => {
+    unlockAudio();
+    askForDesktopNotifications();
+    document.removeEventListener('pointerdown', firstGesture, true);
+    document.removeEventListener('keydown', firstGesture, true);
+  };
+  document.addEventListener('pointerdown', firstGesture, true);
+  document.addEventListener('keydown', firstGesture, true);
+
+  /** A short two-note chime, made here: no sound file to fetch. */
+  function tone() {
+    if (!audio) return;
+    const now = audio.currentTime;
+    [[880, 0], [1320, 0.12]].forEach(([frequency, at]) => {
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
+      oscillator.type = 'sine';
+      oscillator.frequency.value = frequency;
+      gain.gain.setValueAtTime(0.0001, now + at);
+      gain.gain.exponentialRampToValueAtTime(0.2, now + at + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, now + at + 0.25);
+      oscillator.connect(gain).connect(audio.destination);
+      oscillator.start(now + at);
+      oscillator.stop(now + at + 0.3);
+    });
+  }
+
+  /** Sound and, while the agent looks elsewhere, a desktop notification that brings them to the conversation. */
+  function notify(title, body, conversationId) {
+    if (notifySettings.sound) tone();
+    if (notifySettings.desktop && window.Notification && Notification.permission === 'granted'
+      && (document.hidden || !document.hasFocus())) {
+      try {
+        const shown = new Notification(title, { body, tag: `baton-${conversationId}` });
+        shown.onclick = () => { window.focus(); select(conversationId); shown.close(); };
+      } catch { /* some browsers only notify from a service worker */ }
+    }
+  }
+
+  function announceQueued(added) {
+    for (const c of added) {
+      const wants = (c.summary && c.summary.customerWants) || 'A visitor';
+      notify('New in the queue', wants, c.conversationId);
+    }
+  }
+
+  function announceMessage(conversationId, m) {
+    if (conversationId === state.selectedId && !document.hidden && document.hasFocus()) return; // they are reading it
+    notify('New message from a visitor', m.text.length > 120 ? `${m.text.slice(0, 119)}…` : m.text, conversationId);
+  }
+
+  /** "(2) Baton console": who is waiting plus my conversations with messages I have not read. */
+  function renderTitle() {
+    const count = state.queue.length + state.assigned.filter(c => state.unread.has(c.conversationId)).length;
+    document.title = notifySettings.title && count > 0 ? `(${count}) Baton console` : 'Baton console';
+  }
+  renderDesktopNote();
 
   window.addEventListener('online', () => { if (!socket) { attempt = 0; connect(); } });
   connect();

@@ -685,7 +685,7 @@
     socket = ws;
     welcomed = false;
     ws.addEventListener('open', () => {
-      const hello = { type: 'hello', visitorId, language: hintLanguage, lastSeenId: state.lastRenderedId };
+      const hello = { type: 'hello', visitorId, language: hintLanguage, lastSeenId: state.lastRenderedId, ...aboutTheBrowser() };
       const visitorToken = store.get('visitorToken');
       if (visitorToken) hello.visitorToken = visitorToken;
       if (state.conversationId) hello.conversationId = state.conversationId;
@@ -932,6 +932,17 @@
   }
 
   /**
+   * What the agent's customer panel shows of the visitor: the page they write from, the one before, the browser and
+   * the time zone, as the browser itself reports them (docs/protocol.md, `hello`). The server keeps the pages without
+   * query or fragment.
+   */
+  function aboutTheBrowser() {
+    let timeZone;
+    try { timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch { /* unknown */ }
+    return { page: location.href, referrer: document.referrer || undefined, userAgent: navigator.userAgent, timeZone };
+  }
+
+  /**
    * The server no longer knows our token (its secret is new: a one-node installation restarted, and with it forgot
    * every conversation): carry on as a new visitor rather than as nobody.
    */
@@ -943,7 +954,7 @@
     state.conversationId = null;
     state.lastRenderedId = 0;
     if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify({ type: 'hello', visitorId, language: hintLanguage, lastSeenId: 0 }));
+      socket.send(JSON.stringify({ type: 'hello', visitorId, language: hintLanguage, lastSeenId: 0, ...aboutTheBrowser() }));
     }
   }
 

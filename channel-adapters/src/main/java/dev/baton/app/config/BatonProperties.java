@@ -25,6 +25,7 @@ import java.util.List;
  * @param sockets         what one socket, and the node, may hold or do at once
  * @param inbox           which messages reach the trainers' inbox, and how long and how many it keeps
  * @param limits          how much visitors, logins and trainer API clients may do, against abuse
+ * @param console         what the agent console shows
  */
 @ConfigurationProperties("baton")
 public record BatonProperties(@DefaultValue("intents") Path intents,
@@ -38,7 +39,8 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                               @DefaultValue Retention retention,
                               @DefaultValue Sockets sockets,
                               @DefaultValue Inbox inbox,
-                              @DefaultValue Limits limits) {
+                              @DefaultValue Limits limits,
+                              @DefaultValue Console console) {
 
     /** Where conversations live: this node's memory (one node), or Redis (any number of nodes). */
     public enum Store {
@@ -232,6 +234,25 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
         }
 
         public record TrainerApi(@DefaultValue("300") int requestsPerMinute) {
+        }
+    }
+
+    /** @param timers when a waiting or unanswered conversation turns amber, then red, in every agent's console */
+    public record Console(@DefaultValue Timers timers) {
+    }
+
+    /**
+     * One setting for the whole installation today; a team's own thresholds are meant to override it once teams exist.
+     *
+     * @param amber a conversation waiting (or a visitor unanswered) this long is shown amber
+     * @param red   and this long, red
+     */
+    public record Timers(@DefaultValue("2m") Duration amber, @DefaultValue("5m") Duration red) {
+        public Timers {
+            if (amber.isNegative() || amber.isZero() || red.compareTo(amber) <= 0) {
+                throw new IllegalArgumentException("baton.console.timers: amber must be positive and red longer than amber, not "
+                        + amber + " and " + red);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.baton.app.wire.FrameParts.CannedResponseView;
 import dev.baton.app.wire.FrameParts.HistoryEntry;
 import dev.baton.app.wire.FrameParts.LeftMessageView;
 import dev.baton.app.wire.FrameParts.TeamMember;
+import dev.baton.app.wire.FrameParts.TimersView;
 import dev.baton.app.wire.InboundFrame;
 import dev.baton.app.wire.OutboundFrame;
 import dev.baton.app.wire.OpenSockets;
@@ -18,12 +19,15 @@ import dev.baton.canned.CannedResponse;
 import dev.baton.canned.CannedResponses;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.VisitorContexts;
+import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.QuotedValue;
 import dev.baton.handoff.SuggestedAnswers;
+import dev.baton.handoff.UnansweredSince;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -32,6 +36,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -62,11 +67,18 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final SuggestedAnswers suggestions;
     private final CannedResponses canned;
     private final LeftMessageActions leftMessageActions;
+    private final TimersView timers;
+    private final VisitorContexts contexts;
+    private final SatisfactionRatings ratings;
 
     AgentSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                        SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, SuggestedAnswers suggestions,
-                       CannedResponses canned, LeftMessageActions leftMessageActions) {
+                       CannedResponses canned, LeftMessageActions leftMessageActions, TimersView timers, VisitorContexts contexts,
+                       SatisfactionRatings ratings) {
         this.leftMessageActions = leftMessageActions;
+        this.timers = timers;
+        this.contexts = contexts;
+        this.ratings = ratings;
         this.suggestions = suggestions;
         this.canned = canned;
         this.desk = desk;
@@ -91,7 +103,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         FrameOutbox outbox = pipeline.outbox(session);
         OpenConversations open = new OpenConversations();
         Sinks.Empty<Void> closed = Sinks.empty();
-        outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName())));
+        outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName()), timers));
 
         Mono<Void> start = desk.consoleConnected(agent.username())
                 .then(sendStatus(outbox, agent))
@@ -245,29 +257,38 @@ final class AgentSocketHandler implements WebSocketHandler {
 
     private Mono<Void> sendConversation(FrameOutbox outbox, OpenConversations open, Conversation conversation) {
         open.add(conversation.id());
-        return desk.visitors(List.of(conversation.id())).flatMap(seen -> desk.transcript(conversation.id()).collectList()
-                .zipWith(desk.history(conversation).concatMap(this::historyEntry).collectList())
+        return desk.visitors(List.of(conversation.id())).flatMap(seen -> Mono.zip(desk.transcript(conversation.id()).collectList(),
+                        desk.history(conversation).concatMap(this::historyEntry).collectList(),
+                        contexts.of(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .doOnNext(loaded -> outbox.send(OutboundFrame.ConversationFrame.of(conversation, loaded.getT1(), loaded.getT2(),
-                        seen.get(conversation.id()), suggestions.of(conversation)))))
+                        seen.get(conversation.id()), suggestions.of(conversation), loaded.getT3()))))
                 .then();
     }
 
-    /** One earlier conversation as the console lists it: when, how it ended, and what the visitor first said. */
+    /** One earlier conversation as the console lists it: when, how it ended, what the visitor first said, their rating. */
     private Mono<HistoryEntry> historyEntry(Conversation past) {
         return desk.transcript(past.id()).filter(m -> m.from() == Sender.VISITOR).next()
                 .map(Message::text).defaultIfEmpty("")
-                .map(first -> HistoryEntry.of(past, first));
+                .zipWith(ratings.of(past.id()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(loaded -> HistoryEntry.of(past, loaded.getT1(), loaded.getT2()));
     }
 
-    /** The agent's conversations, each with whether its visitor is there (the store is asked once for the whole list). */
+    /**
+     * The agent's conversations, each with whether its visitor is there (the store is asked once for the whole list)
+     * and since when the visitor waits for an answer (from each transcript: an agent has a handful of conversations).
+     */
     private Mono<Void> sendAssigned(FrameOutbox outbox, AgentRef agent, OpenConversations open) {
         return desk.assignedTo(agent.username())
                 .doOnNext(c -> open.add(c.id()))
+                .concatMap(c -> desk.transcript(c.id()).collectList().map(transcript -> new Unanswered(c, UnansweredSince.in(c, transcript))))
                 .collectList()
-                .flatMap(assigned -> desk.visitors(assigned.stream().map(Conversation::id).toList())
+                .flatMap(assigned -> desk.visitors(assigned.stream().map(a -> a.conversation().id()).toList())
                         .doOnNext(seen -> outbox.send(new OutboundFrame.Assigned(assigned.stream()
-                                .map(c -> AssignedEntry.of(c, seen.get(c.id()))).toList()))))
+                                .map(a -> AssignedEntry.of(a.conversation(), seen.get(a.conversation().id()), a.since())).toList()))))
                 .then();
+    }
+
+    private record Unanswered(Conversation conversation, Optional<Instant> since) {
     }
 
     private Mono<Void> sendStatus(FrameOutbox outbox, AgentRef agent) {

@@ -3,6 +3,7 @@ package dev.baton.app.console;
 import dev.baton.app.config.BatonProperties;
 import dev.baton.app.config.SocketRoute;
 import dev.baton.app.wire.ConversationFeeds;
+import dev.baton.app.wire.FrameParts.TimersView;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.SocketPipeline;
@@ -13,6 +14,8 @@ import dev.baton.engine.LiveQueue;
 import dev.baton.handoff.SuggestedAnswers;
 import dev.baton.canned.CannedResponse;
 import dev.baton.canned.CannedResponses;
+import dev.baton.conversation.VisitorContexts;
+import dev.baton.satisfaction.SatisfactionRatings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.context.annotation.Configuration;
@@ -37,11 +40,16 @@ class ConsoleChannel {
     @Bean
     SocketRoute agentSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                             SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, LiveKnowledge knowledge,
-                            BatonProperties properties, CannedResponses canned, LeftMessageFollowUps followUps) {
+                            BatonProperties properties, CannedResponses canned, LeftMessageFollowUps followUps,
+                            VisitorContexts contexts, SatisfactionRatings ratings) {
         SuggestedAnswers suggestions = new SuggestedAnswers(() -> knowledge.get().intents(), properties.defaultLanguage());
         seed(canned, properties.agents().cannedResponses());
         return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets,
-                suggestions, canned, new LeftMessageActions(followUps)));
+                suggestions, canned, new LeftMessageActions(followUps), timers(properties.console().timers()), contexts, ratings));
+    }
+
+    private static TimersView timers(BatonProperties.Timers timers) {
+        return new TimersView(timers.amber().toSeconds(), timers.red().toSeconds());
     }
 
     /** At start-up, before any console connects: the configured shared canned responses that are not stored yet. */

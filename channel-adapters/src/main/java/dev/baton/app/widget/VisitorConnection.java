@@ -4,6 +4,7 @@ import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.OutboundFrame;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.VisitorContext;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.Message;
 import dev.baton.handoff.QueueStatus;
@@ -34,6 +35,8 @@ final class VisitorConnection {
     private volatile String conversationId;
     private volatile Conversation conversation;
     private volatile Optional<String> languageHint = Optional.empty();
+    /** What the browser told of itself in its latest hello; a new conversation on this socket keeps it too. */
+    private volatile VisitorContext browser = VisitorContext.fromBrowser(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     /** What this visitor was last told about their place in the queue; empty while not waiting. */
     private Optional<QueueStatus> toldQueue = Optional.empty();
     /** How many agents online this visitor was last told of. */
@@ -106,6 +109,14 @@ final class VisitorConnection {
 
     Optional<String> languageHint() {
         return languageHint;
+    }
+
+    VisitorContext browser() {
+        return browser;
+    }
+
+    void told(VisitorContext browser) {
+        this.browser = browser;
     }
 
     ConversationState state() {

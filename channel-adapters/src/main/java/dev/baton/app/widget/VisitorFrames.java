@@ -1,6 +1,7 @@
 package dev.baton.app.widget;
 
 import dev.baton.app.wire.InboundFrame;
+import dev.baton.conversation.VisitorContext;
 import dev.baton.app.wire.ProtocolException;
 
 import java.util.Optional;
@@ -19,15 +20,17 @@ final class VisitorFrames {
     private VisitorFrames() {
     }
 
+    /** @param browser what the visitor's browser tells of itself: page, referrer, user agent, time zone (all optional) */
     record Hello(String visitorId, Optional<String> visitorToken, Optional<String> conversationId, Optional<String> language,
-                 long lastSeenId) {
+                 long lastSeenId, VisitorContext browser) {
         static Hello read(InboundFrame frame) {
             String visitorId = frame.requiredText("visitorId");
             if (!VISITOR_ID.matcher(visitorId).matches()) {
                 throw new ProtocolException("invalid_visitor_id", "\"visitorId\" must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -");
             }
             return new Hello(visitorId, frame.optionalText("visitorToken"), frame.optionalConversationId(), frame.optionalText("language"),
-                    frame.optionalLong("lastSeenId", 0));
+                    frame.optionalLong("lastSeenId", 0), VisitorContext.fromBrowser(frame.optionalText("page"),
+                    frame.optionalText("referrer"), frame.optionalText("userAgent"), frame.optionalText("timeZone")));
         }
     }
 

@@ -15,6 +15,8 @@ import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
 import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.VisitorContext;
+import dev.baton.conversation.VisitorContexts;
 import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
@@ -63,12 +65,15 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private final VisitorLimits limits;
     private final SocketsPerAddress socketsPerAddress;
     private final VisitorPrivacy privacy;
+    private final VisitorContexts contexts;
 
     VisitorSocketHandler(ConversationEngine engine, SatisfactionSurvey survey, ConversationStore conversations,
                          ConversationFeeds feeds, WaitingVisitors waiting, SocketPipeline pipeline, OutboundFrames frames,
                          OpenSockets openSockets, ConversationMetrics metrics, int maxMessagesWhileLoading, VisitorTokens tokens,
-                         VisitorLimits limits, SocketsPerAddress socketsPerAddress, VisitorPrivacy privacy) {
+                         VisitorLimits limits, SocketsPerAddress socketsPerAddress, VisitorPrivacy privacy,
+                         VisitorContexts contexts) {
         this.privacy = privacy;
+        this.contexts = contexts;
         this.maxMessagesWhileLoading = maxMessagesWhileLoading;
         this.tokens = tokens;
         this.limits = limits;
@@ -227,6 +232,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private Mono<Void> hello(VisitorConnection connection, InboundFrame frame) {
         VisitorFrames.Hello hello = VisitorFrames.Hello.read(frame);
         tokens.check(hello.visitorId(), hello.visitorToken(), hello.conversationId().isPresent());
+        connection.told(hello.browser());
         return open(connection, hello.visitorId(), hello.conversationId(), hello.language(), hello.lastSeenId());
     }
 
@@ -242,7 +248,9 @@ final class VisitorSocketHandler implements WebSocketHandler {
         return engine.open(visitorId, conversationId, languageHint, mayStart).flatMap(opened -> {
             Conversation conversation = opened.conversation();
             connection.follow(visitorId, conversation, languageHint, lastSeenId);
-            return Mono.zip(conversations.transcript(conversation.id(), lastSeenId).filter(Message::reachesVisitor).collectList(),
+            VisitorContext browser = connection.browser();
+            Mono<Void> remembered = browser.isEmpty() ? Mono.empty() : contexts.remember(conversation.id(), browser);
+            return remembered.then(Mono.zip(conversations.transcript(conversation.id(), lastSeenId).filter(Message::reachesVisitor).collectList(),
                             standing(conversation.id()), survey.asks(conversation))
                     .doOnNext(loaded -> {
                         Standing standing = loaded.getT2();
@@ -252,7 +260,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                                 conversation.agent().map(a -> a.displayName()).orElse(null), standing.agentsOnline(),
                                 loaded.getT3(), OutboundFrame.closedUntilText(engine.closedUntil()));
                         connection.sendMessagesAnd(frames, welcome, loaded.getT1(), standing.queue(), standing.agentsOnline());
-                    })
+                    }))
                     .then(privacy.offerNotice(connection, conversation, languageHint));
         });
     }

@@ -14,6 +14,7 @@ import dev.baton.events.ConversationEvents;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.rights.VisitorDataRights;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.VisitorContexts;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.LiveQueue;
@@ -41,9 +42,10 @@ class WidgetChannel {
                               ConversationFeeds feeds, WaitingVisitors waitingVisitors, SocketPipeline pipeline,
                               OutboundFrames frames, OpenSockets openSockets, ConversationMetrics metrics, SocketLimits limits,
                               VisitorTokens tokens, VisitorLimits visitorLimits, SocketsPerAddress socketsPerAddress,
-                              VisitorPrivacy privacy) {
+                              VisitorPrivacy privacy, VisitorContexts contexts) {
         return new SocketRoute(PATH, new VisitorSocketHandler(engine, survey, conversations, feeds, waitingVisitors, pipeline,
-                frames, openSockets, metrics, limits.maxMessagesWhileLoading(), tokens, visitorLimits, socketsPerAddress, privacy));
+                frames, openSockets, metrics, limits.maxMessagesWhileLoading(), tokens, visitorLimits, socketsPerAddress, privacy,
+                contexts));
     }
 
     @Bean

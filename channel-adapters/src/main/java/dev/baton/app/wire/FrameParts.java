@@ -4,6 +4,8 @@ import dev.baton.canned.CannedResponse;
 import dev.baton.channel.ChannelAddress;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffSummary;
+import dev.baton.conversation.VisitorContext;
+import dev.baton.satisfaction.SatisfactionRating;
 import dev.baton.handoff.AgentAvailability;
 import dev.baton.handoff.FollowUp;
 import dev.baton.handoff.LeftMessage;
@@ -11,6 +13,7 @@ import dev.baton.handoff.QueueStatus;
 import dev.baton.handoff.Sighting;
 import dev.baton.handoff.SuggestedAnswer;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,20 +74,39 @@ public final class FrameParts {
         }
     }
 
-    /** One of an agent's open conversations. */
+    /**
+     * One of an agent's open conversations, with the instants its two timers count from: since when it waits for people
+     * (the handoff) and since when the visitor waits for an answer ({@code null} when the agent had the latest word).
+     */
     public record AssignedEntry(String conversationId, String state, SummaryView summary, boolean visitorOnline,
-                                String visitorLastSeen, String channel) {
-        public static AssignedEntry of(Conversation c, Sighting visitor) {
+                                String visitorLastSeen, String channel, String waitingSince, String unansweredSince) {
+        public static AssignedEntry of(Conversation c, Sighting visitor, Optional<Instant> unansweredSince) {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new AssignedEntry(c.id(), c.state().name(), SummaryView.of(c.handoff()), seen.visitorOnline(),
-                    seen.visitorLastSeen(), ChannelAddress.channelOf(c.visitorId()));
+                    seen.visitorLastSeen(), ChannelAddress.channelOf(c.visitorId()),
+                    c.handoff().map(s -> s.waitingSince().toString()).orElse(null), unansweredSince.map(Instant::toString).orElse(null));
         }
     }
 
-    /** One earlier conversation as the console lists it: when, how it ended, and what the visitor first said. */
-    public record HistoryEntry(String conversationId, String state, String startedAt, String firstMessage) {
-        public static HistoryEntry of(Conversation past, String firstMessage) {
-            return new HistoryEntry(past.id(), past.state().name(), past.startedAt().toString(), firstMessage);
+    /**
+     * One earlier conversation as the console lists it: when, how it ended, what the visitor first said, and how they
+     * rated it ({@code null} when they did not).
+     */
+    public record HistoryEntry(String conversationId, String state, String startedAt, String firstMessage, RatingView rating) {
+        public static HistoryEntry of(Conversation past, String firstMessage, Optional<SatisfactionRating> rating) {
+            return new HistoryEntry(past.id(), past.state().name(), past.startedAt().toString(), firstMessage,
+                    rating.map(r -> new RatingView(r.score(), r.comment().orElse(null))).orElse(null));
+        }
+    }
+
+    /** A visitor's satisfaction with a conversation, 1 to 5, and their comment. */
+    public record RatingView(int score, String comment) {
+    }
+
+    /** What the visitor's browser told of itself in its latest hello (docs/protocol.md, the customer panel). */
+    public record VisitorView(String page, String referrer, String userAgent, String timeZone) {
+        static VisitorView of(VisitorContext c) {
+            return new VisitorView(c.page().orElse(null), c.referrer().orElse(null), c.userAgent().orElse(null), c.timeZone().orElse(null));
         }
     }
 
@@ -104,6 +126,10 @@ public final class FrameParts {
     }
 
     public record AgentView(String username, String name) {
+    }
+
+    /** When the console turns a waiting or unanswered conversation amber, then red. */
+    public record TimersView(long amberSeconds, long redSeconds) {
     }
 
     /** An agent as the transfer dialog lists them: {@code status} is {@code online}, {@code away} or {@code offline}. */

@@ -14,8 +14,11 @@ import dev.baton.app.wire.FrameParts.SuggestionView;
 import dev.baton.app.wire.FrameParts.SummaryView;
 import dev.baton.app.wire.FrameParts.TeamMember;
 import dev.baton.app.wire.FrameParts.TeamView;
+import dev.baton.app.wire.FrameParts.TimersView;
 import dev.baton.app.wire.FrameParts.VisitorSeen;
 import dev.baton.channel.ChannelAddress;
+import dev.baton.app.wire.FrameParts.VisitorView;
+import dev.baton.conversation.VisitorContext;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
 import dev.baton.handoff.AgentAvailability;
@@ -125,7 +128,7 @@ public sealed interface OutboundFrame {
     // ---- agent channel
 
     @JsonTypeName("welcome")
-    record AgentWelcome(AgentView agent) implements OutboundFrame {
+    record AgentWelcome(AgentView agent, TimersView timers) implements OutboundFrame {
     }
 
     @JsonTypeName("state")
@@ -158,14 +161,16 @@ public sealed interface OutboundFrame {
     @JsonTypeName("conversation")
     record ConversationFrame(String conversationId, String state, String agentName, SummaryView summary,
                              List<MessageView> transcript, List<HistoryEntry> history, boolean visitorOnline,
-                             String visitorLastSeen, List<SuggestionView> suggestions, String channel) implements OutboundFrame {
+                             String visitorLastSeen, List<SuggestionView> suggestions, String channel, VisitorView visitor)
+            implements OutboundFrame {
         public static ConversationFrame of(Conversation conversation, List<Message> transcript, List<HistoryEntry> history,
-                                           Sighting visitor, List<SuggestedAnswer> suggestions) {
+                                           Sighting visitor, List<SuggestedAnswer> suggestions, Optional<VisitorContext> browser) {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new ConversationFrame(conversation.id(), conversation.state().name(),
                     conversation.agent().map(a -> a.displayName()).orElse(null), SummaryView.of(conversation.handoff()),
                     MessageView.of(transcript), history, seen.visitorOnline(), seen.visitorLastSeen(),
-                    suggestions.stream().map(SuggestionView::of).toList(), ChannelAddress.channelOf(conversation.visitorId()));
+                    suggestions.stream().map(SuggestionView::of).toList(), ChannelAddress.channelOf(conversation.visitorId()),
+                    browser.map(VisitorView::of).orElse(null));
         }
     }
 
