@@ -1166,6 +1166,15 @@
     });
   }
 
+  // The settings menu closes like a menu: Escape, or a click elsewhere.
+  const settingsMenu = $('settings');
+  document.addEventListener('click', (event) => { if (settingsMenu.open && !settingsMenu.contains(event.target)) settingsMenu.open = false; });
+  settingsMenu.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    settingsMenu.open = false;
+    settingsMenu.querySelector('summary').focus();
+  });
+
   function renderDesktopNote() {
     const note = $('notify-desktop-note');
     const permission = window.Notification ? Notification.permission : 'unsupported';

@@ -13,4 +13,7 @@ public interface VisitorContexts {
 
     /** The conversation's context; empty when the visitor's browser never told any (or it was forgotten). */
     Mono<VisitorContext> of(String conversationId);
+
+    /** Erases the conversation's context (the visitor asked for their data to be erased); emits whether there was one. */
+    Mono<Boolean> forget(String conversationId);
 }

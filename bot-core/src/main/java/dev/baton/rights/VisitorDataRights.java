@@ -13,6 +13,7 @@ import dev.baton.handoff.LeftMessage;
 import dev.baton.inbox.TrainerInbox;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.satisfaction.SatisfactionRatings;
+import dev.baton.conversation.VisitorContexts;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +27,8 @@ import java.util.Set;
  * A visitor's rights over their data: to read all of it (export) and to have it erased, asked by the visitor
  * themselves or by an administrator on their behalf (by visitor id, or by an email address or phone number they gave).
  *
- * <p>An erasure removes the visitor's conversations — transcripts, consents, ratings' comments and votes, presence, and
+ * <p>An erasure removes the visitor's conversations — transcripts, consents, ratings' comments and votes, what their
+ * browser told (page, referrer, user agent, time zone), presence, and
  * every index, queue and unanswered entry of them —, the messages they left, and the trainers' inbox wordings their
  * messages contributed to, from the installation's stores (every node's, with Redis). Counts that say nothing of anyone
  * (metrics, ratings per agent and per intent) stay. A conversation still open is closed first (resolved, so that any
@@ -43,14 +45,17 @@ public final class VisitorDataRights {
     private final SatisfactionRatings satisfaction;
     private final AnswerRatings answerRatings;
     private final ConsentRecords consents;
+    private final VisitorContexts visitorContexts;
     private final AuditLog audit;
     private final VisitorTraces elsewhere;
     private final Clock clock;
 
     /** @param elsewhere what else names visitors, to forget with them */
     public VisitorDataRights(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction, AnswerRatings answerRatings,
-                             ConsentRecords consents, AuditLog audit, VisitorTraces elsewhere, Clock clock) {
+                             ConsentRecords consents, AuditLog audit, VisitorTraces elsewhere, VisitorContexts visitorContexts,
+                             Clock clock) {
         this.elsewhere = elsewhere;
+        this.visitorContexts = visitorContexts;
         this.stores = stores;
         this.inbox = inbox;
         this.satisfaction = satisfaction;
@@ -149,6 +154,7 @@ public final class VisitorDataRights {
                 .then(answerRatings.forget(id))
                 .then(satisfaction.forget(id))
                 .then(consents.forget(id))
+                .then(visitorContexts.forget(id))
                 .then(stores.visitorPresence().forget(id))
                 .then(stores.conversations().erase(id))
                 .defaultIfEmpty(0);
@@ -162,7 +168,8 @@ public final class VisitorDataRights {
         String id = conversation.id();
         return Mono.zip(stores.conversations().transcript(id, 0).collectList(),
                 consents.of(id).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                satisfaction.of(id).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .map(t -> new ConversationData(conversation, t.getT1(), t.getT2(), t.getT3()));
+                satisfaction.of(id).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                visitorContexts.of(id).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(t -> new ConversationData(conversation, t.getT1(), t.getT2(), t.getT3(), t.getT4()));
     }
 }

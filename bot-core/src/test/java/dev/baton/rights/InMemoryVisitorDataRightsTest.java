@@ -5,6 +5,7 @@ import dev.baton.store.VisitorDataRightsContract;
 import dev.baton.store.memory.InMemoryAnswerRatings;
 import dev.baton.store.memory.InMemoryAuditLog;
 import dev.baton.store.memory.InMemoryConsentRecords;
+import dev.baton.store.memory.InMemoryVisitorContexts;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
 import dev.baton.store.memory.InMemoryPresence;
@@ -25,6 +26,7 @@ class InMemoryVisitorDataRightsTest extends VisitorDataRightsContract {
                 new InMemoryLeftMessages(clock, RETENTION), events, new InMemoryPresence(clock));
         return new Installation(stores, new InMemoryTrainerInbox(clock, TrainerInbox.Limits.DEFAULTS),
                 new InMemorySatisfactionRatings(clock, RETENTION), new InMemoryAnswerRatings(clock, RETENTION),
-                new InMemoryConsentRecords(clock, RETENTION, 1_000), new InMemoryAuditLog(100), new InMemoryRateLimiter(clock, 1_000));
+                new InMemoryConsentRecords(clock, RETENTION, 1_000), new InMemoryAuditLog(100), new InMemoryRateLimiter(clock, 1_000),
+                new InMemoryVisitorContexts(clock, RETENTION));
     }
 }

@@ -56,6 +56,17 @@ public abstract class VisitorContextsContract {
     }
 
     @Test
+    void forgetsAConversationsContextForEveryNode() {
+        String conversationId = Fixtures.newId("c");
+        contexts.remember(conversationId, context("https://shop.example/", "Europe/Rome")).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.forget(conversationId)).expectNext(true).verifyComplete();
+
+        StepVerifier.create(contexts.of(conversationId)).verifyComplete();
+        StepVerifier.create(contexts.forget(conversationId)).expectNext(false).verifyComplete();
+    }
+
+    @Test
     void knowsNothingOfAConversationWhoseBrowserToldNothing() {
         StepVerifier.create(contexts.of(Fixtures.newId("c"))).verifyComplete();
     }

@@ -8,6 +8,8 @@ import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
+import dev.baton.conversation.VisitorContext;
+import dev.baton.conversation.VisitorContexts;
 import dev.baton.engine.Stores;
 import dev.baton.feedback.AnswerRating;
 import dev.baton.feedback.AnswerRatings;
@@ -66,7 +68,7 @@ public abstract class VisitorDataRightsContract {
 
     /** The installation's stores, all of one kind, on {@link #clock}. */
     public record Installation(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction, AnswerRatings answerRatings,
-                                  ConsentRecords consents, AuditLog audit, RateLimiter limiter) {
+                                  ConsentRecords consents, AuditLog audit, RateLimiter limiter, VisitorContexts visitorContexts) {
     }
 
     protected Installation installation;
@@ -87,7 +89,7 @@ public abstract class VisitorDataRightsContract {
         Installation i = installation;
         rights = new VisitorDataRights(i.stores(), i.inbox(), i.satisfaction(), i.answerRatings(), i.consents(), i.audit(),
                 visitorId -> i.limiter().forget(CONVERSATIONS_STARTED, visitorId).then(Mono.fromRunnable(() -> forgottenElsewhere.add(visitorId))),
-                clock);
+                i.visitorContexts(), clock);
         var conversations = i.stores().conversations();
 
         i.limiter().take(CONVERSATIONS_STARTED, ANN).block(TIMEOUT);
@@ -98,6 +100,8 @@ public abstract class VisitorDataRightsContract {
         conversations.update(annResolved.id(), c -> c.handOff(Fixtures.summary(), T0.plusSeconds(5))
                 .assign(ALICE, T0.plusSeconds(6)).resolve(T0.plusSeconds(7))).block(TIMEOUT);
         i.consents().record(new Consent(annResolved.id(), "2026-11", T0)).block(TIMEOUT);
+        i.visitorContexts().remember(annResolved.id(), new VisitorContext(Optional.of("https://shop.example/teapots"),
+                Optional.empty(), Optional.of("Mozilla/5.0 (" + ANNS_WORDS.get(1) + ")"), Optional.of("Europe/Rome"))).block(TIMEOUT);
         i.satisfaction().rate(new SatisfactionRating(annResolved.id(), "alice", 2, Optional.of(ANNS_WORDS.get(3)), T0)).block(TIMEOUT);
         i.answerRatings().rate(new AnswerRating(annResolved.id(), 2, "returns", false, T0)).block(TIMEOUT);
         i.inbox().add(InboxEntry.of("my " + ANNS_WORDS.get(0) + " broke", "en", List.of(), InboxReason.UNHELPFUL,
@@ -140,6 +144,7 @@ public abstract class VisitorDataRightsContract {
         assertThat(first.messages()).extracting(Message::text)
                 .containsExactly("My marmalade teapot broke, write to " + ANN_EMAIL, "Returns are free");
         assertThat(first.consent()).contains(new Consent(annResolved.id(), "2026-11", T0));
+        assertThat(first.browser()).hasValueSatisfying(browser -> assertThat(browser.page()).contains("https://shop.example/teapots"));
         assertThat(first.rating().flatMap(SatisfactionRating::comment)).contains(ANNS_WORDS.get(3));
         assertThat(data.conversations().get(1).messages()).extracting(Message::text).anyMatch(t -> t.contains(ANN_PHONE));
         assertThat(data.leftMessages()).extracting(LeftMessage::id).containsExactly("m-ann");
@@ -166,6 +171,7 @@ public abstract class VisitorDataRightsContract {
         for (Conversation c : List.of(annResolved, annWithAgent, annWaiting)) {
             assertThat(stores.conversations().find(c.id()).blockOptional(TIMEOUT)).isEmpty();
             assertThat(installation.consents().of(c.id()).blockOptional(TIMEOUT)).isEmpty();
+            assertThat(installation.visitorContexts().of(c.id()).blockOptional(TIMEOUT)).isEmpty();
             assertThat(installation.satisfaction().of(c.id()).blockOptional(TIMEOUT)).isEmpty();
         }
         assertThat(stores.queue().waiting().collectList().block(TIMEOUT)).containsExactly(bobs.id());

@@ -51,6 +51,15 @@ public final class InMemoryVisitorContexts implements VisitorContexts {
         });
     }
 
+    @Override
+    public Mono<Boolean> forget(String conversationId) {
+        return Mono.fromCallable(() -> {
+            synchronized (this) {
+                return told.remove(conversationId) != null;
+            }
+        });
+    }
+
     private void forgetOlderThan(Instant cutoff) {
         Iterator<Told> oldestFirst = told.values().iterator();
         while (oldestFirst.hasNext() && oldestFirst.next().at().isBefore(cutoff)) {

@@ -2,6 +2,7 @@ package dev.baton.app.privacy;
 
 import dev.baton.app.limits.VisitorLimits;
 import dev.baton.engine.Stores;
+import dev.baton.conversation.VisitorContexts;
 import dev.baton.feedback.AnswerRatings;
 import dev.baton.inbox.TrainerInbox;
 import dev.baton.privacy.ConsentRecords;
@@ -22,7 +23,7 @@ class PrivacyConfiguration {
     @Bean
     VisitorDataRights visitorDataRights(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction,
                                         AnswerRatings answerRatings, ConsentRecords consents, AuditLog audit, VisitorLimits limits,
-                                        Clock clock) {
-        return new VisitorDataRights(stores, inbox, satisfaction, answerRatings, consents, audit, limits, clock);
+                                        VisitorContexts visitorContexts, Clock clock) {
+        return new VisitorDataRights(stores, inbox, satisfaction, answerRatings, consents, audit, limits, visitorContexts, clock);
     }
 }

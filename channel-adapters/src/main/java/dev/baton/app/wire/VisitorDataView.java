@@ -24,16 +24,18 @@ public record VisitorDataView(String visitorId, String exportedAt, List<Conversa
      * @param agentName the agent who has it, or had it when it was resolved
      * @param consent   the privacy notice the visitor accepted in it; null if none
      * @param rating    the visitor's satisfaction rating; null if none
+     * @param browser   what the visitor's browser told of itself in it (the agents' customer panel); null if nothing
      */
     public record ConversationDataView(String conversationId, String state, String language, String startedAt, String updatedAt,
-                                       String agentName, ConsentView consent, RatingView rating, List<MessageView> messages) {
+                                       String agentName, ConsentView consent, RatingView rating, FrameParts.VisitorView browser,
+                                       List<MessageView> messages) {
         static ConversationDataView of(ConversationData data) {
             var c = data.conversation();
             return new ConversationDataView(c.id(), c.state().name(), c.language().orElse(null), c.startedAt().toString(),
                     c.updatedAt().toString(), c.agent().map(a -> a.displayName()).orElse(null),
                     data.consent().map(consent -> new ConsentView(consent.noticeVersion(), consent.at().toString())).orElse(null),
                     data.rating().map(r -> new RatingView(r.score(), r.comment().orElse(null), r.at().toString())).orElse(null),
-                    MessageView.of(data.messages()));
+                    data.browser().map(FrameParts.VisitorView::of).orElse(null), MessageView.of(data.messages()));
         }
     }
 

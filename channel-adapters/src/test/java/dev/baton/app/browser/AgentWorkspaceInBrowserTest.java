@@ -217,6 +217,8 @@ class AgentWorkspaceInBrowserTest {
         BoundingBox transcript = agent.locator("#scroller").boundingBox();
         BoundingBox conversation = agent.locator("[data-testid=conversation]").boundingBox();
         HeadlessChromium.screenshot(agent, screenshot);
+        System.out.printf("at %d×%d the transcript has %.0f of the conversation's %.0f px%n", width, height, transcript.height,
+                conversation.height);
         assertTrue(transcript.height > conversation.height / 2,
                 "at " + width + "×" + height + " the transcript has " + transcript.height + " of " + conversation.height + " px");
     }

@@ -38,4 +38,9 @@ public final class RedisVisitorContexts implements VisitorContexts {
     public Mono<VisitorContext> of(String conversationId) {
         return redis.get(keys.visitorContext(conversationId)).map(json::decodeVisitorContext);
     }
+
+    @Override
+    public Mono<Boolean> forget(String conversationId) {
+        return Mono.defer(() -> redis.del(keys.visitorContext(conversationId))).map(deleted -> deleted == 1L);
+    }
 }

@@ -39,7 +39,7 @@ class RedisVisitorDataRightsTest extends VisitorDataRightsContract {
         Stores stores = new Stores(node.conversations(), node.queue(), node.presence(), node.leftMessages(), node.events(),
                 node.visitorPresence());
         return new Installation(stores, node.inbox(), node.satisfaction(), node.ratings(), node.consents(), node.auditLog(),
-                node.rateLimiter());
+                node.rateLimiter(), node.visitorContexts());
     }
 
     @Test
