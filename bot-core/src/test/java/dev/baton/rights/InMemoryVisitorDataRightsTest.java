@@ -27,6 +27,6 @@ class InMemoryVisitorDataRightsTest extends VisitorDataRightsContract {
         return new Installation(stores, new InMemoryTrainerInbox(clock, TrainerInbox.Limits.DEFAULTS),
                 new InMemorySatisfactionRatings(clock, RETENTION), new InMemoryAnswerRatings(clock, RETENTION),
                 new InMemoryConsentRecords(clock, RETENTION, 1_000), new InMemoryAuditLog(100), new InMemoryRateLimiter(clock, 1_000),
-                new InMemoryVisitorContexts(clock, RETENTION));
+                new InMemoryVisitorContexts(clock, RETENTION, 1_000));
     }
 }

@@ -11,22 +11,29 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 
 /**
- * Visitor contexts in this node's memory, each kept for the retention from when it was told (re-told ones move to the
- * end, so the oldest are forgotten first as new ones come).
+ * Visitor contexts in this node's memory, each kept for the retention from when it was told, and at most as many as
+ * the in-memory conversation store keeps conversations (re-told ones move to the end, so the oldest are forgotten first
+ * as new ones come).
  */
 public final class InMemoryVisitorContexts implements VisitorContexts {
 
     private final Clock clock;
     private final Duration retention;
+    private final int capacity;
     /** By conversation, least recently told first. */
     private final LinkedHashMap<String, Told> told = new LinkedHashMap<>();
 
     private record Told(VisitorContext context, Instant at) {
     }
 
-    public InMemoryVisitorContexts(Clock clock, Duration retention) {
+    /** @param capacity at most this many contexts are kept, the least recently told forgotten first */
+    public InMemoryVisitorContexts(Clock clock, Duration retention, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
         this.clock = clock;
         this.retention = retention;
+        this.capacity = capacity;
     }
 
     @Override
@@ -36,6 +43,11 @@ public final class InMemoryVisitorContexts implements VisitorContexts {
                 forgetOlderThan(clock.instant().minus(retention));
                 told.remove(conversationId);
                 told.put(conversationId, new Told(context, clock.instant()));
+                Iterator<Told> oldestFirst = told.values().iterator();
+                while (told.size() > capacity) {
+                    oldestFirst.next();
+                    oldestFirst.remove();
+                }
             }
         });
     }

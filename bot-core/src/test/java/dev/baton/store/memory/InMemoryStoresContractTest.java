@@ -158,7 +158,7 @@ class InMemoryStoresContractTest {
     class VisitorContextsTest extends VisitorContextsContract {
         @Override
         protected VisitorContexts newContexts() {
-            return new InMemoryVisitorContexts(clock, RETENTION);
+            return new InMemoryVisitorContexts(clock, RETENTION, 2);
         }
 
         @Override
@@ -173,6 +173,18 @@ class InMemoryStoresContractTest {
             clock.advance(RETENTION.plusSeconds(1));
 
             StepVerifier.create(contexts.of("c-old")).verifyComplete();
+        }
+
+        @Test
+        void keepsAtMostItsCapacityForgettingTheLeastRecentlyTold() {
+            VisitorContext told = new VisitorContext(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("UTC"));
+            contexts.remember("c-1", told).block();
+            contexts.remember("c-2", told).block();
+            contexts.remember("c-1", told).block();
+            contexts.remember("c-3", told).block();
+
+            StepVerifier.create(contexts.of("c-2")).verifyComplete();
+            StepVerifier.create(contexts.of("c-1")).expectNext(told).verifyComplete();
         }
     }
 

@@ -135,7 +135,8 @@ class StoreConfiguration {
 
         @Bean
         VisitorContexts visitorContexts(BatonProperties properties, Clock clock) {
-            return new InMemoryVisitorContexts(clock, properties.retention().conversations());
+            BatonProperties.Retention retention = properties.retention();
+            return new InMemoryVisitorContexts(clock, retention.conversations(), retention.inMemoryConversations());
         }
 
         @Bean
