@@ -441,7 +441,8 @@
           unread && el('span', { class: 'unread-dot', title: 'New message' }, el('span', { class: 'visually-hidden', text: 'New message:' })),
           el('span', { class: 'wants', dir: 'auto', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
           visitorPresence(c.conversationId, 'mine-visitor'),
-          el('span', { class: `chip state-${c.state}`, text: STATES[c.state] || c.state })),
+          // Under "My conversations" every one is with its agent: only another state is news.
+          c.state !== 'WITH_AGENT' && el('span', { class: `chip state-${c.state}`, text: STATES[c.state] || c.state })),
         el('span', { class: 'timers' },
           timer(c.waitingSince || s.waitingSince, 'Since handoff', 'mine-waiting'),
           c.unansweredSince ? timer(c.unansweredSince, 'Unanswered', 'mine-unanswered')
