@@ -8,6 +8,7 @@ import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.Sender;
+import dev.baton.engine.Handoffs;
 import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.events.ConversationEvent;
 import dev.baton.events.ConversationEvents;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,6 +51,7 @@ public final class ChannelDelivery {
     private final Map<String, OutputChannel> channels;
     private final ConversationStore conversations;
     private final SatisfactionSurvey survey;
+    private final Handoffs handoffs;
     private final DeliveryRetry retry;
     /** Which channel each conversation is on, so that a message's channel costs one read per conversation. */
     private final Cache<String, Optional<ChannelAddress>> addresses = Caffeine.newBuilder()
@@ -58,7 +61,8 @@ public final class ChannelDelivery {
             .maximumSize(REMEMBERED_CONVERSATIONS).expireAfterAccess(Duration.ofHours(1)).build();
 
     public ChannelDelivery(ConversationEvents events, DeliveryClaims claims, Collection<OutputChannel> channels,
-                           ConversationStore conversations, SatisfactionSurvey survey, DeliveryRetry retry) {
+                           ConversationStore conversations, SatisfactionSurvey survey, Handoffs handoffs, DeliveryRetry retry) {
+        this.handoffs = handoffs;
         this.events = events;
         this.claims = claims;
         this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(OutputChannel::name, Function.identity()));
@@ -84,22 +88,29 @@ public final class ChannelDelivery {
     }
 
     /**
-     * A message: one the visitor reads, or one they wrote (when they last wrote is remembered); or a conversation an
-     * agent resolved (which asks the satisfaction question).
+     * A message: one the visitor reads, or one they wrote (when they last wrote is remembered); a conversation that
+     * joined the queue (the visitor is told their place) or that an agent resolved (which asks the satisfaction
+     * question).
      */
     private static boolean mayConcernAVisitor(ConversationEvent event) {
         if (event instanceof ConversationEvent.MessageAdded added) {
             return added.message().from() != Sender.NOTE;
         }
-        return event instanceof ConversationEvent.StateChanged changed
-                && changed.conversation().state() == ConversationState.RESOLVED && changed.conversation().agent().isPresent();
+        if (!(event instanceof ConversationEvent.StateChanged changed)) {
+            return false;
+        }
+        Conversation conversation = changed.conversation();
+        return conversation.state() == ConversationState.WAITING_FOR_AGENT
+                || (conversation.state() == ConversationState.RESOLVED && conversation.agent().isPresent());
     }
 
     private Mono<Void> deliver(Addressed addressed) {
         ConversationEvent event = addressed.event();
         Mono<Void> delivery;
         if (event instanceof ConversationEvent.StateChanged changed) {
-            delivery = askOnce(changed.conversation());
+            delivery = changed.conversation().state() == ConversationState.WAITING_FOR_AGENT
+                    ? tellPlaceOnce(addressed.to(), changed.conversation())
+                    : askOnce(changed.conversation());
         } else {
             Message message = ((ConversationEvent.MessageAdded) event).message();
             if (message.from() == Sender.VISITOR) {
@@ -168,6 +179,26 @@ public final class ChannelDelivery {
         // A note: agents read it, and it is never sent to the channel itself, which would fail again.
         return conversations.append(message.conversationId(), MessageDraft.note(channel.title(),
                 "Message " + message.id() + " was not delivered to " + channel.title() + ": " + reason, Optional.empty())).then();
+    }
+
+    /**
+     * Tells a visitor who just joined the queue their place, once per time they joined (a StateChanged event also
+     * comes for other changes while waiting, e.g. the visitor going), by whichever node claims it. Not a transcript
+     * message: the widget shows the place in a banner that stays current, a chat gets it once.
+     */
+    private Mono<Void> tellPlaceOnce(ChannelAddress to, Conversation waiting) {
+        OutputChannel channel = channels.get(to.channel());
+        return claims.claim("queued:" + waiting.id() + ":" + waiting.handoff().map(h -> h.waitingSince().toEpochMilli()).orElse(0L))
+                .filter(Boolean::booleanValue)
+                .flatMap(mine -> handoffs.placeInQueue(waiting))
+                .zipWith(visitorLastWrote(waiting.id()))
+                // Not a message of the transcript: no id of its own, no choices.
+                .flatMap(place -> channel.send(new Reply(to, 0, place.getT1(), List.of(), place.getT2())).retryWhen(retry.spec()))
+                .onErrorResume(failure -> {
+                    log.warn("Could not tell the visitor of conversation {} their place in the queue on {}: {}", waiting.id(),
+                            channel.name(), failure.toString());
+                    return Mono.empty();
+                });
     }
 
     private Mono<Void> askOnce(Conversation resolved) {

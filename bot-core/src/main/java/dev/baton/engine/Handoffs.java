@@ -111,6 +111,19 @@ public final class Handoffs {
                 .orElseGet(() -> replies.say(Phrase.HANDING_OFF_CLOSED_UNTIL_UNKNOWN, language));
     }
 
+    /**
+     * What a waiting visitor on a messaging channel, who has no banner to read it in, is told of their place: their
+     * number and roughly how long, in their language. Empty when the conversation is not waiting, or when nobody is
+     * online (the handoff message already said so, and an estimate would promise nothing).
+     */
+    public Mono<String> placeInQueue(Conversation waiting) {
+        String language = waiting.language().orElse(replies.defaultLanguage());
+        return queueStatus(waiting.id())
+                .filter(status -> status.agentsOnline() > 0)
+                .map(status -> replies.say(Phrase.PLACE_IN_QUEUE, language, status.position(),
+                        Math.max(1, (status.estimatedWaitSeconds() + 59) / 60)));
+    }
+
     /** When people are next there, if they are not now: empty while open. */
     public Optional<ZonedDateTime> closedUntil() {
         return hours.nextOpening(clock.instant());

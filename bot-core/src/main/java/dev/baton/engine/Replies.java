@@ -23,6 +23,11 @@ final class Replies {
         this.defaultLanguage = defaultLanguage;
     }
 
+    /** The language of a visitor whose language is not known yet. */
+    String defaultLanguage() {
+        return defaultLanguage;
+    }
+
     String say(Phrase phrase, String language, Object... args) {
         return phrases.say(phrase, language, args);
     }

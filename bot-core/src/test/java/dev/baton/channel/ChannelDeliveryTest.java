@@ -128,9 +128,41 @@ class ChannelDeliveryTest {
         assertThat(question.choices()).extracting(c -> SatisfactionSurvey.scoreOf(c.payload()).orElseThrow()).containsExactly(1, 2, 3, 4, 5);
     }
 
+    @Test
+    void aVisitorWhoJoinsTheQueueIsToldTheirPlaceOnceAndNotWhenNobodyIsOnline() {
+        deliveries(2, ONCE);
+        stores.presence().connected("alice").block();
+        Conversation first = conversationOf(new ChannelAddress("testchat", "7").visitorId());
+        Conversation second = conversationOf(CUSTOMER.visitorId());
+        queue(first);
+
+        Conversation waiting = queue(second);
+        events.publish(new dev.baton.events.ConversationEvent.StateChanged(waiting.id(), waiting)).block(); // heard again
+
+        awaitSent(2);
+        assertThat(channel.sent).extracting(r -> r.to().address() + ": " + r.text()).containsExactlyInAnyOrder(
+                "7: You are number 1 in the queue — about 3 min. Write here meanwhile: the person who takes over reads it.",
+                "42: You are number 2 in the queue — about 6 min. Write here meanwhile: the person who takes over reads it.");
+
+        stores.presence().disconnected("alice").block();
+        Conversation third = conversationOf(new ChannelAddress("testchat", "9").visitorId());
+        queue(third);
+        append(third, MessageDraft.fromBot("after", List.of()));
+        awaitSent(3);
+        assertThat(channel.sent.get(2).text()).as("with nobody online, no place is promised").isEqualTo("after");
+    }
+
+    private Conversation queue(Conversation conversation) {
+        HandoffSummary summary = new HandoffSummary("A person", List.of(), HandoffReason.VISITOR_ASKED, "en", Optional.empty(),
+                Mood.NEUTRAL, List.of(), List.of(), List.of(), clock.instant(), 0);
+        Conversation waiting = conversations.update(conversation.id(), c -> c.handOff(summary, clock.instant())).block();
+        events.publish(new dev.baton.events.ConversationEvent.StateChanged(waiting.id(), waiting)).block();
+        return waiting;
+    }
+
     private void deliveries(int nodes, DeliveryRetry retry) {
         for (int i = 0; i < nodes; i++) {
-            running.add(new ChannelDelivery(events, claims, List.of(channel), conversations, survey, retry).run().subscribe());
+            running.add(new ChannelDelivery(events, claims, List.of(channel), conversations, survey, handoffs, retry).run().subscribe());
         }
     }
 

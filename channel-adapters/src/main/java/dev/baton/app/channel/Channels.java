@@ -10,6 +10,7 @@ import dev.baton.channel.ChannelVisitors;
 import dev.baton.channel.DeliveryClaims;
 import dev.baton.channel.OutputChannel;
 import dev.baton.engine.ConversationEngine;
+import dev.baton.engine.Handoffs;
 import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.Stores;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,9 +42,9 @@ public class Channels {
     /** Sends replies to the channels that are on, from the node's start until it stops; nothing without any. */
     @Bean
     BackgroundWork channelDelivery(ObjectProvider<OutputChannel> enabled, Stores stores, DeliveryClaims claims, SatisfactionSurvey survey,
-                                   ChannelSettings settings) {
+                                   Handoffs handoffs, ChannelSettings settings) {
         List<OutputChannel> channels = enabled.orderedStream().toList();
-        ChannelDelivery delivery = new ChannelDelivery(stores.events(), claims, channels, stores.conversations(), survey,
+        ChannelDelivery delivery = new ChannelDelivery(stores.events(), claims, channels, stores.conversations(), survey, handoffs,
                 settings.retry().delivery());
         return new BackgroundWork(() -> channels.isEmpty() ? Flux.empty() : delivery.run());
     }

@@ -116,6 +116,9 @@ class AppChannelJourneyTest {
         post(message(user, "I want to talk to a person", null)).expectStatus().isOk();
         String conversationId = conversationOf(user).id();
         assertThat(alice.awaitQueued(conversationId).get("channel").stringValue()).isEqualTo("app");
+        // A chat has no banner: the user is told their place once.
+        assertThat(awaitSent(user, m -> m.get("text").stringValue().startsWith("You are number")).get("text").stringValue())
+                .matches("You are number \\d+ in the queue — about \\d+ min\\..*");
         alice.send(Map.of("type", "accept", "conversationId", conversationId));
         alice.await("conversation", f -> f.get("conversationId").stringValue().equals(conversationId));
         alice.send(Map.of("type", "message", "conversationId", conversationId, "text", "Hi, I'm Alice from the shop.",
