@@ -21,7 +21,7 @@
   async function call(method, query) {
     const response = await fetch(`/api/admin/visitor-data?${query}`, {
       method, credentials: 'same-origin', cache: 'no-store',
-      headers: { Accept: 'application/json', 'X-Requested-With': 'fetch' },
+      headers: { Accept: 'application/json', 'X-Requested-With': 'fetch', ...window.batonCsrf.headers() },
     });
     if (response.status === 401) { location.assign('/login.html'); throw new Error('Signed out'); }
     const body = await response.json().catch(() => ({}));

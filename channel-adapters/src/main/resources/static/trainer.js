@@ -65,7 +65,7 @@
       credentials: 'same-origin',
       cache: 'no-store',
       // The header tells the server to answer 401 without asking the browser for a Basic login.
-      headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch', ...window.batonCsrf.headers(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.status === 401) {

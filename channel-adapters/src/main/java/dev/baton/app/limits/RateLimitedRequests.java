@@ -61,10 +61,16 @@ public final class RateLimitedRequests implements WebFilter {
                 .flatMap(admission -> admission.admitted() ? chain.filter(exchange) : tooMany(exchange, admission.retryAfter()));
     }
 
-    private static Mono<Void> tooMany(ServerWebExchange exchange, Duration retryAfter) {
+    /** Answers {@code 429 Too Many Requests} with {@code Retry-After} in whole seconds, at least one. */
+    public static Mono<Void> tooMany(ServerWebExchange exchange, Duration retryAfter) {
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, -Math.floorDiv(-retryAfter.toMillis(), 1000L))));
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wholeSeconds(retryAfter)));
         return response.setComplete();
+    }
+
+    /** {@code retryAfter} in whole seconds, rounded up, at least one: a client waiting that long is admitted. */
+    public static long wholeSeconds(Duration retryAfter) {
+        return Math.max(1, -Math.floorDiv(-retryAfter.toMillis(), 1000L));
     }
 }

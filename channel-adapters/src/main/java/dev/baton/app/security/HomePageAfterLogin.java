@@ -1,5 +1,11 @@
 package dev.baton.app.security;
 
+import dev.baton.app.audit.Actors;
+import dev.baton.audit.AuditTrail;
+import dev.baton.audit.StaffAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
@@ -12,7 +18,8 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 
 /**
- * Where signing in leads: back to the page that asked for it (a trainer who opened the trainer page goes there),
+ * Audits a sign-in with the form (HTTP Basic requests, one per API call, are not each recorded; their failures are),
+ * then leads where signing in leads: back to the page that asked for it (a trainer who opened the trainer page goes there),
  * else to the user's own page: the console for agents, the trainer workspace for trainers who are no agents.
  */
 final class HomePageAfterLogin implements ServerAuthenticationSuccessHandler {
@@ -20,12 +27,25 @@ final class HomePageAfterLogin implements ServerAuthenticationSuccessHandler {
     static final URI CONSOLE = URI.create("/console.html");
     static final URI TRAINER_WORKSPACE = URI.create("/trainer.html");
 
+    private static final Logger log = LoggerFactory.getLogger(HomePageAfterLogin.class);
+
     private final ServerRequestCache requestCache = new WebSessionServerRequestCache();
     private final DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
+    private final AuditTrail audit;
+
+    HomePageAfterLogin(AuditTrail audit) {
+        this.audit = audit;
+    }
 
     @Override
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange exchange, Authentication authentication) {
-        return requestCache.getRedirectUri(exchange.getExchange())
+        return audit.record(Actors.of(authentication.getName(), exchange.getExchange().getRequest().getRemoteAddress()),
+                        StaffAction.LOGIN_SUCCEEDED, "sign-in", "signed in with the form")
+                .onErrorResume(e -> {
+                    log.warn("could not audit a sign-in: {}", e.toString());
+                    return Mono.empty();
+                })
+                .then(requestCache.getRedirectUri(exchange.getExchange()))
                 .defaultIfEmpty(homeOf(authentication))
                 .flatMap(page -> redirect.sendRedirect(exchange.getExchange(), page));
     }

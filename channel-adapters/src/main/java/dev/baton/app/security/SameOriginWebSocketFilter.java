@@ -34,7 +34,7 @@ final class SameOriginWebSocketFilter implements WebFilter {
         });
     }
 
-    private static boolean sameHost(String origin, ServerWebExchange exchange) {
+    static boolean sameHost(String origin, ServerWebExchange exchange) {
         try {
             URI from = URI.create(origin);
             String host = exchange.getRequest().getHeaders().getFirst(HttpHeaders.HOST);

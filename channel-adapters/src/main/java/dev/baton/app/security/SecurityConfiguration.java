@@ -2,6 +2,7 @@ package dev.baton.app.security;
 
 import dev.baton.app.config.BatonProperties;
 import dev.baton.app.limits.RateLimitedRequests;
+import dev.baton.audit.AuditTrail;
 import dev.baton.limits.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -24,7 +27,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -37,9 +39,10 @@ import java.util.List;
  * Visitors need no login; the agent console and its socket need a configured agent (form login, session
  * cookie), the trainer page and API a trainer (the API also over HTTP Basic, for scripts and CI) and
  * {@code /actuator/prometheus} a monitoring account (HTTP Basic, for scrapers). Health answers everyone, with details
- * only for a logged-in user. CSRF tokens are off: the session cookie is SameSite=Strict, so another site's page never
- * sends it, neither with the trainer page's requests nor with the console's WebSocket handshake, which
- * {@link SameOriginWebSocketFilter} restricts to our own pages besides.
+ * only for a logged-in user. The session cookie is SameSite=Strict, so another site's page never sends it; state-changing
+ * requests of a signed-in browser need a CSRF token besides ({@link CsrfProtection}), and the console's WebSocket
+ * handshake our own page's origin ({@link SameOriginWebSocketFilter}). Sign-ins are checked by {@link PasswordSignIn}
+ * (lock-outs, equal time for unknown names, audited).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -57,7 +60,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ServerLogoutHandler> onLogout,
-                                                  RateLimiter limiter, BatonProperties properties) {
+                                                  RateLimiter limiter, BatonProperties properties,
+                                                  ReactiveAuthenticationManager signIn, AuditTrail audit,
+                                                  Environment environment) {
         var agentSocket = ServerWebExchangeMatchers.pathMatchers("/ws/agent", "/ws/supervisor");
         var api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         var toLoginPage = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
@@ -85,23 +90,34 @@ class SecurityConfiguration {
                         // Metrics tell how busy the service is and how its bot fares: for the monitoring system only.
                         .pathMatchers("/actuator/prometheus").hasRole("METRICS")
                         .anyExchange().permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpBasicServerAuthenticationEntryPoint()))
+                .authenticationManager(signIn)
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpBasicServerAuthenticationEntryPoint())
+                        .authenticationFailureHandler(SignInFailures.httpBasic()))
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)
                         .requiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login"))
-                        .authenticationSuccessHandler(new HomePageAfterLogin())
-                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(LOGIN_PAGE + "?error"))
+                        .authenticationSuccessHandler(new HomePageAfterLogin(audit))
+                        .authenticationFailureHandler(SignInFailures.toLoginPage(LOGIN_PAGE))
                         .authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess)
                         // After the defaults, which end the session (everywhere, with the Redis store).
                         .logoutHandler(handlers -> onLogout.orderedStream().forEach(handlers::add)))
                 .headers(BrowserHardening::headers)
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .csrf(new CsrfProtection(environment.getProperty("server.reactive.session.cookie.name", "SESSION"))::configure)
+                .addFilterAfter(new CsrfProtection.TokenCookie(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAt(new SameOriginWebSocketFilter(agentSocket), SecurityWebFiltersOrder.FIRST)
                 // Not a WebFilter bean, which every request would pass outside this chain too.
                 .addFilterAt(new RateLimitedRequests(limiter, properties.limits()), SecurityWebFiltersOrder.FIRST)
+                .addFilterAt(new ClientAddressInContext(), SecurityWebFiltersOrder.FIRST)
                 .build();
+    }
+
+    /** Sign-in with a name and password, the form's and HTTP Basic's: see {@link PasswordSignIn}. */
+    @Bean
+    ReactiveAuthenticationManager signIn(ReactiveUserDetailsService accounts, PasswordEncoder encoder, RateLimiter limiter,
+                                         BatonProperties properties, AuditTrail audit) {
+        return new PasswordSignIn(accounts, encoder, new SignInLockOut(limiter, properties.limits().login()), audit);
     }
 
     @Bean

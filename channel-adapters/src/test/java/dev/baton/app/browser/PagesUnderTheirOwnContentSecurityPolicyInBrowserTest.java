@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Baton's own pages under the policy Baton sends with them (no inline script or style, our own origin only): each
  * page still does its job — the shop's widget answers, the login signs in, the console connects, the trainer page
- * lists the intents — and the browser reports no violation on any of them.
+ * lists the intents, signing out works, a locked-out sign-in says so — and the browser reports no violation on any of them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "baton.agents.users[0].username=alice",
@@ -63,6 +63,13 @@ class PagesUnderTheirOwnContentSecurityPolicyInBrowserTest {
 
             page.navigate("/trainer.html");
             assertThat(page.locator("[data-testid=intent-item][data-intent=shipping_costs]")).isVisible();
+            noViolationOn(page);
+
+            // Signing out is a form post, which carries the CSRF token (csrf.js) or is refused.
+            page.locator("[data-testid=trainer-logout]").click();
+            assertThat(page).hasURL(Pattern.compile("/login\\.html\\?logout"));
+            page.navigate("/login.html?locked=840");
+            assertThat(page.locator("[data-testid=login-locked]")).hasText("Too many failed sign-ins. Try again in 14 minutes.");
             noViolationOn(page);
         }
     }

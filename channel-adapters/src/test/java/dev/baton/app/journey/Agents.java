@@ -9,6 +9,13 @@ import java.nio.charset.StandardCharsets;
 /** Logs agents in through the console's login form, as a browser would, and returns the session cookie. */
 public final class Agents {
 
+    /**
+     * The CSRF token a page sends: the value of the {@code XSRF-TOKEN} cookie, which the server compares with the
+     * header (double submit); any value will do, as long as both are the same.
+     */
+    public static final String CSRF_TOKEN = "test-csrf-token";
+    public static final String CSRF_COOKIE = "XSRF-TOKEN=" + CSRF_TOKEN;
+
     private Agents() {
     }
 
@@ -26,7 +33,7 @@ public final class Agents {
     /** Logs out as the console's logout button does; returns where the browser is sent. */
     public static String logout(int port, String cookie) {
         return HttpClient.create()
-                .headers(h -> h.set(HttpHeaderNames.COOKIE, cookie))
+                .headers(h -> h.set(HttpHeaderNames.COOKIE, cookie + "; " + CSRF_COOKIE).set("X-XSRF-TOKEN", CSRF_TOKEN))
                 .post().uri("http://localhost:" + port + "/logout")
                 .response().map(r -> String.valueOf(r.responseHeaders().get(HttpHeaderNames.LOCATION))).block();
     }
@@ -57,12 +64,14 @@ public final class Agents {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return HttpClient.create()
-                .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded"))
+                .headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                        .set(HttpHeaderNames.COOKIE, CSRF_COOKIE).set("X-XSRF-TOKEN", CSRF_TOKEN))
                 .post().uri("http://localhost:" + port + "/login")
                 .send(reactor.netty.ByteBufFlux.fromString(reactor.core.publisher.Mono.just(form)))
                 .response((response, body) -> {
                     String location = response.responseHeaders().get(HttpHeaderNames.LOCATION);
-                    String cookie = response.responseHeaders().get(HttpHeaderNames.SET_COOKIE);
+                    String cookie = response.responseHeaders().getAll(HttpHeaderNames.SET_COOKIE).stream()
+                            .filter(c -> c.startsWith("SESSION=")).findFirst().orElse(null);
                     return location == null ? reactor.core.publisher.Mono.<LoginResult>empty()
                             : reactor.core.publisher.Mono.just(new LoginResult(location,
                                     cookie == null ? "" : cookie.substring(0, cookie.indexOf(';'))));

@@ -1,5 +1,6 @@
 package dev.baton.app.limits;
 
+import dev.baton.app.journey.Agents;
 import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,7 @@ class RateLimitsTest {
 
     private static org.springframework.test.web.reactive.server.EntityExchangeResult<byte[]> login(WebTestClient http, String from) {
         return http.post().uri("/login").header("X-Forwarded-For", from).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .cookie("XSRF-TOKEN", Agents.CSRF_TOKEN).header("X-XSRF-TOKEN", Agents.CSRF_TOKEN)
                 .body(BodyInserters.fromFormData("username", "alice").with("password", "wrong-password"))
                 .exchange().expectBody().returnResult();
     }

@@ -696,12 +696,15 @@ public final class QueueFanoutBenchmark {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(options.password(), StandardCharsets.UTF_8);
         String node = options.nodes().get(index % options.nodes().size()).toString();
-        String cookie = http.headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded"))
+        // The CSRF token's double submit: the same value as cookie and header.
+        String cookie = http.headers(h -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded")
+                        .set(HttpHeaderNames.COOKIE, "XSRF-TOKEN=bench").set("X-XSRF-TOKEN", "bench"))
                 .post().uri(node + "/login")
                 .send(ByteBufFlux.fromString(Mono.just(form)))
                 .response((response, body) -> {
                     String location = response.responseHeaders().get(HttpHeaderNames.LOCATION);
-                    String setCookie = response.responseHeaders().get(HttpHeaderNames.SET_COOKIE);
+                    String setCookie = response.responseHeaders().getAll(HttpHeaderNames.SET_COOKIE).stream()
+                            .filter(c -> c.startsWith("SESSION=")).findFirst().orElse(null);
                     return location == null || location.contains("error") || setCookie == null ? Mono.<String>empty()
                             : Mono.just(setCookie.substring(0, setCookie.indexOf(';')));
                 })
