@@ -25,6 +25,8 @@ import dev.baton.feedback.AnswerRatings;
 import dev.baton.inbox.TrainerInbox;
 import dev.baton.store.AnswerRatingsContract;
 import dev.baton.store.SatisfactionRatingsContract;
+import dev.baton.store.ConversationOutcomesContract;
+import dev.baton.analytics.ConversationOutcomes;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.store.TrainerInboxContract;
 import dev.baton.limits.RateLimiter;
@@ -185,6 +187,19 @@ class InMemoryStoresContractTest {
 
             StepVerifier.create(contexts.of("c-2")).verifyComplete();
             StepVerifier.create(contexts.of("c-1")).expectNext(told).verifyComplete();
+        }
+    }
+
+    @Nested
+    class ConversationOutcomesTest extends ConversationOutcomesContract {
+        @Override
+        protected ConversationOutcomes newOutcomes() {
+            return new InMemoryConversationOutcomes(RETENTION);
+        }
+
+        @Override
+        protected ConversationOutcomes sameOutcomesOnAnotherNode() {
+            return outcomes;
         }
     }
 
