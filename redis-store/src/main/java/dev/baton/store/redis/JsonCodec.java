@@ -8,6 +8,7 @@ import dev.baton.inbox.InboxEntry;
 import dev.baton.intents.IntentDatabaseLoader;
 import dev.baton.satisfaction.SatisfactionRating;
 import dev.baton.audit.AuditEntry;
+import dev.baton.analytics.ConversationOutcome;
 import dev.baton.training.Draft;
 import dev.baton.training.VersionInfo;
 import dev.baton.store.redis.StoredDocuments.AuditEntryDocument;
@@ -24,6 +25,7 @@ import dev.baton.store.redis.StoredDocuments.MessageDocument;
 import dev.baton.store.redis.StoredDocuments.SatisfactionDocument;
 import dev.baton.store.redis.StoredDocuments.VisitorContextDocument;
 import dev.baton.conversation.VisitorContext;
+import dev.baton.store.redis.StoredDocuments.OutcomeDocument;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -60,7 +62,7 @@ final class JsonCodec {
     private static final List<Class<?>> DOCUMENTS = List.of(ConversationDocument.class, MessageDocument.class,
             LeftMessageDocument.class, IntentFilesDocument.class, EventDocument.class, DraftDocument.class,
             VersionDocument.class, AuditEntryDocument.class, InboxEntryDocument.class, SatisfactionDocument.class,
-            CannedResponseDocument.class, VisitorContextDocument.class);
+            CannedResponseDocument.class, VisitorContextDocument.class, OutcomeDocument.class);
 
     private final Map<Class<?>, ObjectReader> readers;
     private final Map<Class<?>, ObjectWriter> writers;
@@ -108,6 +110,14 @@ final class JsonCodec {
 
     InboxEntry decodeInboxEntry(String json) {
         return read(json, InboxEntryDocument.class).toEntry();
+    }
+
+    String encode(ConversationOutcome o) {
+        return write(OutcomeDocument.of(o));
+    }
+
+    ConversationOutcome decodeOutcome(String json) {
+        return read(json, OutcomeDocument.class).toOutcome();
     }
 
     String encode(SatisfactionRating r) {

@@ -63,6 +63,9 @@ import java.util.Objects;
  *       <td>{@link RedisVisitorContexts}</td><td>the conversations' retention, from the latest hello</td></tr>
  *   <tr><td>N{@code satisfaction}</td><td>hash: {@code agent:score} → how many ratings</td>
  *       <td>{@link RedisSatisfactionRatings}</td><td>none: the counts are kept for good</td></tr>
+ *   <tr><td>N{@code outcomes}</td><td>sorted set: conversation outcomes (JSON) scored by when recorded (ms)</td>
+ *       <td>{@link RedisConversationOutcomes}</td><td>each entry: the conversations' retention, from when recorded
+ *       (dropped as new ones come)</td></tr>
  *   <tr><td>N{@code events}</td><td>pub/sub channel (not a key)</td>
  *       <td>{@link RedisConversationEvents}</td><td>—</td></tr>
  *   <tr><td>N{@code intents}</td><td>hash: {@code version}, {@code files} (JSON: the published intent files)</td>
@@ -241,6 +244,10 @@ public final class RedisKeys {
     /** In the conversation's hash slot, beside its transcript. */
     String visitorContext(String conversationId) {
         return conversation(conversationId) + ":visitor";
+    }
+
+    String outcomes() {
+        return namespace + "outcomes";
     }
 
     String satisfactionPerAgent() {

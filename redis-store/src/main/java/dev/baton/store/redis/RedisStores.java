@@ -15,6 +15,7 @@ import dev.baton.privacy.ConsentRecords;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.audit.AuditLog;
 import dev.baton.conversation.VisitorContexts;
+import dev.baton.analytics.ConversationOutcomes;
 import dev.baton.canned.CannedResponses;
 import dev.baton.training.Drafts;
 import dev.baton.training.IntentVersions;
@@ -91,6 +92,7 @@ public final class RedisStores implements AutoCloseable {
     private final SharedSecrets secrets;
     private final SatisfactionRatings satisfaction;
     private final VisitorContexts visitorContexts;
+    private final ConversationOutcomes outcomes;
     private final RateLimiter rateLimiter;
     private final ConsentRecords consents;
     private final RedisReactiveCommands<String, String> shared;
@@ -132,6 +134,8 @@ public final class RedisStores implements AutoCloseable {
         this.inbox = StoreFailures.translated(TrainerInbox.class, new RedisTrainerInbox(shared, keys, clock, settings.inboxLimits(), json));
         this.ratings = StoreFailures.translated(AnswerRatings.class, new RedisAnswerRatings(shared, keys, settings.retention()));
         this.secrets = StoreFailures.translated(SharedSecrets.class, new RedisSharedSecrets(shared, keys));
+        this.outcomes = StoreFailures.translated(ConversationOutcomes.class,
+                new RedisConversationOutcomes(shared, keys, settings.retention(), json));
         this.satisfaction = StoreFailures.translated(SatisfactionRatings.class,
                 new RedisSatisfactionRatings(shared, keys, settings.retention(), json));
         this.visitorContexts = StoreFailures.translated(VisitorContexts.class,
@@ -265,6 +269,11 @@ public final class RedisStores implements AutoCloseable {
     /** What visitors' browsers told of themselves, per conversation. */
     public VisitorContexts visitorContexts() {
         return visitorContexts;
+    }
+
+    /** What became of conversations, for the analytics. */
+    public ConversationOutcomes outcomes() {
+        return outcomes;
     }
 
     /** Visitors' satisfaction with the conversations agents resolved. */

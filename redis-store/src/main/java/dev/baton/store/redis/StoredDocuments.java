@@ -21,6 +21,7 @@ import dev.baton.inbox.InboxReason;
 import dev.baton.inbox.IntentGuess;
 import dev.baton.satisfaction.SatisfactionRating;
 import dev.baton.conversation.VisitorContext;
+import dev.baton.analytics.ConversationOutcome;
 import dev.baton.handoff.Sighting;
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabaseLoader;
@@ -196,6 +197,30 @@ final class StoredDocuments {
             return new LeftMessage(required(id, "id"), required(conversationId, "conversationId"),
                     required(visitorId, "visitorId"), required(text, "text"), Optional.ofNullable(contact),
                     required(language, "language"), IsoInstants.parse(required(at, "at")), followUp);
+        }
+    }
+
+    /** What became of a conversation, for the analytics; durations in milliseconds, absent ones null. */
+    record OutcomeDocument(int v, String conversationId, String at, String reason, String agent, Long waitedMs,
+                           Long firstResponseMs, Long resolutionMs) {
+
+        static OutcomeDocument of(ConversationOutcome o) {
+            return new OutcomeDocument(VERSION, o.conversationId(), o.at().toString(), o.handoffReason().map(Enum::name).orElse(null),
+                    o.agent().orElse(null), millis(o.waited()), millis(o.firstResponse()), millis(o.resolution()));
+        }
+
+        ConversationOutcome toOutcome() {
+            return new ConversationOutcome(required(conversationId, "conversationId"), IsoInstants.parse(required(at, "at")),
+                    Optional.ofNullable(reason).map(HandoffReason::valueOf), Optional.ofNullable(agent), duration(waitedMs),
+                    duration(firstResponseMs), duration(resolutionMs));
+        }
+
+        private static Long millis(Optional<java.time.Duration> duration) {
+            return duration.map(java.time.Duration::toMillis).orElse(null);
+        }
+
+        private static Optional<java.time.Duration> duration(Long millis) {
+            return Optional.ofNullable(millis).map(java.time.Duration::ofMillis);
         }
     }
 
