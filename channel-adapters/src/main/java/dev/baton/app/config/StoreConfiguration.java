@@ -10,6 +10,8 @@ import dev.baton.inbox.TrainerInbox;
 import dev.baton.intents.IntentPublication;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.satisfaction.SatisfactionRatings;
+import dev.baton.analytics.ConversationOutcomes;
+import dev.baton.store.memory.InMemoryConversationOutcomes;
 import dev.baton.store.memory.InMemoryAnswerRatings;
 import dev.baton.store.memory.InMemorySatisfactionRatings;
 import dev.baton.store.memory.InMemoryVisitorContexts;
@@ -140,6 +142,11 @@ class StoreConfiguration {
         }
 
         @Bean
+        ConversationOutcomes conversationOutcomes(BatonProperties properties) {
+            return new InMemoryConversationOutcomes(properties.retention().conversations());
+        }
+
+        @Bean
         RateLimiter rateLimiter(BatonProperties properties, Clock clock) {
             return new InMemoryRateLimiter(clock, properties.limits().memoryBuckets());
         }
@@ -232,6 +239,11 @@ class StoreConfiguration {
         @Bean
         VisitorContexts visitorContexts(RedisStores redis) {
             return redis.visitorContexts();
+        }
+
+        @Bean
+        ConversationOutcomes conversationOutcomes(RedisStores redis) {
+            return redis.outcomes();
         }
 
         @Bean

@@ -6,6 +6,8 @@ import dev.baton.inbox.InboxRecorder;
 import dev.baton.observation.ConversationLog;
 import dev.baton.app.webhooks.EventWebhooks;
 import dev.baton.observation.ConversationObserver;
+import dev.baton.analytics.ConversationOutcomes;
+import dev.baton.analytics.OutcomeRecorder;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
@@ -30,11 +33,15 @@ class MetricsConfiguration {
         return new ConversationMetrics(registry);
     }
 
-    /** What the core reports to: the log, the metrics and the events out (themselves observers, hence primary). */
+    /**
+     * What the core reports to: the log, the metrics and the events out (themselves observers, hence primary), and
+     * the analytics' outcomes, which measure as the metrics do.
+     */
     @Bean
     @Primary
-    ConversationObserver conversationObserver(ConversationMetrics metrics, EventWebhooks eventsOut) {
-        return ConversationObserver.all(new ConversationLog(), metrics, eventsOut);
+    ConversationObserver conversationObserver(ConversationMetrics metrics, EventWebhooks eventsOut, ConversationOutcomes outcomes,
+                                              Clock clock) {
+        return ConversationObserver.all(new ConversationLog(), metrics, eventsOut, new OutcomeRecorder(outcomes, clock));
     }
 
     /** The queue's length as this node last read it for its consoles: no read of its own at scrape time. */

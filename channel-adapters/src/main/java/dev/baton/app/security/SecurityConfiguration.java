@@ -82,6 +82,8 @@ class SecurityConfiguration {
                         .pathMatchers(CHANNEL_WEBHOOKS).permitAll()
                         .pathMatchers("/console.html", "/console.js", "/ws/agent").hasRole("AGENT")
                         .pathMatchers("/supervisor.html", "/supervisor.js", "/supervisor.css", "/ws/supervisor").hasRole("SUPERVISOR")
+                        // The analytics page and its charting library (served by Baton itself, no CDN).
+                        .pathMatchers("/analytics.html", "/analytics.js", "/api/analytics", "/webjars/**").hasRole("SUPERVISOR")
                         .pathMatchers("/trainer.html", "/trainer.js", "/trainer.css").hasRole("TRAINER")
                         .pathMatchers("/console.css").hasAnyRole("AGENT", "TRAINER", "ADMIN", "SUPERVISOR")
                         .pathMatchers("/api/trainer/**").hasRole("TRAINER")

@@ -1,0 +1,56 @@
+package dev.baton.app.analytics;
+
+import dev.baton.analytics.Figures;
+import dev.baton.analytics.PeriodReport;
+import dev.baton.conversation.HandoffReason;
+import dev.baton.observation.BotTurn;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The JSON of {@code GET /api/analytics}: durations in milliseconds ({@code null} when nothing was measured), handoff
+ * reasons as the metrics tag them, ratings per score from 1 to 5. One team, {@code everyone}, until teams exist.
+ */
+record AnalyticsView(String period, String from, String to, FiguresView overall, List<TeamView> teams,
+                     List<AgentView> agents, List<SliceView> slices) {
+
+    record TeamView(String name, List<String> agents) {
+    }
+
+    record AgentView(String username, String name, FiguresView figures) {
+    }
+
+    record SliceView(String start, long conversations, long contained) {
+    }
+
+    record SpreadView(int count, Long medianMs, Long p90Ms) {
+        static SpreadView of(Figures.Spread spread) {
+            return new SpreadView(spread.count(), spread.median().map(Duration::toMillis).orElse(null),
+                    spread.p90().map(Duration::toMillis).orElse(null));
+        }
+    }
+
+    record FiguresView(long conversations, long contained, double containment, Map<String, Long> handoffsByReason,
+                       SpreadView queueWait, SpreadView firstResponse, SpreadView resolution, List<Long> satisfaction) {
+        static FiguresView of(Figures f) {
+            Map<String, Long> byReason = new LinkedHashMap<>();
+            for (HandoffReason reason : HandoffReason.values()) {
+                byReason.put(BotTurn.label(reason), f.handoffsByReason().getOrDefault(reason, 0L));
+            }
+            return new FiguresView(f.conversations(), f.contained(), Math.round(f.containment() * 1000) / 1000.0, byReason,
+                    SpreadView.of(f.queueWait()), SpreadView.of(f.firstResponse()), SpreadView.of(f.resolution()), f.satisfaction());
+        }
+    }
+
+    static AnalyticsView of(Period period, PeriodReport report, UnaryOperator<String> nameOf) {
+        List<AgentView> agents = report.agents().entrySet().stream()
+                .map(e -> new AgentView(e.getKey(), nameOf.apply(e.getKey()), FiguresView.of(e.getValue()))).toList();
+        return new AnalyticsView(period.label(), report.from().toString(), report.to().toString(), FiguresView.of(report.overall()),
+                List.of(new TeamView("everyone", agents.stream().map(AgentView::username).toList())), agents,
+                report.slices().stream().map(s -> new SliceView(s.start().toString(), s.conversations(), s.contained())).toList());
+    }
+}
