@@ -14,7 +14,7 @@
     if (ms == null) return '–';
     const s = Math.round(ms / 1000);
     if (s < 60) return `${s} s`;
-    if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+    if (s < 3600) return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
     return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
   };
   const minutes = (ms) => (ms == null ? 0 : Math.round(ms / 600) / 100);

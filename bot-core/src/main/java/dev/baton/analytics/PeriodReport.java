@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record PeriodReport(Instant from, Instant to, Figures overall, Map<String
     public PeriodReport {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        agents = Map.copyOf(agents);
+        agents = Collections.unmodifiableSortedMap(new TreeMap<>(agents));
         slices = List.copyOf(slices);
     }
 
