@@ -12,6 +12,10 @@ public enum StaffAction implements AuditAction {
     TRANSFERRED,
     RESOLVED,
     HANDED_BACK,
+    /** A supervisor gave an agent's conversation to another agent. */
+    REASSIGNED,
+    /** A supervisor took an agent's conversation over. */
+    TOOK_OVER,
     /** An internal note written (its text is not recorded). */
     NOTE_ADDED,
     CANNED_RESPONSE_SAVED,

@@ -1,5 +1,6 @@
 package dev.baton.app.console;
 
+import dev.baton.app.audit.Actors;
 import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.FrameParts.AgentView;
@@ -15,6 +16,7 @@ import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
 import dev.baton.app.wire.SocketPipeline;
+import dev.baton.audit.Actor;
 import dev.baton.canned.CannedResponse;
 import dev.baton.canned.CannedResponses;
 import dev.baton.conversation.AgentRef;
@@ -70,15 +72,17 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final TimersView timers;
     private final VisitorContexts contexts;
     private final SatisfactionRatings ratings;
+    private final ConsoleAudit audit;
 
     AgentSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                        SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, SuggestedAnswers suggestions,
                        CannedResponses canned, LeftMessageActions leftMessageActions, TimersView timers, VisitorContexts contexts,
-                       SatisfactionRatings ratings) {
+                       SatisfactionRatings ratings, ConsoleAudit audit) {
         this.leftMessageActions = leftMessageActions;
         this.timers = timers;
         this.contexts = contexts;
         this.ratings = ratings;
+        this.audit = audit;
         this.suggestions = suggestions;
         this.canned = canned;
         this.desk = desk;
@@ -101,6 +105,7 @@ final class AgentSocketHandler implements WebSocketHandler {
 
     private Mono<Void> serve(WebSocketSession session, AgentRef agent) {
         FrameOutbox outbox = pipeline.outbox(session);
+        Actor actor = Actors.of(agent.username(), session.getHandshakeInfo().getRemoteAddress());
         OpenConversations open = new OpenConversations();
         Sinks.Empty<Void> closed = Sinks.empty();
         outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName()), timers));
@@ -110,7 +115,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 .then(Mono.fromRunnable(() -> queue.join(outbox)))
                 .then(sendAssigned(outbox, agent, open))
                 .then(sendCanned(outbox, agent));
-        Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, open, frame))
+        Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, actor, open, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
                     queue.leave(outbox);
@@ -129,7 +134,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         return openSockets.track(OpenSockets.Kind.AGENT, session, outbox, Mono.when(start.then(readFrames), writeFrames, pushEvents));
     }
 
-    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, OpenConversations open, InboundFrame frame) {
+    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, Actor actor, OpenConversations open, InboundFrame frame) {
         Optional<String> conversationId = Optional.empty();
         try {
             String type = frame.type();
@@ -147,7 +152,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 });
             }
             if (CANNED_ACTIONS.contains(type)) {
-                return onCannedFrame(outbox, agent, frame).onErrorResume(failure -> {
+                return onCannedFrame(outbox, agent, frame).then(audit.done(actor, frame)).onErrorResume(failure -> {
                     outbox.send(frames.error(failure, Optional.empty()));
                     return Mono.empty();
                 });
@@ -185,7 +190,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                         .then();
             };
             Optional<String> failedId = conversationId;
-            return action.onErrorResume(failure -> {
+            return action.then(audit.done(actor, frame)).onErrorResume(failure -> {
                 outbox.send(frames.error(failure, failedId));
                 return Mono.empty();
             });

@@ -7,6 +7,7 @@ import dev.baton.app.wire.FrameParts.TimersView;
 import dev.baton.app.wire.OpenSockets;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.SocketPipeline;
+import dev.baton.audit.AuditTrail;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.LeftMessageFollowUps;
 import dev.baton.engine.LiveKnowledge;
@@ -41,11 +42,12 @@ class ConsoleChannel {
     SocketRoute agentSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                             SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, LiveKnowledge knowledge,
                             BatonProperties properties, CannedResponses canned, LeftMessageFollowUps followUps,
-                            VisitorContexts contexts, SatisfactionRatings ratings) {
+                            VisitorContexts contexts, SatisfactionRatings ratings, ConsoleAudit audit) {
         SuggestedAnswers suggestions = new SuggestedAnswers(() -> knowledge.get().intents(), properties.defaultLanguage());
         seed(canned, properties.agents().cannedResponses());
         return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets,
-                suggestions, canned, new LeftMessageActions(followUps), timers(properties.console().timers()), contexts, ratings));
+                suggestions, canned, new LeftMessageActions(followUps), timers(properties.console().timers()), contexts, ratings,
+                audit));
     }
 
     private static TimersView timers(BatonProperties.Timers timers) {
@@ -62,9 +64,15 @@ class ConsoleChannel {
 
     @Bean
     SocketRoute supervisorSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
-                                 SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, BatonProperties properties) {
+                                 SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, BatonProperties properties,
+                                 ConsoleAudit audit) {
         return new SocketRoute(SUPERVISOR_PATH, new SupervisorSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets,
-                properties.handoff().waitAmber(), properties.handoff().waitRed()));
+                properties.handoff().waitAmber(), properties.handoff().waitRed(), audit));
+    }
+
+    @Bean
+    ConsoleAudit consoleAudit(AuditTrail audit) {
+        return new ConsoleAudit(audit);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.baton.app.console;
 
+import dev.baton.app.audit.Actors;
 import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.FrameParts.AgentView;
@@ -11,6 +12,7 @@ import dev.baton.app.wire.OutboundFrame;
 import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
 import dev.baton.app.wire.SocketPipeline;
+import dev.baton.audit.Actor;
 import dev.baton.conversation.AgentRef;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.QuotedValue;
@@ -47,10 +49,12 @@ final class SupervisorSocketHandler implements WebSocketHandler {
     private final OpenSockets openSockets;
     private final Duration waitAmber;
     private final Duration waitRed;
+    private final ConsoleAudit audit;
 
     SupervisorSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                             SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, Duration waitAmber,
-                            Duration waitRed) {
+                            Duration waitRed, ConsoleAudit audit) {
+        this.audit = audit;
         this.desk = desk;
         this.feeds = feeds;
         this.queue = queue;
@@ -74,12 +78,13 @@ final class SupervisorSocketHandler implements WebSocketHandler {
 
     private Mono<Void> serve(WebSocketSession session, AgentRef supervisor) {
         FrameOutbox outbox = pipeline.outbox(session);
+        Actor actor = Actors.of(supervisor.username(), session.getHandshakeInfo().getRemoteAddress());
         Sinks.Empty<Void> closed = Sinks.empty();
         outbox.send(new OutboundFrame.SupervisorWelcome(new AgentView(supervisor.username(), supervisor.displayName()),
                 waitAmber.toMillis(), waitRed.toMillis()));
 
         Mono<Void> start = Mono.fromRunnable(() -> queue.join(outbox));
-        Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, supervisor, frame))
+        Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, supervisor, actor, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
                     queue.leave(outbox);
@@ -103,7 +108,7 @@ final class SupervisorSocketHandler implements WebSocketHandler {
                 Mono.when(start.then(readFrames), writeFrames, pushTeam, closeOnSignOut));
     }
 
-    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef supervisor, InboundFrame frame) {
+    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef supervisor, Actor actor, InboundFrame frame) {
         Optional<String> conversationId = Optional.empty();
         try {
             String type = frame.type();
@@ -119,7 +124,7 @@ final class SupervisorSocketHandler implements WebSocketHandler {
                 default -> throw new ProtocolException("unknown_type", "unknown frame type " + QuotedValue.of(type));
             };
             Optional<String> failedId = conversationId;
-            return action.then().onErrorResume(failure -> {
+            return action.then(audit.done(actor, frame)).onErrorResume(failure -> {
                 outbox.send(frames.error(failure, failedId));
                 return Mono.empty();
             });
