@@ -62,8 +62,9 @@ class ConsoleActionsAuditedTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(entries(ofBruno)).extracting(AuditEntry::action)
                 .contains("accepted", "note_added", "canned_response_saved", "resolved"));
         List<AuditEntry> entries = entries(ofBruno);
-        assertThat(entries).filteredOn(e -> Set.of("accepted", "note_added", "resolved").contains(e.action()))
-                .extracting(AuditEntry::subject).containsOnly(conversationId);
+        // Bruno's other conversations of earlier tests on this shared context may end meanwhile: only this one is checked.
+        assertThat(entries).filteredOn(e -> e.subject().equals(conversationId)).extracting(AuditEntry::action)
+                .containsExactlyInAnyOrder("accepted", "note_added", "resolved");
         assertThat(entries).extracting(AuditEntry::action).as("the console's sign-in, on the form").contains("login_succeeded");
         assertThat(entries).filteredOn(e -> e.action().equals("canned_response_saved")).extracting(AuditEntry::subject)
                 .containsExactly("canned response personal en /parcel");
