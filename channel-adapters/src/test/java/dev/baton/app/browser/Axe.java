@@ -35,7 +35,9 @@ final class Axe {
                 async () => {
                     // Colours are judged as they end up: mid-animation (the panel rising into view) a fading header
                     // is measured against what shows through it. Endless animations (a typing indicator) are left.
-                    await Promise.all(document.getAnimations()
+                    // A document's animations leave out its shadow roots' (the widget's): each is asked too.
+                    const roots = [document, ...[...document.querySelectorAll('*')].map(e => e.shadowRoot).filter(Boolean)];
+                    await Promise.all(roots.flatMap(root => root.getAnimations())
                         .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
                         .map(a => a.finished.catch(() => null)));
                     return (await axe.run(document, { resultTypes: ['violations'] })).violations

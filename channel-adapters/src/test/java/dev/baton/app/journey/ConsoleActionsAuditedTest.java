@@ -68,7 +68,8 @@ class ConsoleActionsAuditedTest {
         assertThat(entries).extracting(AuditEntry::action).as("the console's sign-in, on the form").contains("login_succeeded");
         assertThat(entries).filteredOn(e -> e.action().equals("canned_response_saved")).extracting(AuditEntry::subject)
                 .containsExactly("canned response personal en /parcel");
-        assertThat(entries).extracting(AuditEntry::from).containsOnly("127.0.0.1");
+        assertThat(entries).filteredOn(e -> e.subject().equals(conversationId) || e.action().equals("canned_response_saved"))
+                .extracting(AuditEntry::from).containsOnly("127.0.0.1");
         assertThat(entries).allSatisfy(e -> assertThat(e.subject() + e.detail())
                 .doesNotContain("4929", "ann@example.com", "upset", "parcel 0042", "I want to talk"));
     }
