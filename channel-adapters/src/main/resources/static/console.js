@@ -23,19 +23,7 @@
   const DETAIL_KINDS = { order_number: 'Order number', email: 'Email', phone: 'Phone', card: 'Card' };
 
   const $ = (id) => document.getElementById(id);
-  const el = (tag, attrs = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value == null || value === false) continue;
-      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-      else if (key === 'text') node.textContent = value;
-      // Through the CSSOM: our Content-Security-Policy refuses style attributes, not this.
-      else if (key === 'style') Object.assign(node.style, value);
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    for (const child of children.flat()) if (child != null && child !== false) node.append(child);
-    return node;
-  };
+  const { el } = window.batonDom; // dom.js
 
   const languageNames = (() => {
     try { return new Intl.DisplayNames(['en'], { type: 'language' }); } catch { return null; }

@@ -8,19 +8,7 @@
   const SOCKET_URL = location.origin.replace(/^http/, 'ws') + '/ws/supervisor';
 
   const $ = (id) => document.getElementById(id);
-  const el = (tag, attrs = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value == null || value === false) continue;
-      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-      else if (key === 'text') node.textContent = value;
-      // Through the CSSOM: our Content-Security-Policy refuses style attributes, not this.
-      else if (key === 'style') Object.assign(node.style, value);
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    for (const child of children.flat()) if (child != null && child !== false) node.append(child);
-    return node;
-  };
+  const { el } = window.batonDom; // dom.js
   const elapsedMs = (iso) => { const since = Date.parse(iso); return isNaN(since) ? 0 : Math.max(0, Date.now() - since); };
   const formatElapsed = (ms) => {
     const s = Math.floor(ms / 1000), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;

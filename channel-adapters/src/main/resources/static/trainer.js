@@ -12,17 +12,7 @@
   const FIELDS = { id: 'Id', title: 'Title', examples: 'Examples', answers: 'Answers', followUps: 'Follow-ups', handoff: 'Handoff' };
 
   const $ = (id) => document.getElementById(id);
-  const el = (tag, attrs = {}, ...children) => {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value == null || value === false) continue;
-      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-      else if (key === 'text') node.textContent = value;
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    for (const child of children.flat()) if (child != null && child !== false) node.append(child);
-    return node;
-  };
+  const { el } = window.batonDom; // dom.js
   const languageNames = (() => {
     try { return new Intl.DisplayNames(['en'], { type: 'language' }); } catch { return null; }
   })();
