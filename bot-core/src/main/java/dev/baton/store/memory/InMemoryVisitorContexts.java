@@ -6,9 +6,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 
 /**
  * Visitor contexts in this node's memory, each kept for the retention from when it was told, and at most as many as
@@ -18,64 +15,26 @@ import java.util.LinkedHashMap;
 public final class InMemoryVisitorContexts implements VisitorContexts {
 
     private final Clock clock;
-    private final Duration retention;
-    private final int capacity;
-    /** By conversation, least recently told first. */
-    private final LinkedHashMap<String, Told> told = new LinkedHashMap<>();
-
-    private record Told(VisitorContext context, Instant at) {
-    }
+    private final RecentByConversation<VisitorContext> told;
 
     /** @param capacity at most this many contexts are kept, the least recently told forgotten first */
     public InMemoryVisitorContexts(Clock clock, Duration retention, int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive: " + capacity);
-        }
         this.clock = clock;
-        this.retention = retention;
-        this.capacity = capacity;
+        this.told = new RecentByConversation<>(clock, retention, capacity);
     }
 
     @Override
     public Mono<Void> remember(String conversationId, VisitorContext context) {
-        return Mono.fromRunnable(() -> {
-            synchronized (this) {
-                forgetOlderThan(clock.instant().minus(retention));
-                told.remove(conversationId);
-                told.put(conversationId, new Told(context, clock.instant()));
-                Iterator<Told> oldestFirst = told.values().iterator();
-                while (told.size() > capacity) {
-                    oldestFirst.next();
-                    oldestFirst.remove();
-                }
-            }
-        });
+        return Mono.fromRunnable(() -> told.put(conversationId, context, clock.instant()));
     }
 
     @Override
     public Mono<VisitorContext> of(String conversationId) {
-        return Mono.fromCallable(() -> {
-            synchronized (this) {
-                forgetOlderThan(clock.instant().minus(retention));
-                Told latest = told.get(conversationId);
-                return latest == null ? null : latest.context();
-            }
-        });
+        return Mono.fromCallable(() -> told.get(conversationId));
     }
 
     @Override
     public Mono<Boolean> forget(String conversationId) {
-        return Mono.fromCallable(() -> {
-            synchronized (this) {
-                return told.remove(conversationId) != null;
-            }
-        });
-    }
-
-    private void forgetOlderThan(Instant cutoff) {
-        Iterator<Told> oldestFirst = told.values().iterator();
-        while (oldestFirst.hasNext() && oldestFirst.next().at().isBefore(cutoff)) {
-            oldestFirst.remove();
-        }
+        return Mono.fromCallable(() -> told.remove(conversationId));
     }
 }
