@@ -63,7 +63,8 @@ public final class FrameOutbox {
 
     public Flux<String> frames() {
         return sink.asFlux().doOnNext(frame -> {
-            if (unsent.decrementAndGet() <= maxUnsent / 2) {
+            unsent.decrementAndGet();
+            if (hasRoom()) {
                 wakeReader();
             }
         });
@@ -79,17 +80,24 @@ public final class FrameOutbox {
     /** Completes once at most half of {@code maxUnsent} frames wait: when the client's next frame may be read. */
     public Mono<Void> room() {
         return Mono.defer(() -> {
-            if (unsent.get() <= maxUnsent / 2) {
+            if (hasRoom()) {
                 return Mono.empty();
             }
             Sinks.Empty<Void> waiting = Sinks.empty();
             waitingForRoom.set(waiting);
             // The client may have caught up between the check and the registration.
-            if (unsent.get() <= maxUnsent / 2) {
+            if (hasRoom()) {
                 wakeReader();
             }
-            return waiting.asMono();
+            // A wake-up can be stale: a transport thread that saw room before this registration may deliver it
+            // after more frames were queued. Looking again keeps the reader waiting until there is room now
+            // (without it, CI once saw the outbox overflow under concurrent pushes).
+            return waiting.asMono().then(room());
         });
+    }
+
+    private boolean hasRoom() {
+        return unsent.get() <= maxUnsent / 2;
     }
 
     public synchronized void close() {
