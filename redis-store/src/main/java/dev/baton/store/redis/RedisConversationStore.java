@@ -87,12 +87,14 @@ import java.util.function.UnaryOperator;
  * client's work per command was most of a busy node's cost (docs/benchmarks.md).
  *
  * <h2>Retention</h2>
- * When an update leaves a conversation {@code RESOLVED}, its four keys expire after the retention (set once, at
- * the first resolution); a message appended later inherits the remaining time. Conversations that are never
- * resolved do not expire. The visitor's index never expires while one of the visitor's conversations is open
- * (tracked in a small set of open ids beside it) and expires a retention after the last one is resolved, so it
- * outlives every conversation it lists; ids of conversations that expired before it are dropped lazily, when
- * the index is read.
+ * When an update leaves a conversation {@code RESOLVED}, its keys expire after the retention (set once, at the
+ * first resolution); a message appended later inherits the remaining time. A conversation with the bot expires a
+ * retention after its last change — each bot turn sets it again — because most visitors leave the bot without
+ * saying goodbye, and their conversations would otherwise stay in Redis for ever. Only a conversation waiting for
+ * or with a person never expires. The visitor's index never expires while one of the visitor's conversations is
+ * with a person (tracked in a small set of such ids beside it) and otherwise expires a retention after the last
+ * change to one of their conversations, so it outlives every conversation it lists; ids of conversations that
+ * expired before it are dropped lazily, when the index is read.
  *
  * <p>Every operation is one or a few non-blocking commands on the conversation's connection (see
  * {@link ConversationConnections}); when Redis cannot be reached
@@ -185,7 +187,7 @@ public final class RedisConversationStore implements ConversationStore {
                                     keys.visitorOpenConversations(conversation.visitorId()),
                                     agent.map(keys::agentConversations).orElse(conversationKey), keys.queue(), keys.queueTickets()},
                             json.encode(conversation), Long.toString(conversation.startedAt().toEpochMilli()),
-                            conversation.id(), flag(conversation.state() == ConversationState.RESOLVED), retentionMillis,
+                            conversation.id(), flag(!withPerson(conversation.state())), retentionMillis,
                             flag(agent.isPresent()), queueMove(QueueMove.ofNew(conversation.state())));
         }).flatMap(created -> {
             if (created != 1L) {
@@ -303,7 +305,14 @@ public final class RedisConversationStore implements ConversationStore {
     private <T> Mono<T> attemptUpdate(Write<T> write, Mono<Versioned> currentVersion, int attempt) {
         String conversationId = write.conversationId();
         return currentVersion.flatMap(current -> {
-            Conversation next = Objects.requireNonNull(write.change().apply(current.conversation()), "a conversation update returned null");
+            Conversation next;
+            try {
+                next = Objects.requireNonNull(write.change().apply(current.conversation()), "a conversation update returned null");
+            } catch (RuntimeException refused) {
+                // The remembered version may be stale: another node may have made the change possible (handed the
+                // conversation off, say), so only the stored version may refuse it.
+                return attempt == 0 ? attemptUpdate(write, read(conversationId), 1) : Mono.error(refused);
+            }
             if (!next.id().equals(conversationId) || !next.visitorId().equals(current.conversation().visitorId())) {
                 return Mono.error(new IllegalArgumentException("an update may not change a conversation's id or visitor"));
             }
@@ -372,10 +381,7 @@ public final class RedisConversationStore implements ConversationStore {
                 previousAgent.map(keys::agentConversations).orElse(conversationKey),
                 newAgent.map(keys::agentConversations).orElse(conversationKey), keys.queue(), keys.queueTickets(),
                 keys.replies(id), keys.unanswered()};
-        boolean wasResolved = current.state() == ConversationState.RESOLVED;
-        boolean resolved = next.state() == ConversationState.RESOLVED;
-        String lifecycle = resolved ? "1" : wasResolved ? "0" : "";
-        String[] args = {Long.toString(expectedVersion), json.encode(next), id, lifecycle, retentionMillis,
+        String[] args = {Long.toString(expectedVersion), json.encode(next), id, lifecycle(current.state(), next.state()), retentionMillis,
                 flag(previousAgent.isPresent()), flag(newAgent.isPresent()), queueMove(QueueMove.of(current.state(), next.state()))};
         return write.script().run(redis.of(id), scriptKeys, concat(args, write.moreArgs().get()));
     }
@@ -631,6 +637,22 @@ public final class RedisConversationStore implements ConversationStore {
             case LEAVE -> "leave";
             case NONE -> "";
         };
+    }
+
+    /** How a change of state moves the conversation's expiry and the visitor's open set; see compare-and-set.lua. */
+    private static String lifecycle(ConversationState from, ConversationState to) {
+        if (to == ConversationState.BOT || (to == ConversationState.RESOLVED && from == ConversationState.BOT)) {
+            return "b";
+        }
+        if (to == ConversationState.RESOLVED) {
+            return "1";
+        }
+        return withPerson(from) ? "" : "0";
+    }
+
+    /** Waiting for or with an agent: kept, and keeping the visitor's index, until resolved. */
+    private static boolean withPerson(ConversationState state) {
+        return state == ConversationState.WAITING_FOR_AGENT || state == ConversationState.WITH_AGENT;
     }
 
     private static String flag(boolean on) {

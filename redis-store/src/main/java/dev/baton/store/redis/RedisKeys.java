@@ -11,7 +11,8 @@ import java.util.Objects;
  *   <caption>Key layout (N = the namespace)</caption>
  *   <tr><th>key</th><th>type</th><th>owner</th><th>expiry</th></tr>
  *   <tr><td>N{@code conversation:{id}}</td><td>hash: {@code data} (JSON), {@code version}</td>
- *       <td>{@link RedisConversationStore}</td><td>retention, from when it is resolved</td></tr>
+ *       <td>{@link RedisConversationStore}</td><td>retention, from when it is resolved or, with the bot, from its last
+ *       change; none while waiting for or with a person</td></tr>
  *   <tr><td>N{@code conversation:{id}:message-counter}</td><td>string (INCR)</td>
  *       <td>{@link RedisConversationStore}</td><td>as the conversation</td></tr>
  *   <tr><td>N{@code conversation:{id}:transcript}</td><td>sorted set: message JSON scored by id</td>
@@ -24,8 +25,9 @@ import java.util.Objects;
  *       still without an answer, scored by when they were stored or last claimed (ms)</td>
  *       <td>{@link RedisConversationStore}</td><td>none (an entry leaves when its answer is stored)</td></tr>
  *   <tr><td>N{@code visitor:{visitorId}:conversations}</td><td>sorted set: conversation ids scored by start</td>
- *       <td>{@link RedisConversationStore}</td><td>retention, from when the visitor's last open one is resolved</td></tr>
- *   <tr><td>N{@code visitor:{visitorId}:open-conversations}</td><td>set: ids of the visitor's unresolved conversations</td>
+ *       <td>{@link RedisConversationStore}</td><td>retention, from the last change to the visitor's conversations once
+ *       none is with a person</td></tr>
+ *   <tr><td>N{@code visitor:{visitorId}:open-conversations}</td><td>set: ids of the visitor's conversations waiting for or with a person</td>
  *       <td>{@link RedisConversationStore}</td><td>none (gone when empty)</td></tr>
  *   <tr><td>N{@code agent:{username}:conversations}</td><td>set: ids of conversations with that agent now</td>
  *       <td>{@link RedisConversationStore}</td><td>none (emptied as conversations leave the agent)</td></tr>

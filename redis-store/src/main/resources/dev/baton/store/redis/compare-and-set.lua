@@ -2,9 +2,11 @@
 -- KEYS: conversation, message counter, transcript, client ids, visitor index, visitor's open conversations, previous
 -- agent's index, new agent's index, queue, queue tickets, and last the replies hash and the index of unanswered
 -- messages (see append.lua).
--- ARGV: expected version, JSON, id, lifecycle ('1': resolved now; '0': open again after being resolved; '': open
--- before and after, when the expiries and the open set are already right), retention (ms), leave previous agent
--- (1/0), join new agent (1/0), queue move (see queue-move.lua).
+-- ARGV: expected version, JSON, id, lifecycle ('1': resolved now, expiring a retention from now unless it already
+-- expires; 'b': with the bot, or resolved from it, expiring a retention from now, so that an idle conversation
+-- with the bot goes too; '0': with a person now, kept until resolved; '': with a person before and after, when
+-- the expiries and the open set are already right), retention (ms), leave previous agent (1/0), join new agent
+-- (1/0), queue move (see queue-move.lua).
 -- Returns 1 when written, 0 on a version conflict, -1 when the conversation is gone.
 local function compare_and_set()
   local version = redis.call('HGET', KEYS[1], 'version')
@@ -16,9 +18,11 @@ local function compare_and_set()
   queue_move(KEYS[9], KEYS[10], ARGV[8], ARGV[3])
   if ARGV[4] ~= '' then
     for _, key in ipairs({KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[#KEYS - 1]}) do
-      if ARGV[4] == '1' then redis.call('PEXPIRE', key, ARGV[5], 'NX') else redis.call('PERSIST', key) end
+      if ARGV[4] == '1' then redis.call('PEXPIRE', key, ARGV[5], 'NX')
+      elseif ARGV[4] == 'b' then redis.call('PEXPIRE', key, ARGV[5])
+      else redis.call('PERSIST', key) end
     end
-    if ARGV[4] == '1' then redis.call('SREM', KEYS[6], ARGV[3]) else redis.call('SADD', KEYS[6], ARGV[3]) end
+    if ARGV[4] == '0' then redis.call('SADD', KEYS[6], ARGV[3]) else redis.call('SREM', KEYS[6], ARGV[3]) end
     if redis.call('SCARD', KEYS[6]) == 0 then redis.call('PEXPIRE', KEYS[5], ARGV[5]) else redis.call('PERSIST', KEYS[5]) end
   end
   return 1

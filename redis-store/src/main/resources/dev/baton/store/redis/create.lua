@@ -1,8 +1,8 @@
 -- KEYS: conversation, visitor index, visitor's open conversations, agent's index, queue, queue tickets.
--- ARGV: JSON, start (ms, the index score), id, resolved (1/0), retention (ms), join the agent's index (1/0),
--- queue move ('back' for a conversation created waiting, else '').
+-- ARGV: JSON, start (ms, the index score), id, expiring (1: with the bot or resolved, 0: with a person), retention
+-- (ms), join the agent's index (1/0), queue move ('back' for a conversation created waiting, else '').
 -- Returns 1 when created, 0 when the id is taken. The visitor's index stays while any of the visitor's
--- conversations is open, and expires a retention after the last one is resolved.
+-- conversations is with a person, and otherwise expires a retention after their last activity.
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'data', ARGV[1], 'version', 1)
 if ARGV[4] == '1' then redis.call('PEXPIRE', KEYS[1], ARGV[5]) end

@@ -2,6 +2,7 @@ package dev.baton.store.redis;
 
 import dev.baton.conversation.Conversation;
 import dev.baton.events.ConversationEvents;
+import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.QueueRepair;
@@ -112,7 +113,7 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         RedisConversationStore shortLived = new RedisConversationStore(redis.nodeA(), redis.keys(), Clock.systemUTC(),
                 Duration.ofMillis(300));
         Conversation gone = shortLived.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
-        Conversation open = shortLived.create(conversation("v-visitor-1", T0.plusSeconds(60))).block(TIMEOUT);
+        Conversation open = shortLived.create(waiting("v-visitor-1", T0.plusSeconds(60))).block(TIMEOUT);
         shortLived.append(gone.id(), visitorSays("bye")).block(TIMEOUT);
         shortLived.update(gone.id(), c -> c.resolve(T0.plusSeconds(1))).block(TIMEOUT);
 
@@ -125,21 +126,55 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     }
 
     @Test
-    void theVisitorsListExpiresOnlyARetentionAfterTheirLastOpenConversationIsResolved() {
+    void theVisitorsListExpiresOnlyARetentionAfterTheirLastConversationWithAPersonIsResolved() {
         String index = redis.keys().visitorConversations("v-visitor-1");
         RedisCommands<String, String> inspect = redis.inspect();
-        Conversation first = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
-        Conversation second = otherNode.create(conversation("v-visitor-1", T0.plusSeconds(1))).block(TIMEOUT);
+        Conversation first = store.create(waiting("v-visitor-1", T0)).block(TIMEOUT);
+        Conversation second = otherNode.create(waiting("v-visitor-1", T0.plusSeconds(1))).block(TIMEOUT);
 
         store.update(first.id(), c -> c.resolve(T0.plusSeconds(2))).block(TIMEOUT);
-        assertThat(inspect.pttl(index)).as("while the second is open").isEqualTo(-1L);
+        assertThat(inspect.pttl(index)).as("while the second waits").isEqualTo(-1L);
 
         otherNode.update(second.id(), c -> c.resolve(T0.plusSeconds(3))).block(TIMEOUT);
         assertThat(inspect.pttl(index)).isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis());
         assertThat(inspect.exists(redis.keys().visitorOpenConversations("v-visitor-1"))).isZero();
 
-        store.create(conversation("v-visitor-1", T0.plusSeconds(4))).block(TIMEOUT);
-        assertThat(inspect.pttl(index)).as("after the visitor came back").isEqualTo(-1L);
+        store.create(waiting("v-visitor-1", T0.plusSeconds(4))).block(TIMEOUT);
+        assertThat(inspect.pttl(index)).as("after the visitor came back to a person").isEqualTo(-1L);
+    }
+
+    @Test
+    void aChangeAnotherNodeMadePossibleIsNotRefusedOnWhatThisNodeLastSaw() {
+        Conversation c = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        otherNode.update(c.id(), current -> current.handOff(Fixtures.summary(), T0.plusSeconds(1))).block(TIMEOUT);
+
+        // This node last saw the conversation with the bot, where stopping to wait is no transition at all.
+        Conversation back = store.update(c.id(), current -> current.stopWaiting(T0.plusSeconds(2))).block(TIMEOUT);
+
+        assertThat(back.state()).isEqualTo(ConversationState.BOT);
+    }
+
+    @Test
+    void aConversationLeftWithTheBotExpiresARetentionAfterItsLastTurnAndAPersonKeepsItForAsLongAsItTakes() {
+        RedisCommands<String, String> inspect = redis.inspect();
+        String index = redis.keys().visitorConversations("v-visitor-1");
+        Conversation c = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        store.append(c.id(), visitorSays("do you ship to Malta", "m1")).block(TIMEOUT);
+        store.update(c.id(), current -> current.afterBotTurn("shipping", true, List.of(), T0.plusSeconds(1))).block(TIMEOUT);
+        store.append(c.id(), Fixtures.botAnswer().replyingTo(1)).block(TIMEOUT);
+
+        assertThat(conversationKeys(c.id())).allSatisfy(key -> assertThat(inspect.pttl(key)).as(key)
+                .isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis()));
+        assertThat(inspect.pttl(index)).as("the visitor's list outlives it").isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis());
+
+        otherNode.update(c.id(), current -> current.handOff(Fixtures.summary(), T0.plusSeconds(2))).block(TIMEOUT);
+        assertThat(conversationKeys(c.id())).as("waiting for a person").allSatisfy(key -> assertThat(inspect.pttl(key)).as(key).isEqualTo(-1L));
+        assertThat(inspect.pttl(index)).isEqualTo(-1L);
+
+        store.update(c.id(), current -> current.stopWaiting(T0.plusSeconds(3))).block(TIMEOUT);
+        assertThat(conversationKeys(c.id())).as("back with the bot").allSatisfy(key -> assertThat(inspect.pttl(key)).as(key)
+                .isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis()));
+        assertThat(inspect.exists(redis.keys().visitorOpenConversations("v-visitor-1"))).isZero();
     }
 
     @Test
