@@ -45,8 +45,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Creating and updating take one lock (cheap next to everything else a turn does), under which the state and
  * the queue change together ({@link QueueMove}); reads of conversations take no lock. A resolved conversation — with
- * its transcript, client message ids and visitor-index entry — is evicted a retention after it was resolved, so a
- * long-running node does not grow for ever; eviction happens as conversations are created and updated, and on a
+ * its transcript, client message ids and visitor-index entry — is evicted a retention after it was resolved, and
+ * one left with the bot a retention after its last change, so a long-running node does not grow for ever; eviction happens as conversations are created and updated, and on a
  * schedule ({@link #evictEvery}) so that a quiet node shrinks too. Each
  * transcript's lock makes its appends atomic, and a bot turn's update and answer one step.
  *
@@ -251,9 +251,12 @@ public final class InMemoryConversationStore implements ConversationStore {
                 .concatMap(tick -> evictNow(), 1);
     }
 
-    /** Called under {@code writes}: forgets every conversation resolved longer than the retention ago. */
+    /**
+     * Called under {@code writes}: forgets every conversation resolved longer than the retention ago, and every one
+     * left with the bot that long, as the Redis store's expiries do.
+     */
     private int evictExpired() {
-        int evicted = 0;
+        int evicted = evictIdleWithTheBot();
         Instant now = clock.instant();
         while (!expiries.isEmpty() && !expiries.peekFirst().at().isAfter(now)) {
             String id = expiries.removeFirst().conversationId();
@@ -261,6 +264,25 @@ public final class InMemoryConversationStore implements ConversationStore {
             if (expired != null && expired.state() == ConversationState.RESOLVED) {
                 forget(expired);
                 byActivity.remove(id);
+                evicted++;
+            }
+        }
+        return evicted;
+    }
+
+    /** Called under {@code writes}: the least recently active first, up to the first one active within the retention. */
+    private int evictIdleWithTheBot() {
+        int evicted = 0;
+        Instant idleSince = clock.instant().minus(retention);
+        Iterator<String> leastRecent = byActivity.iterator();
+        while (leastRecent.hasNext()) {
+            Conversation idle = conversations.get(leastRecent.next());
+            if (idle.updatedAt().isAfter(idleSince)) {
+                break;
+            }
+            if (idle.state() == ConversationState.BOT) {
+                leastRecent.remove();
+                forget(idle);
                 evicted++;
             }
         }

@@ -32,7 +32,7 @@ class InMemoryConversationStoreTest {
         Conversation resolved = store.create(conversation("v-visitor-1", T0)).block();
         store.append(resolved.id(), visitorSays("my order never came", "m-1")).block();
         store.update(resolved.id(), c -> c.resolve(T0)).block();
-        Conversation open = store.create(conversation("v-visitor-1", T0)).block();
+        Conversation open = store.create(waiting("v-visitor-1", T0)).block();
 
         clock.advance(RETENTION.minusSeconds(1));
         store.create(conversation("v-visitor-2", clock.instant())).block();
@@ -45,6 +45,27 @@ class InMemoryConversationStoreTest {
         StepVerifier.create(store.transcript(resolved.id(), 0)).verifyComplete();
         StepVerifier.create(store.append(resolved.id(), visitorSays("my order never came", "m-1"))).verifyComplete();
         StepVerifier.create(store.ofVisitor("v-visitor-1")).expectNext(open).verifyComplete();
+    }
+
+    @Test
+    void forgetsAConversationLeftWithTheBotARetentionAfterItsLastTurnButNeverOneWaitingForAPerson() {
+        Conversation left = store.create(conversation("v-visitor-1", T0)).block();
+        store.append(left.id(), visitorSays("do you ship to Malta", "m-1")).block();
+        Conversation waiting = store.create(waiting("v-visitor-2", T0)).block();
+        clock.advance(Duration.ofDays(1));
+        store.update(left.id(), c -> c.afterBotTurn("en", true, List.of(), clock.instant())).block();
+
+        clock.advance(RETENTION.minusSeconds(1));
+        store.evictNow().block();
+        assertThat(store.find(left.id()).block()).as("kept for a retention after its last turn").isNotNull();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(store.evictNow().block()).isEqualTo(1);
+
+        StepVerifier.create(store.find(left.id())).verifyComplete();
+        StepVerifier.create(store.transcript(left.id(), 0)).verifyComplete();
+        StepVerifier.create(store.ofVisitor("v-visitor-1")).verifyComplete();
+        assertThat(store.find(waiting.id()).block()).isEqualTo(waiting);
     }
 
     @Test
