@@ -8,6 +8,7 @@
 #
 # Settings (environment): AGENTS=200 WAITING=2000 SPARE=100 RATE=5 (handoffs/s, and as many accepts/s) RATES
 #   FILL_RATE=100 WARMUP=20s DURATION=60s UPDATE_TIMEOUT=10s NODE_PORTS="18090 18092" REDIS_PORT=16379
+#   CONSOLE_LOADS=5 (times the console page is loaded in headless Chromium at the end; 0: never)
 #   SERVER_HEAP=1g SERVER_JAVA_OPTS="..." GENERATOR_HEAP=2g BATON_ARGS="..." SUFFIX=-bench (build dir: target-bench)
 #   SKIP_BUILD=1 (reuse the last build)  MVN_ARGS=-o  JAR=path/to/baton.jar (run another build's nodes, e.g. an
 #   older commit's, with this build's benchmark)  LABEL=... (run name prefix)  OUT=target-bench/queue-fanout
@@ -23,6 +24,7 @@ FILL_RATE=${FILL_RATE:-100}
 WARMUP=${WARMUP:-20s}
 DURATION=${DURATION:-60s}
 UPDATE_TIMEOUT=${UPDATE_TIMEOUT:-10s}
+CONSOLE_LOADS=${CONSOLE_LOADS:-5}
 NODE_PORTS=${NODE_PORTS:-18090 18092}
 REDIS_PORT=${REDIS_PORT:-16379}
 SERVER_HEAP=${SERVER_HEAP:-1g}
@@ -98,6 +100,6 @@ for rate in $RATES; do
   java -Xms512m -Xmx"$GENERATOR_HEAP" -cp "$CP" dev.baton.app.load.QueueFanoutBenchmark --nodes "$nodes" \
       --agents "$AGENTS" --password "$PASSWORD" --waiting "$WAITING" --spare "$SPARE" --rate "$rate" \
       --fill-rate "$FILL_RATE" --warmup "$WARMUP" --duration "$DURATION" --update-timeout "$UPDATE_TIMEOUT" \
-      --server-pids "$SERVER_PIDS" --redis-pid "$REDIS_PID" --target "$name" | tee "$OUT/$name.json"
+      --server-pids "$SERVER_PIDS" --redis-pid "$REDIS_PID" --target "$name" --console-loads "$CONSOLE_LOADS" | tee "$OUT/$name.json"
   stop_all
 done

@@ -149,6 +149,9 @@ public final class QueueFanoutBenchmark {
         ending = true;
         sweeper.interrupt();
         writeOffEverything();
+        // Loaded while every console and waiting visitor is still connected: the node as busy as it was measured.
+        Map<String, Object> consoleLoad = ConsoleLoadTimes.measure(options.nodes().get(0),
+                login(0, options.agentPrefix() + 1), options.consoleLoads());
 
         double seconds = options.duration().toNanos() / (double) NANOS;
         long changes = handoffs[1].sum() + accepts[1].sum();
@@ -168,6 +171,7 @@ public final class QueueFanoutBenchmark {
         report.put("resolved", resolved.sum());
         report.put("consoleUpdateMillis", consoleLatency.measuredSummary());
         report.put("consoleUpdatesMissed", consoleMissed.sum());
+        report.put("consoleLoad", consoleLoad);
         report.put("visitorUpdateMillis", visitorLatency.measuredSummary());
         report.put("visitorUpdatesMissed", visitorMissed.sum());
         report.put("ownStateAfterHandoffMillis", ownStateLatency.measuredSummary());

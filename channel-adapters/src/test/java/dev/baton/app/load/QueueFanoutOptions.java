@@ -22,17 +22,18 @@ import java.util.List;
  * @param serverPids    the nodes' process ids, for their CPU (empty: not reported)
  * @param redisPid      Redis' process id, for its CPU (0: not reported)
  * @param target        a label for the report
+ * @param consoleLoads  times the console is loaded in headless Chromium once the window ends (0: never)
  */
 record QueueFanoutOptions(List<URI> nodes, int agents, String agentPrefix, String password, int waiting, int spare,
                           double rate, double fillRate, Duration warmup, Duration duration, Duration updateTimeout,
-                          List<Long> serverPids, long redisPid, String target) {
+                          List<Long> serverPids, long redisPid, String target, int consoleLoads) {
 
     static final String USAGE = """
             usage: QueueFanoutBenchmark [--nodes http://127.0.0.1:18090,http://127.0.0.1:18092] [--agents 200]
                                         [--agent-prefix agent] [--password bench-secret] [--waiting 2000]
                                         [--spare 100] [--rate 5] [--fill-rate 100] [--warmup 20s] [--duration 60s]
                                         [--update-timeout 10s] [--server-pids PID,PID] [--redis-pid PID]
-                                        [--target LABEL]
+                                        [--target LABEL] [--console-loads 5]
             Prints one JSON object on stdout; progress on stderr.""";
 
     static QueueFanoutOptions parse(String... args) {
@@ -50,6 +51,7 @@ record QueueFanoutOptions(List<URI> nodes, int agents, String agentPrefix, Strin
         List<Long> serverPids = List.of();
         long redisPid = 0;
         String target = "queue-fanout";
+        int consoleLoads = 5;
         for (int i = 0; i < args.length; i++) {
             String key = args[i];
             if (key.equals("--help") || key.equals("-h") || i + 1 >= args.length) {
@@ -73,6 +75,7 @@ record QueueFanoutOptions(List<URI> nodes, int agents, String agentPrefix, Strin
                         : Arrays.stream(v.split(",")).map(String::strip).map(Long::parseLong).toList();
                 case "--redis-pid" -> redisPid = Long.parseLong(v);
                 case "--target" -> target = v;
+                case "--console-loads" -> consoleLoads = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + key + "\n" + USAGE);
             }
         }
@@ -80,7 +83,7 @@ record QueueFanoutOptions(List<URI> nodes, int agents, String agentPrefix, Strin
             throw new IllegalArgumentException("--nodes, --agents, --waiting, --spare, --rate and --fill-rate must be positive\n" + USAGE);
         }
         return new QueueFanoutOptions(nodes, agents, agentPrefix, password, waiting, spare, rate, fillRate, warmup,
-                duration, updateTimeout, serverPids, redisPid, target);
+                duration, updateTimeout, serverPids, redisPid, target, consoleLoads);
     }
 
     /** The WebSocket URL of {@code path} on node {@code index mod nodes}. */
