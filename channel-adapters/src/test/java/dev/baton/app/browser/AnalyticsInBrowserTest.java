@@ -92,6 +92,7 @@ class AnalyticsInBrowserTest {
         assertThat(page.locator("[data-testid=chart-conversations] canvas")).hasCount(1);
         assertThat(page.locator("[data-testid=chart-csat] canvas")).hasCount(1);
         HeadlessChromium.screenshot(page, "analytics-01-day.png");
+        Axe.assertNoSeriousViolations(page, "the analytics page");
         assertEquals(List.of(), HeadlessChromium.policyViolations(page), "Content-Security-Policy violations");
     }
 

@@ -89,6 +89,7 @@ class SupervisorViewInBrowserTest {
         assertThat(page.locator("[data-testid=waiting-timer]")).hasClass(Pattern.compile("\\bred\\b"));
         assertThat(brunoRow.locator("[data-testid=conversation-timer]")).hasClass(Pattern.compile("\\b(amber|red)\\b"));
         HeadlessChromium.screenshot(page, "supervisor-01-live-view.png");
+        Axe.assertNoSeriousViolations(page, "the supervisor's live view");
 
         brunoRow.locator("[data-testid=supervised-conversation][data-conversation=" + first + "] [data-testid=take-over]").click();
 

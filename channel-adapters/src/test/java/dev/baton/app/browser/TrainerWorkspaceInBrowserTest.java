@@ -98,6 +98,7 @@ class TrainerWorkspaceInBrowserTest {
         assertThat(change.locator(".added")).containsText(new String[]{NEW_EXAMPLE, NEW_ANSWER});
         trainer.locator("[data-testid=publish-note]").fill("Free shipping week");
         HeadlessChromium.screenshot(trainer, "trainer-02-draft-review.png");
+        Axe.assertNoSeriousViolations(trainer, "the trainer's draft review");
         trainer.locator("[data-testid=publish]").click();
         assertThat(trainer.locator("[data-testid=publish-outcome]")).containsText("Published version", TRAINED_WITHIN);
         assertThat(trainer.locator("[data-testid=draft-bar]")).containsText("No draft yet");
@@ -149,6 +150,7 @@ class TrainerWorkspaceInBrowserTest {
         assertThat(group.locator("[data-testid=inbox-count]")).hasText("1×");
         assertThat(group).containsText("Not understood");
         HeadlessChromium.screenshot(trainer, "trainer-panels-1-inbox-phone.png");
+        Axe.assertNoSeriousViolations(trainer, "the trainer's inbox on a phone");
 
         group.locator("[data-testid=inbox-intent]").selectOption("shipping_costs");
         group.locator("[data-testid=inbox-add]").click();
