@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.baton.intents.Intent;
 import dev.baton.intents.IntentDatabase;
@@ -54,26 +55,45 @@ public final class TopicWords {
     private final Map<String, Set<String>> pointing;
     /** Per language, every word of the examples. */
     private final Map<String, Set<String>> known;
+    /**
+     * Per language, the examples of at most {@value #MAX_WORDS} words (as stems, in order) that only one intent has:
+     * a message that says one of them word for word names that intent, because a trainer said so. Italian "ciao"
+     * is a greeting's example, but goodbyes end with it too ("va bene così, ciao"), so its word alone points
+     * nowhere, and the visitor who opened with "ciao" was asked whether they meant hello or goodbye.
+     */
+    private final Map<String, Set<List<String>>> ownPhrases;
 
-    private TopicWords(Map<String, Set<String>> pointing, Map<String, Set<String>> known) {
+    private TopicWords(Map<String, Set<String>> pointing, Map<String, Set<String>> known,
+                       Map<String, Set<List<String>>> ownPhrases) {
         this.pointing = pointing;
         this.known = known;
+        this.ownPhrases = ownPhrases;
     }
 
     public static TopicWords of(IntentDatabase database) {
         // language -> word -> intent -> examples of that intent containing the word
         Map<String, Map<String, Map<String, Integer>>> counts = new HashMap<>();
+        // language -> short example -> the intents that have it
+        Map<String, Map<List<String>, Set<String>>> phrases = new HashMap<>();
         for (Intent intent : database.intents()) {
             intent.examples().forEach((language, examples) -> {
                 TextNormalizer normalizer = TextNormalizer.forLanguage(language);
                 Map<String, Map<String, Integer>> words = counts.computeIfAbsent(language, l -> new HashMap<>());
                 for (String example : examples) {
-                    for (String word : stems(normalizer.tokens(example), language)) {
+                    List<String> tokens = normalizer.tokens(example);
+                    for (String word : stems(tokens, language)) {
                         words.computeIfAbsent(word, w -> new HashMap<>()).merge(intent.id(), 1, Integer::sum);
+                    }
+                    if (!tokens.isEmpty() && tokens.size() <= MAX_WORDS) {
+                        phrases.computeIfAbsent(language, l -> new HashMap<>())
+                                .computeIfAbsent(phrase(tokens, language), p -> new HashSet<>()).add(intent.id());
                     }
                 }
             });
         }
+        Map<String, Set<List<String>>> ownPhrases = new HashMap<>();
+        phrases.forEach((language, byPhrase) -> ownPhrases.put(language, byPhrase.entrySet().stream()
+                .filter(e -> e.getValue().size() == 1).map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet())));
         Map<String, Set<String>> pointing = new HashMap<>();
         Map<String, Set<String>> known = new HashMap<>();
         counts.forEach((language, words) -> {
@@ -88,12 +108,12 @@ public final class TopicWords {
             });
             pointing.put(language, Set.copyOf(specific));
         });
-        return new TopicWords(Map.copyOf(pointing), Map.copyOf(known));
+        return new TopicWords(Map.copyOf(pointing), Map.copyOf(known), Map.copyOf(ownPhrases));
     }
 
     /**
      * Whether a message is too short and too unspecific to answer: at most {@value #MAX_WORDS} words, no question
-     * word among two or more, and either a plea for help with no word pointing to one intent, or all of them words
+     * word among two or more, not word for word an example only one intent has, and either a plea for help with no word pointing to one intent, or all of them words
      * of the examples and none pointing to one intent. A message with a word the examples never had is left to
      * the model, which may still recognise it by its letters (a typo, an inflection).
      *
@@ -105,7 +125,8 @@ public final class TopicWords {
         }
         Set<String> words = known.getOrDefault(language, Set.of());
         if (words.isEmpty()
-                || (tokens.size() >= 2 && tokens.stream().anyMatch(QUESTION_WORDS.getOrDefault(language, Set.of())::contains))) {
+                || (tokens.size() >= 2 && tokens.stream().anyMatch(QUESTION_WORDS.getOrDefault(language, Set.of())::contains))
+                || ownPhrases.getOrDefault(language, Set.of()).contains(phrase(tokens, language))) {
             return false;
         }
         Set<String> points = pointing.getOrDefault(language, Set.of());
@@ -115,6 +136,10 @@ public final class TopicWords {
         }
         Set<String> stems = stems(tokens, language);
         return stems.stream().noneMatch(points::contains) && words.containsAll(stems);
+    }
+
+    private static List<String> phrase(List<String> tokens, String language) {
+        return tokens.stream().map(token -> LightStemmer.stem(token, language)).toList();
     }
 
     /** Inflected forms count as one word ("užsakymas", "užsakymą"): it is the word that points, not its ending. */

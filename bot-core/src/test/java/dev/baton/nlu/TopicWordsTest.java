@@ -39,6 +39,18 @@ class TopicWordsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource({"ciao", "Ciao!", "ciao a tutti"})
+    void aMessageThatIsWordForWordAnExampleOfOnlyOneIntentNamesItsTopicThoughItsWordsAreSpreadOverSeveral(String message) {
+        TopicWords italian = TopicWords.of(new IntentDatabase(List.of(
+                intent("greeting", "it", "ciao", "ciao a tutti", "ehi ciao"),
+                intent("goodbye", "it", "ciao ciao", "per ora è tutto, ciao", "va bene così, ciao", "ok grazie ciao")), "test"));
+
+        assertThat(italian.namesNoTopic(TextNormalizer.forLanguage("it").tokens(message), "it")).isFalse();
+        assertThat(italian.namesNoTopic(TextNormalizer.forLanguage("it").tokens("tutto ciao"), "it"))
+                .as("words of both, an example of neither").isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource({"help", "help please", "a problem", "problem with order"})
     void aPleaForHelpThatSaysNotWithWhatNamesNoTopicEvenWhereAnExampleHasTheWord(String message) {
         TopicWords withThanks = TopicWords.of(new IntentDatabase(List.of(
