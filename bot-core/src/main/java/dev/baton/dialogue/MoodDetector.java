@@ -26,6 +26,16 @@ public final class MoodDetector {
             "lt", Pattern.compile("\\b(nenaudingas|nenaudinga|nesuprant\\w*|nepadeda|gaistu laika|juokinga|siaubinga|nepriimtina|piktas|pikta|isiutes|isiutusi)\\b"),
             "fa", Pattern.compile("(بی ?فایده|بیفایده|کمکی نمی ?کنی|نمی ?فهمی|افتضاح|وقتم را تلف|غیرقابل قبول|عصبانی)"));
 
+    /**
+     * Calling the shop thieves or frauds, or threatening a lawyer: anger without a swear word, which the insults
+     * missed ("siete dei ladri, rivoglio i miei soldi" got the refunds answer). Normalised forms (no diacritics).
+     */
+    private static final Map<String, Pattern> ACCUSATIONS = Map.of(
+            "en", Pattern.compile("\\b(thie(f|ves)|scam\\w*|fraud(s|sters?)?|crooks?|rip ?off|ripped (me )?off|lawyers?|sue you|legal action|disgrac\\w*|disgusting|shame on you|never (buy|order|shop)\\w* (from you |here )?again)\\b"),
+            "it", Pattern.compile("\\b(ladri|ladro|truff\\w*|imbroglio\\w*|fregatura|avvocat[oi]|denunc\\w*|vergognatevi|vergognoso|schifosi|incompetenti)\\b"),
+            "lt", Pattern.compile("\\b(vagys|vagis|sukciai|sukcius|apgavik\\w*|apgaul\\w*|advokat\\w*|skusiu|geda jums|begedziai)\\b"),
+            "fa", Pattern.compile("(دزد|کلاهبردار|کلاه ?برداری|وکیل|شکایت می ?کنم|شرم ?آور)"));
+
     private static final int SHOUTING_MIN_LETTERS = 8;
 
     /**
@@ -39,6 +49,10 @@ public final class MoodDetector {
         if (insult) {
             signals.add("insult");
         }
+        boolean accusation = matchesIn(ACCUSATIONS, normalized, language);
+        if (accusation) {
+            signals.add("accuses or threatens");
+        }
         if (matchesIn(COMPLAINTS, normalized, language)) {
             signals.add("says the bot does not help");
         }
@@ -51,7 +65,7 @@ public final class MoodDetector {
         if (signals.isEmpty()) {
             return MoodReading.NEUTRAL;
         }
-        return new MoodReading(insult ? Mood.ANGRY : Mood.FRUSTRATED, signals);
+        return new MoodReading(insult || accusation ? Mood.ANGRY : Mood.FRUSTRATED, signals);
     }
 
     private static boolean matchesIn(Map<String, Pattern> lexicon, String normalized, String language) {

@@ -73,6 +73,22 @@ class VisitorSignalsTest {
         assertThat(read("it", "sei inutile, non capisci niente", List.of()).mood()).isEqualTo(Mood.FRUSTRATED);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "en|you are thieves, I want my money back",
+            "en|this shop is a scam",
+            "en|I will talk to my lawyer",
+            "it|siete dei ladri, rivoglio i miei soldi",
+            "it|è una truffa",
+            "lt|jūs esate sukčiai",
+            "fa|شما کلاهبردار هستید"})
+    void readsCallingTheShopThievesOrThreateningALawyerAsAnger(String language, String text) {
+        MoodReading reading = read(language, text, List.of());
+
+        assertThat(reading.mood()).isEqualTo(Mood.ANGRY);
+        assertThat(reading.signals()).contains("accuses or threatens");
+    }
+
     @Test
     void readsAVisitorWhoSaysTheyAreAnnoyedAsFrustrated() {
         assertThat(read("en", "really annoyed, I want a person now", List.of()).mood()).isEqualTo(Mood.FRUSTRATED);
