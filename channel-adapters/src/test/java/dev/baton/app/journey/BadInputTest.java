@@ -31,6 +31,11 @@ class BadInputTest {
         assertError(visitor, "malformed_json");
         visitor.sendRaw("[1, 2, 3]");
         assertError(visitor, "malformed_json");
+        // A frame that ends mid-object once left the socket deaf to every later frame.
+        visitor.sendRaw("{");
+        assertError(visitor, "malformed_json");
+        visitor.sendRaw("{\"type\":\"hello\",\"visitorId\":");
+        assertError(visitor, "malformed_json");
         visitor.send(Map.of("type", "message", "text", "hello before hello"));
         assertError(visitor, "hello_required");
         visitor.send(Map.of("type", "hello", "visitorId", "x"));
