@@ -25,5 +25,9 @@ public enum StaffAction implements AuditAction {
     /** An administrator read a visitor's data (the right of access). */
     VISITOR_DATA_EXPORTED,
     /** A visitor's data was erased, at their request or an administrator's. */
-    VISITOR_DATA_ERASED
+    VISITOR_DATA_ERASED,
+    /** An agent linked a conversation's visitor to a customer (by visitor id, email or phone; the value is not recorded). */
+    CUSTOMER_LINKED,
+    /** An agent took a visitor out of a customer. */
+    CUSTOMER_UNLINKED
 }

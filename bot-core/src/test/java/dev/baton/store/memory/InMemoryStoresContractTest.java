@@ -34,6 +34,8 @@ import dev.baton.store.RateLimiterContract;
 import dev.baton.privacy.ConsentRecords;
 import dev.baton.store.ConsentRecordsContract;
 import dev.baton.channel.DeliveryClaims;
+import dev.baton.customers.CustomerLinks;
+import dev.baton.store.CustomerLinksContract;
 import dev.baton.conversation.VisitorContext;
 import dev.baton.conversation.VisitorContexts;
 import dev.baton.store.DeliveryClaimsContract;
@@ -309,6 +311,34 @@ class InMemoryStoresContractTest {
         @Override
         protected ConsentRecords sameConsentsOnAnotherNode() {
             return consents;
+        }
+    }
+
+    @Nested
+    class CustomerLinksTest extends CustomerLinksContract {
+        @Override
+        protected CustomerLinks newLinks() {
+            return new InMemoryCustomerLinks(clock, RETENTION);
+        }
+
+        @Override
+        protected CustomerLinks sameLinksOnAnotherNode() {
+            return links;
+        }
+
+        @Test
+        void aCustomerIsForgottenOnceTheRetentionPassedSinceItsLatestLink() {
+            links.link("whatsapp:393331234567", "phone/331234567", "cu-1").block();
+            clock.advance(RETENTION.minusDays(1));
+            links.link("visitor-abc123", "phone/331234567", "cu-unused").block();
+            clock.advance(RETENTION.minusDays(1));
+
+            StepVerifier.create(links.customerOf("whatsapp:393331234567")).expectNext("cu-1").verifyComplete();
+
+            clock.advance(Duration.ofDays(1));
+
+            StepVerifier.create(links.customerOf("whatsapp:393331234567")).verifyComplete();
+            StepVerifier.create(links.membersOf("cu-1")).verifyComplete();
         }
     }
 

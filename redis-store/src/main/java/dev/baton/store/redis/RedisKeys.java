@@ -93,6 +93,11 @@ import java.util.Objects;
  *   <tr><td>N{@code limits:}<i>limit</i>{@code :}<i>subject</i></td><td>string: a Bucket4j token bucket (a limit's
  *       tokens left for one visitor id, client address or account)</td><td>{@link RedisRateLimiter}</td><td>once the
  *       bucket would be full again</td></tr>
+ *   <tr><td>N{@code customers:{links}:member:}<i>member</i></td><td>string: the id of the customer a member (a visitor
+ *       id, or {@code email/…} or {@code phone/…} for a contact) is linked to</td><td>{@link RedisCustomerLinks}</td>
+ *       <td>the conversations' retention, from the customer's latest link</td></tr>
+ *   <tr><td>N{@code customers:{links}:customer:}<i>id</i></td><td>set: the customer's members</td>
+ *       <td>{@link RedisCustomerLinks}</td><td>as its members</td></tr>
  *   <tr><td>N{@code console:sessions:}<i>id</i></td><td>hash: an agent's login session</td>
  *       <td>Spring Session (see {@link #consoleSessions()})</td><td>the session timeout, from the last request</td></tr>
  * </table>
@@ -292,6 +297,26 @@ public final class RedisKeys {
     /** A key claimed once across the nodes ({@link RedisDeliveryClaims}): a delivery handled, a message sent. */
     String claim(String key) {
         return namespace + "claim:" + key;
+    }
+
+    /**
+     * The prefixes of the customer links' keys, a member's or customer's name appended by {@link RedisCustomerLinks}'s
+     * scripts (which read what to touch in the same step). One hash tag for all, so the scripts stay in one slot.
+     */
+    record CustomerLinkKeys(String memberPrefix, String customerPrefix) {
+
+        String member(String member) {
+            return memberPrefix + member;
+        }
+
+        String customer(String customerId) {
+            return customerPrefix + customerId;
+        }
+    }
+
+    CustomerLinkKeys customerLinks() {
+        String links = namespace + "customers:{links}:";
+        return new CustomerLinkKeys(links + "member:", links + "customer:");
     }
 
     String sharedCannedResponses() {

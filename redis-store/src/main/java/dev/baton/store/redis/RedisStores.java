@@ -12,6 +12,7 @@ import dev.baton.handoff.LeftMessages;
 import dev.baton.handoff.Presence;
 import dev.baton.intents.IntentPublication;
 import dev.baton.privacy.ConsentRecords;
+import dev.baton.customers.CustomerLinks;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.audit.AuditLog;
 import dev.baton.conversation.VisitorContexts;
@@ -95,6 +96,7 @@ public final class RedisStores implements AutoCloseable {
     private final ConversationOutcomes outcomes;
     private final RateLimiter rateLimiter;
     private final ConsentRecords consents;
+    private final CustomerLinks customerLinks;
     private final RedisReactiveCommands<String, String> shared;
     private final RedisKeys keys;
     /** Subscribed once the subscriptions of events and intents are in place. */
@@ -143,6 +145,7 @@ public final class RedisStores implements AutoCloseable {
         this.rateLimiter = StoreFailures.translated(RateLimiter.class,
                 new RedisRateLimiter(bucketConnection, keys, clock, settings.commandTimeout()));
         this.consents = StoreFailures.translated(ConsentRecords.class, new RedisConsentRecords(shared, keys, settings.retention()));
+        this.customerLinks = StoreFailures.translated(CustomerLinks.class, new RedisCustomerLinks(shared, keys, settings.retention()));
         this.shared = shared;
         this.keys = keys;
         this.ready = bus.ready().and(publication.ready());
@@ -284,6 +287,10 @@ public final class RedisStores implements AutoCloseable {
     /** Which privacy notice each conversation's visitor accepted. */
     public ConsentRecords consents() {
         return consents;
+    }
+
+    public CustomerLinks customerLinks() {
+        return customerLinks;
     }
 
     /** Rate limits and lock-outs every node shares. */
