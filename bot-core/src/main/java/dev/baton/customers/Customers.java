@@ -66,6 +66,11 @@ public final class Customers {
                 .sort());
     }
 
+    /** The visitors linked to {@code contact} (verified by a channel, or given by an agent), in no particular order. */
+    public Flux<String> linkedTo(Contact contact) {
+        return links.customerOf(member(contact)).flatMapMany(links::membersOf).filter(Customers::isVisitor);
+    }
+
     /**
      * The customer's conversations that started before this one, on every channel they are linked on, oldest first:
      * their history with us as it was when this conversation began (so an old conversation, opened from that history,

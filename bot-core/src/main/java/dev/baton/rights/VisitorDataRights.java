@@ -6,6 +6,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.audit.StaffAction;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
+import dev.baton.customers.Customers;
 import dev.baton.engine.Stores;
 import dev.baton.events.ConversationEvent;
 import dev.baton.feedback.AnswerRatings;
@@ -26,6 +27,11 @@ import java.util.Set;
 /**
  * A visitor's rights over their data: to read all of it (export) and to have it erased, asked by the visitor
  * themselves or by an administrator on their behalf (by visitor id, or by an email address or phone number they gave).
+ *
+ * <p>An administrator asks for a person: their request covers every visitor linked with the one named as the same
+ * customer ({@link Customers}: the same verified email or phone on several channels, or an agent's link), and an
+ * erasure then forgets the customer and all its links too. A visitor asking from their own widget proves only their
+ * own visitor id, so their request covers that visitor alone, and their erasure takes only them out of their customer.
  *
  * <p>An erasure removes the visitor's conversations — transcripts, consents, ratings' comments and votes, what their
  * browser told (page, referrer, user agent, time zone), presence, and
@@ -48,12 +54,17 @@ public final class VisitorDataRights {
     private final VisitorContexts visitorContexts;
     private final AuditLog audit;
     private final VisitorTraces elsewhere;
+    private final Customers customers;
     private final Clock clock;
 
-    /** @param elsewhere what else names visitors, to forget with them */
+    /**
+     * @param elsewhere what else names visitors, to forget with them
+     * @param customers which visitors are one customer, followed by an administrator's requests
+     */
     public VisitorDataRights(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction, AnswerRatings answerRatings,
                              ConsentRecords consents, AuditLog audit, VisitorTraces elsewhere, VisitorContexts visitorContexts,
-                             Clock clock) {
+                             Customers customers, Clock clock) {
+        this.customers = customers;
         this.elsewhere = elsewhere;
         this.visitorContexts = visitorContexts;
         this.stores = stores;
@@ -74,44 +85,69 @@ public final class VisitorDataRights {
         return Mono.zip(conversations, left, (c, l) -> new VisitorData(visitorId, clock.instant(), c, l));
     }
 
-    /** {@link #export}, for an administrator: recorded in the audit log, with counts only. */
-    public Mono<VisitorData> exportFor(String visitorId, Actor administrator) {
+    /**
+     * {@link #export}, for an administrator: the visitor's data, then that of each visitor linked with them as the same
+     * customer, each export recorded in the audit log, with counts only.
+     */
+    public Flux<VisitorData> exportFor(String visitorId, Actor administrator) {
+        return customers.visitorsLinkedTo(visitorId).concatMap(linked -> exportAudited(linked, administrator));
+    }
+
+    private Mono<VisitorData> exportAudited(String visitorId, Actor administrator) {
         return export(visitorId).flatMap(data -> audit.record(new AuditEntry(clock.instant(), administrator,
                         StaffAction.VISITOR_DATA_EXPORTED, "visitor data", data.conversations().size() + " conversation(s), "
                         + data.leftMessages().size() + " left message(s)"))
                 .thenReturn(data));
     }
 
-    /** The visitors who wrote {@code contact} in a conversation or left it with a message, each once. */
+    /**
+     * The visitors who wrote {@code contact} in a conversation, left it with a message or are linked to it, and
+     * every visitor linked with one of those as the same customer, each once.
+     */
     public Flux<String> visitorsWith(Contact contact) {
+        Flux<String> fromLinks = customers.linkedTo(contact);
         Flux<String> fromLeftMessages = stores.leftMessages().all()
                 .filter(m -> m.contact().map(contact::isIn).orElse(false) || contact.isIn(m.text()))
                 .map(LeftMessage::visitorId);
         Flux<String> fromTranscripts = stores.conversations().withMessageMatching(contact.mentions()).map(Conversation::visitorId);
-        return Flux.concat(fromLeftMessages, fromTranscripts).distinct();
+        return Flux.concat(fromLinks, fromLeftMessages, fromTranscripts).distinct()
+                .concatMap(customers::visitorsLinkedTo).distinct();
     }
 
     /** The data of every visitor who gave {@code contact}, for an administrator (audited). */
     public Flux<VisitorData> exportFor(Contact contact, Actor administrator) {
-        return visitorsWith(contact).concatMap(visitorId -> exportFor(visitorId, administrator));
+        return visitorsWith(contact).concatMap(visitorId -> exportAudited(visitorId, administrator));
     }
 
     /**
-     * Erases everything held about the visitor and records who asked, with counts only. Safe to repeat: what an
-     * interrupted erasure left is erased by the next one.
+     * Erases everything held about the visitor and records who asked, with counts only: for an administrator, about
+     * every visitor linked with them as the same customer too, and the customer's links; for {@link #THE_VISITOR},
+     * about them alone, who then leave their customer. Safe to repeat: what an interrupted erasure left is erased by
+     * the next one (the links go last, so that the next one still finds every visitor).
      *
      * @param requestedBy the administrator (with their address), or {@link #THE_VISITOR} (whose address is personal data, so not recorded)
      */
     public Mono<Erasure> erase(String visitorId, Actor requestedBy) {
-        return eraseQuietly(visitorId).flatMap(erasure -> audited(erasure, requestedBy));
+        if (THE_VISITOR.equals(requestedBy)) {
+            return eraseQuietly(visitorId)
+                    .flatMap(erasure -> customers.forgetVisitor(visitorId).thenReturn(erasure))
+                    .flatMap(erasure -> audited(erasure, requestedBy));
+        }
+        return eraseCustomers(customers.visitorsLinkedTo(visitorId), requestedBy);
     }
 
-    /** Erases every visitor who gave {@code contact}, as one audited request. */
+    /** Erases every visitor who gave {@code contact} (and those linked with them), as one audited request. */
     public Mono<Erasure> erase(Contact contact, Actor requestedBy) {
-        return visitorsWith(contact).collectList()
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(this::eraseQuietly)
-                .reduce(Erasure.NOTHING, Erasure::plus)
+        return eraseCustomers(visitorsWith(contact), requestedBy);
+    }
+
+    private Mono<Erasure> eraseCustomers(Flux<String> visitors, Actor requestedBy) {
+        return visitors.collectList()
+                .flatMap(found -> Flux.fromIterable(found)
+                        .concatMap(this::eraseQuietly)
+                        .reduce(Erasure.NOTHING, Erasure::plus)
+                        .flatMap(erasure -> Flux.fromIterable(found).concatMap(customers::forgetCustomerOf).then()
+                                .thenReturn(erasure)))
                 .flatMap(erasure -> audited(erasure, requestedBy));
     }
 

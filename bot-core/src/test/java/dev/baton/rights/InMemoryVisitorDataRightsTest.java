@@ -5,6 +5,7 @@ import dev.baton.store.VisitorDataRightsContract;
 import dev.baton.store.memory.InMemoryAnswerRatings;
 import dev.baton.store.memory.InMemoryAuditLog;
 import dev.baton.store.memory.InMemoryConsentRecords;
+import dev.baton.store.memory.InMemoryCustomerLinks;
 import dev.baton.store.memory.InMemoryVisitorContexts;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.memory.InMemoryLeftMessages;
@@ -27,6 +28,6 @@ class InMemoryVisitorDataRightsTest extends VisitorDataRightsContract {
         return new Installation(stores, new InMemoryTrainerInbox(clock, TrainerInbox.Limits.DEFAULTS),
                 new InMemorySatisfactionRatings(clock, RETENTION), new InMemoryAnswerRatings(clock, RETENTION),
                 new InMemoryConsentRecords(clock, RETENTION, 1_000), new InMemoryAuditLog(100), new InMemoryRateLimiter(clock, 1_000),
-                new InMemoryVisitorContexts(clock, RETENTION, 1_000));
+                new InMemoryVisitorContexts(clock, RETENTION, 1_000), new InMemoryCustomerLinks(clock, RETENTION));
     }
 }

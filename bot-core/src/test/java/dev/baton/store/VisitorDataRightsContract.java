@@ -4,6 +4,9 @@ import dev.baton.audit.Actor;
 import dev.baton.audit.AuditEntry;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.AuditQuery;
+import dev.baton.audit.AuditTrail;
+import dev.baton.customers.CustomerLinks;
+import dev.baton.customers.Customers;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.Message;
@@ -61,6 +64,8 @@ public abstract class VisitorDataRightsContract {
     protected static final List<String> ANNS_WORDS = List.of("marmalade teapot", "lavender kettle", "saffron mug",
             "Ann Smith from Lecco");
     protected static final String BOB = "v-bob-77aa01bc";
+    /** Ann on WhatsApp, once a test links her there. */
+    protected static final String ANN_ON_WHATSAPP = "whatsapp:393331234567";
     /** A limit counted per visitor id, as the application's are: its bucket's key names the visitor. */
     private static final Limit CONVERSATIONS_STARTED = Limit.of("visitor-conversations", new Rate(60, Duration.ofHours(1)));
 
@@ -68,7 +73,8 @@ public abstract class VisitorDataRightsContract {
 
     /** The installation's stores, all of one kind, on {@link #clock}. */
     public record Installation(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction, AnswerRatings answerRatings,
-                                  ConsentRecords consents, AuditLog audit, RateLimiter limiter, VisitorContexts visitorContexts) {
+                                  ConsentRecords consents, AuditLog audit, RateLimiter limiter, VisitorContexts visitorContexts,
+                                  CustomerLinks customerLinks) {
     }
 
     protected Installation installation;
@@ -89,7 +95,7 @@ public abstract class VisitorDataRightsContract {
         Installation i = installation;
         rights = new VisitorDataRights(i.stores(), i.inbox(), i.satisfaction(), i.answerRatings(), i.consents(), i.audit(),
                 visitorId -> i.limiter().forget(CONVERSATIONS_STARTED, visitorId).then(Mono.fromRunnable(() -> forgottenElsewhere.add(visitorId))),
-                i.visitorContexts(), clock);
+                i.visitorContexts(), new Customers(i.customerLinks(), i.stores().conversations(), new AuditTrail(i.audit(), clock)), clock);
         var conversations = i.stores().conversations();
 
         i.limiter().take(CONVERSATIONS_STARTED, ANN).block(TIMEOUT);
@@ -218,5 +224,51 @@ public abstract class VisitorDataRightsContract {
         rights.erase(ANN, VisitorDataRights.THE_VISITOR).block(TIMEOUT);
 
         assertThat(rights.erase(ANN, VisitorDataRights.THE_VISITOR).block(TIMEOUT)).isEqualTo(new Erasure(1, 0, 0, 0, 0, 0));
+    }
+
+    /** Ann also wrote on WhatsApp, and her phone number links her two visitors as one customer. */
+    protected Conversation annLinkedOnWhatsApp() {
+        Conversation onWhatsApp = create(Conversation.start("c-ann-wa", ANN_ON_WHATSAPP, Optional.of("en"), T0.plusSeconds(40)));
+        installation.stores().conversations().append(onWhatsApp.id(), visitorSays("is my " + ANNS_WORDS.get(2) + " shipped?")).block(TIMEOUT);
+        installation.customerLinks().link(ANN_ON_WHATSAPP, "phone/331234567", "cu-ann").block(TIMEOUT);
+        installation.customerLinks().link(ANN, ANN_ON_WHATSAPP, "cu-unused").block(TIMEOUT);
+        return onWhatsApp;
+    }
+
+    @Test
+    void anAdministratorsExportOfAVisitorHasEveryVisitorLinkedAsTheSameCustomer() {
+        annLinkedOnWhatsApp();
+
+        List<VisitorData> exported = rights.exportFor(ANN, ADMIN).collectList().block(TIMEOUT);
+
+        assertThat(exported).extracting(VisitorData::visitorId).containsExactly(ANN, ANN_ON_WHATSAPP);
+        assertThat(exported.get(1).conversations()).extracting(d -> d.conversation().id()).containsExactly("c-ann-wa");
+        assertThat(rights.visitorsWith(Contact.phone(ANN_PHONE)).collectList().block(TIMEOUT)).containsExactlyInAnyOrder(ANN, ANN_ON_WHATSAPP);
+    }
+
+    @Test
+    void anAdministratorsErasureErasesEveryLinkedVisitorAndForgetsTheCustomer() {
+        annLinkedOnWhatsApp();
+
+        Erasure erased = rights.erase(ANN, ADMIN).block(TIMEOUT);
+
+        assertThat(erased.visitors()).isEqualTo(2);
+        assertThat(rights.export(ANN_ON_WHATSAPP).block(TIMEOUT).conversations()).isEmpty();
+        assertThat(installation.customerLinks().customerOf(ANN).blockOptional(TIMEOUT)).isEmpty();
+        assertThat(installation.customerLinks().customerOf("phone/331234567").blockOptional(TIMEOUT)).isEmpty();
+        assertThat(installation.customerLinks().membersOf("cu-ann").collectList().block(TIMEOUT)).isEmpty();
+        assertThat(rights.export(BOB).block(TIMEOUT).conversations()).hasSize(1);
+    }
+
+    @Test
+    void aVisitorsOwnErasureCoversThemAloneAndTakesThemOutOfTheirCustomer() {
+        annLinkedOnWhatsApp();
+
+        Erasure erased = rights.erase(ANN, VisitorDataRights.THE_VISITOR).block(TIMEOUT);
+
+        assertThat(erased.visitors()).isEqualTo(1);
+        assertThat(installation.customerLinks().customerOf(ANN).blockOptional(TIMEOUT)).isEmpty();
+        assertThat(rights.export(ANN_ON_WHATSAPP).block(TIMEOUT).conversations()).hasSize(1);
+        assertThat(installation.customerLinks().customerOf(ANN_ON_WHATSAPP).blockOptional(TIMEOUT)).contains("cu-ann");
     }
 }

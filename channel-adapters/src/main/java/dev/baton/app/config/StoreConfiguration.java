@@ -3,6 +3,8 @@ package dev.baton.app.config;
 import dev.baton.app.channel.platform.ChannelSettings;
 import dev.baton.app.metrics.TimedConversationStore;
 import dev.baton.channel.DeliveryClaims;
+import dev.baton.customers.CustomerLinks;
+import dev.baton.store.memory.InMemoryCustomerLinks;
 import dev.baton.store.memory.InMemoryDeliveryClaims;
 import dev.baton.engine.Stores;
 import dev.baton.feedback.AnswerRatings;
@@ -158,6 +160,11 @@ class StoreConfiguration {
         }
 
         @Bean
+        CustomerLinks customerLinks(BatonProperties properties, Clock clock) {
+            return new InMemoryCustomerLinks(clock, properties.retention().conversations());
+        }
+
+        @Bean
         DeliveryClaims deliveryClaims(ChannelSettings channels, Clock clock) {
             return new InMemoryDeliveryClaims(clock, channels.claimsKeptFor(), channels.claimsInMemory());
         }
@@ -219,6 +226,11 @@ class StoreConfiguration {
         @Bean
         ConsentRecords consentRecords(RedisStores redis) {
             return redis.consents();
+        }
+
+        @Bean
+        CustomerLinks customerLinks(RedisStores redis) {
+            return redis.customerLinks();
         }
 
         @Bean

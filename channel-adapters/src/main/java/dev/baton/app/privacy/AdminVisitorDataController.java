@@ -4,6 +4,7 @@ import dev.baton.app.audit.Actors;
 
 import dev.baton.app.wire.VisitorDataView;
 import dev.baton.app.wire.VisitorDataView.ErasureView;
+import dev.baton.channel.ChannelAddress;
 import dev.baton.rights.Contact;
 import dev.baton.rights.VisitorDataRights;
 import org.springframework.http.HttpStatus;
@@ -40,7 +41,10 @@ class AdminVisitorDataController {
         this.rights = rights;
     }
 
-    /** {@code {"visitors": [ …one document per visitor found… ]}}: one for a visitor id, any number for a contact. */
+    /**
+     * {@code {"visitors": [ …one document per visitor found… ]}}: for a visitor id, theirs and that of each visitor linked
+     * with them as the same customer; for a contact, any number.
+     */
     @GetMapping
     Mono<Map<String, List<VisitorDataView>>> export(@RequestParam Optional<String> visitorId, @RequestParam Optional<String> email,
                                                     @RequestParam Optional<String> phone, Principal admin,
@@ -48,7 +52,7 @@ class AdminVisitorDataController {
         Subject subject = Subject.of(visitorId, email, phone);
         var found = subject.contact().isPresent()
                 ? rights.exportFor(subject.contact().get(), Actors.of(admin, request))
-                : rights.exportFor(subject.visitorId().orElseThrow(), Actors.of(admin, request)).flux();
+                : rights.exportFor(subject.visitorId().orElseThrow(), Actors.of(admin, request));
         return found.map(VisitorDataView::of).collectList().map(visitors -> Map.of("visitors", visitors));
     }
 
@@ -76,8 +80,9 @@ class AdminVisitorDataController {
             if (given != 1) {
                 throw new IllegalArgumentException("name exactly one of visitorId, email and phone");
             }
-            if (visitorId.isPresent() && !VISITOR_ID.matcher(visitorId.get()).matches()) {
-                throw new IllegalArgumentException("visitorId must be 8 to 64 characters of A-Z, a-z, 0-9, _ and -");
+            if (visitorId.isPresent() && !VISITOR_ID.matcher(visitorId.get()).matches() && ChannelAddress.of(visitorId.get()).isEmpty()) {
+                throw new IllegalArgumentException("visitorId must be a widget's (8 to 64 characters of A-Z, a-z, 0-9, _ and -) "
+                        + "or a channel's (channel:address, e.g. whatsapp:393331234567)");
             }
             return new Subject(visitorId, email.map(Contact::email).or(() -> phone.map(Contact::phone)));
         }

@@ -1,6 +1,7 @@
 package dev.baton.app.privacy;
 
 import dev.baton.app.limits.VisitorLimits;
+import dev.baton.customers.Customers;
 import dev.baton.engine.Stores;
 import dev.baton.conversation.VisitorContexts;
 import dev.baton.feedback.AnswerRatings;
@@ -23,7 +24,7 @@ class PrivacyConfiguration {
     @Bean
     VisitorDataRights visitorDataRights(Stores stores, TrainerInbox inbox, SatisfactionRatings satisfaction,
                                         AnswerRatings answerRatings, ConsentRecords consents, AuditLog audit, VisitorLimits limits,
-                                        VisitorContexts visitorContexts, Clock clock) {
-        return new VisitorDataRights(stores, inbox, satisfaction, answerRatings, consents, audit, limits, visitorContexts, clock);
+                                        VisitorContexts visitorContexts, Customers customers, Clock clock) {
+        return new VisitorDataRights(stores, inbox, satisfaction, answerRatings, consents, audit, limits, visitorContexts, customers, clock);
     }
 }

@@ -39,7 +39,7 @@ class RedisVisitorDataRightsTest extends VisitorDataRightsContract {
         Stores stores = new Stores(node.conversations(), node.queue(), node.presence(), node.leftMessages(), node.events(),
                 node.visitorPresence());
         return new Installation(stores, node.inbox(), node.satisfaction(), node.ratings(), node.consents(), node.auditLog(),
-                node.rateLimiter(), node.visitorContexts());
+                node.rateLimiter(), node.visitorContexts(), node.customerLinks());
     }
 
     @Test
@@ -52,6 +52,18 @@ class RedisVisitorDataRightsTest extends VisitorDataRightsContract {
         Map<String, String> after = everythingStored();
         assertThat(after).as("the other visitor's data stays").isNotEmpty();
         after.forEach((key, value) -> assertThat(key + " " + value).as(key).doesNotContain(personal));
+    }
+
+    @Test
+    void noLinkKeyRemainsAfterAnAdministratorErasedALinkedCustomer() {
+        annLinkedOnWhatsApp();
+        assertThat(everythingStored().keySet()).as("the link is stored").anyMatch(key -> key.contains("customers:"));
+
+        rights.erase(ANN, ADMIN).block(TIMEOUT);
+
+        assertThat(everythingStored().keySet()).noneMatch(key -> key.contains("customers:"));
+        everythingStored().forEach((key, value) -> assertThat(key + " " + value).as(key)
+                .doesNotContain(ANN, ANN_ON_WHATSAPP, "331234567", "cu-ann"));
     }
 
     /** Every key of the test's namespace with its whole value, whatever its type, as text. */
