@@ -1,5 +1,8 @@
 package dev.baton.channel;
 
+import dev.baton.rights.Contact;
+
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,9 +14,11 @@ import java.util.Optional;
  * @param text         what the visitor wrote, or the label of the button they pressed
  * @param choiceKey    the {@link Choices#key key} of the button pressed, if one was
  * @param languageHint the language the platform says the visitor uses
+ * @param verified     the email addresses and phone numbers the platform vouches are the visitor's (WhatsApp: the
+ *                     number they write from; a signed app payload: what the app verified), never what they typed
  */
 public record ChannelMessage(ChannelAddress from, String deliveryId, String text, Optional<String> choiceKey,
-                             Optional<String> languageHint) {
+                             Optional<String> languageHint, List<Contact> verified) {
 
     public ChannelMessage {
         Objects.requireNonNull(from, "from");
@@ -21,5 +26,11 @@ public record ChannelMessage(ChannelAddress from, String deliveryId, String text
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(choiceKey, "choiceKey");
         Objects.requireNonNull(languageHint, "languageHint");
+        verified = List.copyOf(verified);
+    }
+
+    /** A message whose platform vouches for nothing about its visitor but their address on it. */
+    public ChannelMessage(ChannelAddress from, String deliveryId, String text, Optional<String> choiceKey, Optional<String> languageHint) {
+        this(from, deliveryId, text, choiceKey, languageHint, List.of());
     }
 }

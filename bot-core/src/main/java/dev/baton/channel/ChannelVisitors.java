@@ -5,9 +5,11 @@ import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
+import dev.baton.customers.Customers;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.VisitorMessage;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.Comparator;
@@ -26,9 +28,12 @@ public final class ChannelVisitors {
     private final SatisfactionSurvey survey;
     private final ConversationStore conversations;
     private final DeliveryClaims claims;
+    private final Customers customers;
 
+    /** @param customers where the contacts a channel vouches for link its visitors to the same customer elsewhere */
     public ChannelVisitors(ConversationEngine engine, SatisfactionSurvey survey, ConversationStore conversations,
-                           DeliveryClaims claims) {
+                           DeliveryClaims claims, Customers customers) {
+        this.customers = customers;
         this.engine = engine;
         this.survey = survey;
         this.conversations = conversations;
@@ -48,13 +53,15 @@ public final class ChannelVisitors {
 
     private Mono<Void> handle(ChannelMessage message) {
         String visitorId = message.from().visitorId();
-        return conversations.ofVisitor(visitorId)
+        // Linked before the message is handled, so that an agent it reaches already sees the customer's history.
+        return Flux.fromIterable(message.verified()).concatMap(contact -> customers.verified(visitorId, contact))
+                .then(conversations.ofVisitor(visitorId)
                 .reduce((a, b) -> Comparator.comparing(Conversation::startedAt).compare(a, b) >= 0 ? a : b)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(latest -> latest.isEmpty() ? startAndSay(message)
                         : latest.get().state() == ConversationState.RESOLVED ? afterResolved(latest.get(), message)
-                        : say(latest.get(), message));
+                        : say(latest.get(), message)));
     }
 
     /** A score answers the satisfaction question; anything else is the first message of a new conversation. */

@@ -112,16 +112,6 @@ public final class AgentDesk {
         return stores.conversations().transcript(conversationId, 0);
     }
 
-    /**
-     * The visitor's conversations that started before this one, oldest first: the customer's history with us
-     * as it was when this conversation began (so an old conversation, opened from that history, lists only
-     * what came before it).
-     */
-    public Flux<Conversation> history(Conversation conversation) {
-        return stores.conversations().ofVisitor(conversation.visitorId())
-                .filter(c -> !c.id().equals(conversation.id()) && !c.startedAt().isAfter(conversation.startedAt()));
-    }
-
     /** Whether each conversation's visitor is online, or when they were last seen. */
     public Mono<Map<String, Sighting>> visitors(Collection<String> conversationIds) {
         return stores.visitorPresence().seen(conversationIds);

@@ -9,6 +9,7 @@ import dev.baton.channel.ChannelDelivery;
 import dev.baton.channel.ChannelVisitors;
 import dev.baton.channel.DeliveryClaims;
 import dev.baton.channel.OutputChannel;
+import dev.baton.customers.Customers;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.SatisfactionSurvey;
@@ -35,8 +36,9 @@ import java.util.List;
 public class Channels {
 
     @Bean
-    ChannelVisitors channelVisitors(ConversationEngine engine, SatisfactionSurvey survey, Stores stores, DeliveryClaims claims) {
-        return new ChannelVisitors(engine, survey, stores.conversations(), claims);
+    ChannelVisitors channelVisitors(ConversationEngine engine, SatisfactionSurvey survey, Stores stores, DeliveryClaims claims,
+                                    Customers customers) {
+        return new ChannelVisitors(engine, survey, stores.conversations(), claims, customers);
     }
 
     /** Sends replies to the channels that are on, from the node's start until it stops; nothing without any. */

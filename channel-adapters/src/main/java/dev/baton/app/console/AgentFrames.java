@@ -3,6 +3,7 @@ package dev.baton.app.console;
 import dev.baton.app.wire.InboundFrame;
 import dev.baton.app.wire.ProtocolException;
 import dev.baton.canned.CannedResponse;
+import dev.baton.customers.LinkTarget;
 
 import java.util.Optional;
 
@@ -53,6 +54,13 @@ final class AgentFrames {
             case "personal" -> CannedResponse.Scope.PERSONAL;
             default -> throw new ProtocolException("missing_field", "scope must be \"shared\" or \"personal\"");
         };
+    }
+
+    /** A {@code link_customer}: the conversation's visitor is the customer found {@code by} visitor id, email or phone. */
+    record LinkCustomer(LinkTarget target) {
+        static LinkCustomer read(InboundFrame frame) {
+            return new LinkCustomer(LinkTarget.of(frame.requiredText("by"), frame.requiredText("value")));
+        }
     }
 
     /** An internal {@code note} on {@code conversationId}, for agents only. */

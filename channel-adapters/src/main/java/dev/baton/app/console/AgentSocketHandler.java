@@ -6,6 +6,7 @@ import dev.baton.app.wire.FrameOutbox;
 import dev.baton.app.wire.FrameParts.AgentView;
 import dev.baton.app.wire.FrameParts.AssignedEntry;
 import dev.baton.app.wire.FrameParts.CannedResponseView;
+import dev.baton.app.wire.FrameParts.CustomerView;
 import dev.baton.app.wire.FrameParts.HistoryEntry;
 import dev.baton.app.wire.FrameParts.LeftMessageView;
 import dev.baton.app.wire.FrameParts.TeamMember;
@@ -21,6 +22,8 @@ import dev.baton.canned.CannedResponse;
 import dev.baton.canned.CannedResponses;
 import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
+import dev.baton.customers.Customer;
+import dev.baton.customers.Customers;
 import dev.baton.conversation.VisitorContexts;
 import dev.baton.satisfaction.SatisfactionRatings;
 import dev.baton.events.ConversationEvent;
@@ -57,7 +60,8 @@ final class AgentSocketHandler implements WebSocketHandler {
     private static final Set<String> CANNED_ACTIONS = Set.of("canned_responses", "save_canned", "delete_canned");
     private static final Comparator<CannedResponse> CANNED_ORDER = Comparator.comparing(CannedResponse::shortcut)
             .thenComparing(CannedResponse::language).thenComparing(CannedResponse::scope, Comparator.reverseOrder());
-    private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "note", "typing", "transfer", "hand_back", "resolve");
+    private static final Set<String> CONVERSATION_ACTIONS = Set.of("open", "accept", "message", "note", "typing", "transfer", "hand_back", "resolve",
+            "link_customer", "unlink_customer");
 
     private final AgentDesk desk;
     private final ConversationFeeds feeds;
@@ -73,11 +77,13 @@ final class AgentSocketHandler implements WebSocketHandler {
     private final VisitorContexts contexts;
     private final SatisfactionRatings ratings;
     private final ConsoleAudit audit;
+    private final Customers customers;
 
     AgentSocketHandler(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                        SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, SuggestedAnswers suggestions,
                        CannedResponses canned, LeftMessageActions leftMessageActions, TimersView timers, VisitorContexts contexts,
-                       SatisfactionRatings ratings, ConsoleAudit audit) {
+                       SatisfactionRatings ratings, ConsoleAudit audit, Customers customers) {
+        this.customers = customers;
         this.leftMessageActions = leftMessageActions;
         this.timers = timers;
         this.contexts = contexts;
@@ -180,6 +186,15 @@ final class AgentSocketHandler implements WebSocketHandler {
                 case "transfer" -> transfer(agent, AgentFrames.Transfer.read(frame));
                 case "typing" -> desk.typing(id, agent);
                 case "hand_back" -> desk.handBack(id, agent).then();
+                // Audited by the customers themselves, who know which customer it became.
+                case "link_customer" -> Mono.fromCallable(() -> AgentFrames.LinkCustomer.read(frame))
+                        .flatMap(link -> customers.link(id, link.target(), actor))
+                        .map(Optional::of)
+                        .flatMap(customer -> sendCustomer(outbox, id, customer));
+                case "unlink_customer" -> Mono.fromCallable(() -> frame.requiredText("visitorId"))
+                        .flatMap(visitorId -> customers.unlink(id, visitorId, actor)
+                                .map(Optional::of).defaultIfEmpty(Optional.empty()))
+                        .flatMap(customer -> sendCustomer(outbox, id, customer));
                 // The agent hears back even about a conversation they did not open (those they did get the event).
                 default -> desk.resolve(id, agent)
                         .doOnNext(resolved -> {
@@ -263,11 +278,25 @@ final class AgentSocketHandler implements WebSocketHandler {
     private Mono<Void> sendConversation(FrameOutbox outbox, OpenConversations open, Conversation conversation) {
         open.add(conversation.id());
         return desk.visitors(List.of(conversation.id())).flatMap(seen -> Mono.zip(desk.transcript(conversation.id()).collectList(),
-                        desk.history(conversation).concatMap(this::historyEntry).collectList(),
-                        contexts.of(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                        history(conversation),
+                        contexts.of(conversation.id()).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        customers.of(conversation.visitorId()).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .doOnNext(loaded -> outbox.send(OutboundFrame.ConversationFrame.of(conversation, loaded.getT1(), loaded.getT2(),
-                        seen.get(conversation.id()), suggestions.of(conversation), loaded.getT3()))))
+                        seen.get(conversation.id()), suggestions.of(conversation), loaded.getT3(), loaded.getT4()))))
                 .then();
+    }
+
+    /** After a link or an unlink: the customer as it is now, and the history that goes with it. */
+    private Mono<Void> sendCustomer(FrameOutbox outbox, String conversationId, Optional<Customer> customer) {
+        return desk.find(conversationId).flatMap(this::history)
+                .doOnNext(history -> outbox.send(new OutboundFrame.CustomerFrame(conversationId,
+                        customer.map(CustomerView::of).orElse(null), history)))
+                .then();
+    }
+
+    /** The customer's earlier conversations, on every channel they are linked on. */
+    private Mono<List<HistoryEntry>> history(Conversation conversation) {
+        return customers.history(conversation).concatMap(this::historyEntry).collectList();
     }
 
     /** One earlier conversation as the console lists it: when, how it ended, what the visitor first said, their rating. */

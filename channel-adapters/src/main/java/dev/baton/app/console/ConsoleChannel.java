@@ -15,6 +15,7 @@ import dev.baton.engine.LiveQueue;
 import dev.baton.handoff.SuggestedAnswers;
 import dev.baton.canned.CannedResponse;
 import dev.baton.canned.CannedResponses;
+import dev.baton.customers.Customers;
 import dev.baton.conversation.VisitorContexts;
 import dev.baton.satisfaction.SatisfactionRatings;
 import org.springframework.context.annotation.Bean;
@@ -42,12 +43,12 @@ class ConsoleChannel {
     SocketRoute agentSocket(AgentDesk desk, ConversationFeeds feeds, QueueBroadcast queue, AgentDirectory agents,
                             SocketPipeline pipeline, OutboundFrames frames, OpenSockets openSockets, LiveKnowledge knowledge,
                             BatonProperties properties, CannedResponses canned, LeftMessageFollowUps followUps,
-                            VisitorContexts contexts, SatisfactionRatings ratings, ConsoleAudit audit) {
+                            VisitorContexts contexts, SatisfactionRatings ratings, ConsoleAudit audit, Customers customers) {
         SuggestedAnswers suggestions = new SuggestedAnswers(() -> knowledge.get().intents(), properties.defaultLanguage());
         seed(canned, properties.agents().cannedResponses());
         return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets,
                 suggestions, canned, new LeftMessageActions(followUps), timers(properties.console().timers()), contexts, ratings,
-                audit));
+                audit, customers));
     }
 
     private static TimersView timers(BatonProperties.Timers timers) {

@@ -2,6 +2,7 @@ package dev.baton.app.wire;
 
 import dev.baton.canned.CannedResponse;
 import dev.baton.channel.ChannelAddress;
+import dev.baton.customers.Customer;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.conversation.VisitorContext;
@@ -89,14 +90,30 @@ public final class FrameParts {
     }
 
     /**
-     * One earlier conversation as the console lists it: when, how it ended, what the visitor first said, and how they
-     * rated it ({@code null} when they did not).
+     * One earlier conversation of the customer as the console lists it: on which channel, when, how it ended, what the
+     * visitor first said, and how they rated it ({@code null} when they did not).
      */
-    public record HistoryEntry(String conversationId, String state, String startedAt, String firstMessage, RatingView rating) {
+    public record HistoryEntry(String conversationId, String channel, String state, String startedAt, String firstMessage,
+                               RatingView rating) {
         public static HistoryEntry of(Conversation past, String firstMessage, Optional<SatisfactionRating> rating) {
-            return new HistoryEntry(past.id(), past.state().name(), past.startedAt().toString(), firstMessage,
+            return new HistoryEntry(past.id(), ChannelAddress.channelOf(past.visitorId()), past.state().name(),
+                    past.startedAt().toString(), firstMessage,
                     rating.map(r -> new RatingView(r.score(), r.comment().orElse(null))).orElse(null));
         }
+    }
+
+    /**
+     * The customer a conversation's visitor is linked as: its id, its visitors on every channel, and how many email
+     * addresses and phone numbers are linked to it.
+     */
+    public record CustomerView(String customerId, List<LinkedVisitor> visitors, int contacts) {
+        public static CustomerView of(Customer customer) {
+            return new CustomerView(customer.id(), customer.visitorIds().stream()
+                    .map(v -> new LinkedVisitor(v, ChannelAddress.channelOf(v))).toList(), customer.contacts());
+        }
+    }
+
+    public record LinkedVisitor(String visitorId, String channel) {
     }
 
     /** A visitor's satisfaction with a conversation, 1 to 5, and their comment. */

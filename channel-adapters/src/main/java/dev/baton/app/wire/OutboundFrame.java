@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.baton.app.wire.FrameParts.AgentView;
 import dev.baton.app.wire.FrameParts.AssignedEntry;
 import dev.baton.app.wire.FrameParts.CannedResponseView;
+import dev.baton.app.wire.FrameParts.CustomerView;
 import dev.baton.app.wire.FrameParts.HistoryEntry;
 import dev.baton.app.wire.FrameParts.LeftMessageView;
 import dev.baton.app.wire.FrameParts.QueueEntry;
@@ -20,6 +21,7 @@ import dev.baton.channel.ChannelAddress;
 import dev.baton.app.wire.FrameParts.VisitorView;
 import dev.baton.conversation.VisitorContext;
 import dev.baton.conversation.Conversation;
+import dev.baton.customers.Customer;
 import dev.baton.conversation.Message;
 import dev.baton.handoff.AgentAvailability;
 import dev.baton.handoff.QueueStatus;
@@ -155,23 +157,34 @@ public sealed interface OutboundFrame {
     }
 
     /**
-     * One conversation, read or taken: its summary, transcript, the visitor's earlier conversations and the intent
-     * database's answers the agent may start from.
+     * One conversation, read or taken: its summary, transcript, the customer's earlier conversations on every channel,
+     * the customer the visitor is linked as ({@code null} when none) and the intent database's answers the agent may
+     * start from.
      */
     @JsonTypeName("conversation")
     record ConversationFrame(String conversationId, String state, String agentName, SummaryView summary,
                              List<MessageView> transcript, List<HistoryEntry> history, boolean visitorOnline,
-                             String visitorLastSeen, List<SuggestionView> suggestions, String channel, VisitorView visitor)
+                             String visitorLastSeen, List<SuggestionView> suggestions, String channel, String visitorId,
+                             VisitorView visitor, CustomerView customer)
             implements OutboundFrame {
         public static ConversationFrame of(Conversation conversation, List<Message> transcript, List<HistoryEntry> history,
-                                           Sighting visitor, List<SuggestedAnswer> suggestions, Optional<VisitorContext> browser) {
+                                           Sighting visitor, List<SuggestedAnswer> suggestions, Optional<VisitorContext> browser,
+                                           Optional<Customer> customer) {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new ConversationFrame(conversation.id(), conversation.state().name(),
                     conversation.agent().map(a -> a.displayName()).orElse(null), SummaryView.of(conversation.handoff()),
                     MessageView.of(transcript), history, seen.visitorOnline(), seen.visitorLastSeen(),
                     suggestions.stream().map(SuggestionView::of).toList(), ChannelAddress.channelOf(conversation.visitorId()),
-                    browser.map(VisitorView::of).orElse(null));
+                    conversation.visitorId(), browser.map(VisitorView::of).orElse(null), customer.map(CustomerView::of).orElse(null));
         }
+    }
+
+    /**
+     * The customer of a conversation's visitor after an agent linked or unlinked it, with the history that now goes
+     * with it ({@code customer} is {@code null} once the visitor is linked to nobody).
+     */
+    @JsonTypeName("customer")
+    record CustomerFrame(String conversationId, CustomerView customer, List<HistoryEntry> history) implements OutboundFrame {
     }
 
     /** The visitor of a waiting or assigned conversation came online or went. */

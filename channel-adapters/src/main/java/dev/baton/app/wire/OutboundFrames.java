@@ -2,6 +2,7 @@ package dev.baton.app.wire;
 
 import dev.baton.canned.InvalidCannedResponseException;
 import dev.baton.conversation.AtCapacityException;
+import dev.baton.customers.LinkRefusedException;
 import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.handoff.AgentUnavailableException;
 import dev.baton.handoff.FollowUpRefusedException;
@@ -97,6 +98,9 @@ public final class OutboundFrames {
         }
         if (failure instanceof FollowUpRefusedException f) {
             return f.code();
+        }
+        if (failure instanceof LinkRefusedException) {
+            return "link_refused";
         }
         if (failure instanceof AtCapacityException) {
             return "at_capacity";

@@ -6,6 +6,7 @@ import dev.baton.app.webhooks.WebhookSignature;
 import dev.baton.channel.ChannelAddress;
 import dev.baton.channel.ChannelMessage;
 import dev.baton.channel.ChannelVisitors;
+import dev.baton.rights.Contact;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -14,6 +15,8 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,6 +58,22 @@ final class AppWebhook {
                 .onErrorResume(failure -> webhooks.answer(Mono.error(failure)));
     }
 
+    /** What the app vouches for, signed with the shared secret like the rest of the message: no visitor can forge it. */
+    private static List<Contact> verified(AppMessage posted) {
+        List<Contact> verified = new ArrayList<>();
+        try {
+            Optional.ofNullable(posted.verifiedEmail()).map(Contact::email).ifPresent(verified::add);
+        } catch (IllegalArgumentException notAnEmail) {
+            throw new UnreadablePayloadException("\"verifiedEmail\" is not an email address");
+        }
+        try {
+            Optional.ofNullable(posted.verifiedPhone()).map(Contact::phone).ifPresent(verified::add);
+        } catch (IllegalArgumentException notAPhone) {
+            throw new UnreadablePayloadException("\"verifiedPhone\" is not a phone number");
+        }
+        return verified;
+    }
+
     private static ChannelMessage message(AppMessage posted) {
         if (posted.id() == null || posted.id().isBlank() || posted.id().length() > 128) {
             throw new UnreadablePayloadException("the message needs an \"id\" of 1 to 128 characters");
@@ -69,6 +88,6 @@ final class AppWebhook {
             throw new UnreadablePayloadException("\"user\" must be 1 to 128 of A-Z, a-z, 0-9 and _ . + @ -");
         }
         return new ChannelMessage(from, posted.id(), posted.text(), Optional.ofNullable(posted.choice()),
-                Optional.ofNullable(posted.language()).filter(l -> l.matches("[a-z]{2,3}")));
+                Optional.ofNullable(posted.language()).filter(l -> l.matches("[a-z]{2,3}")), verified(posted));
     }
 }

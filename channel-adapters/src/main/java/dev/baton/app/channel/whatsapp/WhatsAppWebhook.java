@@ -5,6 +5,7 @@ import dev.baton.app.channel.platform.Webhooks;
 import dev.baton.channel.ChannelAddress;
 import dev.baton.channel.ChannelMessage;
 import dev.baton.channel.ChannelVisitors;
+import dev.baton.rights.Contact;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -135,17 +136,28 @@ final class WhatsAppWebhook {
         } catch (IllegalArgumentException notAPhoneNumber) {
             throw new UnreadablePayloadException("a message from something that is not a WhatsApp id");
         }
+        // WhatsApp vouches for the number a message comes from: it is the customer's, verified by the platform.
+        List<Contact> verified = phoneNumber(message.from()).stream().toList();
         if ("text".equals(message.type()) && message.text() != null && message.text().body() != null) {
-            return Optional.of(new ChannelMessage(from, message.id(), message.text().body(), Optional.empty(), Optional.empty()));
+            return Optional.of(new ChannelMessage(from, message.id(), message.text().body(), Optional.empty(), Optional.empty(), verified));
         }
         if ("interactive".equals(message.type()) && message.interactive() != null) {
             WhatsAppDelivery.Choice chosen = message.interactive().buttonReply() != null
                     ? message.interactive().buttonReply() : message.interactive().listReply();
             if (chosen != null && chosen.id() != null) {
                 return Optional.of(new ChannelMessage(from, message.id(), Optional.ofNullable(chosen.title()).orElse(chosen.id()),
-                        Optional.of(chosen.id()), Optional.empty()));
+                        Optional.of(chosen.id()), Optional.empty(), verified));
             }
         }
         return Optional.empty();
+    }
+
+    /** The sender's WhatsApp id is their phone number in international form, digits only; empty for anything else. */
+    private static Optional<Contact> phoneNumber(String waId) {
+        try {
+            return waId.chars().allMatch(Character::isDigit) ? Optional.of(Contact.phone("+" + waId)) : Optional.empty();
+        } catch (IllegalArgumentException tooShort) {
+            return Optional.empty();
+        }
     }
 }
