@@ -169,6 +169,7 @@
       case 'team': state.team = frame.agents || []; return renderTransferChoices();
       case 'visitor_presence': rememberVisitors([frame]); renderQueue(); renderMine(); renderHeader(); return state.current && renderCustomer();
       case 'conversation': return onConversation(frame);
+      case 'customer': return onCustomer(frame);
       case 'message': return onMessage(frame);
       case 'state': return onState(frame);
       case 'typing': return onTyping(frame);
@@ -263,12 +264,25 @@
       transcript: new Map((frame.transcript || []).map(m => [m.id, m])),
       suggestions: frame.suggestions || [],
       visitor: frame.visitor || null,
+      visitorId: frame.visitorId || null,
+      customer: frame.customer || null,
     };
     for (const m of state.current.transcript.values()) if (m.clientMessageId) state.pending.delete(m.clientMessageId);
     state.unread.delete(frame.conversationId);
     renderConversation();
     renderQueue();
     renderMine();
+  }
+
+  /** An agent linked or unlinked the visitor: the customer and its history as they are now. */
+  function onCustomer(frame) {
+    const c = state.current;
+    if (!c || c.conversationId !== frame.conversationId) return;
+    c.customer = frame.customer || null;
+    c.history = frame.history || [];
+    $('link-value').value = '';
+    renderCustomer();
+    renderHistory();
   }
 
   function onMessage(frame) {
@@ -342,6 +356,7 @@
       no_email_contact: 'The visitor left no email address: handle it another way.',
       email_failed: 'The email could not be sent. Try again, or handle it another way.',
       email_not_configured: 'This installation sends no email: handle the message another way.',
+      link_refused: `Not linked: ${frame.message}`,
     };
     if (['message_too_long', 'empty_message', 'not_allowed'].includes(frame.code) && state.pending.size) {
       const [clientMessageId, text] = [...state.pending.entries()].pop();
@@ -761,10 +776,26 @@
       ...row('Local time', 'customer-time', time ? el('span', { 'data-time-zone': v.timeZone, title: v.timeZone, text: time }) : quiet('Not known')),
       ...row('Left messages', 'customer-left', left.length
         ? el('ul', {}, left.map(m => el('li', { dir: 'auto', text: `${formatDate(m.at)}: ${m.text}` }))) : quiet('None')),
+      ...row('Visitor id', 'customer-visitor-id', c.visitorId ? el('code', { text: c.visitorId }) : quiet('Not known')),
+      ...row('Same customer', 'customer-linked', linkedVisitors(c)),
       ...row('Past ratings', 'customer-ratings', ratings.length
         ? el('ul', {}, ratings.map(h => el('li', { dir: 'auto', text: `${formatDate(h.startedAt)}: ${h.rating.score}/5${h.rating.comment ? ` — ${h.rating.comment}` : ''}` })))
         : quiet('None')),
     );
+  }
+
+  /** The customer's other visitors, each on its channel, with a way to unlink it. */
+  function linkedVisitors(c) {
+    const others = ((c.customer && c.customer.visitors) || []).filter(v => v.visitorId !== c.visitorId);
+    if (!others.length) return el('span', { class: 'quiet', text: 'Not linked to another channel' });
+    return el('ul', {}, others.map(v => el('li', { class: 'linked', 'data-testid': 'linked-visitor' },
+      channelChip(v.channel),
+      el('code', { text: v.visitorId }),
+      el('button', {
+        type: 'button', class: 'secondary unlink', 'data-testid': 'unlink', text: 'Unlink',
+        'aria-label': `Unlink ${v.visitorId}`,
+        onclick: () => send({ type: 'unlink_customer', conversationId: c.conversationId, visitorId: v.visitorId }),
+      }))));
   }
 
   function renderHistory() {
@@ -776,6 +807,7 @@
         'data-conversation-id': h.conversationId, title: 'Read this conversation',
       },
       el('time', { datetime: h.startedAt, 'data-testid': 'history-started', text: formatDate(h.startedAt) }),
+      channelChip(h.channel || 'widget'),
       el('span', { class: `chip state-${h.state}`, 'data-testid': 'history-state', text: STATES[h.state] || h.state }),
       el('span', { class: 'first', dir: 'auto', 'data-testid': 'history-first', text: h.firstMessage || '(the visitor wrote nothing)' })))));
   }
@@ -787,7 +819,7 @@
     // Reading the past: the transcript gets the room, and there is nothing to reply to.
     $('reply').hidden = Boolean(step);
     $('summary-box').open = !step;
-    if (step) $('trail-text').textContent = `An earlier conversation of this visitor, started ${formatDate(step.startedAt)}. Read only.`;
+    if (step) $('trail-text').textContent = `An earlier conversation of this customer, started ${formatDate(step.startedAt)}. Read only.`;
   }
 
   function whoLabel(m) {
@@ -1022,6 +1054,14 @@
     const note = $('transfer-note').value.trim();
     const frame = { type: 'transfer', conversationId: state.current.conversationId, to };
     if (note) frame.note = note;
+    if (!send(frame)) showNotice('Not connected. Try again in a moment.');
+  });
+
+  $('link-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const value = $('link-value').value.trim();
+    if (!state.current || !value) return;
+    const frame = { type: 'link_customer', conversationId: state.current.conversationId, by: $('link-by').value, value };
     if (!send(frame)) showNotice('Not connected. Try again in a moment.');
   });
 
