@@ -784,13 +784,16 @@
     );
   }
 
-  /** The customer's other visitors, each on its channel, with a way to unlink it. */
+  /**
+   * The customer's visitors, each on its channel, with a way to unlink it (this conversation's own included: the one
+   * to unlink when an agent linked it by mistake, since a channel that vouches for a contact links its visitor again).
+   */
   function linkedVisitors(c) {
-    const others = ((c.customer && c.customer.visitors) || []).filter(v => v.visitorId !== c.visitorId);
-    if (!others.length) return el('span', { class: 'quiet', text: 'Not linked to another channel' });
-    return el('ul', {}, others.map(v => el('li', { class: 'linked', 'data-testid': 'linked-visitor' },
+    const visitors = (c.customer && c.customer.visitors) || [];
+    if (visitors.length < 2) return el('span', { class: 'quiet', text: 'Not linked to another channel' });
+    return el('ul', {}, visitors.map(v => el('li', { class: 'linked', 'data-testid': 'linked-visitor' },
       channelChip(v.channel),
-      el('code', { text: v.visitorId }),
+      el('code', { text: v.visitorId === c.visitorId ? `${v.visitorId} (this conversation)` : v.visitorId }),
       el('button', {
         type: 'button', class: 'secondary unlink', 'data-testid': 'unlink', text: 'Unlink',
         'aria-label': `Unlink ${v.visitorId}`,

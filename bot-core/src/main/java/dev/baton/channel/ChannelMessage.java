@@ -1,6 +1,6 @@
 package dev.baton.channel;
 
-import dev.baton.rights.Contact;
+import dev.baton.customers.Contact;
 
 import java.util.List;
 import java.util.Objects;

@@ -7,7 +7,7 @@ import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.engine.RandomIds;
 import dev.baton.engine.UnknownConversationException;
-import dev.baton.rights.Contact;
+import dev.baton.customers.Contact;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,6 +1,6 @@
 package dev.baton.customers;
 
-import dev.baton.rights.Contact;
+import dev.baton.customers.Contact;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -6,6 +6,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.audit.StaffAction;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationState;
+import dev.baton.customers.Contact;
 import dev.baton.customers.Customers;
 import dev.baton.engine.Stores;
 import dev.baton.events.ConversationEvent;

@@ -26,7 +26,7 @@ import dev.baton.limits.Rate;
 import dev.baton.limits.RateLimiter;
 import dev.baton.privacy.Consent;
 import dev.baton.privacy.ConsentRecords;
-import dev.baton.rights.Contact;
+import dev.baton.customers.Contact;
 import dev.baton.rights.ConversationData;
 import dev.baton.rights.Erasure;
 import dev.baton.rights.VisitorData;

@@ -5,7 +5,7 @@ import dev.baton.app.audit.Actors;
 import dev.baton.app.wire.VisitorDataView;
 import dev.baton.app.wire.VisitorDataView.ErasureView;
 import dev.baton.channel.ChannelAddress;
-import dev.baton.rights.Contact;
+import dev.baton.customers.Contact;
 import dev.baton.rights.VisitorDataRights;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -6,7 +6,7 @@ import dev.baton.app.webhooks.WebhookSignature;
 import dev.baton.channel.ChannelAddress;
 import dev.baton.channel.ChannelMessage;
 import dev.baton.channel.ChannelVisitors;
-import dev.baton.rights.Contact;
+import dev.baton.customers.Contact;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;

@@ -5,7 +5,7 @@ import dev.baton.app.channel.platform.Webhooks;
 import dev.baton.channel.ChannelAddress;
 import dev.baton.channel.ChannelMessage;
 import dev.baton.channel.ChannelVisitors;
-import dev.baton.rights.Contact;
+import dev.baton.customers.Contact;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;

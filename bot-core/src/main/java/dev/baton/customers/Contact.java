@@ -1,4 +1,4 @@
-package dev.baton.rights;
+package dev.baton.customers;
 
 import java.util.Locale;
 import java.util.Objects;
