@@ -9,6 +9,7 @@ import dev.baton.app.webhooks.WebhookSignature;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
 import dev.baton.conversation.Sender;
+import dev.baton.customers.Customers;
 import dev.baton.engine.Stores;
 import dev.baton.intents.IntentDatabase;
 import dev.baton.intents.IntentDatabaseLoader;
@@ -86,6 +87,9 @@ class AppChannelJourneyTest {
     @Autowired
     Stores stores;
 
+    @Autowired
+    Customers customers;
+
     @RegisterExtension
     final OpenedSockets sockets = new OpenedSockets();
 
@@ -137,6 +141,26 @@ class AppChannelJourneyTest {
         post(message(user, fourStars.get("label").stringValue(), fourStars.get("key").stringValue())).expectStatus().isOk();
         assertThat(alice.awaitMessage("system", m -> m.get("text").stringValue().startsWith("Rated")).get("text").stringValue())
                 .isEqualTo("Rated 4/5");
+    }
+
+    @Test
+    void usersTheAppVerifiedWithTheSameEmailAreOneCustomerButAnEmailMerelyTypedLinksNobody() {
+        String email = newUser() + "@example.com";
+        String before = newUser();
+        String now = newUser();
+        String typing = newUser();
+
+        post(signedIn(before, "How much does shipping cost?", email)).expectStatus().isOk();
+        post(signedIn(now, "Where is my order?", email.toUpperCase(java.util.Locale.ROOT))).expectStatus().isOk();
+        post(message(typing, "my email is " + email, null)).expectStatus().isOk();
+        conversationOf(typing);
+
+        assertThat(customers.visitorsLinkedTo("app:" + now).collectList().block()).containsExactly("app:" + now, "app:" + before);
+        assertThat(customers.visitorsLinkedTo("app:" + typing).collectList().block()).containsExactly("app:" + typing);
+        assertThat(customers.history(conversationOf(now)).map(Conversation::visitorId).collectList().block())
+                .containsExactly("app:" + before);
+        post(signedIn(newUser(), "hi", "not an address")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").value(m -> assertThat(m.toString()).contains("verifiedEmail"));
     }
 
     @Test
@@ -200,6 +224,13 @@ class AppChannelJourneyTest {
         if (choice != null) {
             message.put("choice", choice);
         }
+        return JSON.writeValueAsString(message);
+    }
+
+    /** A message of a user the app signed in, with the email address it verified. */
+    private static String signedIn(String user, String text, String verifiedEmail) {
+        Map<String, Object> message = new java.util.LinkedHashMap<>(JSON.readValue(message(user, text, null), Map.class));
+        message.put("verifiedEmail", verifiedEmail);
         return JSON.writeValueAsString(message);
     }
 
