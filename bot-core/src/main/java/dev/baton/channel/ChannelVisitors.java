@@ -29,11 +29,16 @@ public final class ChannelVisitors {
     private final ConversationStore conversations;
     private final DeliveryClaims claims;
     private final Customers customers;
+    private final ChannelPrivacyNotice notice;
 
-    /** @param customers where the contacts a channel vouches for link its visitors to the same customer elsewhere */
+    /**
+     * @param customers where the contacts a channel vouches for link its visitors to the same customer elsewhere
+     * @param notice    the privacy notice a new conversation starts with, when one is configured
+     */
     public ChannelVisitors(ConversationEngine engine, SatisfactionSurvey survey, ConversationStore conversations,
-                           DeliveryClaims claims, Customers customers) {
+                           DeliveryClaims claims, Customers customers, ChannelPrivacyNotice notice) {
         this.customers = customers;
+        this.notice = notice;
         this.engine = engine;
         this.survey = survey;
         this.conversations = conversations;
@@ -89,7 +94,7 @@ public final class ChannelVisitors {
                 .switchIfEmpty(Mono.error(() -> new UnknownChoiceException(message.choiceKey().orElseThrow())))
                 .flatMap(choice -> engine.handle(new VisitorMessage(conversation.id(), conversation.visitorId(),
                         choice.map(QuickReply::label).orElse(message.text()), clientMessageId,
-                        choice.map(QuickReply::payload), message.languageHint())))
+                        choice.map(QuickReply::payload), message.languageHint()), notice))
                 .then();
     }
 

@@ -117,6 +117,11 @@ public final class ConversationEngine {
      * so a retried send is acknowledged with the stored message and its answer, if it has one.
      */
     public Mono<Received> handle(VisitorMessage visitorMessage) {
+        return handle(visitorMessage, BeforeAnswering.NOTHING);
+    }
+
+    /** {@link #handle(VisitorMessage)}, with {@code before} run once the message is stored, while it awaits an answer. */
+    public Mono<Received> handle(VisitorMessage visitorMessage, BeforeAnswering before) {
         return Mono.defer(() -> {
             String text = MessageText.validated(visitorMessage.text());
             MessageDraft draft = MessageDraft.fromVisitor(redactor.redactCards(text), visitorMessage.clientMessageId());
@@ -129,11 +134,14 @@ public final class ConversationEngine {
                             handoffs.observer().visitorWrote(visitorMessage.conversationId(), appended.message().id() == 1);
                         }
                         boolean unanswered = appended.fresh() || appended.reply().isEmpty();
-                        Mono<Optional<Message>> answer = unanswered && stored.conversation().botMaySpeak()
+                        // Deferred: the bot reads the transcript once what runs before it was stored.
+                        Mono<Optional<Message>> answer = Mono.defer(() -> unanswered && stored.conversation().botMaySpeak()
                                 ? botTurn(stored.conversation(), visitorMessage, text, appended.message())
                                         .map(Optional::of).defaultIfEmpty(Optional.empty())
-                                : Mono.just(appended.reply());
-                        return answer.map(reply -> new Received(appended.message(), !appended.fresh(), reply));
+                                : Mono.just(appended.reply()));
+                        return (unanswered ? before.run(stored.conversation(), appended.message()) : Mono.<Void>empty())
+                                .then(answer)
+                                .map(reply -> new Received(appended.message(), !appended.fresh(), reply));
                     });
         });
     }

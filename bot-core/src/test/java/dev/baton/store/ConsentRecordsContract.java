@@ -36,11 +36,20 @@ public abstract class ConsentRecordsContract {
 
     @Test
     void keepsTheNoticeVersionAVisitorAcceptedAndWhenForEveryNodeToRead() {
-        Consent consent = new Consent("c-1", "2026-11", T0);
+        Consent consent = Consent.accepted("c-1", "2026-11", T0);
 
         StepVerifier.create(consents.record(consent)).expectNext(consent).verifyComplete();
 
         StepVerifier.create(otherNode.of("c-1")).expectNext(consent).verifyComplete();
+    }
+
+    @Test
+    void keepsWhetherTheVisitorAcceptedTheNoticeOrWasInformedOfItByTheirChannel() {
+        Consent informed = new Consent("c-wa", "3", T0, Consent.How.INFORMED_VIA_CHANNEL);
+
+        consents.record(informed).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.of("c-wa")).expectNext(informed).verifyComplete();
     }
 
     @Test
@@ -50,8 +59,8 @@ public abstract class ConsentRecordsContract {
 
     @Test
     void aNewerConsentReplacesTheEarlierOne() {
-        consents.record(new Consent("c-1", "1", T0)).block(TIMEOUT);
-        Consent newer = new Consent("c-1", "2", T0.plusSeconds(5));
+        consents.record(Consent.accepted("c-1", "1", T0)).block(TIMEOUT);
+        Consent newer = Consent.accepted("c-1", "2", T0.plusSeconds(5));
 
         otherNode.record(newer).block(TIMEOUT);
 
@@ -60,8 +69,8 @@ public abstract class ConsentRecordsContract {
 
     @Test
     void forgetsAConversationsConsentAndOnlyIts() {
-        consents.record(new Consent("c-erased", "1", T0)).block(TIMEOUT);
-        Consent kept = new Consent("c-kept", "1", T0);
+        consents.record(Consent.accepted("c-erased", "1", T0)).block(TIMEOUT);
+        Consent kept = Consent.accepted("c-kept", "1", T0);
         consents.record(kept).block(TIMEOUT);
 
         StepVerifier.create(otherNode.forget("c-erased")).expectNext(true).verifyComplete();

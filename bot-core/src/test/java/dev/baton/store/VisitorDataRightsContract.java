@@ -105,7 +105,7 @@ public abstract class VisitorDataRightsContract {
         conversations.append(annResolved.id(), MessageDraft.botAnswer("returns", "Returns are free", List.of())).block(TIMEOUT);
         conversations.update(annResolved.id(), c -> c.handOff(Fixtures.summary(), T0.plusSeconds(5))
                 .assign(ALICE, T0.plusSeconds(6)).resolve(T0.plusSeconds(7))).block(TIMEOUT);
-        i.consents().record(new Consent(annResolved.id(), "2026-11", T0)).block(TIMEOUT);
+        i.consents().record(Consent.accepted(annResolved.id(), "2026-11", T0)).block(TIMEOUT);
         i.visitorContexts().remember(annResolved.id(), new VisitorContext(Optional.of("https://shop.example/teapots"),
                 Optional.empty(), Optional.of("Mozilla/5.0 (" + ANNS_WORDS.get(1) + ")"), Optional.of("Europe/Rome"))).block(TIMEOUT);
         i.satisfaction().rate(new SatisfactionRating(annResolved.id(), "alice", 2, Optional.of(ANNS_WORDS.get(3)), T0)).block(TIMEOUT);
@@ -149,7 +149,7 @@ public abstract class VisitorDataRightsContract {
         ConversationData first = data.conversations().get(0);
         assertThat(first.messages()).extracting(Message::text)
                 .containsExactly("My marmalade teapot broke, write to " + ANN_EMAIL, "Returns are free");
-        assertThat(first.consent()).contains(new Consent(annResolved.id(), "2026-11", T0));
+        assertThat(first.consent()).contains(Consent.accepted(annResolved.id(), "2026-11", T0));
         assertThat(first.browser()).hasValueSatisfying(browser -> assertThat(browser.page()).contains("https://shop.example/teapots"));
         assertThat(first.rating().flatMap(SatisfactionRating::comment)).contains(ANNS_WORDS.get(3));
         assertThat(data.conversations().get(1).messages()).extracting(Message::text).anyMatch(t -> t.contains(ANN_PHONE));

@@ -16,9 +16,9 @@ class InMemoryConsentRecordsTest {
     void beyondItsCapacityTheOldestConsentIsForgotten() {
         Instant now = Instant.parse("2026-12-03T00:00:00Z");
         InMemoryConsentRecords consents = new InMemoryConsentRecords(Clock.fixed(now, ZoneOffset.UTC), Duration.ofDays(30), 2);
-        consents.record(new Consent("c-1", "1", now)).block();
-        consents.record(new Consent("c-2", "1", now)).block();
-        consents.record(new Consent("c-3", "1", now)).block();
+        consents.record(Consent.accepted("c-1", "1", now)).block();
+        consents.record(Consent.accepted("c-2", "1", now)).block();
+        consents.record(Consent.accepted("c-3", "1", now)).block();
 
         StepVerifier.create(consents.of("c-1")).verifyComplete();
         StepVerifier.create(consents.of("c-2")).expectNextCount(1).verifyComplete();

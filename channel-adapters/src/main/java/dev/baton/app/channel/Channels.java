@@ -5,7 +5,9 @@ import dev.baton.app.channel.platform.ChannelSettings;
 import dev.baton.app.channel.telegram.TelegramChannel;
 import dev.baton.app.channel.whatsapp.WhatsAppChannel;
 import dev.baton.app.config.BackgroundWork;
+import dev.baton.app.privacy.PrivacyNoticeSettings;
 import dev.baton.channel.ChannelDelivery;
+import dev.baton.channel.ChannelPrivacyNotice;
 import dev.baton.channel.ChannelVisitors;
 import dev.baton.channel.DeliveryClaims;
 import dev.baton.channel.OutputChannel;
@@ -14,6 +16,7 @@ import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.Stores;
+import dev.baton.privacy.ConsentRecords;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import reactor.core.publisher.Flux;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -37,8 +41,9 @@ public class Channels {
 
     @Bean
     ChannelVisitors channelVisitors(ConversationEngine engine, SatisfactionSurvey survey, Stores stores, DeliveryClaims claims,
-                                    Customers customers) {
-        return new ChannelVisitors(engine, survey, stores.conversations(), claims, customers);
+                                    Customers customers, PrivacyNoticeSettings privacy, ConsentRecords consents, Clock clock) {
+        return new ChannelVisitors(engine, survey, stores.conversations(), claims, customers,
+                new ChannelPrivacyNotice(privacy.notice(), stores.conversations(), consents, clock));
     }
 
     /** Sends replies to the channels that are on, from the node's start until it stops; nothing without any. */

@@ -1,15 +1,15 @@
 package dev.baton.app.privacy;
 
+import dev.baton.privacy.PrivacyNotice;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The privacy notice the widget shows before a visitor's first message, which they must accept to write
- * ({@code baton.privacy.notice.*}; off by default).
+ * The privacy notice the widget shows before a visitor's first message, which they must accept to write, and that
+ * messaging channels send as a new conversation's first reply ({@code baton.privacy.notice.*}; off by default).
  *
  * @param enabled whether visitors must accept it before writing
  * @param version the notice's version, as the operator numbers it: recorded with each consent, so that a consent to an
@@ -33,10 +33,8 @@ public record PrivacyNoticeSettings(@DefaultValue("false") boolean enabled,
         }
     }
 
-    /** The notice in {@code language}, else in English, else in any language it has. */
-    public Optional<String> textIn(Optional<String> language) {
-        return language.map(l -> text.get(l.toLowerCase(Locale.ROOT)))
-                .or(() -> Optional.ofNullable(text.get("en")))
-                .or(() -> text.values().stream().sorted().findFirst());
+    /** The notice in force; empty while none is enabled. */
+    public Optional<PrivacyNotice> notice() {
+        return enabled ? Optional.of(new PrivacyNotice(version, text, Optional.ofNullable(link))) : Optional.empty();
     }
 }

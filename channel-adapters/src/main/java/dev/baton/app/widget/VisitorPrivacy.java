@@ -49,7 +49,7 @@ final class VisitorPrivacy {
         return hasConsented(conversation.id())
                 .filter(yes -> !yes)
                 .doOnNext(no -> connection.outbox().send(new OutboundFrame.PrivacyNotice(conversation.id(), notice.version(),
-                        notice.textIn(conversation.language().or(() -> languageHint)).orElseThrow(), notice.link())))
+                        notice.notice().orElseThrow().textIn(conversation.language().or(() -> languageHint)), notice.link())))
                 .then();
     }
 
@@ -71,7 +71,7 @@ final class VisitorPrivacy {
                     ? "the privacy notice now in force is version " + notice.version() : "no privacy notice is in force");
         }
         String conversationId = connection.conversationId();
-        return consents.record(new Consent(conversationId, version, clock.instant()))
+        return consents.record(Consent.accepted(conversationId, version, clock.instant()))
                 .doOnNext(consent -> {
                     consented.put(conversationId, true);
                     connection.outbox().send(new OutboundFrame.PrivacyNoticeAccepted(conversationId, version, consent.at().toString()));

@@ -33,13 +33,15 @@ public record VisitorDataView(String visitorId, String exportedAt, List<Conversa
             var c = data.conversation();
             return new ConversationDataView(c.id(), c.state().name(), c.language().orElse(null), c.startedAt().toString(),
                     c.updatedAt().toString(), c.agent().map(a -> a.displayName()).orElse(null),
-                    data.consent().map(consent -> new ConsentView(consent.noticeVersion(), consent.at().toString())).orElse(null),
+                    data.consent().map(consent -> new ConsentView(consent.noticeVersion(), consent.at().toString(),
+                            consent.how().name().toLowerCase(java.util.Locale.ROOT))).orElse(null),
                     data.rating().map(r -> new RatingView(r.score(), r.comment().orElse(null), r.at().toString())).orElse(null),
                     data.browser().map(FrameParts.VisitorView::of).orElse(null), MessageView.of(data.messages()));
         }
     }
 
-    public record ConsentView(String noticeVersion, String at) {
+    /** @param how {@code accepted} (in the widget) or {@code informed_via_channel} (sent as a messaging channel's first reply) */
+    public record ConsentView(String noticeVersion, String at, String how) {
     }
 
     public record RatingView(int score, String comment, String at) {

@@ -6,6 +6,7 @@ import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ public final class RedisConsentRecords implements ConsentRecords {
 
     private static final String NOTICE = "notice";
     private static final String AT = "at";
+    /** Absent from consents recorded before it was: those were all accepted in the widget. */
+    private static final String HOW = "how";
 
     private final RedisReactiveCommands<String, String> redis;
     private final RedisKeys keys;
@@ -33,7 +36,8 @@ public final class RedisConsentRecords implements ConsentRecords {
     @Override
     public Mono<Consent> record(Consent consent) {
         String key = keys.consent(consent.conversationId());
-        return Mono.defer(() -> redis.hset(key, Map.of(NOTICE, consent.noticeVersion(), AT, consent.at().toString())))
+        return Mono.defer(() -> redis.hset(key, Map.of(NOTICE, consent.noticeVersion(), AT, consent.at().toString(),
+                HOW, consent.how().name().toLowerCase(Locale.ROOT))))
                 .then(Mono.defer(() -> redis.pexpire(key, retention.toMillis())))
                 .thenReturn(consent);
     }
@@ -42,7 +46,8 @@ public final class RedisConsentRecords implements ConsentRecords {
     public Mono<Consent> of(String conversationId) {
         return Mono.defer(() -> redis.hgetall(keys.consent(conversationId)).collectMap(e -> e.getKey(), e -> e.getValue()))
                 .filter(fields -> fields.containsKey(NOTICE) && fields.containsKey(AT))
-                .map(fields -> new Consent(conversationId, fields.get(NOTICE), IsoInstants.parse(fields.get(AT))));
+                .map(fields -> new Consent(conversationId, fields.get(NOTICE), IsoInstants.parse(fields.get(AT)),
+                        Consent.How.valueOf(fields.getOrDefault(HOW, "accepted").toUpperCase(Locale.ROOT))));
     }
 
     @Override

@@ -59,7 +59,7 @@ import java.util.Objects;
  *   <tr><td>N{@code conversation:{id}:satisfaction}</td><td>string: the visitor's satisfaction rating (JSON)</td>
  *       <td>{@link RedisSatisfactionRatings}</td><td>the conversations' retention, from the rating</td></tr>
  *   <tr><td>N{@code conversation:{id}:consent}</td><td>hash: {@code notice} (the privacy notice's version the visitor
- *       accepted), {@code at}</td><td>{@link RedisConsentRecords}</td><td>the conversations' retention, from the
+ *       accepted or was sent), {@code at}, {@code how} ({@code accepted} or {@code informed_via_channel}; absent: accepted)</td><td>{@link RedisConsentRecords}</td><td>the conversations' retention, from the
  *       consent</td></tr>
  *   <tr><td>N{@code conversation:{id}:visitor}</td><td>string: what the visitor's browser told of itself (JSON)</td>
  *       <td>{@link RedisVisitorContexts}</td><td>the conversations' retention, from the latest hello</td></tr>

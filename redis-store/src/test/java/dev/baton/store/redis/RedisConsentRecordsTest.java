@@ -26,7 +26,7 @@ class RedisConsentRecordsTest extends ConsentRecordsContract {
 
     @Test
     void aConsentExpiresWithinTheRetention() {
-        consents.record(new Consent("c-9", "1", T0)).block();
+        consents.record(Consent.accepted("c-9", "1", T0)).block();
 
         assertThat(redis.inspect().pttl(redis.keys().consent("c-9"))).isBetween(1L, RETENTION.toMillis());
     }
