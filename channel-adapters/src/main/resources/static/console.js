@@ -776,12 +776,11 @@
       ...row('Local time', 'customer-time', time ? el('span', { 'data-time-zone': v.timeZone, title: v.timeZone, text: time }) : quiet('Not known')),
       ...row('Left messages', 'customer-left', left.length
         ? el('ul', {}, left.map(m => el('li', { dir: 'auto', text: `${formatDate(m.at)}: ${m.text}` }))) : quiet('None')),
-      ...row('Visitor id', 'customer-visitor-id', c.visitorId ? el('code', { text: c.visitorId }) : quiet('Not known')),
-      ...row('Same customer', 'customer-linked', linkedVisitors(c)),
       ...row('Past ratings', 'customer-ratings', ratings.length
         ? el('ul', {}, ratings.map(h => el('li', { dir: 'auto', text: `${formatDate(h.startedAt)}: ${h.rating.score}/5${h.rating.comment ? ` — ${h.rating.comment}` : ''}` })))
         : quiet('None')),
     );
+    $('customer-linked').replaceChildren(...linkedVisitors(c));
   }
 
   /**
@@ -790,15 +789,20 @@
    */
   function linkedVisitors(c) {
     const visitors = (c.customer && c.customer.visitors) || [];
-    if (visitors.length < 2) return el('span', { class: 'quiet', text: 'Not linked to another channel' });
-    return el('ul', {}, visitors.map(v => el('li', { class: 'linked', 'data-testid': 'linked-visitor' },
+    if (visitors.length < 2) {
+      return [
+        el('code', { 'data-testid': 'customer-visitor-id', title: 'This visitor\'s id', text: c.visitorId || '' }),
+        el('p', { class: 'quiet', text: 'Not linked to another channel' }),
+      ];
+    }
+    return [el('ul', {}, visitors.map(v => el('li', { class: 'linked', 'data-testid': 'linked-visitor' },
       channelChip(v.channel),
       el('code', { text: v.visitorId === c.visitorId ? `${v.visitorId} (this conversation)` : v.visitorId }),
       el('button', {
         type: 'button', class: 'secondary unlink', 'data-testid': 'unlink', text: 'Unlink',
         'aria-label': `Unlink ${v.visitorId}`,
         onclick: () => send({ type: 'unlink_customer', conversationId: c.conversationId, visitorId: v.visitorId }),
-      }))));
+      }))))];
   }
 
   function renderHistory() {
