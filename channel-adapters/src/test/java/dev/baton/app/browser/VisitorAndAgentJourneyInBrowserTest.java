@@ -787,7 +787,7 @@ class VisitorAndAgentJourneyInBrowserTest {
 
     private void thenTheAgentReadsTheEarlierConversation(String lastWords) {
         assertThat(agent.locator("[data-testid=conversation-state]")).hasAttribute("data-state", "RESOLVED");
-        assertThat(agent.locator("[data-testid=history-viewing]")).containsText("An earlier conversation of this visitor");
+        assertThat(agent.locator("[data-testid=history-viewing]")).containsText("An earlier conversation of this customer");
         assertThat(transcriptFrom("agent").last()).containsText(lastWords);
         assertThat(agent.locator("[data-testid=reply-form]")).isHidden();
         assertThat(agent.locator("[data-testid=accept]")).isHidden();
