@@ -50,7 +50,7 @@ class OneIntentDatabaseForAllNodesTest {
         JsonNode reloaded = JSON.readTree(reload(nodeA, 200));
         String withLoyalty = reloaded.get("version").stringValue();
         assertThat(withLoyalty).isNotEqualTo(shipped);
-        assertThat(reloaded.get("intents").asInt()).isEqualTo(33);
+        assertThat(reloaded.get("intents").asInt()).isEqualTo(IntentFiles.SHIPPED + 1);
 
         await().atMost(WITHIN_SECONDS).until(() -> answeringVersion(nodeB).equals(withLoyalty));
         assertThat(reloaded.get("publishedVersion").stringValue()).isEqualTo(withLoyalty);

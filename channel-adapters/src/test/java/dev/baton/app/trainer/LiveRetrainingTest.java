@@ -51,14 +51,14 @@ class LiveRetrainingTest {
                 .exchange().expectStatus().isUnauthorized();
         http.get().uri("/api/trainer/knowledge").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.intents").isEqualTo(32).jsonPath("$.languages.length()").isEqualTo(4);
+                .expectBody().jsonPath("$.intents").isEqualTo(IntentFiles.SHIPPED).jsonPath("$.languages.length()").isEqualTo(4);
     }
 
     @Test
     void aNewIntentIsAnsweredAfterAReloadAndABrokenFileIsRefusedWithoutHarm() throws IOException {
         Files.writeString(intents.resolve("loyalty.yaml"), IntentFiles.LOYALTY);
         String reloaded = reload(200);
-        assertThat(reloaded).contains("\"intents\":33");
+        assertThat(reloaded).contains("\"intents\":" + (IntentFiles.SHIPPED + 1));
         assertThat(askTheBot("How many loyalty points do I have?")).startsWith("Every euro you spend earns one loyalty point");
 
         Files.writeString(intents.resolve("broken.yaml"), """
@@ -70,11 +70,11 @@ class LiveRetrainingTest {
         String refused = reload(422);
         assertThat(refused).contains("invalid_intents", "broken.yaml", "\"line\":");
         http.get().uri("/api/trainer/knowledge").headers(h -> h.setBasicAuth("alice", "alice-secret-1"))
-                .exchange().expectBody().jsonPath("$.intents").isEqualTo(33);
+                .exchange().expectBody().jsonPath("$.intents").isEqualTo(IntentFiles.SHIPPED + 1);
         assertThat(askTheBot("can I pay with my loyalty points")).startsWith("Every euro you spend earns one loyalty point");
         Files.delete(intents.resolve("broken.yaml"));
         Files.delete(intents.resolve("loyalty.yaml"));
-        assertThat(reload(200)).contains("\"intents\":32");
+        assertThat(reload(200)).contains("\"intents\":" + IntentFiles.SHIPPED);
     }
 
     private String askTheBot(String question) {
