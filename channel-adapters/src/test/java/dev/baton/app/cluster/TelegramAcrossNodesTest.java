@@ -1,13 +1,12 @@
 package dev.baton.app.cluster;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.app.channel.telegram.TelegramUpdates;
 import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
 import dev.baton.engine.Stores;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +42,9 @@ class TelegramAcrossNodesTest {
     private static final String SEND_MESSAGE = "/bot" + TOKEN + "/sendMessage";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final WireMockServer telegram = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension telegram = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort()).resetOnEachTest(false).build();
 
     @RegisterExtension
     static final BatonNodes cluster = new BatonNodes();
@@ -56,17 +57,11 @@ class TelegramAcrossNodesTest {
 
     @BeforeAll
     static void startTwoNodesWithTelegram() {
-        telegram.start();
         telegram.stubFor(WireMock.post(WireMock.urlMatching("/bot.*")).willReturn(okJson("{\"ok\":true,\"result\":true}")));
         String[] channel = {"baton.channels.telegram.enabled=true", "baton.channels.telegram.bot-token=" + TOKEN,
                 "baton.channels.telegram.webhook-secret=" + SECRET, "baton.channels.telegram.api-url=" + telegram.baseUrl()};
         nodeA = cluster.startOn(BatonNodes.redis(), channel);
         nodeB = cluster.startOn(BatonNodes.redis(), channel);
-    }
-
-    @AfterAll
-    static void stopTelegram() {
-        telegram.stop();
     }
 
     @Test

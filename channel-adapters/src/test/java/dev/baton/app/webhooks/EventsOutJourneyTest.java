@@ -1,10 +1,10 @@
 package dev.baton.app.webhooks;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +43,13 @@ class EventsOutJourneyTest {
 
     private static final String CRM_SECRET = "crm-secret-0123456789";
     private static final String TICKETS_SECRET = "tickets-secret-0123456789";
-    private static final WireMockServer receivers = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    @RegisterExtension
+    static final WireMockExtension receivers = WireMockExtension.newInstance()
+            .options(options().dynamicPort().bindAddress("127.0.0.1")).resetOnEachTest(false).build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    static {
-        receivers.start();
+    @BeforeAll
+    static void stubReceivers() {
         receivers.stubFor(post("/crm").willReturn(aResponse().withStatus(204)));
         receivers.stubFor(post("/tickets").inScenario("flaky").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
@@ -68,11 +70,6 @@ class EventsOutJourneyTest {
         registry.add("baton.webhooks.endpoints[2].events", () -> "conversation.rated");
         registry.add("baton.webhooks.first-backoff", () -> "20ms");
         registry.add("baton.webhooks.max-backoff", () -> "100ms");
-    }
-
-    @AfterAll
-    static void stopReceivers() {
-        receivers.stop();
     }
 
     @LocalServerPort

@@ -1,6 +1,6 @@
 package dev.baton.app.channel.app;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.app.journey.ChatSocket;
@@ -13,7 +13,7 @@ import dev.baton.customers.Customers;
 import dev.baton.engine.Stores;
 import dev.baton.intents.IntentDatabase;
 import dev.baton.intents.IntentDatabaseLoader;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,21 +64,18 @@ class AppChannelJourneyTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final IntentDatabase FAQ = IntentDatabaseLoader.load(Path.of("../intents"));
-    private static final WireMockServer app = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension app = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort()).resetOnEachTest(false).build();
 
-    static {
-        app.start();
+    @BeforeAll
+    static void stubApp() {
         app.stubFor(WireMock.post("/baton/replies").willReturn(aResponse().withStatus(204)));
     }
 
     @DynamicPropertySource
     static void callback(DynamicPropertyRegistry registry) {
         registry.add("baton.channels.app.callback-url", () -> app.baseUrl() + "/baton/replies");
-    }
-
-    @AfterAll
-    static void stopTheApp() {
-        app.stop();
     }
 
     @LocalServerPort

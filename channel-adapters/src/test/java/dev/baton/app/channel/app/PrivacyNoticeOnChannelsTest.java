@@ -1,6 +1,6 @@
 package dev.baton.app.channel.app;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.app.webhooks.WebhookSignature;
@@ -8,8 +8,9 @@ import dev.baton.conversation.Conversation;
 import dev.baton.engine.Stores;
 import dev.baton.privacy.Consent;
 import dev.baton.privacy.ConsentRecords;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,21 +57,18 @@ class PrivacyNoticeOnChannelsTest {
     static final String SECRET = "the-app-and-baton-share-this";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final WireMockServer app = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension app = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort()).resetOnEachTest(false).build();
 
-    static {
-        app.start();
+    @BeforeAll
+    static void stubApp() {
         app.stubFor(WireMock.post("/baton/replies").willReturn(aResponse().withStatus(204)));
     }
 
     @DynamicPropertySource
     static void callback(DynamicPropertyRegistry registry) {
         registry.add("baton.channels.app.callback-url", () -> app.baseUrl() + "/baton/replies");
-    }
-
-    @AfterAll
-    static void stopTheApp() {
-        app.stop();
     }
 
     @LocalServerPort

@@ -1,6 +1,6 @@
 package dev.baton.app.channel.telegram;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.app.journey.ChatSocket;
@@ -10,7 +10,7 @@ import dev.baton.conversation.Message;
 import dev.baton.engine.Stores;
 import dev.baton.intents.IntentDatabase;
 import dev.baton.intents.IntentDatabaseLoader;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,21 +63,18 @@ class TelegramJourneyTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final IntentDatabase FAQ = IntentDatabaseLoader.load(Path.of("../intents"));
-    private static final WireMockServer telegram = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension telegram = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort()).resetOnEachTest(false).build();
 
-    static {
-        telegram.start();
+    @BeforeAll
+    static void stubTelegram() {
         telegram.stubFor(post(WireMock.urlMatching("/bot.*")).willReturn(okJson("{\"ok\":true,\"result\":true}")));
     }
 
     @DynamicPropertySource
     static void botApi(DynamicPropertyRegistry registry) {
         registry.add("baton.channels.telegram.api-url", telegram::baseUrl);
-    }
-
-    @AfterAll
-    static void stopTelegram() {
-        telegram.stop();
     }
 
     @LocalServerPort

@@ -1,6 +1,6 @@
 package dev.baton.app.channel.whatsapp;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.baton.app.journey.ChatSocket;
 import dev.baton.app.journey.OpenedSockets;
 import dev.baton.audit.AuditEntry;
@@ -8,7 +8,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.audit.AuditQuery;
 import dev.baton.conversation.Conversation;
 import dev.baton.engine.Stores;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,10 +50,12 @@ class OneCustomerAcrossChannelsJourneyTest {
 
     static final String APP_SECRET = "app-secret-of-the-tests";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final WireMockServer whatsApp = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension whatsApp = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort()).resetOnEachTest(false).build();
 
-    static {
-        whatsApp.start();
+    @BeforeAll
+    static void stubWhatsApp() {
         whatsApp.stubFor(post(urlEqualTo("/" + WhatsAppDeliveries.PHONE_NUMBER_ID + "/messages")).willReturn(okJson(
                 "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"1\",\"wa_id\":\"1\"}],\"messages\":[{\"id\":\"wamid.sent\"}]}")));
     }
@@ -61,11 +63,6 @@ class OneCustomerAcrossChannelsJourneyTest {
     @DynamicPropertySource
     static void cloudApi(DynamicPropertyRegistry registry) {
         registry.add("baton.channels.whatsapp.api-url", whatsApp::baseUrl);
-    }
-
-    @AfterAll
-    static void stopWhatsApp() {
-        whatsApp.stop();
     }
 
     @LocalServerPort

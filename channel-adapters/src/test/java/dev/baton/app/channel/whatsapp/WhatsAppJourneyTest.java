@@ -1,6 +1,6 @@
 package dev.baton.app.channel.whatsapp;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.baton.app.journey.ChatSocket;
@@ -8,7 +8,7 @@ import dev.baton.app.journey.OpenedSockets;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.Message;
 import dev.baton.engine.Stores;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,10 +59,12 @@ class WhatsAppJourneyTest {
     private static final String MESSAGES = "/" + WhatsAppDeliveries.PHONE_NUMBER_ID + "/messages";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final WireMockServer whatsApp = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    @RegisterExtension
+    static final WireMockExtension whatsApp = WireMockExtension.newInstance()
+            .options(options().bindAddress("127.0.0.1").dynamicPort()).resetOnEachTest(false).build();
 
-    static {
-        whatsApp.start();
+    @BeforeAll
+    static void stubWhatsApp() {
         whatsApp.stubFor(post(urlEqualTo(MESSAGES)).willReturn(okJson(
                 "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"1\",\"wa_id\":\"1\"}],\"messages\":[{\"id\":\"wamid.sent\"}]}")));
     }
@@ -70,11 +72,6 @@ class WhatsAppJourneyTest {
     @DynamicPropertySource
     static void cloudApi(DynamicPropertyRegistry registry) {
         registry.add("baton.channels.whatsapp.api-url", whatsApp::baseUrl);
-    }
-
-    @AfterAll
-    static void stopWhatsApp() {
-        whatsApp.stop();
     }
 
     @LocalServerPort
