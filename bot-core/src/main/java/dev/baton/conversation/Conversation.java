@@ -11,12 +11,15 @@ import java.util.Optional;
  *
  * <p>{@code BOT → WAITING_FOR_AGENT → WITH_AGENT → RESOLVED}, plus {@code WITH_AGENT → BOT} (hand back) and
  * {@code WAITING_FOR_AGENT → BOT} (the visitor stops waiting or leaves a message) and {@code WITH_AGENT →
- * WAITING_FOR_AGENT} (the agent vanished), and {@code WITH_AGENT → WITH_AGENT} with another agent (transfer). Illegal moves throw
+ * WAITING_FOR_AGENT} (the agent vanished), and {@code WITH_AGENT → WITH_AGENT} with another agent (transfer), and {@code WITH_AGENT → WAITING_FOR_AGENT} with another
+ * team (transfer to a team). Illegal moves throw
  * {@link IllegalTransitionException}.
  *
  * @param consecutiveFailures messages in a row the bot could not answer; reset by any answer
  * @param considered          the intents the bot weighed for the visitor's latest request, best first
  * @param handoff             the summary written when the conversation was last handed to people
+ * @param team                the team it was last routed or transferred to; empty without teams (see
+ *                            {@link dev.baton.handoff.Teams})
  */
 public record Conversation(String id,
                            String visitorId,
@@ -26,6 +29,7 @@ public record Conversation(String id,
                            List<IntentCandidate> considered,
                            Optional<HandoffSummary> handoff,
                            Optional<AgentRef> agent,
+                           Optional<String> team,
                            Instant startedAt,
                            Instant updatedAt) {
 
@@ -33,12 +37,13 @@ public record Conversation(String id,
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(visitorId, "visitorId");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(team, "team");
         considered = List.copyOf(considered);
     }
 
     public static Conversation start(String id, String visitorId, Optional<String> language, Instant now) {
         return new Conversation(id, visitorId, ConversationState.BOT, language, 0, List.of(),
-                Optional.empty(), Optional.empty(), now, now);
+                Optional.empty(), Optional.empty(), Optional.empty(), now, now);
     }
 
     public boolean botMaySpeak() {
@@ -59,16 +64,22 @@ public record Conversation(String id,
         return true;
     }
 
+    /** To the queue, with no team (there are none). */
     public Conversation handOff(HandoffSummary summary, Instant now) {
+        return handOff(summary, Optional.empty(), now);
+    }
+
+    /** To the queue of {@code team} (empty without teams), chosen in this same step. */
+    public Conversation handOff(HandoffSummary summary, Optional<String> team, Instant now) {
         require(ConversationState.BOT, "hand off");
         return new Conversation(id, visitorId, ConversationState.WAITING_FOR_AGENT, language, 0,
-                considered, Optional.of(summary), Optional.empty(), startedAt, now);
+                considered, Optional.of(summary), Optional.empty(), team, startedAt, now);
     }
 
     public Conversation assign(AgentRef agent, Instant now) {
         require(ConversationState.WAITING_FOR_AGENT, "assign");
         return new Conversation(id, visitorId, ConversationState.WITH_AGENT, language, 0,
-                considered, handoff, Optional.of(agent), startedAt, now);
+                considered, handoff, Optional.of(agent), team, startedAt, now);
     }
 
     /** Another agent takes over: still with an agent, now {@code to}; refused unless with an agent other than them. */
@@ -78,14 +89,24 @@ public record Conversation(String id,
             throw new IllegalTransitionException(id, state, "transfer to the agent who has it");
         }
         return new Conversation(id, visitorId, ConversationState.WITH_AGENT, language, 0,
-                considered, handoff, Optional.of(to), startedAt, now);
+                considered, handoff, Optional.of(to), team, startedAt, now);
+    }
+
+    /**
+     * The agent passes the conversation to another team: back to the queue, that team's now, at the front (see
+     * {@link QueueMove#of}: the visitor already waited once, and is still being helped), keeping the summary.
+     */
+    public Conversation transferToTeam(String toTeam, Instant now) {
+        require(ConversationState.WITH_AGENT, "transfer to a team");
+        return new Conversation(id, visitorId, ConversationState.WAITING_FOR_AGENT, language, 0,
+                considered, handoff, Optional.empty(), Optional.of(toTeam), startedAt, now);
     }
 
     /** The agent is gone (their console vanished): back to the queue, keeping the summary. */
     public Conversation requeue(Instant now) {
         require(ConversationState.WITH_AGENT, "requeue");
         return new Conversation(id, visitorId, ConversationState.WAITING_FOR_AGENT, language, 0,
-                considered, handoff, Optional.empty(), startedAt, now);
+                considered, handoff, Optional.empty(), team, startedAt, now);
     }
 
     /** The visitor stops waiting (or leaves): back to the bot, refused once an agent has taken it. */
@@ -99,7 +120,7 @@ public record Conversation(String id,
             throw new IllegalTransitionException(id, state, "return to the bot");
         }
         return new Conversation(id, visitorId, ConversationState.BOT, language, 0,
-                considered, handoff, Optional.empty(), startedAt, now);
+                considered, handoff, Optional.empty(), team, startedAt, now);
     }
 
     public Conversation resolve(Instant now) {
@@ -107,7 +128,7 @@ public record Conversation(String id,
             throw new IllegalTransitionException(id, state, "resolve");
         }
         return new Conversation(id, visitorId, ConversationState.RESOLVED, language, 0,
-                considered, handoff, agent, startedAt, now);
+                considered, handoff, agent, team, startedAt, now);
     }
 
     /**
@@ -118,7 +139,7 @@ public record Conversation(String id,
         require(ConversationState.BOT, "record a bot turn in");
         return new Conversation(id, visitorId, state, Optional.of(language),
                 answered ? 0 : consecutiveFailures + 1,
-                considered.isEmpty() ? this.considered : considered, handoff, agent, startedAt, now);
+                considered.isEmpty() ? this.considered : considered, handoff, agent, team, startedAt, now);
     }
 
     public boolean isAssignedTo(String agentUsername) {

@@ -11,7 +11,7 @@ public enum QueueMove {
     NONE,
     /** At the back, behind everyone waiting (a handoff from the bot). */
     BACK,
-    /** At the front: the visitor already waited once and lost their agent. */
+    /** At the front: the visitor already waited once and lost their agent, or was transferred to another team. */
     FRONT,
     /** Out of the queue: taken by an agent, back to the bot, or resolved. */
     LEAVE;

@@ -15,6 +15,7 @@ import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.AgentUnavailableException;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.Sighting;
+import dev.baton.handoff.Teams;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -125,19 +126,37 @@ public final class AgentDesk {
      * Takes a waiting conversation, out of the queue in the same step. When agents race, the store's
      * compare-and-set lets exactly one assign it; the others get {@link AlreadyTakenException}. Refused with
      * {@link AtCapacityException} when the agent already has as many conversations as their capacity, counted in
-     * the same atomic step as the assignment.
+     * the same atomic step as the assignment, and with {@link OtherTeamException} when it waits for a team the agent
+     * is not in (supervisors take any).
      */
     public Mono<Conversation> accept(String conversationId, AgentRef agent) {
+        return assign(conversationId, agent, capacityOf(agent.username()));
+    }
+
+    /**
+     * Baton gives a waiting conversation to {@code member} (see {@link AutoAssignment}): an {@link #accept} on their
+     * behalf, refused the same way, and announced to their consoles as an {@link ConversationEvent.AutoAssigned}.
+     */
+    Mono<Conversation> assignAutomatically(String conversationId, AgentRoster.Member member) {
+        return assign(conversationId, member.agent(), member.capacity())
+                .flatMap(assigned -> stores.events().publish(new ConversationEvent.AutoAssigned(conversationId, member.username()))
+                        .thenReturn(assigned));
+    }
+
+    private Mono<Conversation> assign(String conversationId, AgentRef agent, int capacity) {
         AtomicReference<Instant> queuedAt = new AtomicReference<>();
         return stores.conversations().updateWithinCapacity(conversationId, current -> {
                     if (current.state() == ConversationState.WITH_AGENT) {
                         throw new AlreadyTakenException(conversationId);
                     }
+                    if (current.state() == ConversationState.WAITING_FOR_AGENT && !teams().serves(agent.username(), current.team())) {
+                        throw new OtherTeamException(conversationId, current.team().orElseThrow());
+                    }
                     // A waiting conversation changes only by leaving the queue: it was last updated when it joined.
                     // The change may run again after a conflict; the last run is the one stored.
                     queuedAt.set(current.updatedAt());
                     return current.assign(agent, clock.instant());
-                }, capacityOf(agent.username()))
+                }, capacity)
                 .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
                 .doOnNext(assigned -> handoffs.observer().assigned(assigned, Duration.between(queuedAt.get(), assigned.updatedAt())))
                 .flatMap(assigned -> handoffs.changed(assigned)
@@ -145,6 +164,41 @@ public final class AgentDesk {
                         .then(handoffs.post(conversationId, MessageDraft.systemNote(
                                 handoffs.replies().say(Phrase.AGENT_JOINED, language(assigned), agent.displayName()))))
                         .thenReturn(assigned));
+    }
+
+    /**
+     * Sends a conversation of {@code from}'s to the queue of {@code team}, at its front (the visitor already waited
+     * once, and the conversation is under way), in one step. The transcript gets a note for agents only, with
+     * {@code note} if the agent wrote one, which the next agent reads; the visitor is told, in their language. Refused
+     * with {@link UnknownTeamException} for a team not configured and {@link IllegalTransitionException} for a
+     * conversation not with {@code from}.
+     */
+    public Mono<Conversation> transferToTeam(String conversationId, AgentRef from, String team, Optional<String> note) {
+        return Mono.defer(() -> {
+            Optional<String> validNote = note.filter(n -> !n.isBlank()).map(MessageText::validated);
+            if (teams().find(team).isEmpty()) {
+                return Mono.error(new UnknownTeamException(team));
+            }
+            return stores.conversations().update(conversationId, current -> {
+                        if (!current.isAssignedTo(from.username())) {
+                            throw new IllegalTransitionException(conversationId, current.state(), "transfer someone else's");
+                        }
+                        return current.transferToTeam(team, clock.instant());
+                    })
+                    .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
+                    .flatMap(queued -> handoffs.post(conversationId, MessageDraft.note(from.displayName(),
+                                    "Transferred to the team " + team + validNote.map(n -> ": " + n).orElse("."), Optional.empty()))
+                            .then(handoffs.post(conversationId, MessageDraft.systemNote(
+                                    handoffs.replies().say(Phrase.TRANSFERRED_TO_TEAM, language(queued), team))))
+                            .then(handoffs.changed(queued))
+                            .then(stores.events().publish(new ConversationEvent.QueueChanged(conversationId)))
+                            .thenReturn(queued));
+        });
+    }
+
+    /** The installation's teams. */
+    public Teams teams() {
+        return handoffs.teams();
     }
 
     /**

@@ -283,9 +283,12 @@ public final class ConversationEngine {
         return handoffs.queueStatus(conversationId);
     }
 
-    /** When people are next there, while out of business hours; empty while open (or with no hours set). */
-    public Optional<ZonedDateTime> closedUntil() {
-        return handoffs.closedUntil();
+    /**
+     * When the people of the conversation's team are next there, while out of their business hours; empty while open
+     * (or with no hours set).
+     */
+    public Optional<ZonedDateTime> closedUntil(Conversation conversation) {
+        return handoffs.closedUntil(conversation);
     }
 
     /** How many agents are online now: whether a visitor who asks for a person can get one. */
@@ -367,7 +370,8 @@ public final class ConversationEngine {
         // A topic flagged for people says its own words ("a colleague will check the charge").
         Optional<String> announcement = handOff.intent().flatMap(bot.intents()::find)
                 .map(i -> replies.answer(i, language, transcript));
-        return handoffs.handOff(conversation, recordTurn, handOff.reason(), why, language, languageNote, mood, announcement);
+        return handoffs.handOff(conversation, recordTurn, handOff.reason(), why, language, languageNote, mood, announcement,
+                handOff.intent(), id -> bot.intents().find(id).flatMap(Intent::team));
     }
 
     /** The topics the bot weighed, for the agent's summary; "out of scope" is no topic, so it is left out. */

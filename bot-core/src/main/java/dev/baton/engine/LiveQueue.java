@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's view of the waiting queue, shared by every agent console and every waiting visitor connected to it.
@@ -39,6 +41,8 @@ public final class LiveQueue implements AutoCloseable {
     private final Disposable subscription;
     /** The conversations of the last read, by id; only ever touched by one read at a time. */
     private Map<String, Conversation> known = Map.of();
+    /** Conversations whose state changed since the last read began. */
+    private final Set<String> changedSinceRead = ConcurrentHashMap.newKeySet();
 
     /**
      * Starts at once with a first read.
@@ -51,7 +55,7 @@ public final class LiveQueue implements AutoCloseable {
         this.stores = stores;
         this.handoffs = handoffs;
         Flux<Object> changes = Flux.merge(
-                stores.events().observe().filter(LiveQueue::changesTheView),
+                stores.events().observe().doOnNext(this::forgetChanged).filter(LiveQueue::changesTheView),
                 Flux.interval(Duration.ZERO, refresh, scheduler));
         this.subscription = changes
                 // While a read runs, and for the interval after it, further changes fold into one that waits.
@@ -79,8 +83,22 @@ public final class LiveQueue implements AutoCloseable {
         return event instanceof ConversationEvent.QueueChanged || event instanceof ConversationEvent.AgentPresenceChanged;
     }
 
+    /**
+     * A conversation that changed state is read again even if it seemed queued all along: it may have been taken and
+     * transferred back to another team's queue between two reads.
+     */
+    private void forgetChanged(ConversationEvent event) {
+        if (event instanceof ConversationEvent.StateChanged) {
+            changedSinceRead.add(event.conversationId());
+        }
+    }
+
     private Mono<QueueSnapshot> read() {
-        Map<String, Conversation> before = known;
+        Map<String, Conversation> before = new HashMap<>(known);
+        changedSinceRead.removeIf(id -> {
+            before.remove(id);
+            return true;
+        });
         // The ids are collected before any conversation is read: on Redis, a result stream its subscriber does not
         // drain pauses its whole connection, which would hold up the very reads that drain it.
         return stores.queue().waiting().collectList()
@@ -91,7 +109,7 @@ public final class LiveQueue implements AutoCloseable {
                 }, READS_IN_FLIGHT)
                 .collectList()
                 .flatMap(waiting -> stores.visitorPresence().seen(waiting.stream().map(Conversation::id).toList())
-                        .zipWith(stores.presence().onlineCount())
+                        .zipWith(handoffs.agentsOnline())
                         .map(read -> {
                             Map<String, Conversation> now = new HashMap<>(waiting.size() * 2);
                             waiting.forEach(c -> now.put(c.id(), c));

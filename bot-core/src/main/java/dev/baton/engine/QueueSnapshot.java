@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The waiting queue at one moment, longest-waiting first, and what each waiting visitor is told about it. Built
+ * The waiting queue at one moment, longest-waiting first, and what each waiting visitor is told about it: their place
+ * in their own team's queue (those waiting for the same team, see {@link Handoffs#queueStatus}). Built
  * by {@link Handoffs#snapshot}, so that a visitor's status reads the same whether it comes from a snapshot or from
  * {@link Handoffs#queueStatus} for that visitor alone.
  */
@@ -21,7 +22,7 @@ public final class QueueSnapshot {
     private final Map<String, Integer> indexes;
     private final Map<String, Sighting> visitors;
     private final Map<String, Integer> positions;
-    private final int agentsOnline;
+    private final AgentsOnline agentsOnline;
     private final StatusRule status;
 
     /** How a place in the queue and the agents online become what the visitor is told. */
@@ -34,7 +35,7 @@ public final class QueueSnapshot {
      * @param visitors whether each conversation's visitor is online, or when last seen
      * @param counts   whether a conversation's visitor counts for the positions of those behind (is still there)
      */
-    QueueSnapshot(List<Conversation> waiting, Map<String, Sighting> visitors, Predicate<String> counts, int agentsOnline,
+    QueueSnapshot(List<Conversation> waiting, Map<String, Sighting> visitors, Predicate<String> counts, AgentsOnline agentsOnline,
                   StatusRule status) {
         this.waiting = List.copyOf(waiting);
         this.visitors = Map.copyOf(visitors);
@@ -42,13 +43,15 @@ public final class QueueSnapshot {
         this.status = status;
         this.indexes = new HashMap<>(waiting.size() * 2);
         this.positions = new HashMap<>(waiting.size() * 2);
-        int ahead = 0;
+        Map<Optional<String>, Integer> aheadInTeam = new HashMap<>();
         for (int i = 0; i < this.waiting.size(); i++) {
-            String id = this.waiting.get(i).id();
+            Conversation queued = this.waiting.get(i);
+            String id = queued.id();
+            int ahead = aheadInTeam.getOrDefault(queued.team(), 0);
             indexes.put(id, i);
             positions.put(id, ahead + 1);
             if (counts.test(id)) {
-                ahead++;
+                aheadInTeam.put(queued.team(), ahead + 1);
             }
         }
     }
@@ -63,7 +66,13 @@ public final class QueueSnapshot {
         return visitors.getOrDefault(conversationId, Sighting.never());
     }
 
+    /** Agents who can come, in all. */
     public int agentsOnline() {
+        return agentsOnline.total();
+    }
+
+    /** Agents who can come, in all and per team. */
+    public AgentsOnline agentsOnlineByTeam() {
         return agentsOnline;
     }
 
@@ -73,9 +82,13 @@ public final class QueueSnapshot {
         return index == null ? Optional.empty() : Optional.of(waiting.get(index));
     }
 
-    /** Where a conversation stands, counting only the visitors ahead who are still there; empty when it was not queued. */
+    /**
+     * Where a conversation stands in its team's queue, counting only the visitors ahead who are still there, and how
+     * many of its team can come; empty when it was not queued.
+     */
     public Optional<QueueStatus> statusOf(String conversationId) {
         Integer position = positions.get(conversationId);
-        return position == null ? Optional.empty() : Optional.of(status.status(position, agentsOnline));
+        return position == null ? Optional.empty()
+                : Optional.of(status.status(position, agentsOnline.of(waiting.get(indexes.get(conversationId)).team())));
     }
 }

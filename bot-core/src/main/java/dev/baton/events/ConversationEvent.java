@@ -52,6 +52,13 @@ public sealed interface ConversationEvent {
         }
     }
 
+    /**
+     * Baton gave a waiting conversation to an agent of a team that assigns automatically: their consoles open it (a
+     * {@link StateChanged} follows too, as for any assignment).
+     */
+    record AutoAssigned(String conversationId, String agentUsername) implements ConversationEvent {
+    }
+
     /** The agent signed out: their consoles, on every node, must close. Its {@link #conversationId()} is empty. */
     record AgentSignedOut(String agentUsername) implements ConversationEvent {
         @Override

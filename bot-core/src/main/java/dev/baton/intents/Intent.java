@@ -16,13 +16,15 @@ import java.util.Set;
  * @param answers     one or more answers per language; the bot picks one of them
  * @param followUps   ids of intents offered as quick replies after the answer
  * @param handoff     {@code true} when this intent must always be handed to a human (e.g. a payment dispute)
+ * @param team        the team that takes it when handed to people (see {@link dev.baton.handoff.Teams#route})
  */
 public record Intent(String id,
                      Map<String, String> titles,
                      Map<String, List<String>> examples,
                      Map<String, List<String>> answers,
                      List<String> followUps,
-                     boolean handoff) {
+                     boolean handoff,
+                     Optional<String> team) {
 
     /**
      * The id of the out-of-scope class: examples of what the bot should not answer (anything the database does not
@@ -36,6 +38,13 @@ public record Intent(String id,
         examples = Map.copyOf(examples);
         answers = Map.copyOf(answers);
         followUps = List.copyOf(followUps);
+        Objects.requireNonNull(team, "team");
+    }
+
+    /** An intent no team is named for. */
+    public Intent(String id, Map<String, String> titles, Map<String, List<String>> examples,
+                  Map<String, List<String>> answers, List<String> followUps, boolean handoff) {
+        this(id, titles, examples, answers, followUps, handoff, Optional.empty());
     }
 
     /** The languages this intent has training examples in. */

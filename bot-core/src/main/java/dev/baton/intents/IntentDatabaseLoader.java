@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,6 +58,7 @@ import org.yaml.snakeyaml.reader.ReaderException;
  *       en: ["You can follow your order at ..."]
  *     followUps: [delivery_times] # optional: ids of other intents offered as quick replies
  *     handoff: true               # optional, default false: always hand this intent to a human
+ *     team: billing               # optional: the team that takes it when handed to people
  * }</pre>
  * The intent {@code oos} ({@link Intent#OUT_OF_SCOPE}) is the exception: it lists what the bot should not answer
  * (questions about anything else), has examples only, and is never answered.
@@ -82,10 +84,11 @@ public final class IntentDatabaseLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9_]+");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    private static final Pattern TEAM = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[?!.؟\\s]+$");
     private static final List<String> INTENT_KEYS =
-            List.of("id", "title", "examples", "answers", "followUps", "handoff");
+            List.of("id", "title", "examples", "answers", "followUps", "handoff", "team");
     private static final String ALLOWED_INTENT_KEYS = String.join(", ", INTENT_KEYS);
     private static final String YAML_HINT =
             "check the indentation, and put texts that contain \": \" or \" #\" or start with a special character in quotes";
@@ -215,6 +218,7 @@ public final class IntentDatabaseLoader {
         final Map<String, LanguageEntry> answers = new LinkedHashMap<>();
         final List<Located> followUps = new ArrayList<>();
         boolean handoff;
+        String team;
 
         Draft(String file, int line, int number) {
             this.file = file;
@@ -228,7 +232,7 @@ public final class IntentDatabaseLoader {
 
         Intent toIntent() {
             return new Intent(id, titles, texts(examples), texts(answers),
-                    followUps.stream().map(Located::text).toList(), handoff);
+                    followUps.stream().map(Located::text).toList(), handoff, Optional.ofNullable(team));
         }
 
         private static Map<String, List<String>> texts(Map<String, LanguageEntry> byLanguage) {
@@ -457,6 +461,7 @@ public final class IntentDatabaseLoader {
             checkDuplicateExamplesWithin(draft);
             checkFollowUps(draft, entries.get("followUps"));
             checkHandoff(draft, entries.get("handoff"));
+            checkTeam(draft, entries.get("team"));
             drafts.add(draft);
         }
 
@@ -640,6 +645,21 @@ public final class IntentDatabaseLoader {
             } else {
                 problem(draft.file, line(isNull(value) ? handoff.getKeyNode() : value), draft.label()
                         + ": \"handoff\" must be true or false (without quotes), but it is " + describe(value));
+            }
+        }
+
+        /** A team's name as teams are named in the configuration; whether that team exists is the node's to know. */
+        private void checkTeam(Draft draft, NodeTuple team) {
+            if (team == null) {
+                return;
+            }
+            Node value = team.getValueNode();
+            if (value instanceof ScalarNode scalar && !isNull(scalar) && TEAM.matcher(scalar.getValue().strip()).matches()) {
+                draft.team = scalar.getValue().strip();
+            } else {
+                problem(draft.file, line(isNull(value) ? team.getKeyNode() : value), draft.label()
+                        + ": \"team\" must be a team's name (lower case letters, digits, - and _), like  team: billing, but it is "
+                        + describe(value));
             }
         }
 

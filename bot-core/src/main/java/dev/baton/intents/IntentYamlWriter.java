@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <p>The layout is the shipped files': block style, one text per line, every text in double quotes (so no text can
  * be misread as YAML, whatever its {@code : }, {@code #}, {@code ?} or leading character), keys in the order
- * {@code id, title, examples, answers, followUps, handoff}, languages in alphabetical order, empty parts left out.
+ * {@code id, title, examples, answers, followUps, handoff, team}, languages in alphabetical order, empty parts left out.
  */
 public final class IntentYamlWriter {
 
@@ -55,6 +55,7 @@ public final class IntentYamlWriter {
         if (intent.handoff()) {
             yaml.append("    handoff: true\n");
         }
+        intent.team().ifPresent(team -> yaml.append("    team: ").append(name(team)).append('\n'));
     }
 
     private static void writeTexts(StringBuilder yaml, String key, Map<String, List<String>> byLanguage) {

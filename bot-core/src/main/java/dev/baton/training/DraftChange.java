@@ -81,7 +81,7 @@ public sealed interface DraftChange {
             title.filter(t -> !t.isBlank()).ifPresentOrElse(t -> titles.put(language, t), () -> titles.remove(language));
             Map<String, List<String>> newExamples = replaced(old.examples(), examples);
             Map<String, List<String>> newAnswers = replaced(old.answers(), answers);
-            return draft.with(new Intent(old.id(), titles, newExamples, newAnswers, old.followUps(), old.handoff()), Draft.NEW_INTENTS_FILE);
+            return draft.with(new Intent(old.id(), titles, newExamples, newAnswers, old.followUps(), old.handoff(), old.team()), Draft.NEW_INTENTS_FILE);
         }
 
         private Map<String, List<String>> replaced(Map<String, List<String>> old, List<String> texts) {
@@ -146,7 +146,7 @@ public sealed interface DraftChange {
             examples.add(text);
             Map<String, List<String>> changed = new HashMap<>(old.examples());
             changed.put(language, examples);
-            return draft.with(new Intent(old.id(), old.titles(), changed, old.answers(), old.followUps(), old.handoff()),
+            return draft.with(new Intent(old.id(), old.titles(), changed, old.answers(), old.followUps(), old.handoff(), old.team()),
                     Draft.NEW_INTENTS_FILE);
         }
 

@@ -14,6 +14,7 @@ import dev.baton.engine.Handoffs;
 import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.Stores;
 import dev.baton.handoff.BusinessHours;
+import dev.baton.handoff.Teams;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.observation.ConversationObserver;
@@ -53,7 +54,7 @@ class ChannelDeliveryTest {
             new InMemoryLeftMessages(clock, Duration.ofDays(30)), events, new InMemoryPresence(clock));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, ConversationObserver.all(), BusinessHours.always());
+            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, ConversationObserver.all(), Teams.none(BusinessHours.always()));
     private final SatisfactionSurvey survey = new SatisfactionSurvey(stores, new InMemorySatisfactionRatings(clock, Duration.ofDays(30)),
             handoffs, redactor, "en", clock);
     private final DeliveryClaims claims = new InMemoryDeliveryClaims(clock, Duration.ofHours(1), 1_000);

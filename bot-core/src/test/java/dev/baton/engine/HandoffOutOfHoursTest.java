@@ -50,16 +50,17 @@ class HandoffOutOfHoursTest {
 
     @Test
     void handoffsSayWhenPeopleAreBackOnlyWhileClosed() {
-        assertThat(handoffs.closedUntil()).map(Object::toString).contains("2026-11-24T09:00+01:00[Europe/Rome]");
+        Conversation withTheBot = Conversation.start("c-hours", "v-hours", Optional.of("en"), world.clock.instant());
+        assertThat(handoffs.closedUntil(withTheBot)).map(Object::toString).contains("2026-11-24T09:00+01:00[Europe/Rome]");
         world.clock.advance(Duration.ofHours(15));
-        assertThat(handoffs.closedUntil()).isEmpty();
+        assertThat(handoffs.closedUntil(withTheBot)).isEmpty();
     }
 
     private String handOff(String id, String language) {
         Conversation c = world.stores.conversations()
                 .create(Conversation.start(id, "v-" + id, Optional.of(language), world.clock.instant())).block();
         handoffs.handOff(c, UnaryOperator.identity(), HandoffReason.VISITOR_ASKED, Fixtures.visitorAskedForAPerson(), language,
-                Optional.empty(), MoodReading.NEUTRAL, Optional.empty()).block();
+                Optional.empty(), MoodReading.NEUTRAL, Optional.empty(), Optional.empty(), intent -> Optional.empty()).block();
         List<Message> transcript = world.stores.conversations().transcript(id, 0).collectList().block();
         return transcript.get(transcript.size() - 1).text();
     }

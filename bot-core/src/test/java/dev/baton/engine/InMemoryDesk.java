@@ -7,6 +7,7 @@ import dev.baton.conversation.HandoffSummary;
 import dev.baton.conversation.Mood;
 import dev.baton.dialogue.BotPhrases;
 import dev.baton.handoff.BusinessHours;
+import dev.baton.handoff.Teams;
 import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
@@ -44,10 +45,21 @@ final class InMemoryDesk {
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     /** Every step the engine and the desk report. */
     final ObservedSteps observed = new ObservedSteps();
-    final Handoffs handoffs = handoffsOn(stores);
-    final AgentDesk desk = new AgentDesk(stores, handoffs, ROSTER, "en", clock);
+    final Handoffs handoffs;
+    final AgentDesk desk;
     final InMemorySatisfactionRatings ratings = new InMemorySatisfactionRatings(clock, Duration.ofDays(30));
-    final SatisfactionSurvey survey = new SatisfactionSurvey(stores, ratings, handoffs, redactor, "en", clock);
+    final SatisfactionSurvey survey;
+
+    /** With no teams: everyone takes every conversation. */
+    InMemoryDesk() {
+        this(Teams.none(BusinessHours.always()));
+    }
+
+    InMemoryDesk(Teams teams) {
+        handoffs = handoffsOn(stores, teams);
+        desk = new AgentDesk(stores, handoffs, ROSTER, "en", clock);
+        survey = new SatisfactionSurvey(stores, ratings, handoffs, redactor, "en", clock);
+    }
 
     /** Handoffs as this desk makes them, on {@code stores} (this desk's, or some of them broken for a test). */
     Handoffs handoffsOn(Stores stores) {
@@ -56,16 +68,25 @@ final class InMemoryDesk {
 
     /** Handoffs as this desk makes them, for a team with these {@code hours}. */
     Handoffs handoffsOn(Stores stores, BusinessHours hours) {
+        return handoffsOn(stores, Teams.none(hours));
+    }
+
+    private Handoffs handoffsOn(Stores stores, Teams teams) {
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-                new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock, observed, hours);
+                new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock, observed, teams);
     }
 
     /** A new conversation of a new visitor, handed off (which queues it). */
     Conversation waiting(String id, String language) {
+        return waiting(id, language, Optional.empty());
+    }
+
+    /** A new conversation of a new visitor, handed off to {@code team}'s queue. */
+    Conversation waiting(String id, String language, Optional<String> team) {
         Instant now = clock.instant();
         Conversation started = stores.conversations().create(Conversation.start(id, "v-" + id, Optional.of(language), now)).block();
         HandoffSummary summary = new HandoffSummary("Refunds", List.of(), HandoffReason.VISITOR_ASKED, language, Optional.empty(),
                 Mood.NEUTRAL, List.of(), List.of(), List.of(), now, 0);
-        return stores.conversations().update(started.id(), c -> c.handOff(summary, now)).block();
+        return stores.conversations().update(started.id(), c -> c.handOff(summary, team, now)).block();
     }
 }

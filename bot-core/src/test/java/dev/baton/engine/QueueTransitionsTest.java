@@ -10,6 +10,7 @@ import dev.baton.conversation.QueueRepair;
 import dev.baton.dialogue.BotPhrases;
 import dev.baton.dialogue.MoodReading;
 import dev.baton.handoff.BusinessHours;
+import dev.baton.handoff.Teams;
 import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
@@ -53,7 +54,7 @@ class QueueTransitionsTest {
             new InMemoryLeftMessages(clock, Duration.ofDays(30)), events, new InMemoryPresence(clock));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, new ConversationLog(), BusinessHours.always());
+            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, new ConversationLog(), Teams.none(BusinessHours.always()));
     private final AgentDesk desk = new AgentDesk(stores, handoffs, new AgentRoster(List.of()), "en", clock);
 
     @Test
@@ -187,7 +188,7 @@ class QueueTransitionsTest {
     }
 
     private void handOff(Conversation c) {
-        handoffs.handOff(c, UnaryOperator.identity(), HandoffReason.VISITOR_ASKED, Fixtures.visitorAskedForAPerson(), "en", Optional.empty(), MoodReading.NEUTRAL, Optional.empty()).block();
+        handoffs.handOff(c, UnaryOperator.identity(), HandoffReason.VISITOR_ASKED, Fixtures.visitorAskedForAPerson(), "en", Optional.empty(), MoodReading.NEUTRAL, Optional.empty(), Optional.empty(), intent -> Optional.empty()).block();
     }
 
     private Conversation find(String id) {

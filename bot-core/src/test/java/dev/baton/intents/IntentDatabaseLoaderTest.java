@@ -230,7 +230,7 @@ class IntentDatabaseLoaderTest {
                 "orders.yaml:7: intent \"Order Status\": the follow-up \"shipping\" is not an intent (no intent has "
                         + "this id)",
                 "orders.yaml:8: intent \"Order Status\": unknown key \"handof\" (did you mean \"handoff\"?); the "
-                        + "allowed keys are id, title, examples, answers, followUps, handoff");
+                        + "allowed keys are id, title, examples, answers, followUps, handoff, team");
     }
 
     @Test
@@ -434,7 +434,7 @@ class IntentDatabaseLoaderTest {
                     """);
 
             assertSingleProblem(problems, 5, "intent \"a\": unknown key \"priority\"; the allowed keys are id, title, "
-                    + "examples, answers, followUps, handoff");
+                    + "examples, answers, followUps, handoff, team");
         }
 
         @Test
@@ -662,6 +662,36 @@ class IntentDatabaseLoaderTest {
                     """);
 
             assertSingleProblem(problems, 5, "\"handoff\" must be true or false", "the text \"always\"");
+        }
+
+        @Test
+        void readsTheTeamThatTakesAnIntent() {
+            IntentDatabase database = IntentDatabaseLoader.parse(List.of(file("faq.yaml", """
+                    intents:
+                      - id: refund
+                        examples: {en: [money back]}
+                        answers: {en: [y]}
+                        team: billing
+                      - id: hello
+                        examples: {en: [hi]}
+                        answers: {en: [hello]}
+                    """)));
+
+            assertThat(database.find("refund").orElseThrow().team()).contains("billing");
+            assertThat(database.find("hello").orElseThrow().team()).isEmpty();
+        }
+
+        @Test
+        void rejectsATeamThatIsNotAName() {
+            List<IntentFileProblem> problems = problemsOf("""
+                    intents:
+                      - id: a
+                        examples: {en: [x]}
+                        answers: {en: [y]}
+                        team: Billing Team
+                    """);
+
+            assertSingleProblem(problems, 5, "\"team\" must be a team's name", "the text \"Billing Team\"");
         }
     }
 
@@ -1002,7 +1032,7 @@ class IntentDatabaseLoaderTest {
                     "returns.yaml:7: intent \"returns\": the follow-up \"shipping\" is not an intent (no intent has "
                             + "this id)",
                     "returns.yaml:8: intent \"returns\": unknown key \"handof\" (did you mean \"handoff\"?); the "
-                            + "allowed keys are id, title, examples, answers, followUps, handoff");
+                            + "allowed keys are id, title, examples, answers, followUps, handoff, team");
         }
 
         private Path fixture(String name) throws URISyntaxException {

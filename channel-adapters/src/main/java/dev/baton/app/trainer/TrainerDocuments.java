@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,17 +34,17 @@ final class TrainerDocuments {
     /** An intent as the trainer edits it; {@code file} is where it is written (for a new intent: where it goes). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record IntentDocument(String id, String file, Map<String, String> title, Map<String, List<String>> examples,
-                          Map<String, List<String>> answers, List<String> followUps, Boolean handoff) {
+                          Map<String, List<String>> answers, List<String> followUps, Boolean handoff, String team) {
 
         static IntentDocument of(Intent intent, String file) {
             return new IntentDocument(intent.id(), file, new TreeMap<>(intent.titles()), new TreeMap<>(intent.examples()),
-                    new TreeMap<>(intent.answers()), intent.followUps(), intent.handoff());
+                    new TreeMap<>(intent.answers()), intent.followUps(), intent.handoff(), intent.team().orElse(null));
         }
 
         /** The intent this body describes, under {@code id}; absent parts are empty. */
         Intent toIntent(String id) {
             return new Intent(id, present(title, "title"), present(examples, "examples"), present(answers, "answers"),
-                    texts(followUps, "followUps"), Boolean.TRUE.equals(handoff));
+                    texts(followUps, "followUps"), Boolean.TRUE.equals(handoff), Optional.ofNullable(team).filter(t -> !t.isBlank()));
         }
     }
 

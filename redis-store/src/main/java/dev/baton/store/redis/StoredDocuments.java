@@ -106,14 +106,14 @@ final class StoredDocuments {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ConversationDocument(int v, String id, String visitorId, String state, String language,
                                 Integer consecutiveFailures, List<IntentCandidateDocument> considered,
-                                SummaryDocument handoff, AgentDocument agent, String startedAt, String updatedAt) {
+                                SummaryDocument handoff, AgentDocument agent, String team, String startedAt, String updatedAt) {
 
         static ConversationDocument of(Conversation c) {
             return new ConversationDocument(VERSION, c.id(), c.visitorId(), c.state().name(), c.language().orElse(null),
                     c.consecutiveFailures(), c.considered().stream().map(IntentCandidateDocument::of).toList(),
                     c.handoff().map(SummaryDocument::of).orElse(null),
                     c.agent().map(a -> new AgentDocument(a.username(), a.displayName())).orElse(null),
-                    c.startedAt().toString(), c.updatedAt().toString());
+                    c.team().orElse(null), c.startedAt().toString(), c.updatedAt().toString());
         }
 
         Conversation toConversation() {
@@ -122,7 +122,7 @@ final class StoredDocuments {
                     consecutiveFailures == null ? 0 : consecutiveFailures,
                     list(considered, IntentCandidateDocument::toCandidate),
                     Optional.ofNullable(handoff).map(SummaryDocument::toSummary),
-                    Optional.ofNullable(agent).map(AgentDocument::toAgent),
+                    Optional.ofNullable(agent).map(AgentDocument::toAgent), Optional.ofNullable(team),
                     IsoInstants.parse(required(startedAt, "startedAt")), IsoInstants.parse(required(updatedAt, "updatedAt")));
         }
     }
@@ -316,16 +316,17 @@ final class StoredDocuments {
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record IntentDocument(String id, Map<String, String> titles, Map<String, List<String>> examples,
-                          Map<String, List<String>> answers, List<String> followUps, boolean handoff) {
+                          Map<String, List<String>> answers, List<String> followUps, boolean handoff, String team) {
 
         static IntentDocument of(Intent i) {
-            return new IntentDocument(i.id(), i.titles(), i.examples(), i.answers(), i.followUps(), i.handoff());
+            return new IntentDocument(i.id(), i.titles(), i.examples(), i.answers(), i.followUps(), i.handoff(), i.team().orElse(null));
         }
 
         Intent toIntent() {
             return new Intent(required(id, "id"), titles == null ? Map.of() : titles, examples == null ? Map.of() : examples,
-                    answers == null ? Map.of() : answers, list(followUps, Function.identity()), handoff);
+                    answers == null ? Map.of() : answers, list(followUps, Function.identity()), handoff, Optional.ofNullable(team));
         }
     }
 

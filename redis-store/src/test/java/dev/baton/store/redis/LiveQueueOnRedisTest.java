@@ -9,6 +9,7 @@ import dev.baton.engine.Handoffs;
 import dev.baton.engine.LiveQueue;
 import dev.baton.engine.Stores;
 import dev.baton.handoff.BusinessHours;
+import dev.baton.handoff.Teams;
 import dev.baton.handoff.HandoffSummaryWriter;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.observation.ConversationLog;
@@ -52,7 +53,7 @@ class LiveQueueOnRedisTest {
         PersonalDataRedactor redactor = new PersonalDataRedactor();
         Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
                 new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.systemUTC(), new ConversationLog(),
-                BusinessHours.always());
+                Teams.none(BusinessHours.always()));
 
         LiveQueue queue = redis.closeAfterTest(new LiveQueue(stores, handoffs, Duration.ofMillis(100), Duration.ofSeconds(30),
                 Schedulers.parallel()));
