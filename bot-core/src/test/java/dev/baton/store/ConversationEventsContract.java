@@ -44,13 +44,17 @@ public abstract class ConversationEventsContract {
     protected static List<ConversationEvent> everyKindOfEvent() {
         Conversation assigned = waiting("v-visitor-1", T0).assign(ALICE, T0.plusSeconds(5));
         String id = assigned.id();
+        Conversation ofATeam = assigned.transferToTeam("billing", T0.plusSeconds(6));
         return List.of(
                 new ConversationEvent.MessageAdded(id, Fixtures.message(7, id)),
                 new ConversationEvent.StateChanged(id, assigned),
+
                 new ConversationEvent.Typing(id, Sender.AGENT),
                 new ConversationEvent.MessageLeft(id, Fixtures.leftMessage("call me", Optional.of("+39 333 1234567"), T0)),
                 new ConversationEvent.QueueChanged(id),
-                new ConversationEvent.MessageAdded(id, Message.stored(8, id, Fixtures.botAnswer().replyingTo(7), T0)));
+                new ConversationEvent.MessageAdded(id, Message.stored(8, id, Fixtures.botAnswer().replyingTo(7), T0)),
+                new ConversationEvent.StateChanged(id, ofATeam),
+                new ConversationEvent.AutoAssigned(id, ALICE.username()));
     }
 
     @Test

@@ -549,6 +549,23 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
+    void aConversationKeepsTheTeamItWasRoutedToAndOneTransferredToAnotherTeamGoesToTheFrontOfTheQueue() {
+        Conversation waitingLonger = created(waiting("v-visitor-1", T0));
+        Conversation routed = created(conversation("v-visitor-2", T0));
+        otherNode.update(routed.id(), c -> c.handOff(Fixtures.summary(), java.util.Optional.of("support"), T0.plusSeconds(1))).block(TIMEOUT);
+        assertThat(store.find(routed.id()).block(TIMEOUT).team()).contains("support");
+        store.update(routed.id(), c -> c.assign(ALICE, T0.plusSeconds(2))).block(TIMEOUT);
+
+        Conversation transferred = otherNode.update(routed.id(), c -> c.transferToTeam("billing", T0.plusSeconds(3))).block(TIMEOUT);
+
+        assertThat(store.find(routed.id()).block(TIMEOUT)).isEqualTo(transferred);
+        assertThat(transferred.team()).contains("billing");
+        assertThat(transferred.agent()).isEmpty();
+        StepVerifier.create(queue.waiting()).expectNext(routed.id(), waitingLonger.id()).verifyComplete();
+        StepVerifier.create(store.countWithAgent(ALICE.username())).expectNext(0).verifyComplete();
+    }
+
+    @Test
     void leavingTheWaitingStateTakesTheConversationOutOfTheQueue() {
         Conversation assigned = created(waiting("v-visitor-1", T0));
         Conversation gaveUp = created(waiting("v-visitor-2", T0));

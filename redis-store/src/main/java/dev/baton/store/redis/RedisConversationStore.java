@@ -301,7 +301,11 @@ public final class RedisConversationStore implements ConversationStore {
                             Supplier<String[]> moreArgs, BiFunction<Conversation, String, T> written) {
     }
 
-    /** Attempt 0 starts from a remembered version; a conflict there is no race, so it re-reads at once. */
+    /**
+     * Attempt 0 starts from a remembered version; a conflict there is no race, so it re-reads at once. So does a
+     * change that refuses the remembered version: another node may have moved the conversation on since (e.g. an
+     * agent there took it), and the change must judge the conversation as it is.
+     */
     private <T> Mono<T> attemptUpdate(Write<T> write, Mono<Versioned> currentVersion, int attempt) {
         String conversationId = write.conversationId();
         return currentVersion.flatMap(current -> {

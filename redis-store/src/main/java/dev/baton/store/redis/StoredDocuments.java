@@ -404,6 +404,9 @@ final class StoredDocuments {
             if (event instanceof ConversationEvent.AgentSignedOut e) {
                 return new EventDocument(VERSION, id, "AgentSignedOut", null, null, e.agentUsername(), null, null, null);
             }
+            if (event instanceof ConversationEvent.AutoAssigned e) {
+                return new EventDocument(VERSION, id, "AutoAssigned", null, null, e.agentUsername(), null, null, null);
+            }
             throw new IllegalArgumentException("no JSON form for event " + event.getClass().getName());
         }
 
@@ -420,6 +423,7 @@ final class StoredDocuments {
                         ? Sighting.onlineNow() : lastSeen == null ? Sighting.never() : Sighting.lastSeenAt(IsoInstants.parse(lastSeen)));
                 case "AgentPresenceChanged" -> new ConversationEvent.AgentPresenceChanged(required(who, "who"));
                 case "AgentSignedOut" -> new ConversationEvent.AgentSignedOut(required(who, "who"));
+                case "AutoAssigned" -> new ConversationEvent.AutoAssigned(id, required(who, "who"));
                 default -> null;
             });
         }

@@ -92,7 +92,9 @@ class JsonCodecTest {
                 new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.onlineNow()),
                 new ConversationEvent.VisitorPresenceChanged(c.id(), dev.baton.handoff.Sighting.lastSeenAt(T0)),
                 new ConversationEvent.AgentPresenceChanged("alice"),
-                new ConversationEvent.AgentSignedOut("alice"));
+                new ConversationEvent.AgentSignedOut("alice"),
+                new ConversationEvent.StateChanged(c.id(), c.assign(Fixtures.ALICE, T0).transferToTeam("billing", T0)),
+                new ConversationEvent.AutoAssigned(c.id(), "alice"));
 
         assertThat(events).allSatisfy(e -> assertThat(json.decodeEvent(json.encode(e))).contains(e));
     }
