@@ -93,11 +93,19 @@ public final class Teams {
 
     /**
      * Whether {@code username} sees and may take a conversation of {@code team}: always without teams, for a
-     * conversation with no team (routed before teams were configured) and for overseers; otherwise members only.
+     * conversation with no team (routed before teams were configured) or of a team no longer configured, and for
+     * overseers; otherwise members only.
      */
     public boolean serves(String username, Optional<String> team) {
-        return !configured() || team.isEmpty() || overseers.contains(username)
-                || team.flatMap(this::find).map(t -> t.hasMember(username)).orElse(true);
+        return seesEveryTeam(username) || inQueueOf(teamsOf(username), team);
+    }
+
+    /**
+     * Whether a conversation of {@code team} is in the queue the members of {@code teamNames} see: theirs, and those
+     * of no team or of a team no longer configured, which nobody else would see.
+     */
+    public boolean inQueueOf(Set<String> teamNames, Optional<String> team) {
+        return team.filter(byName::containsKey).map(teamNames::contains).orElse(true);
     }
 
     /** Whether {@code username} sees every team's queue. */

@@ -3,12 +3,20 @@ package dev.baton.app.config;
 import dev.baton.conversation.AgentRef;
 import dev.baton.dialogue.PolicySettings;
 import dev.baton.handoff.AgentRoster;
+import dev.baton.handoff.BusinessHours;
+import dev.baton.handoff.Team;
+import dev.baton.handoff.Teams;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything an operator can set under {@code baton.*}; the README's configuration table lists the same.
@@ -26,6 +34,9 @@ import java.util.List;
  * @param inbox           which messages reach the trainers' inbox, and how long and how many it keeps
  * @param limits          how much visitors, logins and trainer API clients may do, against abuse
  * @param console         what the agent console shows
+ * @param teams           the teams, their languages, topics, members, assignment, hours and timers; none, one
+ *                        implicit team everyone is in
+ * @param routing         where a conversation goes that no team takes
  */
 @ConfigurationProperties("baton")
 public record BatonProperties(@DefaultValue("intents") Path intents,
@@ -40,7 +51,50 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
                               @DefaultValue Sockets sockets,
                               @DefaultValue Inbox inbox,
                               @DefaultValue Limits limits,
-                              @DefaultValue Console console) {
+                              @DefaultValue Console console,
+                              @DefaultValue List<TeamSettings> teams,
+                              @DefaultValue Routing routing) {
+
+    /** @param fallbackTeam the team of conversations no team takes (by intent or language); unset, the first team */
+    public record Routing(String fallbackTeam) {
+    }
+
+    /**
+     * The configured teams, each with its members (those it lists and the agents who list it) and the
+     * installation's hours where it has none of its own; supervisors see every team. Throws
+     * {@link IllegalArgumentException} saying what is wrong: a member who is no agent, an agent listing a team that
+     * is not configured, a fallback team that is none.
+     */
+    public Teams teams(BusinessHours installationHours) {
+        Set<String> agentNames = agents.users().stream().filter(u -> u.roles().contains("AGENT"))
+                .map(User::username).collect(Collectors.toSet());
+        Set<String> teamNames = teams.stream().map(TeamSettings::name).collect(Collectors.toSet());
+        agents.users().forEach(user -> user.teams().forEach(team -> {
+            if (!teamNames.contains(team)) {
+                throw new IllegalArgumentException("baton.agents.users: " + user.username() + " is in the team " + team
+                        + ", which is not one of baton.teams");
+            }
+        }));
+        List<Team> configured = new ArrayList<>();
+        for (int i = 0; i < teams.size(); i++) {
+            TeamSettings settings = teams.get(i);
+            Set<String> members = new LinkedHashSet<>(settings.members());
+            agents.users().stream().filter(u -> u.teams().contains(settings.name())).forEach(u -> members.add(u.username()));
+            for (String member : members) {
+                if (!agentNames.contains(member)) {
+                    throw new IllegalArgumentException("baton.teams[" + i + "].members: " + member + " is not an agent of baton.agents.users");
+                }
+            }
+            configured.add(settings.team(i, members, installationHours));
+        }
+        Set<String> supervisors = agents.users().stream().filter(u -> u.roles().contains("SUPERVISOR"))
+                .map(User::username).collect(Collectors.toSet());
+        try {
+            return new Teams(configured, Optional.ofNullable(routing.fallbackTeam()).filter(f -> !f.isBlank()), installationHours, supervisors);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("baton.teams / baton.routing: " + e.getMessage(), e);
+        }
+    }
 
     /** Where conversations live: this node's memory (one node), or Redis (any number of nodes). */
     public enum Store {
@@ -191,9 +245,10 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      *                 canned responses, {@code TRAINER} the trainer API, {@code ADMIN} reads the audit log and uses the
      *                 admin API
      * @param capacity how many conversations an agent may have at once; unset, {@value AgentRoster#DEFAULT_CAPACITY}
+     * @param teams    the teams the agent is in, by name (teams may list their members instead, or as well)
      */
     public record User(String username, String name, String passwordHash, @DefaultValue("AGENT") List<String> roles,
-                       Integer capacity) {
+                       Integer capacity, @DefaultValue List<String> teams) {
     }
 
     /**
@@ -246,7 +301,7 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
     }
 
     /**
-     * One setting for the whole installation today; a team's own thresholds are meant to override it once teams exist.
+     * For the whole installation; a team's own ({@code baton.teams[].timers}) override it for its conversations.
      *
      * @param amber a conversation waiting (or a visitor unanswered) this long is shown amber
      * @param red   and this long, red

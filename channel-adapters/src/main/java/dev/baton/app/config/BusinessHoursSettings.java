@@ -30,9 +30,14 @@ public record BusinessHoursSettings(ZoneId zone, @DefaultValue Map<DayOfWeek, St
                                     @DefaultValue List<LocalDate> holidays) {
 
     BusinessHours hours() {
+        return hours("baton.business-hours");
+    }
+
+    /** @param prefix where these hours are configured, for the errors */
+    BusinessHours hours(String prefix) {
         if (zone == null) {
             if (!weekly.isEmpty() || !holidays.isEmpty()) {
-                throw new IllegalArgumentException("baton.business-hours.zone must say which time zone the hours are in");
+                throw new IllegalArgumentException(prefix + ".zone must say which time zone the hours are in");
             }
             return BusinessHours.always();
         }
@@ -41,7 +46,7 @@ public record BusinessHoursSettings(ZoneId zone, @DefaultValue Map<DayOfWeek, St
             try {
                 week.put(day, BusinessHours.Interval.parseAll(text));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("baton.business-hours.weekly." + day.name().toLowerCase() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(prefix + ".weekly." + day.name().toLowerCase() + ": " + e.getMessage(), e);
             }
         });
         return new BusinessHours(zone, week, Set.copyOf(holidays));

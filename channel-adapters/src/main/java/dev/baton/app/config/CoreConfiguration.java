@@ -8,6 +8,7 @@ import dev.baton.dialogue.MoodDetector;
 import dev.baton.dialogue.PolicySettings;
 import dev.baton.engine.AbandonedConversations;
 import dev.baton.engine.AgentDesk;
+import dev.baton.engine.AutoAssigner;
 import dev.baton.handoff.AgentRoster;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.DepartedVisitors;
@@ -27,6 +28,7 @@ import dev.baton.inbox.TrainerInbox;
 import dev.baton.handoff.EmailOutbox;
 import dev.baton.handoff.Presence;
 import dev.baton.handoff.HandoffSummaryWriter;
+import dev.baton.handoff.Teams;
 import dev.baton.handoff.WaitEstimator;
 import dev.baton.nlu.OpenNlpLanguageDetector;
 import dev.baton.observation.ConversationObserver;
@@ -36,6 +38,7 @@ import dev.baton.satisfaction.SatisfactionRatings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
@@ -81,14 +84,20 @@ class CoreConfiguration {
                 new HumanRequestDetector(), new MoodDetector(), properties.defaultLanguage());
     }
 
+    /** The teams, checked at start: a node configured wrongly stops with what is wrong. */
+    @Bean
+    Teams teams(BatonProperties properties, BusinessHoursSettings hours) {
+        return properties.teams(hours.hours());
+    }
+
     @Bean
     Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, LiveKnowledge knowledge, Clock clock,
-                      ConversationObserver observer, BusinessHoursSettings hours) {
+                      ConversationObserver observer, Teams teams) {
         Function<String, String> titles = id -> knowledge.get().intents().find(id)
                 .flatMap(intent -> intent.titleIn(properties.defaultLanguage())).orElse(id);
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), titles),
                 new WaitEstimator(properties.handoff().averageHandlingTime(), properties.handoff().visitorGrace()), new BotPhrases(),
-                properties.defaultLanguage(), clock, observer, hours.hours());
+                properties.defaultLanguage(), clock, observer, teams);
     }
 
     /** Stops taking messages for the inbox at shutdown; what is still buffered then is not stored. */
@@ -144,6 +153,19 @@ class CoreConfiguration {
     @Bean
     AgentDesk agentDesk(Stores stores, Handoffs handoffs, AgentRoster roster, BatonProperties properties, Clock clock) {
         return new AgentDesk(stores, handoffs, roster, properties.defaultLanguage(), clock);
+    }
+
+    /**
+     * How often each node looks for conversations of automatic teams to assign even when no change was heard of
+     * (events between nodes are at most once).
+     */
+    private static final Duration ASSIGNMENT_SWEEP = Duration.ofSeconds(5);
+
+    /** Automatic assignment, on every node, when a team assigns automatically; nothing runs otherwise. */
+    @Bean
+    BackgroundWork autoAssignment(Stores stores, AgentDesk desk) {
+        AutoAssigner assigner = new AutoAssigner(stores, desk);
+        return new BackgroundWork(() -> assigner.needed() ? assigner.assignContinually(ASSIGNMENT_SWEEP, Schedulers.parallel()) : Flux.empty());
     }
 
     @Bean

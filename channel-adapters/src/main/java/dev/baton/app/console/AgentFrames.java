@@ -70,10 +70,18 @@ final class AgentFrames {
         }
     }
 
-    /** A {@code transfer} of {@code conversationId} to the agent {@code to}, with a note for them. */
-    record Transfer(String conversationId, String to, Optional<String> note) {
+    /**
+     * A {@code transfer} of {@code conversationId} to the agent {@code to} or to the queue of the {@code team}, exactly
+     * one of them, with a note for whoever takes it next.
+     */
+    record Transfer(String conversationId, Optional<String> to, Optional<String> team, Optional<String> note) {
         static Transfer read(InboundFrame frame) {
-            return new Transfer(frame.requiredConversationId(), frame.requiredText("to"), frame.optionalText("note"));
+            Optional<String> to = frame.optionalText("to").filter(t -> !t.isBlank());
+            Optional<String> team = frame.optionalText("team").filter(t -> !t.isBlank());
+            if (to.isPresent() == team.isPresent()) {
+                throw new ProtocolException("missing_field", "a transfer names either an agent (\"to\") or a team (\"team\")");
+            }
+            return new Transfer(frame.requiredConversationId(), to, team, frame.optionalText("note"));
         }
     }
 

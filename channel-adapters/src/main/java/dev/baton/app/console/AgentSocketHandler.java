@@ -9,6 +9,7 @@ import dev.baton.app.wire.FrameParts.CannedResponseView;
 import dev.baton.app.wire.FrameParts.CustomerView;
 import dev.baton.app.wire.FrameParts.HistoryEntry;
 import dev.baton.app.wire.FrameParts.LeftMessageView;
+import dev.baton.app.wire.FrameParts.TeamEntry;
 import dev.baton.app.wire.FrameParts.TeamMember;
 import dev.baton.app.wire.FrameParts.TimersView;
 import dev.baton.app.wire.InboundFrame;
@@ -114,11 +115,12 @@ final class AgentSocketHandler implements WebSocketHandler {
         Actor actor = Actors.of(agent.username(), session.getHandshakeInfo().getRemoteAddress());
         OpenConversations open = new OpenConversations();
         Sinks.Empty<Void> closed = Sinks.empty();
-        outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName()), timers));
+        outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName()), timers,
+                desk.teams().all().stream().map(team -> TeamEntry.of(team, agent.username(), timers)).toList()));
 
         Mono<Void> start = desk.consoleConnected(agent.username())
                 .then(sendStatus(outbox, agent))
-                .then(Mono.fromRunnable(() -> queue.join(outbox)))
+                .then(Mono.fromRunnable(() -> queue.join(outbox, agent.username())))
                 .then(sendAssigned(outbox, agent, open))
                 .then(sendCanned(outbox, agent));
         Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, actor, open, frame))
@@ -250,7 +252,10 @@ final class AgentSocketHandler implements WebSocketHandler {
     }
 
     private Mono<Void> transfer(AgentRef agent, AgentFrames.Transfer transfer) {
-        return desk.transfer(transfer.conversationId(), agent, transfer.to(), transfer.note()).then();
+        return transfer.team()
+                .map(team -> desk.transferToTeam(transfer.conversationId(), agent, team, transfer.note()))
+                .orElseGet(() -> desk.transfer(transfer.conversationId(), agent, transfer.to().orElseThrow(), transfer.note()))
+                .then();
     }
 
     private Mono<Void> push(FrameOutbox outbox, AgentRef agent, OpenConversations open, ConversationEvent event) {
@@ -264,6 +269,10 @@ final class AgentSocketHandler implements WebSocketHandler {
                 outbox.send(OutboundFrame.AgentState.of(changed.conversation()));
             }
             return sendAssigned(outbox, agent, open);
+        } else if (event instanceof ConversationEvent.AutoAssigned assigned) {
+            // Opened as if the agent had accepted it, after a notice that Baton chose them.
+            outbox.send(new OutboundFrame.Assignment(assigned.conversationId()));
+            return desk.find(assigned.conversationId()).flatMap(c -> sendConversation(outbox, open, c));
         } else if (event instanceof ConversationEvent.AgentPresenceChanged) {
             // The agent went away or came back, on this console or another: every console of theirs shows it.
             return sendStatus(outbox, agent);

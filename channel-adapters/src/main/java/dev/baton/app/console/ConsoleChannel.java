@@ -13,6 +13,7 @@ import dev.baton.engine.LeftMessageFollowUps;
 import dev.baton.engine.LiveKnowledge;
 import dev.baton.engine.LiveQueue;
 import dev.baton.handoff.SuggestedAnswers;
+import dev.baton.handoff.Teams;
 import dev.baton.canned.CannedResponse;
 import dev.baton.canned.CannedResponses;
 import dev.baton.customers.Customers;
@@ -47,12 +48,9 @@ class ConsoleChannel {
         SuggestedAnswers suggestions = new SuggestedAnswers(() -> knowledge.get().intents(), properties.defaultLanguage());
         seed(canned, properties.agents().cannedResponses());
         return new SocketRoute(PATH, new AgentSocketHandler(desk, feeds, queue, agents, pipeline, frames, openSockets,
-                suggestions, canned, new LeftMessageActions(followUps), timers(properties.console().timers()), contexts, ratings,
+                suggestions, canned, new LeftMessageActions(followUps),
+                TimersView.of(properties.console().timers().amber(), properties.console().timers().red()), contexts, ratings,
                 audit, customers));
-    }
-
-    private static TimersView timers(BatonProperties.Timers timers) {
-        return new TimersView(timers.amber().toSeconds(), timers.red().toSeconds());
     }
 
     /** At start-up, before any console connects: the configured shared canned responses that are not stored yet. */
@@ -82,7 +80,7 @@ class ConsoleChannel {
     }
 
     @Bean(destroyMethod = "close")
-    QueueBroadcast queueBroadcast(LiveQueue queue, OutboundFrames frames) {
-        return new QueueBroadcast(queue, frames);
+    QueueBroadcast queueBroadcast(LiveQueue queue, OutboundFrames frames, Teams teams) {
+        return new QueueBroadcast(queue, frames, teams);
     }
 }

@@ -15,6 +15,7 @@ import dev.baton.app.wire.SocketPipeline;
 import dev.baton.audit.Actor;
 import dev.baton.conversation.AgentRef;
 import dev.baton.engine.AgentDesk;
+import dev.baton.handoff.Team;
 import dev.baton.engine.QuotedValue;
 import dev.baton.events.ConversationEvent;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -28,6 +29,7 @@ import reactor.core.publisher.Sinks;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,7 +39,7 @@ import java.util.Optional;
  */
 final class SupervisorSocketHandler implements WebSocketHandler {
 
-    /** Until teams exist, everyone is in one. */
+    /** Without teams, everyone is in one. */
     static final String EVERYONE = "everyone";
 
     private final AgentDesk desk;
@@ -83,7 +85,7 @@ final class SupervisorSocketHandler implements WebSocketHandler {
         outbox.send(new OutboundFrame.SupervisorWelcome(new AgentView(supervisor.username(), supervisor.displayName()),
                 waitAmber.toMillis(), waitRed.toMillis()));
 
-        Mono<Void> start = Mono.fromRunnable(() -> queue.join(outbox));
+        Mono<Void> start = Mono.fromRunnable(() -> queue.join(outbox, supervisor.username()));
         Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, supervisor, actor, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
@@ -134,14 +136,28 @@ final class SupervisorSocketHandler implements WebSocketHandler {
         }
     }
 
-    /** The whole team as it is now: the desk's view of every agent, with the conversations each has. */
+    /**
+     * Every team as it is now: the desk's view of each of its agents, with the conversations each has (an agent in
+     * two teams is in both); without teams, one team of everyone.
+     */
     private Mono<Void> sendSupervision(FrameOutbox outbox) {
         return desk.team()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(agent -> desk.assignedTo(agent.member().username()).collectList()
                         .map(conversations -> SupervisedAgent.of(agent, conversations)))
                 .collectList()
-                .doOnNext(team -> outbox.send(new OutboundFrame.Supervision(List.of(new TeamView(EVERYONE, team)))))
+                .doOnNext(everyone -> outbox.send(new OutboundFrame.Supervision(teams(everyone))))
                 .then();
+    }
+
+    private List<TeamView> teams(List<SupervisedAgent> everyone) {
+        if (!desk.teams().configured()) {
+            return List.of(new TeamView(EVERYONE, List.of(), Team.AssignmentMode.PULL.name().toLowerCase(Locale.ROOT), everyone));
+        }
+        return desk.teams().all().stream()
+                .map(team -> new TeamView(team.name(), team.languages().stream().sorted().toList(),
+                        team.mode().name().toLowerCase(Locale.ROOT),
+                        everyone.stream().filter(agent -> team.hasMember(agent.username())).toList()))
+                .toList();
     }
 }

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * What one visitor socket knows: whose it is, which conversation it follows and the last message id it
@@ -28,7 +28,7 @@ final class VisitorConnection {
     static final String TOO_FAR_BEHIND = "too_far_behind";
 
     private final FrameOutbox outbox;
-    private final Supplier<Optional<ZonedDateTime>> closedUntil;
+    private final Function<Conversation, Optional<ZonedDateTime>> closedUntil;
     private final String address;
     private final Sinks.Many<String> followed = Sinks.many().replay().latest();
     private volatile String visitorId;
@@ -55,8 +55,8 @@ final class VisitorConnection {
      * @param maxPending messages kept while the transcript loads; beyond, the client is told to catch up
      * @param address    the client's address, which its rate limits count against
      */
-    /** @param closedUntil when people are back, while out of business hours; empty while open */
-    VisitorConnection(FrameOutbox outbox, int maxPending, String address, Supplier<Optional<ZonedDateTime>> closedUntil) {
+    /** @param closedUntil when the conversation's people are back, while out of their business hours; empty while open */
+    VisitorConnection(FrameOutbox outbox, int maxPending, String address, Function<Conversation, Optional<ZonedDateTime>> closedUntil) {
         this.closedUntil = closedUntil;
         if (maxPending < 1) {
             throw new IllegalArgumentException("a connection must keep at least one message while loading: " + maxPending);
@@ -147,7 +147,7 @@ final class VisitorConnection {
         if (loading || current == null || current.state() == ConversationState.WAITING_FOR_AGENT || agentsOnline == toldAgentsOnline) {
             return;
         }
-        sendState(OutboundFrame.VisitorState.of(current, Optional.empty(), agentsOnline, closedUntil.get()), Optional.empty(), agentsOnline);
+        sendState(OutboundFrame.VisitorState.of(current, Optional.empty(), agentsOnline, closedUntil.apply(current)), Optional.empty(), agentsOnline);
     }
 
     /**
@@ -158,7 +158,7 @@ final class VisitorConnection {
         if (state() != ConversationState.WAITING_FOR_AGENT || !follows(waiting.id()) || toldQueue.equals(Optional.of(status))) {
             return;
         }
-        sendState(OutboundFrame.VisitorState.of(waiting, Optional.of(status), status.agentsOnline(), closedUntil.get()), Optional.of(status),
+        sendState(OutboundFrame.VisitorState.of(waiting, Optional.of(status), status.agentsOnline(), closedUntil.apply(waiting)), Optional.of(status),
                 status.agentsOnline());
     }
 

@@ -258,7 +258,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
                                 conversation.state().name(), conversation.language().orElse(null), opened.resumed(),
                                 MessageView.of(loaded.getT1()), QueueView.of(standing.queue()),
                                 conversation.agent().map(a -> a.displayName()).orElse(null), standing.agentsOnline(),
-                                loaded.getT3(), OutboundFrame.closedUntilText(engine.closedUntil()));
+                                loaded.getT3(), OutboundFrame.closedUntilText(engine.closedUntil(conversation)));
                         connection.sendMessagesAnd(frames, welcome, loaded.getT1(), standing.queue(), standing.agentsOnline());
                     }))
                     .then(privacy.offerNotice(connection, conversation, languageHint));
@@ -285,7 +285,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private Mono<Void> sendState(VisitorConnection connection, Conversation conversation) {
         return standing(conversation.id())
                 .doOnNext(standing -> connection.sendState(
-                        OutboundFrame.VisitorState.of(conversation, standing.queue(), standing.agentsOnline(), engine.closedUntil()), standing.queue(),
+                        OutboundFrame.VisitorState.of(conversation, standing.queue(), standing.agentsOnline(), engine.closedUntil(conversation)), standing.queue(),
                         standing.agentsOnline()))
                 .then();
     }

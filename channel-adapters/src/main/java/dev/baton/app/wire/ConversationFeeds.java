@@ -120,6 +120,10 @@ public final class ConversationFeeds implements AutoCloseable {
             toAgent(signedOut.agentUsername(), event);
             return;
         }
+        if (event instanceof ConversationEvent.AutoAssigned assigned) {
+            toAgent(assigned.agentUsername(), event);
+            return;
+        }
         List<Consumer<ConversationEvent>> watching = byConversation.get(event.conversationId());
         if (event instanceof ConversationEvent.StateChanged changed && changed.conversation().agent().isPresent()) {
             List<Consumer<ConversationEvent>> agents = byAgent.get(changed.conversation().agent().get().username());

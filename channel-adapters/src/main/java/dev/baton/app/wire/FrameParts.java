@@ -13,6 +13,7 @@ import dev.baton.handoff.LeftMessage;
 import dev.baton.handoff.QueueStatus;
 import dev.baton.handoff.Sighting;
 import dev.baton.handoff.SuggestedAnswer;
+import dev.baton.handoff.Team;
 
 import java.time.Instant;
 import java.util.List;
@@ -65,13 +66,14 @@ public final class FrameParts {
     public record DetailView(String kind, String value) {
     }
 
-    /** A waiting conversation in the agents' queue. */
+    /** A waiting conversation in the agents' queue; {@code team} is null without teams. */
     public record QueueEntry(String conversationId, int position, String waitingSince, SummaryView summary,
-                             boolean visitorOnline, String visitorLastSeen, String channel) {
+                             boolean visitorOnline, String visitorLastSeen, String channel, String team) {
         public static QueueEntry of(Conversation queued, int position, Sighting visitor) {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new QueueEntry(queued.id(), position, queued.handoff().map(s -> s.waitingSince().toString()).orElse(null),
-                    SummaryView.of(queued.handoff()), seen.visitorOnline(), seen.visitorLastSeen(), ChannelAddress.channelOf(queued.visitorId()));
+                    SummaryView.of(queued.handoff()), seen.visitorOnline(), seen.visitorLastSeen(), ChannelAddress.channelOf(queued.visitorId()),
+                    queued.team().orElse(null));
         }
     }
 
@@ -80,12 +82,13 @@ public final class FrameParts {
      * (the handoff) and since when the visitor waits for an answer ({@code null} when the agent had the latest word).
      */
     public record AssignedEntry(String conversationId, String state, SummaryView summary, boolean visitorOnline,
-                                String visitorLastSeen, String channel, String waitingSince, String unansweredSince) {
+                                String visitorLastSeen, String channel, String waitingSince, String unansweredSince, String team) {
         public static AssignedEntry of(Conversation c, Sighting visitor, Optional<Instant> unansweredSince) {
             VisitorSeen seen = VisitorSeen.of(visitor);
             return new AssignedEntry(c.id(), c.state().name(), SummaryView.of(c.handoff()), seen.visitorOnline(),
                     seen.visitorLastSeen(), ChannelAddress.channelOf(c.visitorId()),
-                    c.handoff().map(s -> s.waitingSince().toString()).orElse(null), unansweredSince.map(Instant::toString).orElse(null));
+                    c.handoff().map(s -> s.waitingSince().toString()).orElse(null), unansweredSince.map(Instant::toString).orElse(null),
+                    c.team().orElse(null));
         }
     }
 
@@ -147,6 +150,21 @@ public final class FrameParts {
 
     /** When the console turns a waiting or unanswered conversation amber, then red. */
     public record TimersView(long amberSeconds, long redSeconds) {
+        public static TimersView of(java.time.Duration amber, java.time.Duration red) {
+            return new TimersView(amber.toSeconds(), red.toSeconds());
+        }
+    }
+
+    /**
+     * A team as the console knows it: the languages it takes (empty: any), whether its agents pull ({@code pull}) or
+     * Baton assigns ({@code auto}), whether the agent is in it, and its timers (its own, or the installation's).
+     */
+    public record TeamEntry(String name, List<String> languages, String assignment, boolean member, TimersView timers) {
+        public static TeamEntry of(Team team, String agentUsername, TimersView installationTimers) {
+            return new TeamEntry(team.name(), team.languages().stream().sorted().toList(),
+                    team.mode().name().toLowerCase(Locale.ROOT), team.hasMember(agentUsername),
+                    team.timers().map(t -> TimersView.of(t.amber(), t.red())).orElse(installationTimers));
+        }
     }
 
     /** An agent as the transfer dialog lists them: {@code status} is {@code online}, {@code away} or {@code offline}. */
@@ -161,10 +179,11 @@ public final class FrameParts {
     }
 
     /**
-     * A team as the supervisor's view shows it: its agents, each with their status, load and conversations. There is
-     * one team, {@code everyone}, until teams exist.
+     * A team as the supervisor's view shows it: how it takes conversations, its agents, each with their status, load
+     * and conversations. There is one team, {@code everyone}, without teams. Its queue is the {@code queue} frame's
+     * entries with its name as their {@code team}.
      */
-    public record TeamView(String name, List<SupervisedAgent> agents) {
+    public record TeamView(String name, List<String> languages, String assignment, List<SupervisedAgent> agents) {
     }
 
     /** An agent as the supervisor's view shows them: a {@link TeamMember} with the conversations they have. */

@@ -13,6 +13,7 @@ import dev.baton.app.wire.FrameParts.QueueEntry;
 import dev.baton.app.wire.FrameParts.QueueView;
 import dev.baton.app.wire.FrameParts.SuggestionView;
 import dev.baton.app.wire.FrameParts.SummaryView;
+import dev.baton.app.wire.FrameParts.TeamEntry;
 import dev.baton.app.wire.FrameParts.TeamMember;
 import dev.baton.app.wire.FrameParts.TeamView;
 import dev.baton.app.wire.FrameParts.TimersView;
@@ -129,16 +130,22 @@ public sealed interface OutboundFrame {
 
     // ---- agent channel
 
+    /** @param teams every team (none without teams), and whether the agent is in it */
     @JsonTypeName("welcome")
-    record AgentWelcome(AgentView agent, TimersView timers) implements OutboundFrame {
+    record AgentWelcome(AgentView agent, TimersView timers, List<TeamEntry> teams) implements OutboundFrame {
     }
 
     @JsonTypeName("state")
-    record AgentState(String conversationId, String state, String agentName) implements OutboundFrame {
+    record AgentState(String conversationId, String state, String agentName, String team) implements OutboundFrame {
         public static AgentState of(Conversation conversation) {
             return new AgentState(conversation.id(), conversation.state().name(),
-                    conversation.agent().map(a -> a.displayName()).orElse(null));
+                    conversation.agent().map(a -> a.displayName()).orElse(null), conversation.team().orElse(null));
         }
+    }
+
+    /** Baton gave the agent a conversation of a team that assigns automatically; its {@code conversation} frame follows. */
+    @JsonTypeName("assignment")
+    record Assignment(String conversationId) implements OutboundFrame {
     }
 
     /** The whole waiting queue. */
@@ -165,7 +172,7 @@ public sealed interface OutboundFrame {
     record ConversationFrame(String conversationId, String state, String agentName, SummaryView summary,
                              List<MessageView> transcript, List<HistoryEntry> history, boolean visitorOnline,
                              String visitorLastSeen, List<SuggestionView> suggestions, String channel, String visitorId,
-                             VisitorView visitor, CustomerView customer)
+                             VisitorView visitor, CustomerView customer, String team)
             implements OutboundFrame {
         public static ConversationFrame of(Conversation conversation, List<Message> transcript, List<HistoryEntry> history,
                                            Sighting visitor, List<SuggestedAnswer> suggestions, Optional<VisitorContext> browser,
@@ -175,7 +182,8 @@ public sealed interface OutboundFrame {
                     conversation.agent().map(a -> a.displayName()).orElse(null), SummaryView.of(conversation.handoff()),
                     MessageView.of(transcript), history, seen.visitorOnline(), seen.visitorLastSeen(),
                     suggestions.stream().map(SuggestionView::of).toList(), ChannelAddress.channelOf(conversation.visitorId()),
-                    conversation.visitorId(), browser.map(VisitorView::of).orElse(null), customer.map(CustomerView::of).orElse(null));
+                    conversation.visitorId(), browser.map(VisitorView::of).orElse(null), customer.map(CustomerView::of).orElse(null),
+                    conversation.team().orElse(null));
         }
     }
 

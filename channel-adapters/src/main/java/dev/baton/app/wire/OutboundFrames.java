@@ -7,6 +7,8 @@ import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.handoff.AgentUnavailableException;
 import dev.baton.handoff.FollowUpRefusedException;
 import dev.baton.engine.AlreadyTakenException;
+import dev.baton.engine.OtherTeamException;
+import dev.baton.engine.UnknownTeamException;
 import dev.baton.engine.InvalidTextException;
 import dev.baton.engine.QuotedValue;
 import dev.baton.engine.RatingRefusedException;
@@ -120,6 +122,12 @@ public final class OutboundFrames {
         }
         if (failure instanceof AlreadyTakenException) {
             return "already_taken";
+        }
+        if (failure instanceof OtherTeamException) {
+            return "other_team";
+        }
+        if (failure instanceof UnknownTeamException) {
+            return "unknown_team";
         }
         if (failure instanceof StoreUnavailableException) {
             // Nothing was stored, and a retry will work once the store is back.

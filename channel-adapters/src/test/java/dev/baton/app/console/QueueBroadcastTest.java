@@ -2,6 +2,8 @@ package dev.baton.app.console;
 
 import dev.baton.app.testing.InMemoryQueue;
 import dev.baton.app.testing.InMemoryQueue.Socket;
+import dev.baton.handoff.BusinessHours;
+import dev.baton.handoff.Teams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueueBroadcastTest {
 
     private final InMemoryQueue node = new InMemoryQueue();
-    private final QueueBroadcast broadcast = new QueueBroadcast(node.queue, node.frames);
+    private final QueueBroadcast broadcast = new QueueBroadcast(node.queue, node.frames, Teams.none(BusinessHours.always()));
 
     @AfterEach
     void close() {
@@ -50,8 +52,8 @@ class QueueBroadcastTest {
     void everyConsoleIsSentTheSameFrameWrittenOnce() {
         Socket alice = new Socket(node.frames);
         Socket bruno = new Socket(node.frames);
-        broadcast.join(alice.outbox);
-        broadcast.join(bruno.outbox);
+        broadcast.join(alice.outbox, "alice");
+        broadcast.join(bruno.outbox, "bruno");
 
         node.waiting("c-1");
         node.settle();
@@ -63,7 +65,7 @@ class QueueBroadcastTest {
     @Test
     void aConsoleApplyingEveryUpdateHoldsTheNodesQueue() {
         Socket console = new Socket(node.frames);
-        broadcast.join(console.outbox);
+        broadcast.join(console.outbox, "alice");
         for (int i = 1; i <= 6; i++) {
             node.waiting("c-" + i);
         }
@@ -98,7 +100,7 @@ class QueueBroadcastTest {
         node.waiting(id);
         node.settle();
         Socket console = new Socket(node.frames);
-        broadcast.join(console.outbox);
+        broadcast.join(console.outbox, "alice");
         return console;
     }
 

@@ -23,7 +23,7 @@ class VisitorConnectionTest {
     private final OutboundFrames frames = new OutboundFrames(JsonMapper.builder().build());
     private final Socket visitor = new Socket(frames);
     private final Conversation conversation = Conversation.start("c-1", "v-visitor-1", Optional.empty(), T0);
-    private final VisitorConnection connection = new VisitorConnection(visitor.outbox, 3, "192.0.2.1", Optional::empty);
+    private final VisitorConnection connection = new VisitorConnection(visitor.outbox, 3, "192.0.2.1", conversation -> Optional.empty());
 
     @Test
     void messagesPushedWhileTheTranscriptLoadsFollowTheWelcome() {

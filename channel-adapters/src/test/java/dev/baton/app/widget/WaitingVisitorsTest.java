@@ -51,7 +51,7 @@ class WaitingVisitorsTest {
         Conversation queued = node.waiting("c-1");
         node.settle();
         Socket visitor = new Socket(node.frames);
-        VisitorConnection connection = new VisitorConnection(visitor.outbox, 500, "192.0.2.1", Optional::empty);
+        VisitorConnection connection = new VisitorConnection(visitor.outbox, 500, "192.0.2.1", conversation -> Optional.empty());
         connection.follow("v-visitor-1", queued, Optional.empty(), 0);
         // the agent's accept reached the socket before the node's next view of the queue
         connection.stateChanged(queued.assign(new AgentRef("alice", "Alice"), queued.startedAt()));
@@ -67,7 +67,7 @@ class WaitingVisitorsTest {
         Conversation withBot = node.stores.conversations()
                 .create(Conversation.start("c-bot", "v-bot-visitor", Optional.of("en"), java.time.Instant.EPOCH)).block();
         Socket visitor = new Socket(node.frames);
-        VisitorConnection connection = new VisitorConnection(visitor.outbox, 500, "192.0.2.1", Optional::empty);
+        VisitorConnection connection = new VisitorConnection(visitor.outbox, 500, "192.0.2.1", conversation -> Optional.empty());
         connection.follow(withBot.visitorId(), withBot, Optional.empty(), 0);
         connection.sendMessagesAnd(node.frames, OutboundFrame.VisitorState.of(withBot, Optional.empty(), 0, Optional.empty()), List.of(),
                 Optional.empty(), 0);
@@ -93,7 +93,7 @@ class WaitingVisitorsTest {
 
     private Socket visitorWaitingIn(Conversation conversation) {
         Socket visitor = new Socket(node.frames);
-        VisitorConnection connection = new VisitorConnection(visitor.outbox, 500, "192.0.2.1", Optional::empty);
+        VisitorConnection connection = new VisitorConnection(visitor.outbox, 500, "192.0.2.1", shown -> Optional.empty());
         connection.follow(conversation.visitorId(), conversation, Optional.empty(), 0);
         waiting.add(connection);
         return visitor;
