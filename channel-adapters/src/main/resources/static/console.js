@@ -66,6 +66,8 @@
     queueKnown: false,    // the first `queue` frame lists who waited before we came: nothing to announce
     status: null,         // {status: online|away, open, capacity}: mine, from `agent_status`
     team: [],             // every agent with status and load, from `team`: whom to transfer to
+    teams: [],            // every team (none without teams), from `welcome`: its timers, whether I am in it
+    quietlyAssigned: new Set(), // conversations Baton gave me while I had another open: listed, not opened
   };
   /** Mine when the server lists it among my assigned conversations (the `assigned` frame is the truth). */
   const isMine = (id) => state.assigned.some(c => c.conversationId === id);
@@ -168,7 +170,10 @@
       case 'agent_status': state.status = frame; return renderAvailability();
       case 'team': state.team = frame.agents || []; return renderTransferChoices();
       case 'visitor_presence': rememberVisitors([frame]); renderQueue(); renderMine(); renderHeader(); return state.current && renderCustomer();
-      case 'conversation': return onConversation(frame);
+      case 'assignment': return onAssignment(frame);
+      case 'conversation':
+        if (state.quietlyAssigned.delete(frame.conversationId)) { state.unread.add(frame.conversationId); return renderMine(); }
+        return onConversation(frame);
       case 'customer': return onCustomer(frame);
       case 'message': return onMessage(frame);
       case 'state': return onState(frame);
@@ -193,6 +198,7 @@
   function onWelcome(frame) {
     state.me = frame.agent || null;
     state.timers = frame.timers || DEFAULT_TIMERS;
+    state.teams = frame.teams || [];
     const me = $('me');
     me.replaceChildren('Signed in as ', el('strong', { text: (state.me && (state.me.name || state.me.username)) || 'agent' }));
   }
@@ -223,10 +229,14 @@
       return el('option', { value: a.username, disabled: !available },
         `${a.name} — ${full && a.status === 'online' ? 'full' : TEAM_STATUS[a.status] || a.status}, ${a.open}/${a.capacity}`);
     });
-    select.replaceChildren(...(options.length ? options : [el('option', { value: '', disabled: true }, 'Nobody else on the team')]));
+    // Another team's queue: the conversation goes to its front, for whoever of that team takes it next.
+    const teams = state.teams.filter(t => !state.current || t.name !== state.current.team)
+      .map(t => el('option', { value: `team:${t.name}` }, `Team ${t.name} — to the front of its queue`));
+    select.replaceChildren(...(options.length ? options : [el('option', { value: '', disabled: true }, 'Nobody else on the team')]),
+      ...(teams.length ? [el('optgroup', { label: 'Teams' }, ...teams)] : []));
     const first = others.find(a => a.status === 'online' && a.open < a.capacity);
-    select.value = first ? first.username : '';
-    $('transfer-send').disabled = !first;
+    select.value = first ? first.username : teams.length ? teams[0].value : '';
+    $('transfer-send').disabled = !first && !teams.length;
   }
 
   function rememberVisitors(entries) {
@@ -266,6 +276,7 @@
       visitor: frame.visitor || null,
       visitorId: frame.visitorId || null,
       customer: frame.customer || null,
+      team: frame.team || null,
     };
     for (const m of state.current.transcript.values()) if (m.clientMessageId) state.pending.delete(m.clientMessageId);
     state.unread.delete(frame.conversationId);
@@ -338,6 +349,13 @@
     $('typing').hidden = true;
   }
 
+  /** Baton gave me a conversation of my team: it opens as if I had accepted it, unless I am in another one. */
+  function onAssignment(frame) {
+    if (state.current && state.current.conversationId !== frame.conversationId) state.quietlyAssigned.add(frame.conversationId);
+    showNotice('Baton gave you a conversation from your team\'s queue.', 'info', 'assignment');
+    notify('A conversation for you', 'Baton gave you a waiting visitor', frame.conversationId);
+  }
+
   function onError(frame) {
     const messages = {
       already_taken: 'Another agent already took this conversation.',
@@ -347,6 +365,8 @@
       unknown_agent: 'There is no such agent.',
       agent_offline: 'That agent is not online any more.',
       agent_away: 'That agent is away.',
+      other_team: 'This conversation waits for a team you are not in.',
+      unknown_team: 'There is no such team.',
       message_too_long: 'The reply is too long (at most 4,000 characters).',
       empty_message: 'The reply is empty.',
       internal: 'Something went wrong on the server. Please try again.',
@@ -388,9 +408,14 @@
       text: CHANNELS[channel] || channel });
   }
 
-  function chipsFor(summary, channel) {
-    if (!summary) return [channelChip(channel)];
+  function teamChip(team) {
+    return team && el('span', { class: 'chip team', 'data-testid': 'team', title: 'Team', text: team });
+  }
+
+  function chipsFor(summary, channel, team) {
+    if (!summary) return [teamChip(team), channelChip(channel)];
     return [
+      teamChip(team),
       channelChip(channel),
       summary.reason && el('span', { class: `chip reason-${summary.reason}`, 'data-testid': 'reason', text: REASONS[summary.reason] || summary.reason }),
       summary.language && el('span', { class: 'chip', 'data-testid': 'language', title: languageLabel(summary.language), text: String(summary.language).toUpperCase() }),
@@ -419,13 +444,13 @@
     list.replaceChildren(...state.queue.map((c) => {
       const s = c.summary || {};
       const since = c.waitingSince || s.waitingSince;
-      return entry({ 'data-testid': 'queue-item', 'data-conversation-id': c.conversationId },
+      return entry({ 'data-testid': 'queue-item', 'data-conversation-id': c.conversationId, 'data-team': c.team || '' },
         el('span', { class: 'item-top' },
           el('span', { class: 'position', text: `#${c.position}` }),
           el('span', { class: 'wants', dir: 'auto', 'data-testid': 'queue-wants', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
           visitorPresence(c.conversationId, 'queue-visitor'),
           timer(since, 'Waiting', 'queue-wait')),
-        el('span', { class: 'chips' }, chipsFor(s, c.channel)));
+        el('span', { class: 'chips' }, chipsFor(s, c.channel, c.team)));
     }));
     $('queue-count').textContent = state.queue.length;
     $('queue-count').classList.toggle('hot', state.queue.length > 0);
@@ -439,7 +464,7 @@
     list.replaceChildren(...state.assigned.map((c) => {
       const s = c.summary || {};
       const unread = state.unread.has(c.conversationId);
-      return entry({ 'data-testid': 'mine-item', 'data-conversation-id': c.conversationId, 'data-unread': String(unread) },
+      return entry({ 'data-testid': 'mine-item', 'data-conversation-id': c.conversationId, 'data-unread': String(unread), 'data-team': c.team || '' },
         el('span', { class: 'item-top' },
           unread && el('span', { class: 'unread-dot', title: 'New message' }, el('span', { class: 'visually-hidden', text: 'New message:' })),
           el('span', { class: 'wants', dir: 'auto', title: s.customerWants || '', text: s.customerWants || 'Conversation' }),
@@ -450,7 +475,7 @@
           timer(c.waitingSince || s.waitingSince, 'Since handoff', 'mine-waiting'),
           c.unansweredSince ? timer(c.unansweredSince, 'Unanswered', 'mine-unanswered')
             : el('span', { 'data-testid': 'mine-unanswered', 'data-since': '', text: 'Answered' })),
-        el('span', { class: 'chips' }, chipsFor(s, c.channel)));
+        el('span', { class: 'chips' }, chipsFor(s, c.channel, c.team)));
     }));
     $('mine-count').textContent = state.assigned.length;
     $('mine-empty').hidden = state.assigned.length > 0;
@@ -1059,7 +1084,9 @@
     const to = $('transfer-to').value;
     if (!state.current || !to) { event.preventDefault(); return; }
     const note = $('transfer-note').value.trim();
-    const frame = { type: 'transfer', conversationId: state.current.conversationId, to };
+    const frame = to.startsWith('team:')
+      ? { type: 'transfer', conversationId: state.current.conversationId, team: to.slice('team:'.length) }
+      : { type: 'transfer', conversationId: state.current.conversationId, to };
     if (note) frame.note = note;
     if (!send(frame)) showNotice('Not connected. Try again in a moment.');
   });
@@ -1094,8 +1121,10 @@
     });
   });
 
+  /** The thresholds of a conversation's team: its own, or the installation's. */
+  const timersOf = (team) => (team && (state.teams.find(t => t.name === team) || {}).timers) || state.timers;
   /** ok, amber or red: how long someone has waited against the thresholds the server gave. */
-  const levelOf = (seconds) => (seconds >= state.timers.redSeconds ? 'red' : seconds >= state.timers.amberSeconds ? 'amber' : 'ok');
+  const levelOf = (seconds, timers) => (seconds >= timers.redSeconds ? 'red' : seconds >= timers.amberSeconds ? 'amber' : 'ok');
   const LEVEL_WORDS = { ok: '', amber: ' (late)', red: ' (very late)' };
 
   // Timers tick every second, here in the browser, from the instants the server sent: no frame per second.
@@ -1104,12 +1133,12 @@
     for (const node of document.querySelectorAll('.wait[data-since]')) {
       const since = node.dataset.since;
       if (!since || isNaN(Date.parse(since))) continue;
-      const level = levelOf((Date.now() - Date.parse(since)) / 1000);
+      const item = node.closest('.item');
+      const level = levelOf((Date.now() - Date.parse(since)) / 1000, timersOf(item && item.dataset.team));
       const label = node.dataset.label;
       node.textContent = label && node.closest('.timers') ? `${label} ${elapsed(since)}` : elapsed(since);
       node.dataset.level = level;
       node.title = `${label || 'Waiting'} for ${elapsed(since)}${LEVEL_WORDS[level]}`;
-      const item = node.closest('.item');
       // An open conversation's colour follows its unanswered timer: the time since the handoff only grows.
       if (item && (item.dataset.testid !== 'mine-item' || node.dataset.testid === 'mine-unanswered')) itemLevels.set(item, level);
     }

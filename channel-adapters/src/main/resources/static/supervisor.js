@@ -35,11 +35,25 @@
     const root = $('teams');
     root.replaceChildren(...state.teams.map(team => el('section', { class: 'team', 'data-team': team.name },
       el('h2', { text: team.name === 'everyone' ? 'Everyone' : team.name }),
+      team.name === 'everyone' ? null : el('p', { class: 'team-meta', 'data-testid': 'team-meta',
+        text: `${team.assignment === 'auto' ? 'Assigned by Baton' : 'Agents pull'} · ${team.languages.length ? team.languages.join(', ').toUpperCase() : 'any language'}` }),
+      team.name === 'everyone' ? null : teamQueue(team),
       el('table', { class: 'agents' },
         el('thead', {}, el('tr', {}, el('th', { text: 'Agent', scope: 'col' }), el('th', { text: 'Status', scope: 'col' }),
           el('th', { text: 'Load', scope: 'col' }), el('th', { text: 'Conversations', scope: 'col' }))),
         el('tbody', {}, team.agents.map(agentRow))))));
     tick();
+  }
+
+  /** The team's own queue: the waiting entries routed to it, longest-waiting first. */
+  function teamQueue(team) {
+    const waiting = state.queue.filter(e => e.team === team.name);
+    return el('div', { class: 'team-queue', 'data-testid': 'team-queue' },
+      el('h3', {}, 'Waiting ', el('span', { class: 'count', 'data-testid': 'team-waiting-count', text: String(waiting.length) })),
+      waiting.length ? el('ul', { class: 'list' }, waiting.map((entry, i) => el('li', { class: 'queue-item', 'data-testid': 'team-waiting-entry' },
+        el('span', { class: 'wants', text: `${i + 1}. ${(entry.summary && entry.summary.customerWants) || 'Visitor'}` }),
+        ' ', timer(entry.waitingSince, 'waiting-timer'))))
+        : el('p', { class: 'empty', text: 'Nobody is waiting for this team.' }));
   }
 
   function agentRow(agent) {
@@ -70,8 +84,9 @@
     $('waiting-empty').hidden = state.queue.length > 0;
     $('waiting').replaceChildren(...state.queue.map(entry => el('li', { class: 'queue-item', 'data-testid': 'waiting-entry' },
       el('span', { class: 'wants', text: `${entry.position}. ${(entry.summary && entry.summary.customerWants) || 'Visitor'}` }),
+      entry.team ? el('span', { class: 'team-name', 'data-testid': 'waiting-team', text: entry.team }) : null,
       ' ', timer(entry.waitingSince, 'waiting-timer'))));
-    tick();
+    renderTeams();
   }
 
   function applyQueueUpdate(frame) {
@@ -84,7 +99,8 @@
 
   function openReassign(agent, conversation) {
     state.reassigning = conversation.conversationId;
-    const colleagues = state.teams.flatMap(t => t.agents).filter(a => a.username !== agent.username);
+    const colleagues = [...new Map(state.teams.flatMap(t => t.agents).map(a => [a.username, a])).values()]
+      .filter(a => a.username !== agent.username);
     $('reassign-to').replaceChildren(...colleagues.map(a => el('option', {
       value: a.username, disabled: a.status !== 'online' || a.open >= a.capacity,
       text: `${a.name} — ${STATUS[a.status] || a.status}, ${a.open}/${a.capacity}` })));
