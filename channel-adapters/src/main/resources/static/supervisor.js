@@ -50,7 +50,7 @@
     const waiting = state.queue.filter(e => e.team === team.name);
     return el('div', { class: 'team-queue', 'data-testid': 'team-queue' },
       el('h3', {}, 'Waiting ', el('span', { class: 'count', 'data-testid': 'team-waiting-count', text: String(waiting.length) })),
-      waiting.length ? el('ul', { class: 'list' }, waiting.map((entry, i) => el('li', { class: 'queue-item', 'data-testid': 'team-waiting-entry' },
+      waiting.length ? el('ul', { class: 'list' }, waiting.map((entry, i) => el('li', { class: 'queue-item', 'data-testid': 'team-waiting-entry', 'data-conversation': entry.conversationId },
         el('span', { class: 'wants', text: `${i + 1}. ${(entry.summary && entry.summary.customerWants) || 'Visitor'}` }),
         ' ', timer(entry.waitingSince, 'waiting-timer'))))
         : el('p', { class: 'empty', text: 'Nobody is waiting for this team.' }));

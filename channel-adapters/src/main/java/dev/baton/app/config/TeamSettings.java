@@ -38,9 +38,9 @@ public record TeamSettings(String name, @DefaultValue List<String> languages, @D
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException(prefix + ".name must be set");
         }
+        BusinessHours hours = businessHours == null ? installationHours : businessHours.hours(prefix + ".business-hours");
         try {
-            return new Team(name, Set.copyOf(languages), Set.copyOf(intents), members, assignment,
-                    businessHours == null ? installationHours : businessHours.hours(prefix + ".business-hours"),
+            return new Team(name, Set.copyOf(languages), Set.copyOf(intents), members, assignment, hours,
                     Optional.ofNullable(timers).map(t -> new Team.Timers(t.amber(), t.red())));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(prefix + ": " + e.getMessage(), e);
