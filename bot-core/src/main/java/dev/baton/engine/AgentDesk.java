@@ -306,8 +306,9 @@ public final class AgentDesk {
     }
 
     /**
-     * Closes the conversation: one assigned to the agent, or one still waiting in the queue (which it leaves in the
-     * same step). Refused for a conversation still with the bot, since no agent is part of it, and for someone else's.
+     * Closes the conversation: one assigned to the agent, or one still waiting in the queue of one of their teams
+     * (which it leaves in the same step). Refused for a conversation still with the bot, since no agent is part of it,
+     * for someone else's, and ({@link OtherTeamException}) for one waiting for a team the agent is not in.
      */
     public Mono<Conversation> resolve(String conversationId, AgentRef agent) {
         AtomicBoolean wasQueued = new AtomicBoolean();
@@ -317,6 +318,9 @@ public final class AgentDesk {
                     }
                     if (current.state() == ConversationState.WITH_AGENT && !current.isAssignedTo(agent.username())) {
                         throw new IllegalTransitionException(conversationId, current.state(), "resolve someone else's");
+                    }
+                    if (current.state() == ConversationState.WAITING_FOR_AGENT && !teams().serves(agent.username(), current.team())) {
+                        throw new OtherTeamException(conversationId, current.team().orElseThrow());
                     }
                     // The change may run again after a conflict; the last run is the one stored.
                     wasQueued.set(current.state() == ConversationState.WAITING_FOR_AGENT);

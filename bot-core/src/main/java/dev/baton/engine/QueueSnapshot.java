@@ -71,11 +71,6 @@ public final class QueueSnapshot {
         return agentsOnline.total();
     }
 
-    /** Agents who can come, in all and per team. */
-    public AgentsOnline agentsOnlineByTeam() {
-        return agentsOnline;
-    }
-
     /** A conversation waiting at this moment; empty when it was not queued. */
     public Optional<Conversation> find(String conversationId) {
         Integer index = indexes.get(conversationId);

@@ -122,9 +122,4 @@ public final class Teams {
     public BusinessHours hoursOf(Optional<String> team) {
         return team.flatMap(this::find).map(Team::hours).orElse(defaultHours);
     }
-
-    /** The members of {@code team}; empty for no team, which means everyone. */
-    public Optional<Set<String>> membersOf(Optional<String> team) {
-        return team.flatMap(this::find).map(Team::members);
-    }
 }

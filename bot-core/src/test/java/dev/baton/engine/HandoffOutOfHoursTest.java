@@ -5,6 +5,8 @@ import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.Message;
 import dev.baton.dialogue.MoodReading;
 import dev.baton.handoff.BusinessHours;
+import dev.baton.handoff.Team;
+import dev.baton.handoff.Teams;
 import dev.baton.store.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -56,12 +58,37 @@ class HandoffOutOfHoursTest {
         assertThat(handoffs.closedUntil(withTheBot)).isEmpty();
     }
 
+    @Test
+    void aTeamOutOfItsOwnHoursSaysWhenThatTeamIsBackWhileAnotherTeamIsOpen() {
+        Teams teams = new Teams(List.of(
+                new Team("support", Set.of(), Set.of(), Set.of("carla"), Team.AssignmentMode.PULL, BusinessHours.always(), Optional.empty()),
+                new Team("billing", Set.of(), Set.of("refunds"), Set.of("maria"), Team.AssignmentMode.PULL, weekdaysNineToSixInRome(),
+                        Optional.empty())), Optional.empty(), BusinessHours.always(), Set.of());
+        InMemoryDesk withTeams = new InMemoryDesk(teams);
+
+        assertThat(handOff(withTeams, "c-refund", "en", Optional.of("refunds")))
+                .startsWith("I'm passing you to our team, but we're closed right now: we're back Tuesday 09:00 (Europe/Rome).");
+        assertThat(handOff(withTeams, "c-other", "en", Optional.empty())).startsWith("I'm passing you to our team, but nobody is online right now.");
+        Conversation refund = withTeams.stores.conversations().find("c-refund").block();
+        assertThat(refund.team()).contains("billing");
+        assertThat(withTeams.handoffs.closedUntil(refund)).isPresent();
+        assertThat(withTeams.handoffs.closedUntil(withTeams.stores.conversations().find("c-other").block())).isEmpty();
+    }
+
     private String handOff(String id, String language) {
-        Conversation c = world.stores.conversations()
-                .create(Conversation.start(id, "v-" + id, Optional.of(language), world.clock.instant())).block();
+        return handOff(world, handoffs, id, language, Optional.empty());
+    }
+
+    private static String handOff(InMemoryDesk desk, String id, String language, Optional<String> intent) {
+        return handOff(desk, desk.handoffs, id, language, intent);
+    }
+
+    private static String handOff(InMemoryDesk desk, Handoffs handoffs, String id, String language, Optional<String> intent) {
+        Conversation c = desk.stores.conversations()
+                .create(Conversation.start(id, "v-" + id, Optional.of(language), desk.clock.instant())).block();
         handoffs.handOff(c, UnaryOperator.identity(), HandoffReason.VISITOR_ASKED, Fixtures.visitorAskedForAPerson(), language,
-                Optional.empty(), MoodReading.NEUTRAL, Optional.empty(), Optional.empty(), intent -> Optional.empty()).block();
-        List<Message> transcript = world.stores.conversations().transcript(id, 0).collectList().block();
+                Optional.empty(), MoodReading.NEUTRAL, Optional.empty(), intent, i -> Optional.empty()).block();
+        List<Message> transcript = desk.stores.conversations().transcript(id, 0).collectList().block();
         return transcript.get(transcript.size() - 1).text();
     }
 

@@ -67,10 +67,11 @@ class TeamQueuesAndAutoAssignmentTest {
     }
 
     @Test
-    void anAgentCannotTakeAnotherTeamsConversationButASupervisorCan() {
+    void anAgentCannotTakeNorCloseAnotherTeamsConversationButASupervisorCan() {
         String billing = world.waiting("c-billing", "en", Optional.of("billing")).id();
 
         StepVerifier.create(desk.accept(billing, CARLA)).expectError(OtherTeamException.class).verify();
+        StepVerifier.create(desk.resolve(billing, CARLA)).expectError(OtherTeamException.class).verify();
         StepVerifier.create(world.stores.queue().waiting()).expectNext(billing).verifyComplete();
 
         assertThat(desk.accept(billing, SUPERVISOR).block().agent()).contains(SUPERVISOR);
