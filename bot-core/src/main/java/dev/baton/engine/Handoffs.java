@@ -9,6 +9,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.dialogue.BotPhrases.Phrase;
 import dev.baton.dialogue.MoodReading;
+import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.IntentCandidate;
 import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.Teams;
@@ -148,11 +149,13 @@ public final class Handoffs {
     }
 
     /**
-     * When the people of the conversation's team (or, before it is routed, the installation's) are next there, if
-     * they are not now: empty while open.
+     * When the people of the conversation's team are next there, if they are not now: empty while open. A
+     * conversation with the bot (or closed) goes by the installation's hours: a new handoff routes it afresh.
      */
     public Optional<ZonedDateTime> closedUntil(Conversation conversation) {
-        return teams.hoursOf(conversation.team()).nextOpening(clock.instant());
+        boolean withPeople = conversation.state() == ConversationState.WAITING_FOR_AGENT
+                || conversation.state() == ConversationState.WITH_AGENT;
+        return teams.hoursOf(withPeople ? conversation.team() : Optional.empty()).nextOpening(clock.instant());
     }
 
     /**
