@@ -2,12 +2,19 @@ package dev.baton.audit;
 
 /** What agents, supervisors and admins do that the audit log records (trainers' actions are {@code TrainerAction}). */
 public enum StaffAction implements AuditAction {
-    /** Signed in (the form or HTTP Basic). */
+    /** Signed in (the form, or single sign-on through the company's directory). */
     LOGIN_SUCCEEDED,
     /** A wrong password, or an account there is not (recorded as {@link AuditEntry#UNKNOWN_ACCOUNT}). */
     LOGIN_FAILED,
     /** Too many failures: the account or the address may not sign in for a while. */
     LOCKED_OUT,
+    /**
+     * The directory vouched for the user, but none of their groups maps to a Baton role: they may not sign in
+     * (single sign-on only).
+     */
+    LOGIN_REFUSED,
+    /** Signed out (the session ended on every node). */
+    LOGGED_OUT,
     ACCEPTED,
     TRANSFERRED,
     RESOLVED,

@@ -79,7 +79,7 @@ public final class AgentDesk {
 
     /** One agent's status and load; empty for someone not on the roster. */
     public Mono<AgentAvailability> availability(String agentUsername) {
-        return Mono.justOrEmpty(roster.find(agentUsername))
+        return roster.find(agentUsername)
                 .flatMap(member -> Mono.zip(stores.presence().online(), stores.presence().away(),
                                 stores.conversations().countWithAgent(agentUsername))
                         .map(read -> new AgentAvailability(member,
@@ -89,7 +89,7 @@ public final class AgentDesk {
 
     /** Every agent on the roster with their status and load, in the roster's order (who a conversation can go to). */
     public Mono<List<AgentAvailability>> team() {
-        return Mono.zip(stores.presence().online(), stores.presence().away()).flatMap(presence -> Flux.fromIterable(roster.members())
+        return Mono.zip(stores.presence().online(), stores.presence().away()).flatMap(presence -> roster.members()
                 .concatMap(member -> stores.conversations().countWithAgent(member.username())
                         .map(open -> new AgentAvailability(member, AgentAvailability.status(
                                 presence.getT1().contains(member.username()), presence.getT2().contains(member.username())), open)))
@@ -130,7 +130,7 @@ public final class AgentDesk {
      * is not in (supervisors take any).
      */
     public Mono<Conversation> accept(String conversationId, AgentRef agent) {
-        return assign(conversationId, agent, capacityOf(agent.username()));
+        return capacityOf(agent.username()).flatMap(capacity -> assign(conversationId, agent, capacity));
     }
 
     /**
@@ -358,8 +358,8 @@ public final class AgentDesk {
                 : Mono.error(new IllegalTransitionException(conversationId, c.state(), action)));
     }
 
-    private int capacityOf(String agentUsername) {
-        return roster.find(agentUsername).map(AgentRoster.Member::capacity).orElse(AgentRoster.DEFAULT_CAPACITY);
+    private Mono<Integer> capacityOf(String agentUsername) {
+        return roster.find(agentUsername).map(AgentRoster.Member::capacity).defaultIfEmpty(AgentRoster.DEFAULT_CAPACITY);
     }
 
     private String language(Conversation conversation) {

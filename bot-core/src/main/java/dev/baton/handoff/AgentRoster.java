@@ -1,14 +1,19 @@
 package dev.baton.handoff;
 
 import dev.baton.conversation.AgentRef;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 
-/** The agents who may take conversations: the name visitors see, and how many conversations each may have at once. */
+/**
+ * The agents who may take conversations: the name visitors see, and how many conversations each may have at once.
+ * The configured ones first, in their order, then those from the company's directory who signed in
+ * ({@link DirectoryAgents}); a configured agent is never shadowed by a directory one of the same name.
+ */
 public final class AgentRoster {
 
     /** What an agent may have at once unless configured otherwise: enough to work, few enough to answer well. */
@@ -17,6 +22,7 @@ public final class AgentRoster {
     /** One agent and the most conversations they may have at once (at least 1). */
     public record Member(AgentRef agent, int capacity) {
         public Member {
+            Objects.requireNonNull(agent, "agent");
             if (capacity < 1) {
                 throw new IllegalArgumentException("an agent's capacity must be at least 1: " + agent.username() + " has " + capacity);
             }
@@ -27,22 +33,59 @@ public final class AgentRoster {
         }
     }
 
-    private final Map<String, Member> byUsername = new LinkedHashMap<>();
+    private final Map<String, Member> configured = new LinkedHashMap<>();
+    private final DirectoryAgents directory;
 
+    /** The configured agents only. */
     public AgentRoster(Collection<Member> members) {
-        members.forEach(member -> {
-            if (byUsername.putIfAbsent(member.username(), member) != null) {
+        this(members, NO_DIRECTORY);
+    }
+
+    public AgentRoster(Collection<Member> configuredMembers, DirectoryAgents directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        configuredMembers.forEach(member -> {
+            if (configured.putIfAbsent(member.username(), member) != null) {
                 throw new IllegalArgumentException("the agent " + member.username() + " is listed twice");
             }
         });
     }
 
-    public Optional<Member> find(String username) {
-        return Optional.ofNullable(byUsername.get(username));
+    /** The agent; empty for someone neither configured nor enrolled from the directory. */
+    public Mono<Member> find(String username) {
+        Member member = configured.get(username);
+        return member != null ? Mono.just(member) : directory.find(username);
     }
 
-    /** Everyone, in the order configured. */
-    public List<Member> members() {
-        return List.copyOf(byUsername.values());
+    /** Everyone: the configured agents in the order configured, then the directory's by username. */
+    public Flux<Member> members() {
+        return Flux.fromIterable(configured.values())
+                .concatWith(directory.all().filter(member -> !configured.containsKey(member.username())));
     }
+
+    /** Whether {@code username} is a configured agent, whom the directory does not manage. */
+    public boolean isConfigured(String username) {
+        return configured.containsKey(username);
+    }
+
+    private static final DirectoryAgents NO_DIRECTORY = new DirectoryAgents() {
+        @Override
+        public Mono<Void> enrol(Member agent) {
+            return Mono.error(new UnsupportedOperationException("no directory: agents are configured only"));
+        }
+
+        @Override
+        public Mono<Void> withdraw(String username) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<Member> find(String username) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Flux<Member> all() {
+            return Flux.empty();
+        }
+    };
 }

@@ -82,10 +82,10 @@ public abstract class AuditLogContract {
             log.record(entry(i, i % 3 == 0 ? StaffAction.ACCEPTED : StaffAction.RESOLVED, "conversation-" + i, "")).block(TIMEOUT);
         }
 
-        List<AuditEntry> sinceAndOfBruno = log.find(new AuditQuery(Optional.of(T0.plusSeconds(100)), Optional.of("bruno"),
-                Set.of(), 1_000)).collectList().block(TIMEOUT);
+        List<AuditEntry> sinceAndOfBruno = log.find(new AuditQuery(Optional.of(T0.plusSeconds(100)), Optional.empty(),
+                Optional.of("bruno"), Set.of(), 0, 1_000)).collectList().block(TIMEOUT);
         List<AuditEntry> accepts = log.find(AuditQuery.latestOf(List.of(StaffAction.ACCEPTED), 1_000)).collectList().block(TIMEOUT);
-        List<AuditEntry> latestFive = log.find(new AuditQuery(Optional.empty(), Optional.of("alice"), Set.of(), 5))
+        List<AuditEntry> latestFive = log.find(new AuditQuery(Optional.empty(), Optional.empty(), Optional.of("alice"), Set.of(), 0, 5))
                 .collectList().block(TIMEOUT);
 
         assertThat(sinceAndOfBruno).hasSize(250).allMatch(e -> e.who().equals("bruno") && !e.at().isBefore(T0.plusSeconds(100)));
@@ -94,6 +94,27 @@ public abstract class AuditLogContract {
         assertThat(accepts).hasSize(200).extracting(AuditEntry::action).containsOnly("accepted");
         assertThat(latestFive).extracting(AuditEntry::subject)
                 .containsExactly("conversation-599", "conversation-597", "conversation-595", "conversation-593", "conversation-591");
+    }
+
+    @Test
+    void readsAPeriodPageByPageWithoutEntriesRecordedAfterItMovingThePages() {
+        AuditLog log = newAuditLogKeeping(1_000);
+        for (int i = 0; i < 300; i++) {
+            log.record(entry(i, StaffAction.ACCEPTED, "conversation-" + i, "")).block(TIMEOUT);
+        }
+        AuditQuery firstPage = new AuditQuery(Optional.of(T0.plusSeconds(50)), Optional.of(T0.plusSeconds(250)),
+                Optional.empty(), Set.of(), 0, 120);
+        AuditQuery secondPage = new AuditQuery(firstPage.since(), firstPage.until(), Optional.empty(), Set.of(), 120, 120);
+
+        List<AuditEntry> first = log.find(firstPage).collectList().block(TIMEOUT);
+        log.record(entry(300, StaffAction.ACCEPTED, "conversation-300", "")).block(TIMEOUT);
+        List<AuditEntry> second = log.find(secondPage).collectList().block(TIMEOUT);
+
+        assertThat(first).hasSize(120);
+        assertThat(first.get(0).subject()).as("the newest before until").isEqualTo("conversation-249");
+        assertThat(second).hasSize(80);
+        assertThat(second.get(0).subject()).as("right after the first page").isEqualTo("conversation-129");
+        assertThat(second.get(79).subject()).as("the oldest since since").isEqualTo("conversation-50");
     }
 
     @Test

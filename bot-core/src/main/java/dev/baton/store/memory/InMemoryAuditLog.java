@@ -53,7 +53,7 @@ public final class InMemoryAuditLog implements AuditLog {
         return Flux.defer(() -> {
             List<AuditEntry> found;
             synchronized (entries) {
-                found = entries.stream().takeWhile(query::recentEnough).filter(query::selects).limit(query.limit()).toList();
+                found = entries.stream().takeWhile(query::recentEnough).filter(query::selects).skip(query.skip()).limit(query.limit()).toList();
             }
             return Flux.fromIterable(found);
         });

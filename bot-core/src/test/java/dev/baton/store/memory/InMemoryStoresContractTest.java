@@ -9,6 +9,8 @@ import dev.baton.store.PresenceContract;
 import dev.baton.store.ConversationEventsContract;
 import dev.baton.store.SharedSecrets;
 import dev.baton.store.SharedSecretsContract;
+import dev.baton.store.DirectoryAgentsContract;
+import dev.baton.handoff.DirectoryAgents;
 import dev.baton.store.ConversationStoreContract;
 import dev.baton.store.IntentPublicationContract;
 import dev.baton.intents.IntentPublication;
@@ -155,6 +157,19 @@ class InMemoryStoresContractTest {
         @Override
         protected SharedSecrets sameSecretsOnAnotherNode() {
             return secrets;
+        }
+    }
+
+    @Nested
+    class DirectoryAgentsTest extends DirectoryAgentsContract {
+        @Override
+        protected DirectoryAgents newDirectoryAgents() {
+            return new InMemoryDirectoryAgents();
+        }
+
+        @Override
+        protected DirectoryAgents sameAgentsOnAnotherNode() {
+            return agents;
         }
     }
 

@@ -58,7 +58,7 @@ class ConsoleActionsAuditedTest {
         bruno.send(Map.of("type", "save_canned", "scope", "personal", "language", "en", "shortcut", "parcel", "text", CANNED));
         bruno.send(Map.of("type", "resolve", "conversationId", conversationId));
 
-        AuditQuery ofBruno = new AuditQuery(Optional.of(started), Optional.of("bruno"), Set.of(), 100);
+        AuditQuery ofBruno = new AuditQuery(Optional.of(started), Optional.empty(), Optional.of("bruno"), Set.of(), 0, 100);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(entries(ofBruno)).extracting(AuditEntry::action)
                 .contains("accepted", "note_added", "canned_response_saved", "resolved"));
         List<AuditEntry> entries = entries(ofBruno);

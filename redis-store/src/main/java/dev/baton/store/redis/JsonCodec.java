@@ -26,6 +26,8 @@ import dev.baton.store.redis.StoredDocuments.SatisfactionDocument;
 import dev.baton.store.redis.StoredDocuments.VisitorContextDocument;
 import dev.baton.conversation.VisitorContext;
 import dev.baton.store.redis.StoredDocuments.OutcomeDocument;
+import dev.baton.store.redis.StoredDocuments.DirectoryAgentDocument;
+import dev.baton.handoff.AgentRoster;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
@@ -62,7 +64,7 @@ final class JsonCodec {
     private static final List<Class<?>> DOCUMENTS = List.of(ConversationDocument.class, MessageDocument.class,
             LeftMessageDocument.class, IntentFilesDocument.class, EventDocument.class, DraftDocument.class,
             VersionDocument.class, AuditEntryDocument.class, InboxEntryDocument.class, SatisfactionDocument.class,
-            CannedResponseDocument.class, VisitorContextDocument.class, OutcomeDocument.class);
+            CannedResponseDocument.class, VisitorContextDocument.class, OutcomeDocument.class, DirectoryAgentDocument.class);
 
     private final Map<Class<?>, ObjectReader> readers;
     private final Map<Class<?>, ObjectWriter> writers;
@@ -175,6 +177,14 @@ final class JsonCodec {
 
     CannedResponse decodeCannedResponse(String json) {
         return read(json, CannedResponseDocument.class).toResponse();
+    }
+
+    String encode(AgentRoster.Member agent) {
+        return write(DirectoryAgentDocument.of(agent));
+    }
+
+    AgentRoster.Member decodeDirectoryAgent(String json) {
+        return read(json, DirectoryAgentDocument.class).toMember();
     }
 
     String encode(ConversationEvent event) {

@@ -76,6 +76,7 @@ public final class RedisAuditLog implements AuditLog {
                 .concatMapIterable(Page::entries)
                 .takeWhile(query::recentEnough)
                 .filter(query::selects)
+                .skip(query.skip())
                 .take(query.limit(), true);
     }
 

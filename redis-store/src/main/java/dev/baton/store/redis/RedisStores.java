@@ -1,6 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.store.SharedSecrets;
+import dev.baton.handoff.DirectoryAgents;
 import dev.baton.channel.DeliveryClaims;
 
 import dev.baton.conversation.ConversationStore;
@@ -91,6 +92,7 @@ public final class RedisStores implements AutoCloseable {
     private final TrainerInbox inbox;
     private final AnswerRatings ratings;
     private final SharedSecrets secrets;
+    private final DirectoryAgents directoryAgents;
     private final SatisfactionRatings satisfaction;
     private final VisitorContexts visitorContexts;
     private final ConversationOutcomes outcomes;
@@ -136,6 +138,7 @@ public final class RedisStores implements AutoCloseable {
         this.inbox = StoreFailures.translated(TrainerInbox.class, new RedisTrainerInbox(shared, keys, clock, settings.inboxLimits(), json));
         this.ratings = StoreFailures.translated(AnswerRatings.class, new RedisAnswerRatings(shared, keys, settings.retention()));
         this.secrets = StoreFailures.translated(SharedSecrets.class, new RedisSharedSecrets(shared, keys));
+        this.directoryAgents = StoreFailures.translated(DirectoryAgents.class, new RedisDirectoryAgents(shared, keys, json));
         this.outcomes = StoreFailures.translated(ConversationOutcomes.class,
                 new RedisConversationOutcomes(shared, keys, settings.retention(), json));
         this.satisfaction = StoreFailures.translated(SatisfactionRatings.class,
@@ -267,6 +270,10 @@ public final class RedisStores implements AutoCloseable {
     /** Secrets every node agrees on. */
     public SharedSecrets secrets() {
         return secrets;
+    }
+
+    public DirectoryAgents directoryAgents() {
+        return directoryAgents;
     }
 
     /** What visitors' browsers told of themselves, per conversation. */

@@ -14,6 +14,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.Mood;
 import dev.baton.conversation.QuickReply;
 import dev.baton.conversation.Sender;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.FollowUp;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.inbox.InboxEntry;
@@ -355,6 +356,18 @@ final class StoredDocuments {
         AuditEntry toEntry() {
             return new AuditEntry(IsoInstants.parse(required(at, "at")), required(who, "who"), from == null ? "" : from,
                     required(action, "action").toLowerCase(Locale.ROOT), required(subject, "subject"), required(detail, "detail"));
+        }
+    }
+
+    /** An agent from the company's directory, as the roster knows them. */
+    record DirectoryAgentDocument(int v, String username, String name, int capacity) {
+
+        static DirectoryAgentDocument of(AgentRoster.Member m) {
+            return new DirectoryAgentDocument(VERSION, m.username(), m.agent().displayName(), m.capacity());
+        }
+
+        AgentRoster.Member toMember() {
+            return new AgentRoster.Member(new AgentRef(required(username, "username"), required(name, "name")), capacity);
         }
     }
 
