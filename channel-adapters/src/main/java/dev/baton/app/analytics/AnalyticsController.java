@@ -3,8 +3,7 @@ package dev.baton.app.analytics;
 import dev.baton.analytics.ConversationOutcome;
 import dev.baton.analytics.ConversationOutcomes;
 import dev.baton.analytics.PeriodReport;
-import dev.baton.app.console.AgentDirectory;
-import dev.baton.conversation.AgentRef;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.satisfaction.SatisfactionRatings;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,10 +31,10 @@ class AnalyticsController {
 
     private final ConversationOutcomes outcomes;
     private final SatisfactionRatings ratings;
-    private final AgentDirectory agents;
+    private final AgentRoster agents;
     private final Clock clock;
 
-    AnalyticsController(ConversationOutcomes outcomes, SatisfactionRatings ratings, AgentDirectory agents, Clock clock) {
+    AnalyticsController(ConversationOutcomes outcomes, SatisfactionRatings ratings, AgentRoster agents, Clock clock) {
         this.outcomes = outcomes;
         this.ratings = ratings;
         this.agents = agents;
@@ -55,7 +54,9 @@ class AnalyticsController {
         } catch (DateTimeParseException e) {
             return badRequest("from must be a date such as 2026-12-01, not " + quoted(from));
         }
-        return report(chosen.get(), start).map(report -> ResponseEntity.ok((Object) AnalyticsView.of(chosen.get(), report, this::nameOf)));
+        return Mono.zip(report(chosen.get(), start), names())
+                .map(read -> ResponseEntity.ok((Object) AnalyticsView.of(chosen.get(), read.getT1(),
+                        username -> read.getT2().getOrDefault(username, username))));
     }
 
     private Mono<PeriodReport> report(Period period, LocalDate start) {
@@ -71,8 +72,9 @@ class AnalyticsController {
                         .map(rated -> PeriodReport.of(fromInstant, toInstant, period.slice(), found, rated)));
     }
 
-    private String nameOf(String username) {
-        return agents.find(username).map(AgentRef::displayName).orElse(username);
+    /** The name visitors see of every agent on the roster, by username. */
+    private Mono<Map<String, String>> names() {
+        return agents.members().collectMap(AgentRoster.Member::username, member -> member.agent().displayName());
     }
 
     private static String quoted(String value) {

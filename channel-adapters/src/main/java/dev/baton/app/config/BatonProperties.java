@@ -4,6 +4,7 @@ import dev.baton.conversation.AgentRef;
 import dev.baton.dialogue.PolicySettings;
 import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.BusinessHours;
+import dev.baton.handoff.DirectoryAgents;
 import dev.baton.handoff.Team;
 import dev.baton.handoff.Teams;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -226,13 +227,16 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      */
     public record Agents(@DefaultValue List<User> users, @DefaultValue List<CannedResponseSeed> cannedResponses) {
 
-        /** The users with the {@code AGENT} role: who may take conversations, by the name visitors see. */
-        public AgentRoster roster() {
+        /**
+         * The users with the {@code AGENT} role — who may take conversations, by the name visitors see — and the agents
+         * from the company's directory who signed in.
+         */
+        public AgentRoster roster(DirectoryAgents directory) {
             return new AgentRoster(users.stream()
                     .filter(u -> u.roles().contains("AGENT"))
                     .map(u -> new AgentRoster.Member(new AgentRef(u.username(), u.name() == null || u.name().isBlank() ? u.username() : u.name()),
                             u.capacity() == null ? AgentRoster.DEFAULT_CAPACITY : u.capacity()))
-                    .toList());
+                    .toList(), directory);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.baton.engine.AbandonedConversations;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.AutoAssigner;
 import dev.baton.handoff.AgentRoster;
+import dev.baton.handoff.DirectoryAgents;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.DepartedVisitors;
 import dev.baton.engine.Handoffs;
@@ -146,8 +147,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    AgentRoster agentRoster(BatonProperties properties) {
-        return properties.agents().roster();
+    AgentRoster agentRoster(BatonProperties properties, DirectoryAgents directoryAgents) {
+        return properties.agents().roster(directoryAgents);
     }
 
     @Bean

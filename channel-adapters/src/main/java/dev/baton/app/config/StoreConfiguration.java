@@ -25,6 +25,8 @@ import dev.baton.store.memory.InMemoryTrainerInbox;
 import dev.baton.store.memory.InMemoryConsentRecords;
 import dev.baton.store.memory.InMemoryConversationStore;
 import dev.baton.store.SharedSecrets;
+import dev.baton.handoff.DirectoryAgents;
+import dev.baton.store.memory.InMemoryDirectoryAgents;
 import dev.baton.store.memory.InMemoryAuditLog;
 import dev.baton.store.memory.InMemorySharedSecrets;
 import dev.baton.store.memory.InMemoryCannedResponses;
@@ -133,6 +135,11 @@ class StoreConfiguration {
         }
 
         @Bean
+        DirectoryAgents directoryAgents() {
+            return new InMemoryDirectoryAgents();
+        }
+
+        @Bean
         SatisfactionRatings satisfactionRatings(BatonProperties properties, Clock clock) {
             return new InMemorySatisfactionRatings(clock, properties.retention().conversations());
         }
@@ -201,6 +208,11 @@ class StoreConfiguration {
         @Bean
         SharedSecrets sharedSecrets(RedisStores redis) {
             return redis.secrets();
+        }
+
+        @Bean
+        DirectoryAgents directoryAgents(RedisStores redis) {
+            return redis.directoryAgents();
         }
 
         @Bean

@@ -1,35 +1,41 @@
 package dev.baton.app.console;
 
-import dev.baton.app.config.BatonProperties;
 import dev.baton.conversation.AgentRef;
+import dev.baton.handoff.AgentRoster;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import reactor.core.publisher.Mono;
 
-import java.util.Map;
-import java.util.Optional;
+import java.security.Principal;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The configured agents, by username: who may log in to the console and the name visitors see. */
+/**
+ * Who is at a console: the agent the roster knows by the signed-in user's name — configured, or from the company's
+ * directory on any node — with the name visitors see, and whether the user's roles make them a supervisor.
+ */
 public final class AgentDirectory {
 
-    private final Map<String, AgentRef> byUsername;
-    private final Set<String> supervisors;
+    private final AgentRoster roster;
 
-    public AgentDirectory(BatonProperties.Agents agents) {
-        this.supervisors = agents.users().stream().filter(u -> u.roles().contains("AGENT") && u.roles().contains("SUPERVISOR"))
-                .map(BatonProperties.User::username).collect(Collectors.toUnmodifiableSet());
-        this.byUsername = agents.users().stream()
-                .filter(u -> u.roles().contains("AGENT"))
-                .map(u -> new AgentRef(u.username(), u.name() == null || u.name().isBlank() ? u.username() : u.name()))
-                .collect(Collectors.toUnmodifiableMap(AgentRef::username, Function.identity()));
+    public AgentDirectory(AgentRoster roster) {
+        this.roster = roster;
     }
 
-    public Optional<AgentRef> find(String username) {
-        return Optional.ofNullable(byUsername.get(username));
+    /** The agent; empty for a user who is not on the roster. */
+    public Mono<AgentRef> find(String username) {
+        return roster.find(username).map(AgentRoster.Member::agent);
     }
 
-    /** Whether the agent may manage what all agents share (the shared canned responses). */
-    public boolean isSupervisor(String username) {
-        return supervisors.contains(username);
+    /**
+     * Whether the signed-in user may manage what all agents share (the shared canned responses) and watch the team: an
+     * agent with the {@code SUPERVISOR} role, as the session holds it (configured, or mapped from the directory).
+     */
+    public static boolean isSupervisor(Principal user) {
+        if (!(user instanceof Authentication authentication)) {
+            return false;
+        }
+        Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        return roles.contains("ROLE_AGENT") && roles.contains("ROLE_SUPERVISOR");
     }
 }

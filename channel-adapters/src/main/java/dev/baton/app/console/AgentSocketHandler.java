@@ -41,7 +41,6 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -104,13 +103,12 @@ final class AgentSocketHandler implements WebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession session) {
         return session.getHandshakeInfo().getPrincipal()
-                .map(Principal::getName)
-                .map(agents::find)
-                .flatMap(agent -> agent.map(a -> serve(session, a)).orElseGet(() -> session.close(CloseStatus.POLICY_VIOLATION)))
+                .flatMap(user -> agents.find(user.getName()).flatMap(agent -> serve(session, agent, AgentDirectory.isSupervisor(user)))
+                        .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION))))
                 .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
     }
 
-    private Mono<Void> serve(WebSocketSession session, AgentRef agent) {
+    private Mono<Void> serve(WebSocketSession session, AgentRef agent, boolean supervisor) {
         FrameOutbox outbox = pipeline.outbox(session);
         Actor actor = Actors.of(agent.username(), session.getHandshakeInfo().getRemoteAddress());
         OpenConversations open = new OpenConversations();
@@ -122,8 +120,8 @@ final class AgentSocketHandler implements WebSocketHandler {
                 .then(sendStatus(outbox, agent))
                 .then(Mono.fromRunnable(() -> queue.join(outbox, agent.username())))
                 .then(sendAssigned(outbox, agent, open))
-                .then(sendCanned(outbox, agent));
-        Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, actor, open, frame))
+                .then(sendCanned(outbox, agent, supervisor));
+        Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, supervisor, actor, open, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
                     queue.leave(outbox);
@@ -142,7 +140,8 @@ final class AgentSocketHandler implements WebSocketHandler {
         return openSockets.track(OpenSockets.Kind.AGENT, session, outbox, Mono.when(start.then(readFrames), writeFrames, pushEvents));
     }
 
-    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, Actor actor, OpenConversations open, InboundFrame frame) {
+    private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, boolean supervisor, Actor actor, OpenConversations open,
+                               InboundFrame frame) {
         Optional<String> conversationId = Optional.empty();
         try {
             String type = frame.type();
@@ -160,7 +159,7 @@ final class AgentSocketHandler implements WebSocketHandler {
                 });
             }
             if (CANNED_ACTIONS.contains(type)) {
-                return onCannedFrame(outbox, agent, frame).then(audit.done(actor, frame)).onErrorResume(failure -> {
+                return onCannedFrame(outbox, agent, supervisor, frame).then(audit.done(actor, frame)).onErrorResume(failure -> {
                     outbox.send(frames.error(failure, Optional.empty()));
                     return Mono.empty();
                 });
@@ -218,26 +217,26 @@ final class AgentSocketHandler implements WebSocketHandler {
     }
 
     /** Lists, saves or deletes canned responses; every change is answered with the agent's list as it is now. */
-    private Mono<Void> onCannedFrame(FrameOutbox outbox, AgentRef agent, InboundFrame frame) {
+    private Mono<Void> onCannedFrame(FrameOutbox outbox, AgentRef agent, boolean supervisor, InboundFrame frame) {
         Mono<?> change = switch (frame.type()) {
             case "save_canned" -> Mono.fromCallable(() -> AgentFrames.SaveCanned.read(frame).by(agent.username()))
-                    .flatMap(response -> mayChange(agent, response.scope()).then(canned.save(response)));
+                    .flatMap(response -> mayChange(supervisor, response.scope()).then(canned.save(response)));
             case "delete_canned" -> Mono.fromCallable(() -> AgentFrames.DeleteCanned.read(frame).by(agent.username()))
-                    .flatMap(key -> mayChange(agent, key.scope()).then(canned.delete(key)));
+                    .flatMap(key -> mayChange(supervisor, key.scope()).then(canned.delete(key)));
             default -> Mono.empty();
         };
-        return change.then(sendCanned(outbox, agent));
+        return change.then(sendCanned(outbox, agent, supervisor));
     }
 
-    private Mono<Void> mayChange(AgentRef agent, CannedResponse.Scope scope) {
-        return scope == CannedResponse.Scope.SHARED && !agents.isSupervisor(agent.username())
+    private Mono<Void> mayChange(boolean supervisor, CannedResponse.Scope scope) {
+        return scope == CannedResponse.Scope.SHARED && !supervisor
                 ? Mono.error(new ProtocolException("not_allowed", "only supervisors change the shared canned responses"))
                 : Mono.empty();
     }
 
-    private Mono<Void> sendCanned(FrameOutbox outbox, AgentRef agent) {
+    private Mono<Void> sendCanned(FrameOutbox outbox, AgentRef agent, boolean supervisor) {
         return canned.availableTo(agent.username()).sort(CANNED_ORDER).map(CannedResponseView::of).collectList()
-                .doOnNext(list -> outbox.send(new OutboundFrame.CannedResponses(list, agents.isSupervisor(agent.username()))))
+                .doOnNext(list -> outbox.send(new OutboundFrame.CannedResponses(list, supervisor)))
                 .then();
     }
 

@@ -1,6 +1,7 @@
 package dev.baton.app.console;
 
 import dev.baton.app.config.BatonProperties;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.app.config.SocketRoute;
 import dev.baton.app.wire.ConversationFeeds;
 import dev.baton.app.wire.FrameParts.TimersView;
@@ -36,8 +37,8 @@ class ConsoleChannel {
     private static final Duration SEEDING_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
-    AgentDirectory agentDirectory(BatonProperties properties) {
-        return new AgentDirectory(properties.agents());
+    AgentDirectory agentDirectory(AgentRoster roster) {
+        return new AgentDirectory(roster);
     }
 
     @Bean

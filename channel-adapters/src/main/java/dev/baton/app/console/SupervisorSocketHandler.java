@@ -26,7 +26,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -71,9 +70,8 @@ final class SupervisorSocketHandler implements WebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession session) {
         return session.getHandshakeInfo().getPrincipal()
-                .map(Principal::getName)
-                .filter(agents::isSupervisor)
-                .flatMap(name -> Mono.justOrEmpty(agents.find(name)))
+                .filter(AgentDirectory::isSupervisor)
+                .flatMap(user -> agents.find(user.getName()))
                 .flatMap(supervisor -> serve(session, supervisor))
                 .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
     }

@@ -50,7 +50,8 @@ final class HomePageAfterLogin implements ServerAuthenticationSuccessHandler {
                 .flatMap(page -> redirect.sendRedirect(exchange.getExchange(), page));
     }
 
-    private static URI homeOf(Authentication authentication) {
+    /** The console for agents, the trainer workspace for trainers who are no agents, else the console (which says why not). */
+    static URI homeOf(Authentication authentication) {
         boolean agent = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch("ROLE_AGENT"::equals);
         boolean trainer = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch("ROLE_TRAINER"::equals);
         return trainer && !agent ? TRAINER_WORKSPACE : CONSOLE;

@@ -3,10 +3,13 @@ package dev.baton.app.security;
 import dev.baton.app.config.BatonProperties;
 import dev.baton.app.limits.RateLimitedRequests;
 import dev.baton.audit.AuditTrail;
+import dev.baton.handoff.DirectoryAgents;
+import dev.baton.store.SharedSecrets;
 import dev.baton.limits.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -21,23 +24,27 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Visitors need no login; the agent console and its socket need a configured agent (form login, session
- * cookie), the trainer page and API a trainer (the API also over HTTP Basic, for scripts and CI) and
+ * Visitors need no login; the agent console and its socket need an agent — configured (form login) or from the company's
+ * directory ({@link SingleSignOn}), with a session cookie — the trainer page and API a trainer (the API also over HTTP Basic, for scripts and CI) and
  * {@code /actuator/prometheus} a monitoring account (HTTP Basic, for scrapers). Health answers everyone, with details
  * only for a logged-in user. The session cookie is SameSite=Strict, so another site's page never sends it; state-changing
  * requests of a signed-in browser need a CSRF token besides ({@link CsrfProtection}), and the console's WebSocket
@@ -45,6 +52,7 @@ import java.util.List;
  * (lock-outs, equal time for unknown names, audited).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SingleSignOnSettings.class)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -62,7 +70,7 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ServerLogoutHandler> onLogout,
                                                   RateLimiter limiter, BatonProperties properties,
                                                   ReactiveAuthenticationManager signIn, AuditTrail audit,
-                                                  Environment environment) {
+                                                  SingleSignOn singleSignOn, Environment environment) {
         var agentSocket = ServerWebExchangeMatchers.pathMatchers("/ws/agent", "/ws/supervisor");
         var api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
         var toLoginPage = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
@@ -72,8 +80,7 @@ class SecurityConfiguration {
                 new DelegateEntry(PAGE_REQUEST, new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)),
                 new DelegateEntry(api, new HttpBasicServerAuthenticationEntryPoint()));
         entryPoint.setDefaultEntryPoint(toLoginPage);
-        var logoutSuccess = new RedirectServerLogoutSuccessHandler();
-        logoutSuccess.setLogoutSuccessUrl(URI.create(LOGIN_PAGE + "?logout"));
+        singleSignOn.configure(http, LOGIN_PAGE);
         return http
                 .authorizeExchange(exchanges -> exchanges
                         // Messaging platforms' webhooks: each request is verified by its channel (a secret token, a
@@ -88,7 +95,8 @@ class SecurityConfiguration {
                         .pathMatchers("/console.css").hasAnyRole("AGENT", "TRAINER", "ADMIN", "SUPERVISOR")
                         .pathMatchers("/api/trainer/**").hasRole("TRAINER")
                         // The audit log, and visitors' data, to read out or erase at their request.
-                        .pathMatchers("/api/audit", "/api/audit/**", "/api/admin/**", "/admin.html", "/admin.js", "/admin.css").hasRole("ADMIN")
+                        .pathMatchers("/api/audit", "/api/audit/**", "/api/admin/**", "/admin.html", "/admin.js", "/admin.css",
+                                "/audit.html", "/audit.js").hasRole("ADMIN")
                         // Metrics tell how busy the service is and how its bot fares: for the monitoring system only.
                         .pathMatchers("/actuator/prometheus").hasRole("METRICS")
                         .anyExchange().permitAll())
@@ -102,9 +110,13 @@ class SecurityConfiguration {
                         .authenticationFailureHandler(SignInFailures.toLoginPage(LOGIN_PAGE))
                         .authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess)
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessHandler(singleSignOn.logoutSuccess(URI.create(LOGIN_PAGE + "?logout")))
                         // After the defaults, which end the session (everywhere, with the Redis store).
-                        .logoutHandler(handlers -> onLogout.orderedStream().forEach(handlers::add)))
+                        .logoutHandler(handlers -> {
+                            handlers.add(new SignOutAudited(audit));
+                            onLogout.orderedStream().forEach(handlers::add);
+                        }))
                 .headers(BrowserHardening::headers)
                 .csrf(new CsrfProtection(environment.getProperty("server.reactive.session.cookie.name", "SESSION"))::configure)
                 .addFilterAfter(new CsrfProtection.TokenCookie(), SecurityWebFiltersOrder.CSRF)
@@ -113,6 +125,17 @@ class SecurityConfiguration {
                 .addFilterAt(new RateLimitedRequests(limiter, properties.limits()), SecurityWebFiltersOrder.FIRST)
                 .addFilterAt(new ClientAddressInContext(), SecurityWebFiltersOrder.FIRST)
                 .build();
+    }
+
+    /** Single sign-on, when a provider is registered: see {@link SingleSignOn}. */
+    @Bean
+    SingleSignOn singleSignOn(ObjectProvider<ReactiveClientRegistrationRepository> registrations, SingleSignOnSettings settings,
+                              BatonProperties properties, DirectoryAgents agents, SharedSecrets secrets, AuditTrail audit,
+                              Clock clock) {
+        Set<String> configured = properties.agents().users().stream().map(BatonProperties.User::username).collect(Collectors.toSet());
+        return new SingleSignOn(Optional.ofNullable(registrations.getIfAvailable()),
+                new DirectoryUsers(settings, configured, agents, audit), new SignInRequestCookie(secrets, clock),
+                new LandingAfterSingleSignOn(audit));
     }
 
     /** Sign-in with a name and password, the form's and HTTP Basic's: see {@link PasswordSignIn}. */
@@ -128,7 +151,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    MapReactiveUserDetailsService agentAccounts(BatonProperties properties, Environment environment) {
+    MapReactiveUserDetailsService agentAccounts(BatonProperties properties, Environment environment,
+                                                ObjectProvider<ReactiveClientRegistrationRepository> registrations) {
         List<UserDetails> agents = properties.agents().users().stream()
                 .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles(u.roles().toArray(String[]::new)).build())
                 .toList();
@@ -136,9 +160,11 @@ class SecurityConfiguration {
             log.warn("Profile demo: the demo agents alice and bruno, whose passwords the README publishes, can log in; "
                     + "never run it where others can reach it");
         }
+        if (agents.isEmpty() && registrations.getIfAvailable() == null) {
+            log.warn("No agent is configured (baton.agents.users) and no single sign-on provider either: nobody can log in to "
+                    + "the console; see the README's Agents section, or start with --spring.profiles.active=demo for the demo agents");
+        }
         if (agents.isEmpty()) {
-            log.warn("No agent is configured (baton.agents.users): nobody can log in to the console; see the README's Agents "
-                    + "section, or start with --spring.profiles.active=demo for the demo agents");
             // MapReactiveUserDetailsService refuses an empty map; an unknown user simply never logs in.
             return new MapReactiveUserDetailsService(User.withUsername("no-agent-configured").password("{noop}" + java.util.UUID.randomUUID()).roles("NONE").build());
         }

@@ -1,0 +1,104 @@
+package dev.baton.app.security;
+
+import dev.baton.audit.Actor;
+import dev.baton.audit.AuditEntry;
+import dev.baton.audit.AuditTrail;
+import dev.baton.audit.StaffAction;
+import dev.baton.conversation.AgentRef;
+import dev.baton.handoff.AgentRoster;
+import dev.baton.handoff.DirectoryAgents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a user the directory vouched for (single sign-on) into a Baton user: their username and name from the claims
+ * {@code baton.sso} names, their roles mapped from its roles claim ({@link DirectoryRoles}). Refused, and audited as
+ * {@link StaffAction#LOGIN_REFUSED}, when no role maps, when the username claim is missing, or when the username is a
+ * configured user's (two people must not share a name on the console and in the audit log). An agent is enrolled on
+ * the roster of every node ({@link DirectoryAgents}), and withdrawn once they sign in without the role.
+ */
+final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
+
+    /** The OAuth2 error codes of a refusal; the login page says which. */
+    static final String NO_ROLE = "no_baton_role";
+    static final String NO_USERNAME = "no_username";
+    static final String CONFIGURED_NAME = "configured_username";
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryUsers.class);
+
+    private final ReactiveOAuth2UserService<OidcUserRequest, OidcUser> directory;
+    private final SingleSignOnSettings settings;
+    private final DirectoryRoles roles;
+    private final Set<String> configuredUsernames;
+    private final DirectoryAgents agents;
+    private final AuditTrail audit;
+
+    DirectoryUsers(SingleSignOnSettings settings, Set<String> configuredUsernames, DirectoryAgents agents, AuditTrail audit) {
+        this(new OidcReactiveOAuth2UserService(), settings, configuredUsernames, agents, audit);
+    }
+
+    DirectoryUsers(ReactiveOAuth2UserService<OidcUserRequest, OidcUser> directory, SingleSignOnSettings settings,
+                   Set<String> configuredUsernames, DirectoryAgents agents, AuditTrail audit) {
+        this.directory = directory;
+        this.settings = settings;
+        this.roles = new DirectoryRoles(settings.roles());
+        this.configuredUsernames = Set.copyOf(configuredUsernames);
+        this.agents = agents;
+        this.audit = audit;
+    }
+
+    @Override
+    public Mono<OidcUser> loadUser(OidcUserRequest request) {
+        String provider = request.getClientRegistration().getRegistrationId();
+        return directory.loadUser(request).flatMap(user -> Mono.deferContextual(context ->
+                admit(user, provider, ClientAddressInContext.of(context))));
+    }
+
+    private Mono<OidcUser> admit(OidcUser user, String provider, String address) {
+        Object username = user.getClaims().get(settings.usernameClaim());
+        if (!(username instanceof String name) || name.isBlank()) {
+            return refuse(AuditEntry.UNKNOWN_ACCOUNT, address, NO_USERNAME,
+                    provider + " sent no \"" + settings.usernameClaim() + "\" claim");
+        }
+        if (configuredUsernames.contains(name)) {
+            return refuse(name, address, CONFIGURED_NAME, "a configured user has this username");
+        }
+        Set<String> given = roles.of(user.getClaims().get(settings.rolesClaim()));
+        if (given.isEmpty()) {
+            return refuse(name, address, NO_ROLE, "none of the values of \"" + settings.rolesClaim() + "\" from "
+                    + provider + " gives a Baton role");
+        }
+        List<GrantedAuthority> authorities = given.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        OidcUser batonUser = new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), settings.usernameClaim());
+        Mono<Void> roster = given.contains("AGENT")
+                ? agents.enrol(new AgentRoster.Member(new AgentRef(name, displayName(user, name)), settings.capacity()))
+                : agents.withdraw(name);
+        return roster.thenReturn(batonUser);
+    }
+
+    private String displayName(OidcUser user, String username) {
+        return user.getClaims().get(settings.nameClaim()) instanceof String name && !name.isBlank() ? name.strip() : username;
+    }
+
+    private Mono<OidcUser> refuse(String who, String address, String code, String why) {
+        return audit.record(new Actor(who, address), StaffAction.LOGIN_REFUSED, "sign-in", "single sign-on refused: " + why)
+                .onErrorResume(e -> {
+                    log.warn("could not audit a refused sign-in: {}", e.toString());
+                    return Mono.empty();
+                })
+                .then(Mono.error(new OAuth2AuthenticationException(new OAuth2Error(code, why, null))));
+    }
+}
