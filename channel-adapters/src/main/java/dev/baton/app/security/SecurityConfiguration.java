@@ -117,7 +117,7 @@ class SecurityConfiguration {
                             handlers.add(new SignOutAudited(audit));
                             onLogout.orderedStream().forEach(handlers::add);
                         }))
-                .headers(BrowserHardening::headers)
+                .headers(headers -> BrowserHardening.headers(headers, singleSignOn.signOutOrigins()))
                 .csrf(new CsrfProtection(environment.getProperty("server.reactive.session.cookie.name", "SESSION"))::configure)
                 .addFilterAfter(new CsrfProtection.TokenCookie(), SecurityWebFiltersOrder.CSRF)
                 .addFilterAt(new SameOriginWebSocketFilter(agentSocket), SecurityWebFiltersOrder.FIRST)

@@ -90,15 +90,29 @@ final class SingleSignOn {
         }
     }
 
+    /** The origins of the providers' end-session endpoints, where signing out leads. */
+    List<String> signOutOrigins() {
+        return registered().stream()
+                .map(client -> client.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint"))
+                .filter(String.class::isInstance)
+                .map(endpoint -> URI.create((String) endpoint))
+                .map(endpoint -> endpoint.getScheme() + "://" + endpoint.getRawAuthority())
+                .distinct()
+                .toList();
+    }
+
     /** Every registered provider, by the name its registration gives ({@code client-name}, else its id). */
     List<Provider> providers() {
-        List<Provider> providers = new ArrayList<>();
-        registrations.filter(Iterable.class::isInstance).ifPresent(repository -> {
-            for (Object registration : (Iterable<?>) repository) {
-                ClientRegistration client = (ClientRegistration) registration;
-                providers.add(new Provider(client.getClientName(), "/oauth2/authorization/" + client.getRegistrationId()));
-            }
-        });
-        return List.copyOf(providers);
+        return registered().stream()
+                .map(client -> new Provider(client.getClientName(), "/oauth2/authorization/" + client.getRegistrationId()))
+                .toList();
+    }
+
+    /** The registrations, when the repository lists them, as Boot's, made from the configuration, does. */
+    private List<ClientRegistration> registered() {
+        List<ClientRegistration> clients = new ArrayList<>();
+        registrations.filter(Iterable.class::isInstance)
+                .ifPresent(repository -> ((Iterable<?>) repository).forEach(client -> clients.add((ClientRegistration) client)));
+        return clients;
     }
 }
