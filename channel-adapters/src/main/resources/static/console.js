@@ -1326,8 +1326,9 @@
   window.addEventListener('online', () => { if (!socket) { attempt = 0; connect(); } });
   connect();
   // Agents who are trainers, administrators or supervisors too get a link to the trainer workspace, visitors' data
-  // (access and erasure) or the supervisor view.
-  for (const [page, link] of [['/trainer.html', 'trainer-link'], ['/admin.html', 'admin-link'], ['/supervisor.html', 'supervisor-link']]) {
+  // (access and erasure) and the audit log, or the supervisor view.
+  for (const [page, link] of [['/trainer.html', 'trainer-link'], ['/admin.html', 'admin-link'], ['/audit.html', 'audit-link'],
+    ['/supervisor.html', 'supervisor-link']]) {
     fetch(page, { method: 'HEAD', redirect: 'manual', cache: 'no-store', credentials: 'same-origin' })
       .then(response => { $(link).hidden = response.status !== 200; }, () => { /* offline: no link */ });
   }

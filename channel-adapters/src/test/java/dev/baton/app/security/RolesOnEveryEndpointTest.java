@@ -102,7 +102,8 @@ class RolesOnEveryEndpointTest {
         if (path.startsWith("/api/trainer/") || path.startsWith("/trainer.")) {
             return Set.of("trainer");
         }
-        if (path.equals("/api/audit") || path.startsWith("/api/audit/") || path.startsWith("/api/admin/") || path.startsWith("/admin.")) {
+        if (path.equals("/api/audit") || path.startsWith("/api/audit/") || path.startsWith("/api/admin/") || path.startsWith("/admin.")
+                || path.startsWith("/audit.")) {
             return Set.of("admin");
         }
         if (path.equals("/console.html") || path.equals("/console.js")) {
@@ -133,7 +134,7 @@ class RolesOnEveryEndpointTest {
         }));
         for (String page : List.of("/console.html", "/console.js", "/console.css", "/trainer.html", "/trainer.js", "/trainer.css",
                 "/supervisor.html", "/supervisor.js", "/supervisor.css", "/analytics.html", "/analytics.js",
-                "/admin.html", "/admin.js", "/admin.css")) {
+                "/admin.html", "/admin.js", "/admin.css", "/audit.html", "/audit.js")) {
             endpoints.add(new Endpoint(HttpMethod.GET, page));
         }
         endpoints.add(new Endpoint(HttpMethod.GET, "/actuator/prometheus"));
