@@ -1,6 +1,7 @@
 package dev.baton.app.security;
 
 import dev.baton.app.journey.Agents;
+import dev.baton.app.journey.DirectoryBrowser;
 import dev.baton.audit.AuditEntry;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.AuditQuery;

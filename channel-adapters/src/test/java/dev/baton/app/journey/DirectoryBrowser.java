@@ -1,4 +1,4 @@
-package dev.baton.app.security;
+package dev.baton.app.journey;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,29 +17,29 @@ import java.util.stream.Collectors;
  * A browser as far as single sign-on needs one: follows redirects, from Baton to the provider and back, and keeps
  * each server's cookies (by host and port; paths and SameSite aside, which the Chromium test covers).
  */
-final class DirectoryBrowser {
+public final class DirectoryBrowser {
 
     /** Where a visit ended, and what it ended with; {@code way} every address it went through, the last included. */
-    record Page(URI uri, int status, String body, List<URI> way) {
+    public record Page(URI uri, int status, String body, List<URI> way) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
 
-    Page get(String url) {
+    public Page get(String url) {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
     /** Posts an empty form with a CSRF token, as our pages' sign-out button does. */
-    Page postForm(String url) {
+    public Page postForm(String url) {
         URI uri = URI.create(url);
-        jar(uri).put(CsrfProtection.COOKIE, "directory-browser-token");
+        jar(uri).put("XSRF-TOKEN", "directory-browser-token");
         return follow(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=directory-browser-token")));
     }
 
-    String cookie(URI server, String name) {
+    public String cookie(URI server, String name) {
         return jar(server).get(name);
     }
 
