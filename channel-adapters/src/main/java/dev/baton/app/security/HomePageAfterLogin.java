@@ -16,16 +16,19 @@ import org.springframework.security.web.server.savedrequest.WebSessionServerRequ
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Audits a sign-in with the form (HTTP Basic requests, one per API call, are not each recorded; their failures are),
  * then leads where signing in leads: back to the page that asked for it (a trainer who opened the trainer page goes there),
- * else to the user's own page: the console for agents, the trainer workspace for trainers who are no agents.
+ * else to the user's own page ({@link #homeOf}).
  */
 final class HomePageAfterLogin implements ServerAuthenticationSuccessHandler {
 
     static final URI CONSOLE = URI.create("/console.html");
     static final URI TRAINER_WORKSPACE = URI.create("/trainer.html");
+    static final URI ADMIN_PAGE = URI.create("/admin.html");
 
     private static final Logger log = LoggerFactory.getLogger(HomePageAfterLogin.class);
 
@@ -50,10 +53,15 @@ final class HomePageAfterLogin implements ServerAuthenticationSuccessHandler {
                 .flatMap(page -> redirect.sendRedirect(exchange.getExchange(), page));
     }
 
-    /** The console for agents, the trainer workspace for trainers who are no agents, else the console (which says why not). */
+    /**
+     * The user's own page: the console for agents, the trainer workspace for trainers who are no agents, the visitors'
+     * data page for administrators who are neither (a directory's IT administrators, say), else the console.
+     */
     static URI homeOf(Authentication authentication) {
-        boolean agent = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch("ROLE_AGENT"::equals);
-        boolean trainer = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch("ROLE_TRAINER"::equals);
-        return trainer && !agent ? TRAINER_WORKSPACE : CONSOLE;
+        Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        if (roles.contains("ROLE_AGENT")) {
+            return CONSOLE;
+        }
+        return roles.contains("ROLE_TRAINER") ? TRAINER_WORKSPACE : roles.contains("ROLE_ADMIN") ? ADMIN_PAGE : CONSOLE;
     }
 }

@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "baton.sso.roles.baton-agents=AGENT",
         "baton.sso.roles.baton-supervisors=AGENT,SUPERVISOR",
         "baton.sso.roles.baton-trainers=TRAINER",
+        "baton.sso.roles.it-admins=ADMIN",
         "baton.sso.capacity=3",
         "baton.agents.users[0].username=alice", "baton.agents.users[0].password-hash={noop}alice-secret",
         "baton.agents.users[0].roles=AGENT,ADMIN"})
@@ -98,6 +99,19 @@ class SingleSignOnTest {
         assertThat(browser.get(baton("/supervisor.html")).status()).isEqualTo(200);
         assertThat(browser.get(baton("/console.html")).status()).isEqualTo(200);
         assertThat(browser.get(baton("/admin.html")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdministratorFromTheDirectoryLandsOnTheVisitorsDataPageAndReadsTheAuditLog() {
+        DirectoryBrowser browser = new DirectoryBrowser();
+
+        DirectoryBrowser.Page landing = signIn(browser, "ivan", "Ivan Petrov", List.of("it-admins"));
+
+        assertThat(landing.body()).contains("url=/admin.html");
+        assertThat(browser.get(baton("/audit.html")).status()).isEqualTo(200);
+        assertThat(browser.get(baton("/api/audit?actor=ivan")).body()).contains("\"action\":\"login_succeeded\"");
+        assertThat(browser.get(baton("/console.html")).status()).as("no AGENT role").isEqualTo(403);
+        assertThat(roster.find("ivan").blockOptional(Duration.ofSeconds(10))).as("on no roster").isEmpty();
     }
 
     @Test
