@@ -4,6 +4,7 @@ import dev.baton.conversation.AgentRef;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class AgentRoster {
 
     private static final DirectoryAgents NO_DIRECTORY = new DirectoryAgents() {
         @Override
-        public Mono<Void> enrol(Member agent) {
+        public Mono<Void> enrol(Member agent, Instant signedInAt) {
             return Mono.error(new UnsupportedOperationException("no directory: agents are configured only"));
         }
 
@@ -86,6 +87,11 @@ public final class AgentRoster {
         @Override
         public Flux<Member> all() {
             return Flux.empty();
+        }
+
+        @Override
+        public Mono<Integer> forgetSignedInBefore(Instant cutoff) {
+            return Mono.just(0);
         }
     };
 }

@@ -9,6 +9,8 @@ import reactor.test.StepVerifier;
 
 import java.time.Duration;
 
+import static dev.baton.store.Fixtures.T0;
+
 /** What every {@link DirectoryAgents} does, specified once. */
 public abstract class DirectoryAgentsContract {
 
@@ -38,8 +40,8 @@ public abstract class DirectoryAgentsContract {
 
     @Test
     void anAgentEnrolledOnOneNodeIsKnownOnEveryNodeWithTheirNameAndCapacity() {
-        agents.enrol(DANA).block(TIMEOUT);
-        agents.enrol(BEN).block(TIMEOUT);
+        agents.enrol(DANA, T0).block(TIMEOUT);
+        agents.enrol(BEN, T0).block(TIMEOUT);
 
         StepVerifier.create(otherNode.find("dana")).expectNext(DANA).verifyComplete();
         StepVerifier.create(otherNode.all()).as("by username").expectNext(BEN, DANA).verifyComplete();
@@ -47,23 +49,43 @@ public abstract class DirectoryAgentsContract {
 
     @Test
     void enrollingAgainKeepsWhatTheDirectorySaysNow() {
-        agents.enrol(DANA).block(TIMEOUT);
+        agents.enrol(DANA, T0).block(TIMEOUT);
         AgentRoster.Member renamed = new AgentRoster.Member(new AgentRef("dana", "Dana Ortiz-Lee"), 3);
 
-        otherNode.enrol(renamed).block(TIMEOUT);
+        otherNode.enrol(renamed, T0.plusSeconds(60)).block(TIMEOUT);
 
         StepVerifier.create(agents.all()).expectNext(renamed).verifyComplete();
     }
 
     @Test
     void aWithdrawnAgentIsForgottenOnEveryNode() {
-        agents.enrol(DANA).block(TIMEOUT);
-        agents.enrol(BEN).block(TIMEOUT);
+        agents.enrol(DANA, T0).block(TIMEOUT);
+        agents.enrol(BEN, T0).block(TIMEOUT);
 
         otherNode.withdraw("dana").block(TIMEOUT);
         agents.withdraw("nobody").block(TIMEOUT);
 
         StepVerifier.create(agents.find("dana")).verifyComplete();
         StepVerifier.create(agents.all()).expectNext(BEN).verifyComplete();
+    }
+
+    @Test
+    void agentsWhoHaveNotSignedInSinceTheCutoffAreForgottenOnEveryNodeAndTheOthersStay() {
+        agents.enrol(DANA, T0).block(TIMEOUT);
+        agents.enrol(BEN, T0.plus(Duration.ofDays(20))).block(TIMEOUT);
+
+        StepVerifier.create(otherNode.forgetSignedInBefore(T0.plus(Duration.ofDays(10)))).expectNext(1).verifyComplete();
+        StepVerifier.create(agents.forgetSignedInBefore(T0.plus(Duration.ofDays(10)))).as("each once").expectNext(0).verifyComplete();
+
+        StepVerifier.create(agents.all()).expectNext(BEN).verifyComplete();
+    }
+
+    @Test
+    void signingInAgainKeepsAnAgentOnTheRosterPastTheCutoff() {
+        agents.enrol(DANA, T0).block(TIMEOUT);
+        otherNode.enrol(DANA, T0.plus(Duration.ofDays(30))).block(TIMEOUT);
+
+        StepVerifier.create(agents.forgetSignedInBefore(T0.plus(Duration.ofDays(10)))).expectNext(0).verifyComplete();
+        StepVerifier.create(otherNode.find("dana")).expectNext(DANA).verifyComplete();
     }
 }

@@ -167,12 +167,14 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      *                      recently active that no agent is part of are forgotten (the Redis store has no such limit)
      * @param auditLog      how long an entry of the audit log is kept (its count is bounded besides)
      * @param leftMessageContacts how long a left message keeps the visitor's email or phone once an agent dealt with it
+     * @param directoryAgents how long an agent from the company's directory stays on the roster after their last sign-in
      */
     public record Retention(@DefaultValue("30d") Duration conversations,
                             @DefaultValue("30d") Duration leftMessages,
                             @DefaultValue("20000") int inMemoryConversations,
                             @DefaultValue("365d") Duration auditLog,
-                            @DefaultValue("7d") Duration leftMessageContacts) {
+                            @DefaultValue("7d") Duration leftMessageContacts,
+                            @DefaultValue("90d") Duration directoryAgents) {
     }
 
     /**

@@ -69,6 +69,17 @@ class StoreConfiguration {
                 () -> audit.forgetBefore(clock.instant().minus(retention)));
     }
 
+    /**
+     * Takes the agents from the company's directory who have not signed in for their retention off the roster (people
+     * who left keep no place on it, nor their names in the store); as rare as the audit log's.
+     */
+    @Bean
+    BackgroundWork directoryAgentsRetention(DirectoryAgents agents, BatonProperties properties, Clock clock) {
+        Duration retention = properties.retention().directoryAgents();
+        return BackgroundWork.every(AUDIT_RETENTION_PERIOD, "forget directory agents who no longer sign in",
+                () -> agents.forgetSignedInBefore(clock.instant().minus(retention)));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "baton.store", havingValue = "memory", matchIfMissing = true)
     static class InMemory {

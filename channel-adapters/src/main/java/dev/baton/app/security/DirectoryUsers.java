@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +29,8 @@ import java.util.Set;
  * {@code baton.sso} names, their roles mapped from its roles claim ({@link DirectoryRoles}). Refused, and audited as
  * {@link StaffAction#LOGIN_REFUSED}, when no role maps, when the username claim is missing, or when the username is a
  * configured user's (two people must not share a name on the console and in the audit log). An agent is enrolled on
- * the roster of every node ({@link DirectoryAgents}), and withdrawn once they sign in without the role.
+ * the roster of every node ({@link DirectoryAgents}), and withdrawn once they sign in without the role (or, after
+ * {@code baton.retention.directory-agents} without signing in, by the retention's sweep).
  */
 final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -45,19 +47,17 @@ final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest,
     private final Set<String> configuredUsernames;
     private final DirectoryAgents agents;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    DirectoryUsers(SingleSignOnSettings settings, Set<String> configuredUsernames, DirectoryAgents agents, AuditTrail audit) {
-        this(new OidcReactiveOAuth2UserService(), settings, configuredUsernames, agents, audit);
-    }
-
-    DirectoryUsers(ReactiveOAuth2UserService<OidcUserRequest, OidcUser> directory, SingleSignOnSettings settings,
-                   Set<String> configuredUsernames, DirectoryAgents agents, AuditTrail audit) {
-        this.directory = directory;
+    DirectoryUsers(SingleSignOnSettings settings, Set<String> configuredUsernames, DirectoryAgents agents, AuditTrail audit,
+                   Clock clock) {
+        this.directory = new OidcReactiveOAuth2UserService();
         this.settings = settings;
         this.roles = new DirectoryRoles(settings.roles());
         this.configuredUsernames = Set.copyOf(configuredUsernames);
         this.agents = agents;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -84,7 +84,7 @@ final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest,
         List<GrantedAuthority> authorities = given.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
         OidcUser batonUser = new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), settings.usernameClaim());
         Mono<Void> roster = given.contains("AGENT")
-                ? agents.enrol(new AgentRoster.Member(new AgentRef(name, displayName(user, name)), settings.capacity()))
+                ? agents.enrol(new AgentRoster.Member(new AgentRef(name, displayName(user, name)), settings.capacity()), clock.instant())
                 : agents.withdraw(name);
         return roster.thenReturn(batonUser);
     }

@@ -43,8 +43,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Visitors need no login; the agent console and its socket need an agent — configured (form login) or from the company's
- * directory ({@link SingleSignOn}), with a session cookie — the trainer page and API a trainer (the API also over HTTP Basic, for scripts and CI) and
+ * Visitors need no login; the agent console and its socket need an agent — configured (form login) or from the
+ * company's directory ({@link SingleSignOn}), with a session cookie — the trainer page and API a trainer (the API also
+ * over HTTP Basic, for scripts and CI) and
  * {@code /actuator/prometheus} a monitoring account (HTTP Basic, for scrapers). Health answers everyone, with details
  * only for a logged-in user. The session cookie is SameSite=Strict, so another site's page never sends it; state-changing
  * requests of a signed-in browser need a CSRF token besides ({@link CsrfProtection}), and the console's WebSocket
@@ -134,7 +135,7 @@ class SecurityConfiguration {
                               Clock clock) {
         Set<String> configured = properties.agents().users().stream().map(BatonProperties.User::username).collect(Collectors.toSet());
         return new SingleSignOn(Optional.ofNullable(registrations.getIfAvailable()),
-                new DirectoryUsers(settings, configured, agents, audit), new SignInRequestCookie(secrets, clock),
+                new DirectoryUsers(settings, configured, agents, audit, clock), new SignInRequestCookie(secrets, clock),
                 new LandingAfterSingleSignOn(audit));
     }
 

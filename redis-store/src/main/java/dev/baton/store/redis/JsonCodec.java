@@ -36,6 +36,7 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.module.blackbird.BlackbirdModule;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,12 +180,12 @@ final class JsonCodec {
         return read(json, CannedResponseDocument.class).toResponse();
     }
 
-    String encode(AgentRoster.Member agent) {
-        return write(DirectoryAgentDocument.of(agent));
+    String encode(AgentRoster.Member agent, Instant signedInAt) {
+        return write(DirectoryAgentDocument.of(agent, signedInAt));
     }
 
-    AgentRoster.Member decodeDirectoryAgent(String json) {
-        return read(json, DirectoryAgentDocument.class).toMember();
+    DirectoryAgentDocument decodeDirectoryAgent(String json) {
+        return read(json, DirectoryAgentDocument.class);
     }
 
     String encode(ConversationEvent event) {

@@ -2,18 +2,24 @@ package dev.baton.store.redis;
 
 import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.DirectoryAgents;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The agents from the company's directory in Redis: one hash, username → JSON (see {@link RedisKeys}), so that every
- * node knows an agent who signed in on any of them.
+ * The agents from the company's directory in Redis: one hash, username → JSON with when they last signed in (see
+ * {@link RedisKeys}), so that every node knows an agent who signed in on any of them.
  */
 public final class RedisDirectoryAgents implements DirectoryAgents {
+
+    /** KEYS: directory agents. ARGV: username, JSON as read, … How many it forgot. */
+    private static final LuaScript FORGET = LuaScript.load(ScriptOutputType.INTEGER, "forget-directory-agents.lua");
 
     private final RedisReactiveCommands<String, String> redis;
     private final RedisKeys keys;
@@ -26,8 +32,8 @@ public final class RedisDirectoryAgents implements DirectoryAgents {
     }
 
     @Override
-    public Mono<Void> enrol(AgentRoster.Member agent) {
-        return Mono.defer(() -> redis.hset(keys.directoryAgents(), agent.username(), json.encode(agent))).then();
+    public Mono<Void> enrol(AgentRoster.Member agent, Instant signedInAt) {
+        return Mono.defer(() -> redis.hset(keys.directoryAgents(), agent.username(), json.encode(agent, signedInAt))).then();
     }
 
     @Override
@@ -37,14 +43,25 @@ public final class RedisDirectoryAgents implements DirectoryAgents {
 
     @Override
     public Mono<AgentRoster.Member> find(String username) {
-        return Mono.defer(() -> redis.hget(keys.directoryAgents(), username)).map(json::decodeDirectoryAgent);
+        return Mono.defer(() -> redis.hget(keys.directoryAgents(), username)).map(value -> json.decodeDirectoryAgent(value).toMember());
     }
 
     /** Read whole: a company's agents are a few hundred at most. */
     @Override
     public Flux<AgentRoster.Member> all() {
         return Flux.defer(() -> redis.hvals(keys.directoryAgents()))
-                .map(json::decodeDirectoryAgent)
+                .map(value -> json.decodeDirectoryAgent(value).toMember())
                 .sort(Comparator.comparing(AgentRoster.Member::username));
+    }
+
+    /** Reads them all, then forgets in one script those that signed in before the cutoff and are still as read. */
+    @Override
+    public Mono<Integer> forgetSignedInBefore(Instant cutoff) {
+        return Flux.defer(() -> redis.hgetall(keys.directoryAgents()))
+                .filter(entry -> json.decodeDirectoryAgent(entry.getValue()).lastSignIn().isBefore(cutoff))
+                .flatMapIterable(entry -> List.of(entry.getKey(), entry.getValue()))
+                .collectList()
+                .flatMap(expired -> expired.isEmpty() ? Mono.just(0)
+                        : FORGET.<Long>run(redis, new String[]{keys.directoryAgents()}, expired.toArray(String[]::new)).map(Long::intValue));
     }
 }

@@ -83,7 +83,8 @@ import java.util.Objects;
  *   <tr><td>N{@code trainer:audit}</td><td>list: audit entries' JSON, newest first (everyone's actions; named when it held trainers' only)</td>
  *       <td>{@link RedisAuditLog}</td><td>trimmed to its bound as entries are added</td></tr>
  *   <tr><td>N{@code agents:directory}</td><td>hash: username → JSON of an agent from the company's directory (name,
- *       capacity)</td><td>{@link RedisDirectoryAgents}</td><td>none (an agent leaves it by signing in without the role)</td></tr>
+ *       capacity, last sign-in)</td><td>{@link RedisDirectoryAgents}</td><td>an entry: when the agent signs in without the
+ *       role, or has not signed in for the roster's retention</td></tr>
  *   <tr><td>N{@code secret:}<i>name</i></td><td>string: a secret every node shares (Base64), e.g. {@code visitor-tokens}</td>
  *       <td>{@link RedisSharedSecrets}</td><td>none</td></tr>
  *   <tr><td>N{@code claim:}<i>key</i></td><td>string: a claim, e.g. {@code in:telegram:<update id>} (a delivery

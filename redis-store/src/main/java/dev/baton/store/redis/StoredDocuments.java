@@ -359,15 +359,19 @@ final class StoredDocuments {
         }
     }
 
-    /** An agent from the company's directory, as the roster knows them. */
-    record DirectoryAgentDocument(int v, String username, String name, int capacity) {
+    /** An agent from the company's directory, as the roster knows them, and when they last signed in. */
+    record DirectoryAgentDocument(int v, String username, String name, int capacity, String signedInAt) {
 
-        static DirectoryAgentDocument of(AgentRoster.Member m) {
-            return new DirectoryAgentDocument(VERSION, m.username(), m.agent().displayName(), m.capacity());
+        static DirectoryAgentDocument of(AgentRoster.Member m, Instant signedInAt) {
+            return new DirectoryAgentDocument(VERSION, m.username(), m.agent().displayName(), m.capacity(), signedInAt.toString());
         }
 
         AgentRoster.Member toMember() {
             return new AgentRoster.Member(new AgentRef(required(username, "username"), required(name, "name")), capacity);
+        }
+
+        Instant lastSignIn() {
+            return IsoInstants.parse(required(signedInAt, "signedInAt"));
         }
     }
 
