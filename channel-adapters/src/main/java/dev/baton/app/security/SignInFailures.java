@@ -16,8 +16,9 @@ import java.net.URI;
 
 /**
  * How a failed sign-in is answered. The form goes back to the login page, which says what happened: {@code ?error}
- * for a wrong name or password, {@code ?locked=<seconds>} while locked out (whether or not the account exists). HTTP
- * Basic gets {@code 401} with a challenge, or {@code 429} with {@code Retry-After} while locked out.
+ * for a wrong name or password, {@code ?locked=<seconds>} while locked out (whether or not the account exists), and
+ * for single sign-on {@code ?refused=<code>} or {@code ?sso-error}. HTTP Basic gets {@code 401} with a challenge, or
+ * {@code 429} with {@code Retry-After} while locked out.
  */
 final class SignInFailures {
 
