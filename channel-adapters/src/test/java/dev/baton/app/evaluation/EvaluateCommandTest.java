@@ -52,7 +52,9 @@ class EvaluateCommandTest {
         for (String ratio : List.of("inScopeAccuracy", "oosRecall", "answeredPrecision", "answeredRate", "macroF1")) {
             assertThat(report.get(ratio).asDouble()).as(ratio).isBetween(0.0, 1.0);
         }
-        assertThat(report.get("trainSeconds").asDouble()).isPositive();
+        // Rounded to hundredths of a second: a database this small trains in less (CI once saw 0.0).
+        assertThat(report.get("trainSeconds").isNumber()).isTrue();
+        assertThat(report.get("trainSeconds").asDouble()).isNotNegative();
         assertThat(report.get("latencyMicros").get("p99").asDouble())
                 .isGreaterThanOrEqualTo(report.get("latencyMicros").get("p50").asDouble());
         assertThat(report.get("perIntent").get("order_status").get("support").asInt()).isEqualTo(2);
