@@ -18,16 +18,7 @@
   let downloadUrl = null;
   let subject = null;
 
-  async function call(method, query) {
-    const response = await fetch(`/api/admin/visitor-data?${query}`, {
-      method, credentials: 'same-origin', cache: 'no-store',
-      headers: { Accept: 'application/json', 'X-Requested-With': 'fetch', ...window.batonCsrf.headers() },
-    });
-    if (response.status === 401) { location.assign('/login.html'); throw new Error('Signed out'); }
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(body.message || `The server answered ${response.status}`);
-    return body;
-  }
+  const call = (method, query) => window.batonApi.request(method, `/api/admin/visitor-data?${query}`);
 
   function showError(text) {
     notice.textContent = text;

@@ -21,15 +21,7 @@
   // Answers may come back out of order: only the latest request's is shown.
   let latest = 0;
 
-  async function get(path) {
-    const response = await fetch(path, {
-      credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json', 'X-Requested-With': 'fetch' },
-    });
-    if (response.status === 401) { location.assign('/login.html'); throw new Error('Signed out'); }
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(body.message || `The server answered ${response.status}`);
-    return body;
-  }
+  const get = (path) => window.batonApi.request('GET', path);
 
   function showError(text) {
     notice.textContent = text;

@@ -40,34 +40,10 @@
 
   // ---------------------------------------------------------------- the API
 
-  class ApiError extends Error {
-    constructor(status, body) {
-      super((body && body.message) || `The server answered ${status}`);
-      this.status = status;
-      this.body = body || {};
-    }
-  }
+  const { ApiError } = window.batonApi;
 
   /** One request to the trainer API; a lapsed session goes to the login page, which comes back here. */
-  async function api(method, path, body) {
-    const response = await fetch(`/api/trainer${path}`, {
-      method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      // The header tells the server to answer 401 without asking the browser for a Basic login.
-      headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch', ...window.batonCsrf.headers(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status === 401) {
-      location.assign('/login.html');
-      throw new ApiError(401, { message: 'Signed out' });
-    }
-    const text = await response.text();
-    let json = null;
-    try { json = text ? JSON.parse(text) : null; } catch { json = { message: text }; }
-    if (!response.ok) throw new ApiError(response.status, json);
-    return json;
-  }
+  const api = (method, path, body) => window.batonApi.request(method, `/api/trainer${path}`, body);
 
   function showError(error) {
     const notice = $('notice');
