@@ -18,16 +18,23 @@
 
   const state = { me: null, amberMs: 120000, redMs: 300000, teams: [], queue: [], reassigning: null };
 
-  /** A timer that turns amber and red past the thresholds; re-drawn every second by tick(). */
-  function timer(since, testid) {
-    return el('span', { class: 'timer', 'data-since': since, 'data-testid': testid });
+  /**
+   * A timer that turns amber and red past its team's thresholds (a team may set its own), else the installation's;
+   * re-drawn every second by tick().
+   */
+  function timer(since, testid, teamName) {
+    const team = state.teams.find(t => t.name === teamName);
+    return el('span', { class: 'timer', 'data-since': since, 'data-testid': testid,
+      'data-amber': String(team ? team.waitAmberMs : state.amberMs), 'data-red': String(team ? team.waitRedMs : state.redMs) });
   }
   function tick() {
     for (const node of document.querySelectorAll('.timer[data-since]')) {
       const ms = elapsedMs(node.dataset.since);
+      const amber = Number(node.dataset.amber);
+      const red = Number(node.dataset.red);
       node.textContent = formatElapsed(ms);
-      node.classList.toggle('red', ms >= state.redMs);
-      node.classList.toggle('amber', ms >= state.amberMs && ms < state.redMs);
+      node.classList.toggle('red', ms >= red);
+      node.classList.toggle('amber', ms >= amber && ms < red);
     }
   }
 
@@ -52,7 +59,7 @@
       el('h3', {}, 'Waiting ', el('span', { class: 'count', 'data-testid': 'team-waiting-count', text: String(waiting.length) })),
       waiting.length ? el('ul', { class: 'list' }, waiting.map((entry, i) => el('li', { class: 'queue-item', 'data-testid': 'team-waiting-entry', 'data-conversation': entry.conversationId },
         el('span', { class: 'wants', text: `${i + 1}. ${(entry.summary && entry.summary.customerWants) || 'Visitor'}` }),
-        ' ', timer(entry.waitingSince, 'waiting-timer'))))
+        ' ', timer(entry.waitingSince, 'waiting-timer', team.name))))
         : el('p', { class: 'empty', text: 'Nobody is waiting for this team.' }));
   }
 
@@ -72,7 +79,7 @@
     return el('li', { 'data-testid': 'supervised-conversation', 'data-conversation': c.conversationId },
       el('span', { class: 'wants', text: c.customerWants || 'Conversation' }),
       el('span', { class: 'visually-hidden', text: 'waited since handoff' }),
-      timer(c.waitingSince || c.since, 'conversation-timer'),
+      timer(c.waitingSince || c.since, 'conversation-timer', c.team),
       el('button', { type: 'button', class: 'ghost-dark small', 'data-testid': 'reassign', onclick: () => openReassign(agent, c) }, 'Reassign'),
       agent.username === (state.me && state.me.username) ? null
         : el('button', { type: 'button', class: 'ghost-dark small', 'data-testid': 'take-over',
@@ -85,7 +92,7 @@
     $('waiting').replaceChildren(...state.queue.map(entry => el('li', { class: 'queue-item', 'data-testid': 'waiting-entry' },
       el('span', { class: 'wants', text: `${entry.position}. ${(entry.summary && entry.summary.customerWants) || 'Visitor'}` }),
       entry.team ? el('span', { class: 'team-name', 'data-testid': 'waiting-team', text: entry.team }) : null,
-      ' ', timer(entry.waitingSince, 'waiting-timer'))));
+      ' ', timer(entry.waitingSince, 'waiting-timer', entry.team))));
     renderTeams();
   }
 
@@ -127,7 +134,8 @@
         state.redMs = frame.waitRedMs;
         $('me').textContent = frame.supervisor.name;
         return;
-      case 'supervision': state.teams = frame.teams || []; return renderTeams();
+      // The waiting list too: its timers go by each entry's team's thresholds.
+      case 'supervision': state.teams = frame.teams || []; return renderQueue();
       case 'queue': state.queue = frame.conversations || []; return renderQueue();
       case 'queue_update': return applyQueueUpdate(frame);
       case 'error': return showError(frame);

@@ -150,11 +150,14 @@ final class SupervisorSocketHandler implements WebSocketHandler {
 
     private List<TeamView> teams(List<SupervisedAgent> everyone) {
         if (!desk.teams().configured()) {
-            return List.of(new TeamView(EVERYONE, List.of(), Team.AssignmentMode.PULL.name().toLowerCase(Locale.ROOT), everyone));
+            return List.of(new TeamView(EVERYONE, List.of(), Team.AssignmentMode.PULL.name().toLowerCase(Locale.ROOT),
+                    waitAmber.toMillis(), waitRed.toMillis(), everyone));
         }
         return desk.teams().all().stream()
                 .map(team -> new TeamView(team.name(), team.languages().stream().sorted().toList(),
                         team.mode().name().toLowerCase(Locale.ROOT),
+                        team.timers().map(Team.Timers::amber).orElse(waitAmber).toMillis(),
+                        team.timers().map(Team.Timers::red).orElse(waitRed).toMillis(),
                         everyone.stream().filter(agent -> team.hasMember(agent.username())).toList()))
                 .toList();
     }

@@ -183,7 +183,12 @@ public final class FrameParts {
      * and conversations. There is one team, {@code everyone}, without teams. Its queue is the {@code queue} frame's
      * entries with its name as their {@code team}.
      */
-    public record TeamView(String name, List<String> languages, String assignment, List<SupervisedAgent> agents) {
+    /**
+     * A team as the supervisor's view shows it: its waits turn amber and red past its own thresholds (the team's
+     * {@code timers}, else the installation's).
+     */
+    public record TeamView(String name, List<String> languages, String assignment, long waitAmberMs, long waitRedMs,
+                           List<SupervisedAgent> agents) {
     }
 
     /** An agent as the supervisor's view shows them: a {@link TeamMember} with the conversations they have. */
@@ -196,11 +201,12 @@ public final class FrameParts {
     }
 
     /** One conversation with an agent: what the visitor wants, since when they waited, since when it last changed hands. */
-    public record SupervisedConversation(String conversationId, String customerWants, String language, String waitingSince,
-                                         String since) {
+    public record SupervisedConversation(String conversationId, String customerWants, String language, String team,
+                                         String waitingSince, String since) {
         static SupervisedConversation of(Conversation c) {
             return new SupervisedConversation(c.id(), c.handoff().map(HandoffSummary::customerWants).orElse(null),
-                    c.language().orElse(null), c.handoff().map(h -> h.waitingSince().toString()).orElse(null), c.updatedAt().toString());
+                    c.language().orElse(null), c.team().orElse(null), c.handoff().map(h -> h.waitingSince().toString()).orElse(null),
+                    c.updatedAt().toString());
         }
     }
 

@@ -84,6 +84,7 @@ class TeamsInBrowserTest {
         console.locator("[data-testid=transfer-note]").fill("Asks about a delivery, not the charge");
         console.locator("[data-testid=transfer-send]").click();
         assertThat(console.locator("[data-testid=mine-item]")).hasCount(0);
+        String chargedAgain = givenAVisitorWaiting("I was charged twice for order 50077");
 
         Page supervisor = signedIn("alice", "alice-secret-1", "/supervisor.html");
         Locator support = supervisor.locator("section.team[data-team=support]");
@@ -91,9 +92,14 @@ class TeamsInBrowserTest {
         // Transferred, it waits at the front of support's queue.
         assertThat(support.locator("[data-testid=team-waiting-entry]").first()).hasAttribute("data-conversation", charged);
         assertThat(support.locator("[data-testid=team-waiting-entry]").nth(1)).hasAttribute("data-conversation", help);
-        assertThat(supervisor.locator("section.team[data-team=billing] [data-testid=team-waiting-count]")).hasText("0");
+        Locator billing = supervisor.locator("section.team[data-team=billing]");
+        assertThat(billing.locator("[data-testid=team-waiting-count]")).hasText("1");
+        assertThat(billing.locator("[data-testid=team-waiting-entry]")).hasAttribute("data-conversation", chargedAgain);
+        // Each team's waits go by its own thresholds: billing's 2 s are past, support's installation-wide 5 min are not.
+        assertThat(billing.locator("[data-testid=waiting-timer]")).hasClass(Pattern.compile("\\bred\\b"));
+        assertThat(support.locator("[data-testid=waiting-timer]").first()).not().hasClass(Pattern.compile("\\b(amber|red)\\b"));
         assertThat(supervisor.locator("section.team[data-team=billing] [data-testid=agent][data-agent=bruno]")).isVisible();
-        assertThat(supervisor.locator("[data-testid=waiting-team]")).hasText(new String[] {"support", "support"});
+        assertThat(supervisor.locator("[data-testid=waiting-team]")).hasText(new String[] {"support", "support", "billing"});
         assertThat(supervisor.locator("[data-testid=team-meta]").first()).hasText(Pattern.compile("Agents pull · EN, IT"));
         Axe.assertNoSeriousViolations(supervisor, "the supervisor view with teams");
         HeadlessChromium.screenshot(supervisor, "teams-03-supervisor.png");
