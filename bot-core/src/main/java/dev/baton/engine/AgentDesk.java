@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -130,7 +131,7 @@ public final class AgentDesk {
      * is not in (supervisors take any).
      */
     public Mono<Conversation> accept(String conversationId, AgentRef agent) {
-        return capacityOf(agent.username()).flatMap(capacity -> assign(conversationId, agent, capacity));
+        return memberOf(agent).flatMap(member -> assign(conversationId, agent, member));
     }
 
     /**
@@ -138,25 +139,25 @@ public final class AgentDesk {
      * behalf, refused the same way, and announced to their consoles as an {@link ConversationEvent.AutoAssigned}.
      */
     Mono<Conversation> assignAutomatically(String conversationId, AgentRoster.Member member) {
-        return assign(conversationId, member.agent(), member.capacity())
+        return assign(conversationId, member.agent(), member)
                 .flatMap(assigned -> stores.events().publish(new ConversationEvent.AutoAssigned(conversationId, member.username()))
                         .thenReturn(assigned));
     }
 
-    private Mono<Conversation> assign(String conversationId, AgentRef agent, int capacity) {
+    private Mono<Conversation> assign(String conversationId, AgentRef agent, AgentRoster.Member member) {
         AtomicReference<Instant> queuedAt = new AtomicReference<>();
         return stores.conversations().updateWithinCapacity(conversationId, current -> {
                     if (current.state() == ConversationState.WITH_AGENT) {
                         throw new AlreadyTakenException(conversationId);
                     }
-                    if (current.state() == ConversationState.WAITING_FOR_AGENT && !teams().serves(agent.username(), current.team())) {
+                    if (current.state() == ConversationState.WAITING_FOR_AGENT && !teams().serves(member, current.team())) {
                         throw new OtherTeamException(conversationId, current.team().orElseThrow());
                     }
                     // A waiting conversation changes only by leaving the queue: it was last updated when it joined.
                     // The change may run again after a conflict; the last run is the one stored.
                     queuedAt.set(current.updatedAt());
                     return current.assign(agent, clock.instant());
-                }, capacity)
+                }, member.capacity())
                 .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
                 .doOnNext(assigned -> handoffs.observer().assigned(assigned, Duration.between(queuedAt.get(), assigned.updatedAt())))
                 .flatMap(assigned -> handoffs.changed(assigned)
@@ -312,20 +313,20 @@ public final class AgentDesk {
      */
     public Mono<Conversation> resolve(String conversationId, AgentRef agent) {
         AtomicBoolean wasQueued = new AtomicBoolean();
-        return stores.conversations().update(conversationId, current -> {
+        return memberOf(agent).flatMap(member -> stores.conversations().update(conversationId, current -> {
                     if (current.state() == ConversationState.BOT) {
                         throw new IllegalTransitionException(conversationId, current.state(), "resolve (no agent is part of it)");
                     }
                     if (current.state() == ConversationState.WITH_AGENT && !current.isAssignedTo(agent.username())) {
                         throw new IllegalTransitionException(conversationId, current.state(), "resolve someone else's");
                     }
-                    if (current.state() == ConversationState.WAITING_FOR_AGENT && !teams().serves(agent.username(), current.team())) {
+                    if (current.state() == ConversationState.WAITING_FOR_AGENT && !teams().serves(member, current.team())) {
                         throw new OtherTeamException(conversationId, current.team().orElseThrow());
                     }
                     // The change may run again after a conflict; the last run is the one stored.
                     wasQueued.set(current.state() == ConversationState.WAITING_FOR_AGENT);
                     return current.resolve(clock.instant());
-                })
+                }))
                 .switchIfEmpty(Mono.error(() -> new UnknownConversationException(conversationId)))
                 .doOnNext(handoffs.observer()::resolved)
                 .flatMap(resolved -> handoffs.post(conversationId, MessageDraft.systemNote(
@@ -358,8 +359,14 @@ public final class AgentDesk {
                 : Mono.error(new IllegalTransitionException(conversationId, c.state(), action)));
     }
 
-    private Mono<Integer> capacityOf(String agentUsername) {
-        return roster.find(agentUsername).map(AgentRoster.Member::capacity).defaultIfEmpty(AgentRoster.DEFAULT_CAPACITY);
+    /** The agent on the roster; someone not on it (a supervisor who is no agent) in no team, with the usual capacity. */
+    private Mono<AgentRoster.Member> memberOf(AgentRef agent) {
+        return roster.find(agent.username()).defaultIfEmpty(new AgentRoster.Member(agent, AgentRoster.DEFAULT_CAPACITY));
+    }
+
+    /** The teams the agent is in, configured or given by the company's directory; none for someone not on the roster. */
+    public Mono<Set<String>> teamsOf(String agentUsername) {
+        return roster.find(agentUsername).map(teams()::teamsOf).defaultIfEmpty(Set.of());
     }
 
     private String language(Conversation conversation) {

@@ -52,8 +52,8 @@ public final class AutoAssigner {
     }
 
     private Flux<Conversation> assignWaitingOf(Team team) {
-        return waitingFor(team).flatMapMany(waiting -> Flux.fromIterable(waiting)
-                .concatMap(conversation -> assign(conversation, team, team.members().size())));
+        return Mono.zip(waitingFor(team), membersOf(team).map(List::size)).flatMapMany(read -> Flux.fromIterable(read.getT1())
+                .concatMap(conversation -> assign(conversation, team, read.getT2())));
     }
 
     /** The team's waiting conversations, longest-waiting first. */
@@ -86,7 +86,7 @@ public final class AutoAssigner {
     private Mono<List<AgentAvailability>> membersOf(Team team) {
         return desk.team().map(everyone -> {
             List<AgentAvailability> members = new ArrayList<>();
-            everyone.stream().filter(a -> team.hasMember(a.member().username())).forEach(members::add);
+            everyone.stream().filter(a -> desk.teams().isIn(a.member(), team)).forEach(members::add);
             return members;
         });
     }

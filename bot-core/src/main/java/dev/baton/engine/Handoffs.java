@@ -11,6 +11,7 @@ import dev.baton.dialogue.BotPhrases.Phrase;
 import dev.baton.dialogue.MoodReading;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.IntentCandidate;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.Teams;
 import dev.baton.handoff.HandoffSummaryWriter;
@@ -51,16 +52,19 @@ public final class Handoffs {
     private final Clock clock;
     private final ConversationObserver observer;
     private final Teams teams;
+    private final AgentRoster roster;
 
     /**
      * @param observer told of every step on either side, once it is stored
      * @param teams    who takes which conversation, and when each team's people answer; out of hours, with nobody of
      *                 the team online, the visitor is told when they are back
+     * @param roster   the agents, whose teams say who of those online can come for each team
      */
     public Handoffs(Stores stores, HandoffSummaryWriter summaries, WaitEstimator waits,
                     dev.baton.dialogue.BotPhrases phrases, String defaultLanguage, Clock clock, ConversationObserver observer,
-                    Teams teams) {
+                    Teams teams, AgentRoster roster) {
         this.teams = teams;
+        this.roster = roster;
         this.stores = stores;
         this.summaries = summaries;
         this.waits = waits;
@@ -166,13 +170,15 @@ public final class Handoffs {
         if (!teams.configured()) {
             return stores.presence().onlineCount().map(total -> new AgentsOnline(total, Map.of()));
         }
-        return Mono.zip(stores.presence().online(), stores.presence().away()).map(presence -> {
+        return Mono.zip(stores.presence().online(), stores.presence().away()).flatMap(presence -> {
             Set<String> available = new HashSet<>(presence.getT1());
             available.removeAll(presence.getT2());
-            Map<String, Integer> byTeam = new HashMap<>();
-            teams.all().forEach(team -> byTeam.put(team.name(),
-                    (int) team.members().stream().filter(available::contains).count()));
-            return new AgentsOnline(available.size(), byTeam);
+            return roster.members().filter(member -> available.contains(member.username())).collectList().map(members -> {
+                Map<String, Integer> byTeam = new HashMap<>();
+                teams.all().forEach(team -> byTeam.put(team.name(),
+                        (int) members.stream().filter(member -> teams.isIn(member, team)).count()));
+                return new AgentsOnline(available.size(), byTeam);
+            });
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The agents who may take conversations: the name visitors see, and how many conversations each may have at once.
@@ -20,13 +21,23 @@ public final class AgentRoster {
     /** What an agent may have at once unless configured otherwise: enough to work, few enough to answer well. */
     public static final int DEFAULT_CAPACITY = 5;
 
-    /** One agent and the most conversations they may have at once (at least 1). */
-    public record Member(AgentRef agent, int capacity) {
+    /**
+     * One agent, the most conversations they may have at once (at least 1), and the teams the company's directory
+     * puts them in, by name. A configured agent's teams are configured on the teams ({@link Team#members}), so they
+     * have none here; {@link Teams#isIn} says who is in a team either way.
+     */
+    public record Member(AgentRef agent, int capacity, Set<String> directoryTeams) {
         public Member {
             Objects.requireNonNull(agent, "agent");
             if (capacity < 1) {
                 throw new IllegalArgumentException("an agent's capacity must be at least 1: " + agent.username() + " has " + capacity);
             }
+            directoryTeams = Set.copyOf(directoryTeams);
+        }
+
+        /** An agent the directory puts in no team: a configured one. */
+        public Member(AgentRef agent, int capacity) {
+            this(agent, capacity, Set.of());
         }
 
         public String username() {

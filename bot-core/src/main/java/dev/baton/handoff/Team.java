@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *                  digits, {@code -} and {@code _}
  * @param languages the visitors' languages it takes; empty, any language
  * @param intents   the intents it handles, besides those whose file names it
- * @param members   the agents in it, by username
+ * @param members   the configured agents in it, by username; the directory's agents carry their own teams
+ *                  ({@link AgentRoster.Member#directoryTeams}), and {@link Teams#isIn} asks both
  * @param mode      whether its agents pull conversations from its queue or Baton assigns them
  * @param hours     when its people answer
  * @param timers    when its waiting and unanswered conversations turn amber and red in the console; empty, the
@@ -61,6 +62,7 @@ public record Team(String name, Set<String> languages, Set<String> intents, Set<
         return languages.isEmpty() || languages.contains(language);
     }
 
+    /** Whether the configuration lists {@code username} in it; {@link Teams#isIn} says whether anyone is in it. */
     public boolean hasMember(String username) {
         return members.contains(username);
     }

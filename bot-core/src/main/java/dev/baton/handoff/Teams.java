@@ -96,8 +96,8 @@ public final class Teams {
      * conversation with no team (routed before teams were configured) or of a team no longer configured, and for
      * overseers; otherwise members only.
      */
-    public boolean serves(String username, Optional<String> team) {
-        return seesEveryTeam(username) || inQueueOf(teamsOf(username), team);
+    public boolean serves(AgentRoster.Member agent, Optional<String> team) {
+        return seesEveryTeam(agent.username()) || inQueueOf(teamsOf(agent), team);
     }
 
     /**
@@ -113,9 +113,17 @@ public final class Teams {
         return !configured() || overseers.contains(username);
     }
 
-    /** The teams {@code username} is in, by name. */
-    public Set<String> teamsOf(String username) {
-        return byName.values().stream().filter(t -> t.hasMember(username)).map(Team::name).collect(Collectors.toUnmodifiableSet());
+    /** The teams {@code agent} is in, by name. */
+    public Set<String> teamsOf(AgentRoster.Member agent) {
+        return byName.values().stream().filter(t -> isIn(agent, t)).map(Team::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether {@code agent} is in {@code team}: configured in it, or put in it by the company's directory. The one
+     * place that decides it. A team the directory named that is no longer configured is no team of theirs.
+     */
+    public boolean isIn(AgentRoster.Member agent, Team team) {
+        return team.hasMember(agent.username()) || agent.directoryTeams().contains(team.name());
     }
 
     /** When the people of {@code team} answer: the installation's hours for no team or one not configured. */

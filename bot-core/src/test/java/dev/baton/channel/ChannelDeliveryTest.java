@@ -13,6 +13,7 @@ import dev.baton.dialogue.BotPhrases;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.SatisfactionSurvey;
 import dev.baton.engine.Stores;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.Teams;
 import dev.baton.handoff.HandoffSummaryWriter;
@@ -54,7 +55,8 @@ class ChannelDeliveryTest {
             new InMemoryLeftMessages(clock, Duration.ofDays(30)), events, new InMemoryPresence(clock));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, ConversationObserver.all(), Teams.none(BusinessHours.always()));
+            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, ConversationObserver.all(), Teams.none(BusinessHours.always()),
+            new AgentRoster(List.of()));
     private final SatisfactionSurvey survey = new SatisfactionSurvey(stores, new InMemorySatisfactionRatings(clock, Duration.ofDays(30)),
             handoffs, redactor, "en", clock);
     private final DeliveryClaims claims = new InMemoryDeliveryClaims(clock, Duration.ofHours(1), 1_000);

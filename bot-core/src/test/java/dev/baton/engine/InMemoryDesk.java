@@ -73,7 +73,7 @@ final class InMemoryDesk {
 
     private Handoffs handoffsOn(Stores stores, Teams teams) {
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-                new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock, observed, teams);
+                new WaitEstimator(Duration.ofMinutes(3), VISITOR_GRACE), new BotPhrases(), "en", clock, observed, teams, ROSTER);
     }
 
     /** A new conversation of a new visitor, handed off (which queues it). */

@@ -6,6 +6,7 @@ import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.HandoffSummary;
 import dev.baton.conversation.Mood;
 import dev.baton.dialogue.BotPhrases;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.Teams;
 import dev.baton.handoff.AgentQueue;
@@ -49,7 +50,7 @@ class LiveQueueTest {
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
             new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.fixed(NOW, ZoneOffset.UTC),
-            new ConversationLog(), Teams.none(BusinessHours.always()));
+            new ConversationLog(), Teams.none(BusinessHours.always()), new AgentRoster(List.of()));
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     private final List<List<String>> seen = new CopyOnWriteArrayList<>();
     private LiveQueue queue;

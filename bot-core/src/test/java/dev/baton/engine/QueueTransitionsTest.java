@@ -54,7 +54,8 @@ class QueueTransitionsTest {
             new InMemoryLeftMessages(clock, Duration.ofDays(30)), events, new InMemoryPresence(clock));
     private final PersonalDataRedactor redactor = new PersonalDataRedactor();
     private final Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
-            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, new ConversationLog(), Teams.none(BusinessHours.always()));
+            new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", clock, new ConversationLog(), Teams.none(BusinessHours.always()),
+            new AgentRoster(List.of()));
     private final AgentDesk desk = new AgentDesk(stores, handoffs, new AgentRoster(List.of()), "en", clock);
 
     @Test

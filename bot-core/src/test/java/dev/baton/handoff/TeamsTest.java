@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.conversation.AgentRef;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -54,17 +55,45 @@ class TeamsTest {
         Teams none = Teams.none(BusinessHours.always());
 
         assertThat(none.route(Optional.of("refund"), Optional.of("billing"), "en")).isEmpty();
-        assertThat(none.serves("anyone", Optional.of("billing"))).isTrue();
+        assertThat(none.serves(agent("anyone"), Optional.of("billing"))).isTrue();
         assertThat(none.seesEveryTeam("anyone")).isTrue();
     }
 
     @Test
     void membersServeTheirTeamsAndOverseersServeEveryTeam() {
-        assertThat(TEAMS.serves("carla", Optional.of("support"))).isTrue();
-        assertThat(TEAMS.serves("carla", Optional.of("billing"))).isFalse();
-        assertThat(TEAMS.serves("sam", Optional.of("billing"))).isTrue();
-        assertThat(TEAMS.serves("carla", Optional.empty())).as("a conversation routed before teams existed").isTrue();
-        assertThat(TEAMS.teamsOf("maria")).containsExactlyInAnyOrder("support", "billing");
+        assertThat(TEAMS.serves(agent("carla"), Optional.of("support"))).isTrue();
+        assertThat(TEAMS.serves(agent("carla"), Optional.of("billing"))).isFalse();
+        assertThat(TEAMS.serves(agent("sam"), Optional.of("billing"))).isTrue();
+        assertThat(TEAMS.serves(agent("carla"), Optional.empty())).as("a conversation routed before teams existed").isTrue();
+        assertThat(TEAMS.teamsOf(agent("maria"))).containsExactlyInAnyOrder("support", "billing");
+    }
+
+    @Test
+    void anAgentFromTheDirectoryIsInTheTeamsTheDirectoryPutsThemInAndServesOnlyThose() {
+        AgentRoster.Member dana = new AgentRoster.Member(new AgentRef("dana", "Dana"), 3, Set.of("billing"));
+
+        assertThat(TEAMS.teamsOf(dana)).containsExactly("billing");
+        assertThat(TEAMS.isIn(dana, BILLING)).isTrue();
+        assertThat(TEAMS.serves(dana, Optional.of("billing"))).isTrue();
+        assertThat(TEAMS.serves(dana, Optional.of("support"))).isFalse();
+    }
+
+    @Test
+    void aTeamTheDirectoryNamedThatIsNoLongerConfiguredIsNoTeamOfTheAgents() {
+        AgentRoster.Member dana = new AgentRoster.Member(new AgentRef("dana", "Dana"), 3, Set.of("accounts", "support"));
+
+        assertThat(TEAMS.teamsOf(dana)).containsExactly("support");
+    }
+
+    @Test
+    void aConfiguredMemberIsInTheirTeamsAndTheDirectoryAddsToThem() {
+        AgentRoster.Member carla = new AgentRoster.Member(new AgentRef("carla", "Carla"), 1, Set.of("persian"));
+
+        assertThat(TEAMS.teamsOf(carla)).containsExactlyInAnyOrder("support", "persian");
+    }
+
+    private static AgentRoster.Member agent(String username) {
+        return new AgentRoster.Member(new AgentRef(username, username), 1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
+import java.util.Set;
 
 import static dev.baton.store.Fixtures.T0;
 
@@ -15,7 +16,7 @@ import static dev.baton.store.Fixtures.T0;
 public abstract class DirectoryAgentsContract {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final AgentRoster.Member DANA = new AgentRoster.Member(new AgentRef("dana", "Dana Ortiz"), 3);
+    private static final AgentRoster.Member DANA = new AgentRoster.Member(new AgentRef("dana", "Dana Ortiz"), 3, Set.of("billing", "support"));
     private static final AgentRoster.Member BEN = new AgentRoster.Member(new AgentRef("ben", "Ben Okafor"), 5);
 
     protected DirectoryAgents agents;
@@ -39,7 +40,7 @@ public abstract class DirectoryAgentsContract {
     }
 
     @Test
-    void anAgentEnrolledOnOneNodeIsKnownOnEveryNodeWithTheirNameAndCapacity() {
+    void anAgentEnrolledOnOneNodeIsKnownOnEveryNodeWithTheirNameCapacityAndTeams() {
         agents.enrol(DANA, T0).block(TIMEOUT);
         agents.enrol(BEN, T0).block(TIMEOUT);
 
@@ -48,9 +49,9 @@ public abstract class DirectoryAgentsContract {
     }
 
     @Test
-    void enrollingAgainKeepsWhatTheDirectorySaysNow() {
+    void enrollingAgainKeepsWhatTheDirectorySaysNowTheirNameAndTeams() {
         agents.enrol(DANA, T0).block(TIMEOUT);
-        AgentRoster.Member renamed = new AgentRoster.Member(new AgentRef("dana", "Dana Ortiz-Lee"), 3);
+        AgentRoster.Member renamed = new AgentRoster.Member(new AgentRef("dana", "Dana Ortiz-Lee"), 3, Set.of("billing"));
 
         otherNode.enrol(renamed, T0.plusSeconds(60)).block(TIMEOUT);
 

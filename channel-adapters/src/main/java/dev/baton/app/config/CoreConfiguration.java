@@ -93,12 +93,12 @@ class CoreConfiguration {
 
     @Bean
     Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, LiveKnowledge knowledge, Clock clock,
-                      ConversationObserver observer, Teams teams) {
+                      ConversationObserver observer, Teams teams, AgentRoster roster) {
         Function<String, String> titles = id -> knowledge.get().intents().find(id)
                 .flatMap(intent -> intent.titleIn(properties.defaultLanguage())).orElse(id);
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), titles),
                 new WaitEstimator(properties.handoff().averageHandlingTime(), properties.handoff().visitorGrace()), new BotPhrases(),
-                properties.defaultLanguage(), clock, observer, teams);
+                properties.defaultLanguage(), clock, observer, teams, roster);
     }
 
     /** Stops taking messages for the inbox at shutdown; what is still buffered then is not stored. */

@@ -1,5 +1,7 @@
 package dev.baton.app.config;
 
+import dev.baton.conversation.AgentRef;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.Team;
 import dev.baton.handoff.Teams;
@@ -31,7 +33,7 @@ class TeamsConfigurationTest {
         assertThat(teams.all()).extracting(Team::name).containsExactly("support", "billing");
         assertThat(teams.route(Optional.of("refunds"), Optional.of("billing"), "it")).contains("billing");
         assertThat(teams.route(Optional.of("refunds"), Optional.of("billing"), "fa")).contains("support");
-        assertThat(teams.teamsOf("bruno")).containsExactlyInAnyOrder("support", "billing");
+        assertThat(teams.teamsOf(new AgentRoster.Member(new AgentRef("bruno", "Bruno"), 5))).containsExactlyInAnyOrder("support", "billing");
         assertThat(teams.seesEveryTeam("alice")).as("a supervisor").isTrue();
         assertThat(teams.find("billing").orElseThrow().timers()).contains(new Team.Timers(Duration.ofMinutes(1), Duration.ofMinutes(3)));
     }

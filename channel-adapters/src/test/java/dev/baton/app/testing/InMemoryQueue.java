@@ -12,6 +12,7 @@ import dev.baton.dialogue.BotPhrases;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.LiveQueue;
 import dev.baton.engine.Stores;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.Teams;
 import dev.baton.handoff.HandoffSummaryWriter;
@@ -58,7 +59,7 @@ public final class InMemoryQueue implements AutoCloseable {
         PersonalDataRedactor redactor = new PersonalDataRedactor();
         Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
                 new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.fixed(NOW, ZoneOffset.UTC),
-                new ConversationLog(), Teams.none(BusinessHours.always()));
+                new ConversationLog(), Teams.none(BusinessHours.always()), new AgentRoster(List.of()));
         queue = new LiveQueue(stores, handoffs, INTERVAL, Duration.ofMinutes(1), time);
         time.advanceTime();
     }

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -359,15 +360,20 @@ final class StoredDocuments {
         }
     }
 
-    /** An agent from the company's directory, as the roster knows them, and when they last signed in. */
-    record DirectoryAgentDocument(int v, String username, String name, int capacity, String signedInAt) {
+    /**
+     * An agent from the company's directory, as the roster knows them, and when they last signed in. {@code teams} is
+     * absent from what was stored before the directory put agents in teams: no team, until they sign in again.
+     */
+    record DirectoryAgentDocument(int v, String username, String name, int capacity, List<String> teams, String signedInAt) {
 
         static DirectoryAgentDocument of(AgentRoster.Member m, Instant signedInAt) {
-            return new DirectoryAgentDocument(VERSION, m.username(), m.agent().displayName(), m.capacity(), signedInAt.toString());
+            return new DirectoryAgentDocument(VERSION, m.username(), m.agent().displayName(), m.capacity(),
+                    m.directoryTeams().stream().sorted().toList(), signedInAt.toString());
         }
 
         AgentRoster.Member toMember() {
-            return new AgentRoster.Member(new AgentRef(required(username, "username"), required(name, "name")), capacity);
+            return new AgentRoster.Member(new AgentRef(required(username, "username"), required(name, "name")), capacity,
+                    teams == null ? Set.of() : Set.copyOf(teams));
         }
 
         Instant lastSignIn() {

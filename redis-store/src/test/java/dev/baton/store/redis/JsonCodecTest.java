@@ -1,5 +1,6 @@
 package dev.baton.store.redis;
 
+import dev.baton.conversation.AgentRef;
 import dev.baton.conversation.Conversation;
 import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.ConversationState;
@@ -8,6 +9,7 @@ import dev.baton.conversation.Message;
 import dev.baton.conversation.MessageDraft;
 import dev.baton.conversation.Mood;
 import dev.baton.conversation.Sender;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.LeftMessage;
 import dev.baton.store.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -170,5 +172,13 @@ class JsonCodecTest {
         assertThatThrownBy(() -> json.decodeConversation("{\"v\":1,\"id\":\"c-1\"}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("visitorId");
+    }
+
+    @Test
+    void aDirectoryAgentStoredBeforeTheDirectoryGaveTeamsIsInNoTeam() {
+        AgentRoster.Member dana = json.decodeDirectoryAgent(
+                "{\"v\":1,\"username\":\"dana\",\"name\":\"Dana Ortiz\",\"capacity\":3,\"signedInAt\":\"2026-11-23T18:00:00Z\"}").toMember();
+
+        assertThat(dana).isEqualTo(new AgentRoster.Member(new AgentRef("dana", "Dana Ortiz"), 3));
     }
 }

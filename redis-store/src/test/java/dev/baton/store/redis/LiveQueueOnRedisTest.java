@@ -8,6 +8,7 @@ import dev.baton.dialogue.BotPhrases;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.LiveQueue;
 import dev.baton.engine.Stores;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.BusinessHours;
 import dev.baton.handoff.Teams;
 import dev.baton.handoff.HandoffSummaryWriter;
@@ -53,7 +54,7 @@ class LiveQueueOnRedisTest {
         PersonalDataRedactor redactor = new PersonalDataRedactor();
         Handoffs handoffs = new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), id -> id),
                 new WaitEstimator(Duration.ofMinutes(3)), new BotPhrases(), "en", Clock.systemUTC(), new ConversationLog(),
-                Teams.none(BusinessHours.always()));
+                Teams.none(BusinessHours.always()), new AgentRoster(List.of()));
 
         LiveQueue queue = redis.closeAfterTest(new LiveQueue(stores, handoffs, Duration.ofMillis(100), Duration.ofSeconds(30),
                 Schedulers.parallel()));
