@@ -200,7 +200,16 @@
     state.timers = frame.timers || DEFAULT_TIMERS;
     state.teams = frame.teams || [];
     const me = $('me');
-    me.replaceChildren('Signed in as ', el('strong', { text: (state.me && (state.me.name || state.me.username)) || 'agent' }));
+    me.replaceChildren('Signed in as ', el('strong', { text: (state.me && (state.me.name || state.me.username)) || 'agent' }),
+      ...teamsLine());
+  }
+
+  /** With teams, which I am in — or, plainly, none (an agent from the directory whose groups map to no team, say). */
+  function teamsLine() {
+    if (!state.teams.length) return [];
+    const mine = state.teams.filter(t => t.member).map(t => t.name);
+    return [el('span', { class: 'my-teams', 'data-testid': 'my-teams',
+      text: mine.length ? ' · ' + mine.join(', ') : ' · in no team' })];
   }
 
   /** My status and load ("2/5"): the load counts my conversations as the last `assigned` frame listed them. */

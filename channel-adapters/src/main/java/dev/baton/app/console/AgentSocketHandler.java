@@ -103,22 +103,30 @@ final class AgentSocketHandler implements WebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession session) {
         return session.getHandshakeInfo().getPrincipal()
-                .flatMap(user -> agents.find(user.getName()).flatMap(agent -> serve(session, agent, AgentDirectory.isSupervisor(user)))
+                .flatMap(user -> agents.find(user.getName()).flatMap(agent -> desk.teamsOf(agent.username())
+                                .flatMap(teamNames -> serve(session, agent, teamNames, AgentDirectory.isSupervisor(user))))
                         .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION))))
                 .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
     }
 
-    private Mono<Void> serve(WebSocketSession session, AgentRef agent, boolean supervisor) {
+    /** @param teamNames the teams the agent is in, read as they connect: a change shows from their next connection */
+    private Mono<Void> serve(WebSocketSession session, AgentRef agent, Set<String> teamNames, boolean supervisor) {
         FrameOutbox outbox = pipeline.outbox(session);
         Actor actor = Actors.of(agent.username(), session.getHandshakeInfo().getRemoteAddress());
         OpenConversations open = new OpenConversations();
         Sinks.Empty<Void> closed = Sinks.empty();
         outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName()), timers,
-                desk.teams().all().stream().map(team -> TeamEntry.of(team, agent.username(), timers)).toList()));
+                desk.teams().all().stream().map(team -> TeamEntry.of(team, teamNames.contains(team.name()), timers)).toList()));
 
         Mono<Void> start = desk.consoleConnected(agent.username())
                 .then(sendStatus(outbox, agent))
-                .then(Mono.fromRunnable(() -> queue.join(outbox, agent.username())))
+                .then(Mono.fromRunnable(() -> {
+                    if (desk.teams().seesEveryTeam(agent.username())) {
+                        queue.joinWholeQueue(outbox);
+                    } else {
+                        queue.join(outbox, teamNames);
+                    }
+                }))
                 .then(sendAssigned(outbox, agent, open))
                 .then(sendCanned(outbox, agent, supervisor));
         Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, supervisor, actor, open, frame))

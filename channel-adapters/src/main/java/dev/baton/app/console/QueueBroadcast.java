@@ -44,9 +44,20 @@ final class QueueBroadcast implements AutoCloseable {
         this.subscription = queue.observe().subscribe(this::show);
     }
 
-    /** Shows a console that just connected the whole queue its agent sees, then every change until it {@link #leave}s. */
-    synchronized void join(FrameOutbox console, String agentUsername) {
-        Set<String> key = teams.seesEveryTeam(agentUsername) ? EVERY_TEAM : teams.teamsOf(agentUsername);
+    /**
+     * Shows a console that just connected the queue of {@code teamNames} (and the conversations of no team), then
+     * every change until it {@link #leave}s.
+     */
+    void join(FrameOutbox console, Set<String> teamNames) {
+        add(console, Set.copyOf(teamNames));
+    }
+
+    /** Shows a console that just connected the whole queue, every team's, then every change until it {@link #leave}s. */
+    void joinWholeQueue(FrameOutbox console) {
+        add(console, EVERY_TEAM);
+    }
+
+    private synchronized void add(FrameOutbox console, Set<String> key) {
         View view = views.computeIfAbsent(key, View::new);
         view.consoles.add(console);
         if (latest != null) {

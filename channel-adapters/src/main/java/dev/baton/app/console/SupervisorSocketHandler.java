@@ -15,6 +15,7 @@ import dev.baton.app.wire.SocketPipeline;
 import dev.baton.audit.Actor;
 import dev.baton.conversation.AgentRef;
 import dev.baton.engine.AgentDesk;
+import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.Team;
 import dev.baton.engine.QuotedValue;
 import dev.baton.events.ConversationEvent;
@@ -83,7 +84,7 @@ final class SupervisorSocketHandler implements WebSocketHandler {
         outbox.send(new OutboundFrame.SupervisorWelcome(new AgentView(supervisor.username(), supervisor.displayName()),
                 waitAmber.toMillis(), waitRed.toMillis()));
 
-        Mono<Void> start = Mono.fromRunnable(() -> queue.join(outbox, supervisor.username()));
+        Mono<Void> start = Mono.fromRunnable(() -> queue.joinWholeQueue(outbox));
         Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, supervisor, actor, frame))
                 .doFinally(signal -> {
                     closed.tryEmitEmpty();
@@ -142,23 +143,27 @@ final class SupervisorSocketHandler implements WebSocketHandler {
         return desk.team()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(agent -> desk.assignedTo(agent.member().username()).collectList()
-                        .map(conversations -> SupervisedAgent.of(agent, conversations)))
+                        .map(conversations -> new Supervised(agent.member(), SupervisedAgent.of(agent, conversations))))
                 .collectList()
                 .doOnNext(everyone -> outbox.send(new OutboundFrame.Supervision(teams(everyone))))
                 .then();
     }
 
-    private List<TeamView> teams(List<SupervisedAgent> everyone) {
+    /** An agent as shown, with what says which teams they are in. */
+    private record Supervised(AgentRoster.Member member, SupervisedAgent shown) {
+    }
+
+    private List<TeamView> teams(List<Supervised> everyone) {
         if (!desk.teams().configured()) {
             return List.of(new TeamView(EVERYONE, List.of(), Team.AssignmentMode.PULL.name().toLowerCase(Locale.ROOT),
-                    waitAmber.toMillis(), waitRed.toMillis(), everyone));
+                    waitAmber.toMillis(), waitRed.toMillis(), everyone.stream().map(Supervised::shown).toList()));
         }
         return desk.teams().all().stream()
                 .map(team -> new TeamView(team.name(), team.languages().stream().sorted().toList(),
                         team.mode().name().toLowerCase(Locale.ROOT),
                         team.timers().map(Team.Timers::amber).orElse(waitAmber).toMillis(),
                         team.timers().map(Team.Timers::red).orElse(waitRed).toMillis(),
-                        everyone.stream().filter(agent -> team.hasMember(agent.username())).toList()))
+                        everyone.stream().filter(agent -> desk.teams().isIn(agent.member(), team)).map(Supervised::shown).toList()))
                 .toList();
     }
 }

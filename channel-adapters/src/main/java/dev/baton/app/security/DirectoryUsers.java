@@ -26,10 +26,11 @@ import java.util.Set;
 
 /**
  * Turns a user the directory vouched for (single sign-on) into a Baton user: their username and name from the claims
- * {@code baton.sso} names, their roles mapped from its roles claim ({@link DirectoryRoles}). Refused, and audited as
+ * {@code baton.sso} names, their roles mapped from its roles claim and an agent's teams from its teams claim
+ * ({@link ClaimMapping}). Refused, and audited as
  * {@link StaffAction#LOGIN_REFUSED}, when no role maps, when the username claim is missing, or when the username is a
  * configured user's (two people must not share a name on the console and in the audit log). An agent is enrolled on
- * the roster of every node ({@link DirectoryAgents}), and withdrawn once they sign in without the role (or, after
+ * the roster of every node ({@link DirectoryAgents}) with their teams, both as of this sign-in, and withdrawn once they sign in without the role (or, after
  * {@code baton.retention.directory-agents} without signing in, by the retention's sweep).
  */
 final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest, OidcUser> {
@@ -43,17 +44,21 @@ final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest,
 
     private final ReactiveOAuth2UserService<OidcUserRequest, OidcUser> directory;
     private final SingleSignOnSettings settings;
-    private final DirectoryRoles roles;
+    private final ClaimMapping roles;
+    private final ClaimMapping teams;
     private final Set<String> configuredUsernames;
     private final DirectoryAgents agents;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DirectoryUsers(SingleSignOnSettings settings, Set<String> configuredUsernames, DirectoryAgents agents, AuditTrail audit,
-                   Clock clock) {
+    /** @param configuredTeams the teams of {@code baton.teams}, by name, which {@code settings} may put agents in */
+    DirectoryUsers(SingleSignOnSettings settings, Set<String> configuredUsernames, Set<String> configuredTeams,
+                   DirectoryAgents agents, AuditTrail audit, Clock clock) {
+        settings.checkTeams(configuredTeams);
         this.directory = new OidcReactiveOAuth2UserService();
         this.settings = settings;
-        this.roles = new DirectoryRoles(settings.roles());
+        this.roles = new ClaimMapping(settings.roles());
+        this.teams = new ClaimMapping(settings.teams());
         this.configuredUsernames = Set.copyOf(configuredUsernames);
         this.agents = agents;
         this.audit = audit;
@@ -84,7 +89,8 @@ final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest,
         List<GrantedAuthority> authorities = given.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
         OidcUser batonUser = new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), settings.usernameClaim());
         Mono<Void> roster = given.contains("AGENT")
-                ? agents.enrol(new AgentRoster.Member(new AgentRef(name, displayName(user, name)), settings.capacity()), clock.instant())
+                ? agents.enrol(new AgentRoster.Member(new AgentRef(name, displayName(user, name)), settings.capacity(),
+                        teams.of(user.getClaims().get(settings.teamsClaim()))), clock.instant())
                 : agents.withdraw(name);
         return roster.thenReturn(batonUser);
     }

@@ -4,6 +4,8 @@ import dev.baton.app.config.BatonProperties;
 import dev.baton.app.limits.RateLimitedRequests;
 import dev.baton.audit.AuditTrail;
 import dev.baton.handoff.DirectoryAgents;
+import dev.baton.handoff.Team;
+import dev.baton.handoff.Teams;
 import dev.baton.store.SharedSecrets;
 import dev.baton.limits.RateLimiter;
 import org.slf4j.Logger;
@@ -131,11 +133,12 @@ class SecurityConfiguration {
     /** Single sign-on, when a provider is registered: see {@link SingleSignOn}. */
     @Bean
     SingleSignOn singleSignOn(ObjectProvider<ReactiveClientRegistrationRepository> registrations, SingleSignOnSettings settings,
-                              BatonProperties properties, DirectoryAgents agents, SharedSecrets secrets, AuditTrail audit,
-                              Clock clock) {
+                              BatonProperties properties, Teams teams, DirectoryAgents agents, SharedSecrets secrets,
+                              AuditTrail audit, Clock clock) {
         Set<String> configured = properties.agents().users().stream().map(BatonProperties.User::username).collect(Collectors.toSet());
+        Set<String> teamNames = teams.all().stream().map(Team::name).collect(Collectors.toSet());
         return new SingleSignOn(Optional.ofNullable(registrations.getIfAvailable()),
-                new DirectoryUsers(settings, configured, agents, audit, clock), new SignInRequestCookie(secrets, clock),
+                new DirectoryUsers(settings, configured, teamNames, agents, audit, clock), new SignInRequestCookie(secrets, clock),
                 new LandingAfterSingleSignOn(audit));
     }
 

@@ -18,13 +18,18 @@ import java.util.Set;
  * @param usernameClaim the claim that is the user's Baton username, the one the audit log and the roster know
  * @param nameClaim     the claim that is the name visitors see; without it, the username
  * @param capacity      how many conversations an agent from the directory may have at once
+ * @param teamsClaim    the claim whose values put an agent in teams; unset, {@code rolesClaim}
+ * @param teams         each value of that claim that puts an agent in teams → those teams, by name (each one of
+ *                      {@code baton.teams}: see {@link #checkTeams}); an agent none of whose values is here is in no team
  */
 @ConfigurationProperties("baton.sso")
 record SingleSignOnSettings(@DefaultValue("groups") String rolesClaim,
                             @DefaultValue Map<String, List<String>> roles,
                             @DefaultValue("preferred_username") String usernameClaim,
                             @DefaultValue("name") String nameClaim,
-                            @DefaultValue("" + AgentRoster.DEFAULT_CAPACITY) int capacity) {
+                            @DefaultValue("" + AgentRoster.DEFAULT_CAPACITY) int capacity,
+                            String teamsClaim,
+                            @DefaultValue Map<String, List<String>> teams) {
 
     /** The roles a directory may give: not METRICS, which is for scrapers with a password. */
     static final Set<String> ROLES = Set.of("AGENT", "SUPERVISOR", "TRAINER", "ADMIN");
@@ -40,5 +45,21 @@ record SingleSignOnSettings(@DefaultValue("groups") String rolesClaim,
             throw new IllegalArgumentException("baton.sso.capacity must be at least 1: " + capacity);
         }
         roles = Map.copyOf(roles);
+        teamsClaim = teamsClaim == null || teamsClaim.isBlank() ? rolesClaim : teamsClaim;
+        teams = Map.copyOf(teams);
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} saying which, when the mapping names a team that is not configured:
+     * checked against {@code baton.teams} at start-up, so that a typo does not quietly leave agents in no team.
+     */
+    void checkTeams(Set<String> configuredTeams) {
+        teams.forEach((value, given) -> given.forEach(team -> {
+            if (!configuredTeams.contains(team)) {
+                throw new IllegalArgumentException("baton.sso.teams.\"" + value + "\" names the team \"" + team
+                        + "\", which is not one of baton.teams " + (configuredTeams.isEmpty() ? "(there are none)"
+                        : configuredTeams.stream().sorted().toList()));
+            }
+        }));
     }
 }

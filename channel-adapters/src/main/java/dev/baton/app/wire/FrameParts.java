@@ -160,9 +160,9 @@ public final class FrameParts {
      * Baton assigns ({@code auto}), whether the agent is in it, and its timers (its own, or the installation's).
      */
     public record TeamEntry(String name, List<String> languages, String assignment, boolean member, TimersView timers) {
-        public static TeamEntry of(Team team, String agentUsername, TimersView installationTimers) {
+        public static TeamEntry of(Team team, boolean member, TimersView installationTimers) {
             return new TeamEntry(team.name(), team.languages().stream().sorted().toList(),
-                    team.mode().name().toLowerCase(Locale.ROOT), team.hasMember(agentUsername),
+                    team.mode().name().toLowerCase(Locale.ROOT), member,
                     team.timers().map(t -> TimersView.of(t.amber(), t.red())).orElse(installationTimers));
         }
     }

@@ -66,6 +66,7 @@ class TeamsInBrowserTest {
         String help = givenAVisitorWaiting("I want to talk to a person");
 
         Page console = signedIn("bruno", "bruno-secret-1", "/console.html");
+        assertThat(console.locator("[data-testid=my-teams]")).hasText("· billing");
         Locator queued = console.locator("[data-testid=queue-item]");
         assertThat(queued).hasCount(1);
         assertThat(queued.first()).hasAttribute("data-conversation-id", charged);

@@ -52,8 +52,8 @@ class QueueBroadcastTest {
     void everyConsoleIsSentTheSameFrameWrittenOnce() {
         Socket alice = new Socket(node.frames);
         Socket bruno = new Socket(node.frames);
-        broadcast.join(alice.outbox, "alice");
-        broadcast.join(bruno.outbox, "bruno");
+        broadcast.joinWholeQueue(alice.outbox);
+        broadcast.joinWholeQueue(bruno.outbox);
 
         node.waiting("c-1");
         node.settle();
@@ -65,7 +65,7 @@ class QueueBroadcastTest {
     @Test
     void aConsoleApplyingEveryUpdateHoldsTheNodesQueue() {
         Socket console = new Socket(node.frames);
-        broadcast.join(console.outbox, "alice");
+        broadcast.joinWholeQueue(console.outbox);
         for (int i = 1; i <= 6; i++) {
             node.waiting("c-" + i);
         }
@@ -100,7 +100,7 @@ class QueueBroadcastTest {
         node.waiting(id);
         node.settle();
         Socket console = new Socket(node.frames);
-        broadcast.join(console.outbox, "alice");
+        broadcast.joinWholeQueue(console.outbox);
         return console;
     }
 

@@ -1,0 +1,160 @@
+package dev.baton.app.security;
+
+import dev.baton.app.journey.Agents;
+import dev.baton.app.journey.ChatSocket;
+import dev.baton.app.journey.DirectoryBrowser;
+import dev.baton.app.journey.OpenedSockets;
+import dev.baton.conversation.AgentRef;
+import dev.baton.handoff.AgentRoster;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Agents from the company's directory in the teams their groups map to ({@code baton.sso.teams}): support takes
+ * Persian, billing English; Alice, configured, is in support and supervises. Dana's group puts her in billing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.security.oauth2.client.registration.corp.client-id=baton",
+        "spring.security.oauth2.client.registration.corp.client-secret=baton-secret",
+        "spring.security.oauth2.client.registration.corp.scope=openid,profile",
+        "baton.sso.roles.billing-desk=AGENT",
+        "baton.sso.roles.baton-agents=AGENT",
+        "baton.sso.teams.billing-desk=billing",
+        "baton.teams[0].name=support", "baton.teams[0].languages=fa", "baton.teams[0].members=alice",
+        "baton.teams[1].name=billing", "baton.teams[1].languages=en",
+        "baton.agents.users[0].username=alice", "baton.agents.users[0].password-hash={noop}alice-secret",
+        "baton.agents.users[0].roles=AGENT,SUPERVISOR"})
+class SingleSignOnTeamsTest {
+
+    private static final String ISSUER = "corp";
+    private static final MockOAuth2Server PROVIDER = started();
+
+    @RegisterExtension
+    final OpenedSockets sockets = new OpenedSockets();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AgentRoster roster;
+
+    @DynamicPropertySource
+    static void provider(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.client.provider.corp.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
+    }
+
+    @AfterAll
+    static void stopTheProvider() {
+        PROVIDER.shutdown();
+    }
+
+    @Test
+    void anAgentWhoseGroupMapsToBillingSeesBillingsQueueAndNotSupportsAndTakesBillingsConversations() {
+        String persian = conversationOf(givenAVisitorWaiting("fa", "می‌خواهم با یک اپراتور صحبت کنم"));
+        String english = conversationOf(givenAVisitorWaiting("en", "I want to talk to a person"));
+
+        ChatSocket dana = signedInConsole("dana", "Dana Ortiz", List.of("billing-desk", "marketing"));
+
+        assertThat(dana.await("welcome").get("teams").findParents("name"))
+                .extracting(t -> t.get("name").stringValue() + ":" + t.get("member").asBoolean())
+                .containsExactly("support:false", "billing:true");
+        assertThat(dana.awaitQueued(english).get("team").stringValue()).isEqualTo("billing");
+        assertThat(queuedIn(dana)).as("support's conversation is not in her queue").doesNotContain(persian);
+
+        dana.send(Map.of("type", "accept", "conversationId", persian));
+        assertThat(dana.await("error", f -> persian.equals(f.get("conversationId").stringValue())).get("code").stringValue())
+                .isEqualTo("other_team");
+        dana.send(Map.of("type", "accept", "conversationId", english));
+        assertThat(dana.await("conversation", f -> f.get("conversationId").stringValue().equals(english)).get("state").stringValue())
+                .isEqualTo("WITH_AGENT");
+
+        ChatSocket alice = sockets.withSession(port, "/ws/supervisor", Agents.login(port, "alice", "alice-secret"));
+        JsonNode billing = alice.await("supervision").get("teams").valueStream()
+                .filter(team -> team.get("name").stringValue().equals("billing")).findFirst().orElseThrow();
+        assertThat(billing.get("agents").findValuesAsString("username")).as("the supervisor view lists her in billing").contains("dana");
+    }
+
+    @Test
+    void theTeamsAreKeptWithTheAgentAndRefreshedAtEachSignIn() {
+        signIn(new DirectoryBrowser(), "erin", "Erin", List.of("billing-desk"));
+        assertThat(roster.find("erin").block(Duration.ofSeconds(10)))
+                .isEqualTo(new AgentRoster.Member(new AgentRef("erin", "Erin"), 5, Set.of("billing")));
+
+        signIn(new DirectoryBrowser(), "erin", "Erin", List.of("baton-agents"));
+
+        assertThat(roster.find("erin").block(Duration.ofSeconds(10)).directoryTeams()).as("moved out of billing").isEmpty();
+    }
+
+    @Test
+    void anAgentWhoseGroupsMapToNoTeamIsToldTheyAreInNone() {
+        ChatSocket fred = signedInConsole("fred", "Fred", List.of("baton-agents"));
+
+        assertThat(fred.await("welcome").get("teams").findParents("name"))
+                .extracting(t -> t.get("member").asBoolean()).containsOnly(false);
+    }
+
+    private ChatSocket signedInConsole(String username, String name, List<String> groups) {
+        DirectoryBrowser browser = new DirectoryBrowser();
+        signIn(browser, username, name, groups);
+        ChatSocket console = sockets.withSession(port, "/ws/agent", "SESSION=" + browser.cookie(URI.create(baton("/")), "SESSION"));
+        console.await("agent_status");
+        return console;
+    }
+
+    private void signIn(DirectoryBrowser browser, String username, String name, List<String> groups) {
+        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, username, "JWT", List.of("baton"),
+                Map.of("preferred_username", username, "name", name, "groups", groups), 3600));
+        assertThat(browser.get(baton("/oauth2/authorization/corp")).status()).isEqualTo(200);
+    }
+
+    private ChatSocket givenAVisitorWaiting(String language, String text) {
+        ChatSocket visitor = sockets.visitor(port);
+        visitor.send(Map.of("type", "hello", "visitorId", "v-" + UUID.randomUUID().toString().replace("-", ""), "language", language));
+        visitor.await("welcome");
+        visitor.send(Map.of("type", "message", "text", text, "clientMessageId", UUID.randomUUID().toString()));
+        visitor.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
+        return visitor;
+    }
+
+    private static String conversationOf(ChatSocket visitor) {
+        return visitor.frames().stream().filter(f -> f.get("type").stringValue().equals("welcome"))
+                .reduce((first, last) -> last).orElseThrow().get("conversationId").stringValue();
+    }
+
+    /** Every conversation an agent's console was shown in its queue so far. */
+    private static List<String> queuedIn(ChatSocket agent) {
+        return agent.frames().stream()
+                .filter(f -> List.of("queue", "queue_update").contains(f.get("type").stringValue()))
+                .flatMap(f -> f.findValuesAsString("conversationId").stream())
+                .toList();
+    }
+
+    private String baton(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static MockOAuth2Server started() {
+        MockOAuth2Server server = new MockOAuth2Server();
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        return server;
+    }
+}
