@@ -202,6 +202,7 @@
     const me = $('me');
     me.replaceChildren('Signed in as ', el('strong', { text: (state.me && (state.me.name || state.me.username)) || 'agent' }),
       ...teamsLine());
+    me.title = me.textContent;
   }
 
   /** With teams, which I am in — or, plainly, none (an agent from the directory whose groups map to no team, say). */
