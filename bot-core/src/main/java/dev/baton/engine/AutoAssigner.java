@@ -6,6 +6,7 @@ import dev.baton.conversation.IllegalTransitionException;
 import dev.baton.events.ConversationEvent;
 import dev.baton.handoff.AgentAvailability;
 import dev.baton.handoff.AutoAssignment;
+import dev.baton.handoff.Sighting;
 import dev.baton.handoff.Team;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,14 +57,25 @@ public final class AutoAssigner {
                 .concatMap(conversation -> assign(conversation, team, read.getT2())));
     }
 
-    /** The team's waiting conversations, longest-waiting first. */
+    /**
+     * The team's waiting conversations whose visitor is there, longest-waiting first. A visitor whose page closed is
+     * passed over while they may still come back (they keep their place, and a sweep gives it to an agent on their
+     * return); giving them an agent would take that agent's room for nobody. A visitor never seen on a socket (a
+     * messaging channel, which reports no presence) is there.
+     */
     private Mono<List<Conversation>> waitingFor(Team team) {
         // The ids are collected first: on Redis, a result stream not drained pauses the connection the reads need.
         return stores.queue().waiting().collectList()
                 .flatMapMany(Flux::fromIterable)
                 .concatMap(id -> stores.conversations().find(id))
                 .filter(c -> c.team().equals(Optional.of(team.name())))
-                .collectList();
+                .collectList()
+                .flatMap(waiting -> stores.visitorPresence().seen(waiting.stream().map(Conversation::id).toList())
+                        .map(seen -> waiting.stream().filter(c -> there(seen.get(c.id()))).toList()));
+    }
+
+    private static boolean there(Sighting sighting) {
+        return sighting == null || sighting.online() || sighting.lastSeen().isEmpty();
     }
 
     /**

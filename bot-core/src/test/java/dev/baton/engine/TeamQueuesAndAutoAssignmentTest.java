@@ -129,6 +129,24 @@ class TeamQueuesAndAutoAssignmentTest {
     }
 
     @Test
+    void autoAssignmentPassesOverAVisitorWhoseChatIsClosedUntilTheyAreBack() {
+        InMemoryDesk auto = new InMemoryDesk(teams(Team.AssignmentMode.AUTO));
+        auto.desk.consoleConnected("carla").block();
+        auto.desk.consoleConnected("maria").block();
+        auto.waiting("c-gone", "en", Optional.of("support"));
+        auto.waiting("c-here", "en", Optional.of("support"));
+        auto.stores.visitorPresence().connected("c-gone").then(auto.stores.visitorPresence().disconnected("c-gone")).block();
+        auto.stores.visitorPresence().connected("c-here").block();
+        AutoAssigner assigner = new AutoAssigner(auto.stores, auto.desk);
+
+        assertThat(assigner.assignWaiting().map(Conversation::id).collectList().block()).containsExactly("c-here");
+        StepVerifier.create(auto.stores.queue().waiting()).as("the one who left keeps their place").expectNext("c-gone").verifyComplete();
+
+        auto.stores.visitorPresence().connected("c-gone").block();
+        assertThat(assigner.assignWaiting().map(Conversation::id).collectList().block()).containsExactly("c-gone");
+    }
+
+    @Test
     void autoAssignmentPassesOverMembersWhoAreAwayAndTeamsThatPull() {
         InMemoryDesk auto = new InMemoryDesk(new Teams(List.of(
                 team("support", Set.of("carla", "maria"), Team.AssignmentMode.AUTO),
