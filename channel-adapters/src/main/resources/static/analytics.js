@@ -61,7 +61,20 @@
       series: [{ name: 'Ratings', type: 'bar', data: o.satisfaction.map((n, i) => ({ value: n,
         itemStyle: { color: ['#dc2626', '#f97316', '#eab308', '#84cc16', '#16a34a'][i] } })) }] }, true);
 
-    $('team-name').textContent = (data.teams[0] && data.teams[0].name) || '';
+    // Without teams the one team is everyone; with teams, each team's conversations (those routed to it) get a row.
+    const configured = data.teams.filter(t => t.name !== 'everyone');
+    $('team-name').textContent = configured.length ? 'all' : 'everyone';
+    $('teams-panel').hidden = configured.length === 0;
+    $('team-rows').replaceChildren(...configured.map(t => {
+      const row = el('tr');
+      row.dataset.team = t.name;
+      row.dataset.testid = 'team-figures-row';
+      row.append(el('td', t.name), el('td', String(t.figures.conversations)),
+        el('td', `${duration(t.figures.queueWait.medianMs)} / ${duration(t.figures.queueWait.p90Ms)}`),
+        el('td', duration(t.figures.firstResponse.medianMs)), el('td', duration(t.figures.resolution.medianMs)),
+        el('td', t.figures.satisfaction.join(' · ')));
+      return row;
+    }));
     $('agent-rows').replaceChildren(...data.agents.map(a => {
       const row = el('tr');
       row.dataset.agent = a.username;

@@ -19,10 +19,12 @@ import java.util.Optional;
  *                      with {@code outcome="accepted"})
  * @param firstResponse from joining the queue to its agent's first message (as {@code baton_agent_first_response_seconds})
  * @param resolution    from its start to its resolution by an agent (as {@code baton_conversation_duration_seconds})
+ * @param team          the team it was last routed or transferred to; empty without teams, and in outcomes recorded
+ *                      before teams existed
  */
 public record ConversationOutcome(String conversationId, Instant at, Optional<HandoffReason> handoffReason,
                                   Optional<String> agent, Optional<Duration> waited, Optional<Duration> firstResponse,
-                                  Optional<Duration> resolution) {
+                                  Optional<Duration> resolution, Optional<String> team) {
 
     public ConversationOutcome {
         Objects.requireNonNull(conversationId, "conversationId");
@@ -32,19 +34,26 @@ public record ConversationOutcome(String conversationId, Instant at, Optional<Ha
         Objects.requireNonNull(waited, "waited");
         Objects.requireNonNull(firstResponse, "firstResponse");
         Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(team, "team");
     }
 
     /** The visitor wrote for the first time: the bot has it, and keeps it unless a later outcome says otherwise. */
     public static ConversationOutcome engaged(String conversationId, Instant at) {
         return new ConversationOutcome(conversationId, at, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** People are done with a conversation the bot handed to them for {@code reason}. */
     public static ConversationOutcome finished(String conversationId, Instant at, HandoffReason reason, Optional<String> agent,
                                                Optional<Duration> waited, Optional<Duration> firstResponse,
                                                Optional<Duration> resolution) {
-        return new ConversationOutcome(conversationId, at, Optional.of(reason), agent, waited, firstResponse, resolution);
+        return new ConversationOutcome(conversationId, at, Optional.of(reason), agent, waited, firstResponse, resolution,
+                Optional.empty());
+    }
+
+    /** The same outcome, of the conversations of {@code team} (the team's analytics count it). */
+    public ConversationOutcome ofTeam(Optional<String> team) {
+        return new ConversationOutcome(conversationId, at, handoffReason, agent, waited, firstResponse, resolution, team);
     }
 
     /** Whether the bot kept the conversation to itself (so far). */

@@ -90,7 +90,7 @@ public final class OutcomeRecorder implements ConversationObserver {
         Optional<String> agent = conversation.agent().map(AgentRef::username).or(() -> measured.map(Assignment::agent));
         conversation.handoff().map(HandoffSummary::reason).ifPresent(reason -> record(ConversationOutcome.finished(
                 conversation.id(), clock.instant(), reason, agent, measured.map(Assignment::waited),
-                measured.flatMap(Assignment::firstResponse), resolution)));
+                measured.flatMap(Assignment::firstResponse), resolution).ofTeam(conversation.team())));
     }
 
     private void record(ConversationOutcome outcome) {

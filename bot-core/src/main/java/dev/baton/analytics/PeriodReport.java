@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,13 +15,16 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The analytics of a period: the figures of all its outcomes, of each agent's (one team, everyone, until teams exist),
- * and how many conversations each slice of the period saw.
+ * The analytics of a period: the figures of all its outcomes, of each agent's and of each team's, and how many
+ * conversations each slice of the period saw.
  *
  * @param agents by username, in alphabetical order: the outcomes that name the agent, and the ratings counted towards them
+ * @param teams  by name, in alphabetical order: the outcomes of conversations routed or transferred to the team (last),
+ *               and the ratings of those conversations; none without teams
  * @param slices the period cut into slices of equal length, each with the conversations first seen in it
  */
-public record PeriodReport(Instant from, Instant to, Figures overall, Map<String, Figures> agents, List<Slice> slices) {
+public record PeriodReport(Instant from, Instant to, Figures overall, Map<String, Figures> agents, Map<String, Figures> teams,
+                           List<Slice> slices) {
 
     /** Conversations first seen in {@code [start, start + length)}, and how many of them the bot kept to itself. */
     public record Slice(Instant start, long conversations, long contained) {
@@ -30,6 +34,7 @@ public record PeriodReport(Instant from, Instant to, Figures overall, Map<String
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         agents = Collections.unmodifiableSortedMap(new TreeMap<>(agents));
+        teams = Collections.unmodifiableSortedMap(new TreeMap<>(teams));
         slices = List.copyOf(slices);
     }
 
@@ -47,7 +52,21 @@ public record PeriodReport(Instant from, Instant to, Figures overall, Map<String
         Map<String, Figures> agents = new TreeMap<>();
         byAgent.forEach((agent, theirs) -> agents.put(agent, Figures.of(theirs, ratingsByAgent.getOrDefault(agent, List.of()))));
         ratingsByAgent.forEach((agent, theirs) -> agents.putIfAbsent(agent, Figures.of(List.of(), theirs)));
-        return new PeriodReport(from, to, Figures.of(outcomes, ratings), agents, slices(from, to, slice, outcomes));
+        return new PeriodReport(from, to, Figures.of(outcomes, ratings), agents, teams(outcomes, ratings),
+                slices(from, to, slice, outcomes));
+    }
+
+    private static Map<String, Figures> teams(Collection<ConversationOutcome> outcomes, Collection<SatisfactionRating> ratings) {
+        Map<String, List<ConversationOutcome>> byTeam = outcomes.stream().filter(o -> o.team().isPresent())
+                .collect(Collectors.groupingBy(o -> o.team().get()));
+        Map<String, String> teamOf = new HashMap<>();
+        outcomes.forEach(o -> o.team().ifPresent(team -> teamOf.put(o.conversationId(), team)));
+        Map<String, List<SatisfactionRating>> ratingsByTeam = ratings.stream()
+                .filter(r -> teamOf.containsKey(r.conversationId()))
+                .collect(Collectors.groupingBy(r -> teamOf.get(r.conversationId())));
+        Map<String, Figures> teams = new TreeMap<>();
+        byTeam.forEach((team, theirs) -> teams.put(team, Figures.of(theirs, ratingsByTeam.getOrDefault(team, List.of()))));
+        return teams;
     }
 
     private static List<Slice> slices(Instant from, Instant to, Duration length, Collection<ConversationOutcome> outcomes) {

@@ -56,6 +56,27 @@ class PeriodReportTest {
     }
 
     @Test
+    void eachTeamsFiguresAreThoseOfTheConversationsRoutedToItWithTheirRatings() {
+        List<ConversationOutcome> outcomes = new ArrayList<>();
+        for (ConversationOutcome o : tenConversations()) {
+            boolean billing = o.conversationId().equals("c-6") || o.conversationId().equals("c-7");
+            outcomes.add(o.handoffReason().isEmpty() ? o : o.ofTeam(Optional.of(billing ? "billing" : "support")));
+        }
+
+        Map<String, Figures> teams = PeriodReport.of(DAY, DAY.plus(Duration.ofDays(1)), Duration.ofHours(1), outcomes, RATINGS).teams();
+
+        assertThat(teams).containsOnlyKeys("billing", "support");
+        assertThat(teams.get("support").conversations()).isEqualTo(2);
+        assertThat(teams.get("support").handoffsByReason()).isEqualTo(Map.of(HandoffReason.VISITOR_ASKED, 2L));
+        assertThat(teams.get("support").satisfaction()).containsExactly(0L, 0L, 1L, 0L, 1L);
+        assertThat(teams.get("billing").conversations()).isEqualTo(2);
+        assertThat(teams.get("billing").queueWait().median()).contains(Duration.ofSeconds(20));
+        assertThat(teams.get("billing").satisfaction()).containsExactly(0L, 0L, 0L, 0L, 1L);
+        assertThat(PeriodReport.of(DAY, DAY.plus(Duration.ofDays(1)), Duration.ofHours(1), tenConversations(), RATINGS).teams())
+                .as("without teams").isEmpty();
+    }
+
+    @Test
     void takesTheMedianAndTheNinetiethPercentileByNearestRank() {
         Figures overall = PeriodReport.of(DAY, DAY.plus(Duration.ofDays(1)), Duration.ofHours(1), tenConversations(), RATINGS).overall();
 

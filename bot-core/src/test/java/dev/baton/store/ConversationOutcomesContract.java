@@ -34,7 +34,8 @@ public abstract class ConversationOutcomesContract {
 
     private static ConversationOutcome resolved(String id, Duration after) {
         return ConversationOutcome.finished(id, T0.plus(after), HandoffReason.FRUSTRATION, Optional.of("alice"),
-                Optional.of(Duration.ofSeconds(42)), Optional.of(Duration.ofMillis(61_500)), Optional.of(Duration.ofMinutes(9)));
+                Optional.of(Duration.ofSeconds(42)), Optional.of(Duration.ofMillis(61_500)), Optional.of(Duration.ofMinutes(9)))
+                .ofTeam(Optional.of("billing"));
     }
 
     @Test

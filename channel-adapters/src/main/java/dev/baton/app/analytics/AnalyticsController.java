@@ -4,6 +4,7 @@ import dev.baton.analytics.ConversationOutcome;
 import dev.baton.analytics.ConversationOutcomes;
 import dev.baton.analytics.PeriodReport;
 import dev.baton.handoff.AgentRoster;
+import dev.baton.handoff.Teams;
 import dev.baton.satisfaction.SatisfactionRatings;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,11 +17,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * {@code GET /api/analytics}: the figures of a day, a week or a month (in UTC), overall and per agent, from the
+ * {@code GET /api/analytics}: the figures of a day, a week or a month (in UTC), overall, per team and per agent, from the
  * conversations' outcomes and the visitors' ratings of those conversations (see the README's Analytics section).
  */
 @RestController
@@ -32,12 +35,14 @@ class AnalyticsController {
     private final ConversationOutcomes outcomes;
     private final SatisfactionRatings ratings;
     private final AgentRoster agents;
+    private final Teams teams;
     private final Clock clock;
 
-    AnalyticsController(ConversationOutcomes outcomes, SatisfactionRatings ratings, AgentRoster agents, Clock clock) {
+    AnalyticsController(ConversationOutcomes outcomes, SatisfactionRatings ratings, AgentRoster agents, Teams teams, Clock clock) {
         this.outcomes = outcomes;
         this.ratings = ratings;
         this.agents = agents;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -54,9 +59,13 @@ class AnalyticsController {
         } catch (DateTimeParseException e) {
             return badRequest("from must be a date such as 2026-12-01, not " + quoted(from));
         }
-        return Mono.zip(report(chosen.get(), start), names())
-                .map(read -> ResponseEntity.ok((Object) AnalyticsView.of(chosen.get(), read.getT1(),
-                        username -> read.getT2().getOrDefault(username, username))));
+        return Mono.zip(report(chosen.get(), start), agents.members().collectList())
+                .map(read -> {
+                    Map<String, String> names = read.getT2().stream()
+                            .collect(Collectors.toMap(AgentRoster.Member::username, m -> m.agent().displayName(), (a, b) -> a));
+                    return ResponseEntity.ok((Object) AnalyticsView.of(chosen.get(), read.getT1(),
+                            username -> names.getOrDefault(username, username), members(read.getT2())));
+                });
     }
 
     private Mono<PeriodReport> report(Period period, LocalDate start) {
@@ -72,9 +81,10 @@ class AnalyticsController {
                         .map(rated -> PeriodReport.of(fromInstant, toInstant, period.slice(), found, rated)));
     }
 
-    /** The name visitors see of every agent on the roster, by username. */
-    private Mono<Map<String, String>> names() {
-        return agents.members().collectMap(AgentRoster.Member::username, member -> member.agent().displayName());
+    /** Each configured team with its members on the roster (directory agents included); none without teams. */
+    private List<AnalyticsView.Members> members(List<AgentRoster.Member> roster) {
+        return teams.all().stream().map(team -> new AnalyticsView.Members(team.name(),
+                roster.stream().filter(member -> teams.isIn(member, team)).map(AgentRoster.Member::username).toList())).toList();
     }
 
     private static String quoted(String value) {

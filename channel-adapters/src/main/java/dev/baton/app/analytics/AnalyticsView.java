@@ -13,12 +13,17 @@ import java.util.function.UnaryOperator;
 
 /**
  * The JSON of {@code GET /api/analytics}: durations in milliseconds ({@code null} when nothing was measured), handoff
- * reasons as the metrics tag them, ratings per score from 1 to 5. One team, {@code everyone}, until teams exist.
+ * reasons as the metrics tag them, ratings per score from 1 to 5. Without teams, one team, {@code everyone}, with the
+ * overall figures; with teams, each configured team with its members and the figures of its conversations.
  */
 record AnalyticsView(String period, String from, String to, FiguresView overall, List<TeamView> teams,
                      List<AgentView> agents, List<SliceView> slices) {
 
-    record TeamView(String name, List<String> agents) {
+    record TeamView(String name, List<String> agents, FiguresView figures) {
+    }
+
+    /** A configured team and the usernames of its members, in roster order. */
+    record Members(String team, List<String> usernames) {
     }
 
     record AgentView(String username, String name, FiguresView figures) {
@@ -46,11 +51,16 @@ record AnalyticsView(String period, String from, String to, FiguresView overall,
         }
     }
 
-    static AnalyticsView of(Period period, PeriodReport report, UnaryOperator<String> nameOf) {
+    /** @param teams the configured teams; empty without teams */
+    static AnalyticsView of(Period period, PeriodReport report, UnaryOperator<String> nameOf, List<Members> teams) {
         List<AgentView> agents = report.agents().entrySet().stream()
                 .map(e -> new AgentView(e.getKey(), nameOf.apply(e.getKey()), FiguresView.of(e.getValue()))).toList();
+        List<TeamView> teamViews = teams.isEmpty()
+                ? List.of(new TeamView("everyone", agents.stream().map(AgentView::username).toList(), FiguresView.of(report.overall())))
+                : teams.stream().map(t -> new TeamView(t.team(), t.usernames(),
+                        FiguresView.of(report.teams().getOrDefault(t.team(), Figures.of(List.of(), List.of()))))).toList();
         return new AnalyticsView(period.label(), report.from().toString(), report.to().toString(), FiguresView.of(report.overall()),
-                List.of(new TeamView("everyone", agents.stream().map(AgentView::username).toList())), agents,
+                teamViews, agents,
                 report.slices().stream().map(s -> new SliceView(s.start().toString(), s.conversations(), s.contained())).toList());
     }
 }

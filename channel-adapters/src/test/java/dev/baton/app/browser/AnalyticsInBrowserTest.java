@@ -36,7 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
         "baton.agents.users[0].roles=AGENT,SUPERVISOR",
         "baton.agents.users[1].username=bruno",
         "baton.agents.users[1].name=Bruno",
-        "baton.agents.users[1].password-hash={noop}bruno-secret-1"})
+        "baton.agents.users[1].password-hash={noop}bruno-secret-1",
+        "baton.teams[0].name=support",
+        "baton.teams[0].languages=en,it",
+        "baton.teams[0].members=alice",
+        "baton.teams[1].name=billing",
+        "baton.teams[1].languages=en,it",
+        "baton.teams[1].members=bruno"})
 class AnalyticsInBrowserTest {
 
     private static final LocalDate DATE = LocalDate.now(ZoneOffset.UTC).minusDays(1);
@@ -89,14 +95,23 @@ class AnalyticsInBrowserTest {
         assertThat(page.locator("[data-testid=kpi-containment]")).hasText("50 %");
         assertThat(page.locator("[data-testid=kpi-wait]")).hasText("2 min / 4 min");
         assertThat(page.locator("[data-testid=agent-figures] tbody tr")).hasCount(2);
+        // Each team's own figures: the conversations routed to it.
+        assertThat(page.locator("[data-testid=team-figures-row]")).hasCount(2);
+        assertThat(page.locator("[data-testid=team-figures-row][data-team=support] td").nth(1)).hasText("4");
+        assertThat(page.locator("[data-testid=team-figures-row][data-team=billing] td").nth(1)).hasText("2");
         assertThat(page.locator("[data-testid=chart-conversations] canvas")).hasCount(1);
         assertThat(page.locator("[data-testid=chart-csat] canvas")).hasCount(1);
         HeadlessChromium.screenshot(page, "analytics-01-day.png");
+        page.locator("[data-testid=team-figures]").scrollIntoViewIfNeeded();
+        HeadlessChromium.screenshot(page, "analytics-02-teams.png");
         Axe.assertNoSeriousViolations(page, "the analytics page");
         assertEquals(List.of(), HeadlessChromium.policyViolations(page), "Content-Security-Policy violations");
     }
 
-    /** Twelve conversations through the day; six handed to people, five of them resolved by Alice or Bruno. */
+    /**
+     * Twelve conversations through the day; six handed to people, five of them resolved by Alice (support) or Bruno
+     * (billing), one left the queue of support.
+     */
     private void givenADayOfConversations() {
         HandoffReason[] reasons = {HandoffReason.VISITOR_ASKED, HandoffReason.FRUSTRATION, HandoffReason.VISITOR_ASKED,
                 HandoffReason.INTENT_REQUIRES_HUMAN, HandoffReason.REPEATED_FAILURE};
@@ -108,11 +123,11 @@ class AnalyticsInBrowserTest {
                 String agent = i < 6 ? "alice" : "bruno";
                 outcomes.record(ConversationOutcome.finished(id, at.plus(Duration.ofMinutes(20)), reasons[i / 2], Optional.of(agent),
                         Optional.of(Duration.ofMinutes(i / 2 + 0L)), Optional.of(Duration.ofMinutes(i / 2 + 1L)),
-                        Optional.of(Duration.ofMinutes(10L + i)))).block();
+                        Optional.of(Duration.ofMinutes(10L + i))).ofTeam(Optional.of(i < 6 ? "support" : "billing"))).block();
                 ratings.rate(new SatisfactionRating(id, agent, 5 - i / 4, Optional.empty(), at.plus(Duration.ofMinutes(25)))).block();
             }
         }
         outcomes.record(ConversationOutcome.finished("c-11", DAY.plus(Duration.ofHours(20)), HandoffReason.VISITOR_ASKED,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).block();
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()).ofTeam(Optional.of("support"))).block();
     }
 }

@@ -202,19 +202,23 @@ final class StoredDocuments {
         }
     }
 
-    /** What became of a conversation, for the analytics; durations in milliseconds, absent ones null. */
+    /**
+     * What became of a conversation, for the analytics; durations in milliseconds, absent ones null, as is the team of
+     * an outcome recorded before teams existed.
+     */
     record OutcomeDocument(int v, String conversationId, String at, String reason, String agent, Long waitedMs,
-                           Long firstResponseMs, Long resolutionMs) {
+                           Long firstResponseMs, Long resolutionMs, String team) {
 
         static OutcomeDocument of(ConversationOutcome o) {
             return new OutcomeDocument(VERSION, o.conversationId(), o.at().toString(), o.handoffReason().map(Enum::name).orElse(null),
-                    o.agent().orElse(null), millis(o.waited()), millis(o.firstResponse()), millis(o.resolution()));
+                    o.agent().orElse(null), millis(o.waited()), millis(o.firstResponse()), millis(o.resolution()),
+                    o.team().orElse(null));
         }
 
         ConversationOutcome toOutcome() {
             return new ConversationOutcome(required(conversationId, "conversationId"), IsoInstants.parse(required(at, "at")),
                     Optional.ofNullable(reason).map(HandoffReason::valueOf), Optional.ofNullable(agent), duration(waitedMs),
-                    duration(firstResponseMs), duration(resolutionMs));
+                    duration(firstResponseMs), duration(resolutionMs), Optional.ofNullable(team));
         }
 
         private static Long millis(Optional<java.time.Duration> duration) {
