@@ -1,17 +1,14 @@
 package dev.baton.app.cluster;
 
 import dev.baton.app.journey.ChatSocket;
+import dev.baton.app.journey.Directory;
 import dev.baton.app.journey.DirectoryBrowser;
 import dev.baton.app.journey.OpenedSockets;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SingleSignOnAcrossNodesTest {
 
-    private static final String ISSUER = "corp";
-    private static MockOAuth2Server provider;
+    @RegisterExtension
+    static final Directory DIRECTORY = new Directory();
 
     @RegisterExtension
     static final BatonNodes cluster = new BatonNodes();
@@ -37,30 +34,22 @@ class SingleSignOnAcrossNodesTest {
     private static BatonNodes.Node nodeB;
 
     @BeforeAll
-    static void startAProviderAndTwoNodes() {
-        provider = new MockOAuth2Server();
-        provider.start(InetAddress.getLoopbackAddress(), 0);
+    static void startTwoNodes() {
         String[] sso = {
                 "spring.security.oauth2.client.registration.corp.client-id=baton",
                 "spring.security.oauth2.client.registration.corp.client-secret=baton-secret",
                 "spring.security.oauth2.client.registration.corp.scope=openid,profile",
-                "spring.security.oauth2.client.provider.corp.issuer-uri=" + provider.issuerUrl(ISSUER),
+                "spring.security.oauth2.client.provider.corp.issuer-uri=" + DIRECTORY.issuerUri(),
                 "baton.sso.roles.baton-agents=AGENT",
                 "baton.sso.capacity=2"};
         nodeA = cluster.startOn(BatonNodes.redis(), sso);
         nodeB = cluster.startOn(BatonNodes.redis(), sso);
     }
 
-    @AfterAll
-    static void stopTheProvider() {
-        provider.shutdown();
-    }
-
     @Test
     void anAgentWhoSignedInThroughTheDirectoryOnOneNodeWorksOnTheOtherAndIsOnItsRoster() {
         DirectoryBrowser browser = new DirectoryBrowser();
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "dana", "JWT", List.of("baton"),
-                Map.of("preferred_username", "dana", "name", "Dana Ortiz", "groups", List.of("baton-agents")), 3600));
+        DIRECTORY.vouchFor("dana", "Dana Ortiz", List.of("baton-agents"));
         assertThat(browser.get("http://localhost:" + nodeA.port() + "/oauth2/authorization/corp").status()).isEqualTo(200);
         String session = "SESSION=" + browser.cookie(URI.create("http://localhost:" + nodeA.port()), "SESSION");
 

@@ -75,18 +75,18 @@ class TeamsAcrossNodesTest {
         ChatSocket carla = givenAnAgent(nodeA, "carla");
         ChatSocket erik = givenAnAgent(nodeB, "erik");
 
-        String charged = conversationOf(givenAVisitorWaiting(nodeB, "en", "I was charged twice"));
-        String persian = conversationOf(givenAVisitorWaiting(nodeA, "fa", "می‌خواهم با یک اپراتور صحبت کنم"));
+        String charged = givenAVisitorWaiting(nodeB, "en", "I was charged twice").conversationId();
+        String persian = givenAVisitorWaiting(nodeA, "fa", "می‌خواهم با یک اپراتور صحبت کنم").conversationId();
         ChatSocket english = givenAVisitorWaiting(nodeB, "en", "I want to talk to a person");
-        String helpWanted = conversationOf(english);
+        String helpWanted = english.conversationId();
 
         assertThat(sam.awaitQueued(charged).get("team").stringValue()).as("by its intent").isEqualTo("billing");
         assertThat(sam.awaitQueued(persian).get("team").stringValue()).as("by its language").isEqualTo("international");
         assertThat(sam.awaitQueued(helpWanted).get("team").stringValue()).isEqualTo("support");
         assertThat(carla.awaitQueued(helpWanted).get("position").asInt()).isEqualTo(1);
         assertThat(erik.awaitQueued(persian).get("position").asInt()).isEqualTo(1);
-        assertThat(queuedIn(carla)).as("Carla's queue is support's").doesNotContain(charged, persian);
-        assertThat(queuedIn(erik)).as("Erik's queue is international's").doesNotContain(charged, helpWanted);
+        assertThat(carla.queuedConversationIds()).as("Carla's queue is support's").doesNotContain(charged, persian);
+        assertThat(erik.queuedConversationIds()).as("Erik's queue is international's").doesNotContain(charged, helpWanted);
 
         carla.send(Map.of("type", "accept", "conversationId", charged));
         assertThat(carla.await("error", f -> charged.equals(f.get("conversationId").stringValue())).get("code").stringValue())
@@ -123,13 +123,13 @@ class TeamsAcrossNodesTest {
                 .containsExactly("support:false", "billing:true", "international:false");
 
         ChatSocket first = givenAVisitorHandingOff(nodeA, "I was charged twice");
-        String firstId = conversationOf(first);
+        String firstId = first.conversationId();
         assertThat(maria.await("assignment").get("conversationId").stringValue()).as("both free: the first in the roster").isEqualTo(firstId);
         assertThat(maria.await("conversation", f -> f.get("conversationId").stringValue().equals(firstId)).get("state").stringValue())
                 .isEqualTo("WITH_AGENT");
         first.awaitMessage("system", m -> m.get("text").stringValue().equals("Maria joined the conversation."));
 
-        String secondId = conversationOf(givenAVisitorHandingOff(nodeB, "double charge on my card"));
+        String secondId = givenAVisitorHandingOff(nodeB, "double charge on my card").conversationId();
         assertThat(dario.await("assignment").get("conversationId").stringValue()).as("the one with fewer").isEqualTo(secondId);
 
         List<String> rush = new ArrayList<>();
@@ -138,7 +138,7 @@ class TeamsAcrossNodesTest {
             ChatSocket visitor = visitorSaying(i % 2 == 0 ? nodeA : nodeB, "en", "I was charged twice");
             rushing.add(visitor);
         }
-        rushing.forEach(visitor -> rush.add(conversationOf(visitor)));
+        rushing.forEach(visitor -> rush.add(visitor.conversationId()));
         await().atMost(Duration.ofSeconds(20)).until(() -> states(rush).stream().allMatch(c -> c.state() != ConversationState.BOT));
         await().atMost(Duration.ofSeconds(20)).until(() -> count(rush, ConversationState.WITH_AGENT) == 1);
 
@@ -180,19 +180,6 @@ class TeamsAcrossNodesTest {
         visitor.await("welcome");
         visitor.send(Map.of("type", "message", "text", text, "clientMessageId", UUID.randomUUID().toString()));
         return visitor;
-    }
-
-    private static String conversationOf(ChatSocket visitor) {
-        return visitor.frames().stream().filter(f -> f.get("type").stringValue().equals("welcome"))
-                .reduce((first, last) -> last).orElseThrow().get("conversationId").stringValue();
-    }
-
-    /** Every conversation an agent's console was shown in its queue so far. */
-    private static List<String> queuedIn(ChatSocket agent) {
-        return agent.frames().stream()
-                .filter(f -> List.of("queue", "queue_update").contains(f.get("type").stringValue()))
-                .flatMap(f -> f.findValuesAsString("conversationId").stream())
-                .toList();
     }
 
     private static List<Conversation> states(List<String> ids) {

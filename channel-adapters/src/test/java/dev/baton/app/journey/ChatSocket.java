@@ -180,6 +180,20 @@ public final class ChatSocket implements AutoCloseable {
         return !claimed.contains(frame) && ("*".equals(type) || type.equals(frame.get("type").stringValue())) && matching.test(frame);
     }
 
+    /** The conversation the latest {@code welcome} named. */
+    public String conversationId() {
+        return frames().stream().filter(f -> f.get("type").stringValue().equals("welcome"))
+                .reduce((first, last) -> last).orElseThrow().get("conversationId").stringValue();
+    }
+
+    /** Every conversation this console was shown in its queue so far. */
+    public List<String> queuedConversationIds() {
+        return frames().stream()
+                .filter(f -> List.of("queue", "queue_update").contains(f.get("type").stringValue()))
+                .flatMap(f -> f.findValuesAsString("conversationId").stream())
+                .toList();
+    }
+
     /** Every frame received so far. */
     public List<JsonNode> frames() {
         synchronized (seen) {

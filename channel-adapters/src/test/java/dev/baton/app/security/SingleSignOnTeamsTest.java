@@ -2,13 +2,11 @@ package dev.baton.app.security;
 
 import dev.baton.app.journey.Agents;
 import dev.baton.app.journey.ChatSocket;
+import dev.baton.app.journey.Directory;
 import dev.baton.app.journey.DirectoryBrowser;
 import dev.baton.app.journey.OpenedSockets;
 import dev.baton.conversation.AgentRef;
 import dev.baton.handoff.AgentRoster;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "baton.agents.users[0].roles=AGENT,SUPERVISOR"})
 class SingleSignOnTeamsTest {
 
-    private static final String ISSUER = "corp";
-    private static final MockOAuth2Server PROVIDER = started();
+    @RegisterExtension
+    static final Directory DIRECTORY = new Directory();
 
     @RegisterExtension
     final OpenedSockets sockets = new OpenedSockets();
@@ -59,18 +56,14 @@ class SingleSignOnTeamsTest {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.client.provider.corp.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
+        DIRECTORY.register(registry);
     }
 
-    @AfterAll
-    static void stopTheProvider() {
-        PROVIDER.shutdown();
-    }
 
     @Test
     void anAgentWhoseGroupMapsToBillingSeesBillingsQueueAndNotSupportsAndTakesBillingsConversations() {
-        String persian = conversationOf(givenAVisitorWaiting("fa", "می‌خواهم با یک اپراتور صحبت کنم"));
-        String english = conversationOf(givenAVisitorWaiting("en", "I want to talk to a person"));
+        String persian = givenAVisitorWaiting("fa", "می‌خواهم با یک اپراتور صحبت کنم").conversationId();
+        String english = givenAVisitorWaiting("en", "I want to talk to a person").conversationId();
 
         ChatSocket dana = signedInConsole("dana", "Dana Ortiz", List.of("billing-desk", "marketing"));
 
@@ -78,7 +71,7 @@ class SingleSignOnTeamsTest {
                 .extracting(t -> t.get("name").stringValue() + ":" + t.get("member").asBoolean())
                 .containsExactly("support:false", "billing:true");
         assertThat(dana.awaitQueued(english).get("team").stringValue()).isEqualTo("billing");
-        assertThat(queuedIn(dana)).as("support's conversation is not in her queue").doesNotContain(persian);
+        assertThat(dana.queuedConversationIds()).as("support's conversation is not in her queue").doesNotContain(persian);
 
         dana.send(Map.of("type", "accept", "conversationId", persian));
         assertThat(dana.await("error", f -> persian.equals(f.get("conversationId").stringValue())).get("code").stringValue())
@@ -121,8 +114,7 @@ class SingleSignOnTeamsTest {
     }
 
     private void signIn(DirectoryBrowser browser, String username, String name, List<String> groups) {
-        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, username, "JWT", List.of("baton"),
-                Map.of("preferred_username", username, "name", name, "groups", groups), 3600));
+        DIRECTORY.vouchFor(username, name, groups);
         assertThat(browser.get(baton("/oauth2/authorization/corp")).status()).isEqualTo(200);
     }
 
@@ -135,26 +127,7 @@ class SingleSignOnTeamsTest {
         return visitor;
     }
 
-    private static String conversationOf(ChatSocket visitor) {
-        return visitor.frames().stream().filter(f -> f.get("type").stringValue().equals("welcome"))
-                .reduce((first, last) -> last).orElseThrow().get("conversationId").stringValue();
-    }
-
-    /** Every conversation an agent's console was shown in its queue so far. */
-    private static List<String> queuedIn(ChatSocket agent) {
-        return agent.frames().stream()
-                .filter(f -> List.of("queue", "queue_update").contains(f.get("type").stringValue()))
-                .flatMap(f -> f.findValuesAsString("conversationId").stream())
-                .toList();
-    }
-
     private String baton(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static MockOAuth2Server started() {
-        MockOAuth2Server server = new MockOAuth2Server();
-        server.start(InetAddress.getLoopbackAddress(), 0);
-        return server;
     }
 }

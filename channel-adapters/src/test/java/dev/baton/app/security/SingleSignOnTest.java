@@ -1,28 +1,25 @@
 package dev.baton.app.security;
 
 import dev.baton.app.journey.Agents;
+import dev.baton.app.journey.Directory;
 import dev.baton.app.journey.DirectoryBrowser;
 import dev.baton.audit.AuditEntry;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.AuditQuery;
 import dev.baton.conversation.AgentRef;
 import dev.baton.handoff.AgentRoster;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "baton.agents.users[0].roles=AGENT,ADMIN"})
 class SingleSignOnTest {
 
-    private static final String ISSUER = "corp";
-    private static final MockOAuth2Server PROVIDER = started();
+    @RegisterExtension
+    static final Directory DIRECTORY = new Directory();
 
     @LocalServerPort
     int port;
@@ -60,13 +57,9 @@ class SingleSignOnTest {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.client.provider.corp.issuer-uri", () -> PROVIDER.issuerUrl(ISSUER).toString());
+        DIRECTORY.register(registry);
     }
 
-    @AfterAll
-    static void stopTheProvider() {
-        PROVIDER.shutdown();
-    }
 
     @Test
     void anAgentFromTheDirectorySignsInWithTheRolesTheirGroupsGiveAndJoinsTheRoster() {
@@ -158,7 +151,7 @@ class SingleSignOnTest {
 
         assertThat(signedOut.uri().toString()).as("back from the provider's end-session endpoint")
                 .isEqualTo(baton("/login.html?logout"));
-        assertThat(signedOut.way()).extracting(URI::getPath).contains(PROVIDER.endSessionEndpointUrl(ISSUER).encodedPath());
+        assertThat(signedOut.way()).extracting(URI::getPath).contains(DIRECTORY.endSessionPath());
         assertThat(browser.get(baton("/console.html")).uri().getPath()).isEqualTo("/login.html");
         assertThat(entriesSince(before, "dana")).extracting(AuditEntry::action).contains("logged_out", "login_succeeded");
     }
@@ -173,8 +166,7 @@ class SingleSignOnTest {
 
     /** Signs in through the provider, which vouches for {@code username} with these claims; where it ended. */
     private DirectoryBrowser.Page signIn(DirectoryBrowser browser, String username, String name, List<String> groups) {
-        PROVIDER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, username, "JWT", List.of("baton"),
-                Map.of("preferred_username", username, "name", name, "groups", groups), 3600));
+        DIRECTORY.vouchFor(username, name, groups);
         return browser.get(baton("/oauth2/authorization/corp"));
     }
 
@@ -185,11 +177,5 @@ class SingleSignOnTest {
 
     private String baton(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static MockOAuth2Server started() {
-        MockOAuth2Server server = new MockOAuth2Server();
-        server.start(InetAddress.getLoopbackAddress(), 0);
-        return server;
     }
 }
