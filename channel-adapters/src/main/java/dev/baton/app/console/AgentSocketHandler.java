@@ -34,6 +34,8 @@ import dev.baton.engine.AgentDesk;
 import dev.baton.engine.QuotedValue;
 import dev.baton.handoff.SuggestedAnswers;
 import dev.baton.handoff.UnansweredSince;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -57,6 +59,7 @@ final class AgentSocketHandler implements WebSocketHandler {
     /** How a console closes once its agent signed out, on whichever node (see docs/protocol.md). */
     static final CloseStatus SIGNED_OUT = new CloseStatus(4001, "signed out");
 
+    private static final Logger log = LoggerFactory.getLogger(AgentSocketHandler.class);
     private static final Set<String> CANNED_ACTIONS = Set.of("canned_responses", "save_canned", "delete_canned");
     private static final Comparator<CannedResponse> CANNED_ORDER = Comparator.comparing(CannedResponse::shortcut)
             .thenComparing(CannedResponse::language).thenComparing(CannedResponse::scope, Comparator.reverseOrder());
@@ -118,8 +121,7 @@ final class AgentSocketHandler implements WebSocketHandler {
         outbox.send(new OutboundFrame.AgentWelcome(new AgentView(agent.username(), agent.displayName()), timers,
                 desk.teams().all().stream().map(team -> TeamEntry.of(team, teamNames.contains(team.name()), timers)).toList()));
 
-        Mono<Void> start = desk.consoleConnected(agent.username())
-                .then(sendStatus(outbox, agent))
+        Mono<Void> start = sendStatus(outbox, agent)
                 .then(Mono.fromRunnable(() -> {
                     if (desk.teams().seesEveryTeam(agent.username())) {
                         queue.joinWholeQueue(outbox);
@@ -129,13 +131,14 @@ final class AgentSocketHandler implements WebSocketHandler {
                 }))
                 .then(sendAssigned(outbox, agent, open))
                 .then(sendCanned(outbox, agent, supervisor));
+        // When the reading stops, and also when the socket ends before its reading began (closed while starting).
+        Runnable ended = () -> {
+            closed.tryEmitEmpty();
+            queue.leave(outbox);
+            outbox.close();
+        };
         Mono<Void> readFrames = pipeline.read(session, outbox, frame -> onFrame(outbox, agent, supervisor, actor, open, frame))
-                .doFinally(signal -> {
-                    closed.tryEmitEmpty();
-                    queue.leave(outbox);
-                    outbox.close();
-                    desk.consoleDisconnected(agent.username()).subscribe();
-                })
+                .doFinally(signal -> ended.run())
                 .then();
         Mono<Void> pushEvents = feeds.observeConsole(agent.username(), open.opened())
                 .takeUntilOther(closed.asMono())
@@ -145,7 +148,22 @@ final class AgentSocketHandler implements WebSocketHandler {
                 .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
                 .then();
         Mono<Void> writeFrames = pipeline.write(session, outbox);
-        return openSockets.track(OpenSockets.Kind.AGENT, session, outbox, Mono.when(start.then(readFrames), writeFrames, pushEvents));
+        Mono<Void> served = Mono.when(start.then(readFrames), writeFrames, pushEvents).doFinally(signal -> ended.run());
+        return openSockets.track(OpenSockets.Kind.AGENT, session, outbox, whileOnline(agent.username(), served));
+    }
+
+    /**
+     * The agent counts as online while {@code served} runs, and stops counting however it ends. Tied to the whole
+     * socket, not to its reading: a console closed while it was still starting ended in a cancel before its reading
+     * began, its agent was never counted out, and visitors on every node went on seeing them online.
+     */
+    private Mono<Void> whileOnline(String agentUsername, Mono<Void> served) {
+        Mono<Void> gone = desk.consoleDisconnected(agentUsername).onErrorResume(e -> {
+            log.warn("Could not record that {}'s console closed; their presence lapses after the grace period: {}", agentUsername, e.toString());
+            return Mono.empty();
+        });
+        return Mono.usingWhen(desk.consoleConnected(agentUsername).thenReturn(agentUsername),
+                counted -> served, counted -> gone, (counted, error) -> gone, counted -> gone);
     }
 
     private Mono<Void> onFrame(FrameOutbox outbox, AgentRef agent, boolean supervisor, Actor actor, OpenConversations open,

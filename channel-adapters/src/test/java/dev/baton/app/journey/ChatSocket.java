@@ -38,6 +38,8 @@ public final class ChatSocket implements AutoCloseable {
     private final BlockingQueue<JsonNode> inbound = new LinkedTransferQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final Sinks.One<Integer> closedWith = Sinks.one();
+    // What ended the connection, for a failed wait to say: a refused handshake or a close shows no frame at all.
+    private volatile String ended = "still open";
     private final Disposable connection;
     private volatile Channel channel;
 
@@ -47,13 +49,16 @@ public final class ChatSocket implements AutoCloseable {
                 .websocket(WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build());
         connection = client.uri(url).handle((in, out) -> {
             in.withConnection(c -> channel = c.channel());
-            in.receiveCloseStatus().subscribe(status -> closedWith.tryEmitValue(status.code()));
+            in.receiveCloseStatus().subscribe(status -> {
+                ended = "closed by the server with " + status;
+                closedWith.tryEmitValue(status.code());
+            });
             in.receive().asString().map(JSON::readTree).subscribe(inbound::add);
             // Each frame flushed as it is sent, as a browser does, not in batches: in 3 of 40 flood runs on a loaded
             // machine, frames sat between this client and the server for seconds; batching was the one way this
             // client differed from a browser's.
             return out.sendObject(outbound.asFlux(), frame -> true);
-        }).subscribe();
+        }).subscribe(done -> { }, failure -> ended = "failed: " + failure);
     }
 
     public static ChatSocket connect(int port, String path) {
@@ -134,7 +139,7 @@ public final class ChatSocket implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new AssertionError("no '" + type + "' frame as expected within " + PATIENCE + "; frames seen: " + seen);
+        throw new AssertionError("no '" + type + "' frame as expected within " + PATIENCE + "; connection " + ended + "; frames seen: " + seen);
     }
 
     public JsonNode await(String type) {
