@@ -2,6 +2,7 @@ package dev.baton.nlu;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,14 +31,24 @@ final class CharNgramFeatures implements FeatureGenerator {
         // Sized for every n-gram at once, rather than grown step by step to hundreds of n-grams.
         Set<String> features = new LinkedHashSet<>(most * 4 / 3 + 1);
         for (String token : tokens) {
-            String marked = '<' + token + '>';
-            for (int n = minN; n <= maxN; n++) {
-                for (int start = 0; start + n <= marked.length(); start++) {
-                    // No prefix needed: word features all contain '=', which no token does.
-                    features.add(marked.substring(start, start + n));
-                }
-            }
+            features.addAll(of(token));
         }
         return features;
+    }
+
+    /**
+     * One word's distinct n-grams, in the order {@link #extractFeatures} takes them: a message's features are its
+     * words' n-grams in word order, each kept the first time it comes.
+     */
+    List<String> of(String token) {
+        String marked = '<' + token + '>';
+        Set<String> grams = new LinkedHashSet<>((maxN - minN + 1) * marked.length() * 4 / 3 + 1);
+        for (int n = minN; n <= maxN; n++) {
+            for (int start = 0; start + n <= marked.length(); start++) {
+                // No prefix needed: word features all contain '=', which no token does.
+                grams.add(marked.substring(start, start + n));
+            }
+        }
+        return List.copyOf(grams);
     }
 }

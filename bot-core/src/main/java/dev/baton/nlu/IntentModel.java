@@ -197,8 +197,12 @@ public final class IntentModel implements IntentClassifier {
         return new DoccatModel(defaultLanguage, maxent, manifest, factory);
     }
 
-    /** One trained model with the feature generators it reads, and where its outcomes sit among the intents. */
-    private record View(DoccatModel doccat, MaxentWeights weights, FeatureGenerator[] generators, int[] intentIndex) {
+    /**
+     * One trained model with the feature generators it reads, and where its outcomes sit among the intents; the
+     * character n-grams are read through {@link WordGramRows}, the other features by name.
+     */
+    private record View(DoccatModel doccat, MaxentWeights weights, FeatureGenerator[] generators, int[] intentIndex,
+                        WordGramRows[] wordGrams) {
 
         static View of(DoccatModel doccat, String[] intents) {
             MaxentModel maxent = doccat.getMaxentModel();
@@ -210,13 +214,28 @@ public final class IntentModel implements IntentClassifier {
             if (intentIndex.length != intents.length || Arrays.stream(intentIndex).anyMatch(i -> i < 0)) {
                 throw new IllegalArgumentException("the views of an intent model disagree on its intents");
             }
-            return new View(doccat, MaxentWeights.of(maxent), doccat.getFactory().getFeatureGenerators(),
-                    intentIndex);
+            MaxentWeights weights = MaxentWeights.of(maxent);
+            FeatureGenerator[] generators = doccat.getFactory().getFeatureGenerators();
+            WordGramRows[] wordGrams = new WordGramRows[generators.length];
+            for (int g = 0; g < generators.length; g++) {
+                if (generators[g] instanceof CharNgramFeatures grams) {
+                    wordGrams[g] = new WordGramRows(grams, weights);
+                }
+            }
+            return new View(doccat, weights, generators, intentIndex, wordGrams);
         }
 
+        /** Scores as {@link Features#forEach} gives the features, which is what the model was trained on. */
         void addProbabilities(String[] tokens, double[] into, double weight) {
             float[] scores = new float[weights.outcomeCount()];
-            Features.forEach(generators, tokens, (name, value) -> weights.addScores(name, value, scores));
+            weights.addScores(BIAS_FEATURE, 1f, scores);
+            for (int g = 0; g < generators.length; g++) {
+                if (wordGrams[g] != null) {
+                    wordGrams[g].addScores(tokens, scores);
+                } else {
+                    Features.forEachOf(generators[g], tokens, (name, value) -> weights.addScores(name, value, scores));
+                }
+            }
             double[] probabilities = MaxentWeights.softmax(scores);
             for (int outcome = 0; outcome < probabilities.length; outcome++) {
                 into[intentIndex[outcome]] += weight * probabilities[outcome];
@@ -249,11 +268,15 @@ public final class IntentModel implements IntentClassifier {
         static void forEach(FeatureGenerator[] generators, String[] tokens, Consumer consumer) {
             consumer.accept(BIAS_FEATURE, 1f);
             for (FeatureGenerator generator : generators) {
-                Collection<String> group = generator.extractFeatures(tokens, Map.of());
-                float value = (float) (1 / Math.sqrt(group.size()));
-                for (String name : group) {
-                    consumer.accept(name, value);
-                }
+                forEachOf(generator, tokens, consumer);
+            }
+        }
+
+        static void forEachOf(FeatureGenerator generator, String[] tokens, Consumer consumer) {
+            Collection<String> group = generator.extractFeatures(tokens, Map.of());
+            float value = (float) (1 / Math.sqrt(group.size()));
+            for (String name : group) {
+                consumer.accept(name, value);
             }
         }
     }

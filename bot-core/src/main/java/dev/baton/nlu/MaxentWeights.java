@@ -57,9 +57,25 @@ final class MaxentWeights {
 
     /** Adds {@code value} times the predicate's weights to {@code scores}; an unknown predicate adds nothing. */
     void addScores(String predicate, float value, float[] scores) {
-        int p = predicates.rowOf(predicate);
-        if (p >= 0) {
-            for (int o = 0, at = p * outcomeCount; o < outcomeCount; o++, at++) {
+        addRow(predicates.rowOf(predicate), value, scores);
+    }
+
+    /** The predicate's row, for {@link #addRow}; -1 when it was not trained. */
+    int rowOf(String predicate) {
+        return predicates.rowOf(predicate);
+    }
+
+    /** Adds {@code value} times {@code row} (one weight per outcome, as {@link #addRow} adds) to {@code scores}. */
+    void addTo(float[] row, float value, float[] scores) {
+        for (int o = 0; o < outcomeCount; o++) {
+            scores[o] += value * row[o];
+        }
+    }
+
+    /** Adds {@code value} times the weights of {@code row} (from {@link #rowOf}) to {@code scores}; -1 adds nothing. */
+    void addRow(int row, float value, float[] scores) {
+        if (row >= 0) {
+            for (int o = 0, at = row * outcomeCount; o < outcomeCount; o++, at++) {
                 scores[o] += value * weights[at];
             }
         }
