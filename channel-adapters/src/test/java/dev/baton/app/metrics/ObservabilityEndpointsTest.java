@@ -149,6 +149,11 @@ class ObservabilityEndpointsTest {
         assertThat(turn.has("classificationMs")).isTrue();
         assertThat(turn.toString()).doesNotContain("Lisbon").doesNotContain("Ines Pereira");
         assertThat(output.getOut()).doesNotContain("Lisbon").doesNotContain("Ines Pereira");
+        // And as a plain console line, the default: the same facts after the message.
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().lines().anyMatch(line -> line.contains("bot turn")
+                && line.contains("conversationId=\"" + conversationId + "\"")));
+        assertThat(output.getOut().lines().filter(line -> line.contains("conversationId=\"" + conversationId + "\"")))
+                .singleElement().asString().contains("decision=\"answer\"").contains("intent=\"shipping_costs\"");
     }
 
     private static String text(JsonNode line, String field) {
