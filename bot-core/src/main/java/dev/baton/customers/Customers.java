@@ -5,6 +5,7 @@ import dev.baton.audit.AuditTrail;
 import dev.baton.audit.StaffAction;
 import dev.baton.conversation.Conversation;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.EarlierConversations;
 import dev.baton.engine.RandomIds;
 import dev.baton.engine.UnknownConversationException;
 import dev.baton.customers.Contact;
@@ -79,7 +80,7 @@ public final class Customers {
     public Flux<Conversation> history(Conversation conversation) {
         return visitorsLinkedTo(conversation.visitorId())
                 .concatMap(conversations::ofVisitor)
-                .filter(c -> !c.id().equals(conversation.id()) && !c.startedAt().isAfter(conversation.startedAt()))
+                .filter(EarlierConversations.startedBefore(conversation))
                 .sort(Comparator.comparing(Conversation::startedAt).thenComparing(Conversation::id));
     }
 

@@ -2,6 +2,7 @@ package dev.baton.engine;
 
 import dev.baton.conversation.BotDecision;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.EarlierConversations;
 import dev.baton.events.ConversationEvent;
 import dev.baton.conversation.HandoffReason;
 import dev.baton.conversation.IllegalTransitionException;
@@ -53,6 +54,7 @@ public final class Handoffs {
     private final ConversationObserver observer;
     private final Teams teams;
     private final AgentRoster roster;
+    private final EarlierConversations earlier;
 
     /**
      * @param observer told of every step on either side, once it is stored
@@ -63,6 +65,15 @@ public final class Handoffs {
     public Handoffs(Stores stores, HandoffSummaryWriter summaries, WaitEstimator waits,
                     dev.baton.dialogue.BotPhrases phrases, String defaultLanguage, Clock clock, ConversationObserver observer,
                     Teams teams, AgentRoster roster) {
+        this(stores, summaries, waits, phrases, defaultLanguage, clock, observer, teams, roster,
+                EarlierConversations.ofTheVisitorIn(stores.conversations()));
+    }
+
+    /** @param earlier the customer's earlier conversations, which the summary counts: on every channel they are linked on */
+    public Handoffs(Stores stores, HandoffSummaryWriter summaries, WaitEstimator waits,
+                    dev.baton.dialogue.BotPhrases phrases, String defaultLanguage, Clock clock, ConversationObserver observer,
+                    Teams teams, AgentRoster roster, EarlierConversations earlier) {
+        this.earlier = earlier;
         this.teams = teams;
         this.roster = roster;
         this.stores = stores;
@@ -104,13 +115,13 @@ public final class Handoffs {
                        String language, Optional<String> languageNote, MoodReading mood, Optional<String> announcement,
                        Optional<String> intent, Function<String, Optional<String>> teamOfIntent) {
         return stores.conversations().transcript(conversation.id(), 0).collectList()
-                .zipWith(stores.conversations().ofVisitor(conversation.visitorId()).count())
+                .zipWith(earlier.before(conversation).count())
                 .flatMap(history -> stores.conversations().update(conversation.id(), current -> {
                     Conversation turned = turn.apply(current);
                     Optional<String> top = intent.or(() -> turned.considered().stream().findFirst().map(IntentCandidate::intent));
                     Optional<String> team = teams.route(top, top.flatMap(teamOfIntent), language);
                     return turned.handOff(summaries.write(turned, history.getT1(), reason, language, languageNote, mood,
-                            (int) Math.max(0, history.getT2() - 1), clock.instant()), team, clock.instant());
+                            history.getT2().intValue(), clock.instant()), team, clock.instant());
                 }))
                 .flatMap(waiting -> agentsOnline()
                         .flatMap(online -> post(waiting.id(), MessageDraft.fromBot(

@@ -13,6 +13,7 @@ import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.DirectoryAgents;
 import dev.baton.engine.ConversationEngine;
 import dev.baton.engine.DepartedVisitors;
+import dev.baton.customers.Customers;
 import dev.baton.engine.Handoffs;
 import dev.baton.engine.LeftMessageFollowUps;
 import dev.baton.engine.LiveKnowledge;
@@ -93,12 +94,12 @@ class CoreConfiguration {
 
     @Bean
     Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, LiveKnowledge knowledge, Clock clock,
-                      ConversationObserver observer, Teams teams, AgentRoster roster) {
+                      ConversationObserver observer, Teams teams, AgentRoster roster, Customers customers) {
         Function<String, String> titles = id -> knowledge.get().intents().find(id)
                 .flatMap(intent -> intent.titleIn(properties.defaultLanguage())).orElse(id);
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), titles),
                 new WaitEstimator(properties.handoff().averageHandlingTime(), properties.handoff().visitorGrace()), new BotPhrases(),
-                properties.defaultLanguage(), clock, observer, teams, roster);
+                properties.defaultLanguage(), clock, observer, teams, roster, customers::history);
     }
 
     /** Stops taking messages for the inbox at shutdown; what is still buffered then is not stored. */

@@ -129,6 +129,34 @@ class OneCustomerAcrossChannelsJourneyTest {
     }
 
     @Test
+    void aLinkedCustomerWhoAsksForAPersonAgainHasTheAgentToldOfTheirConversationsOnEveryChannel() {
+        String phone = newPhoneNumber();
+        String onWhatsApp = givenTheCustomerWroteOnWhatsApp(phone, "Do you ship to Lecco?");
+        ChatSocket visitor = sockets.visitor(port);
+        visitor.send(Map.of("type", "hello", "visitorId", "v-" + UUID.randomUUID().toString().replace("-", ""), "language", "en"));
+        String first = visitor.await("welcome").get("conversationId").stringValue();
+        askForAPerson(visitor, first);
+        ChatSocket bruno = givenAnAgent();
+        bruno.send(Map.of("type", "link_customer", "conversationId", first, "by", "phone", "value", "+" + phone));
+        bruno.await("customer", f -> f.get("history").size() == 1);
+        bruno.awaitQueued(first);
+        bruno.send(Map.of("type", "accept", "conversationId", first));
+        bruno.await("conversation", f -> f.get("conversationId").stringValue().equals(first));
+        bruno.send(Map.of("type", "resolve", "conversationId", first));
+        visitor.await("state", f -> f.get("state").stringValue().equals("RESOLVED"));
+
+        visitor.send(Map.of("type", "new_conversation"));
+        String second = visitor.await("welcome", f -> !f.get("conversationId").stringValue().equals(first))
+                .get("conversationId").stringValue();
+        askForAPerson(visitor, second);
+        JsonNode opened = open(bruno, second);
+
+        assertThat(opened.get("history").findValuesAsString("conversationId")).containsExactly(onWhatsApp, first);
+        assertThat(opened.get("summary").get("previousConversations").asInt())
+                .as("the summary counts what the customer panel lists, the WhatsApp conversation too").isEqualTo(2);
+    }
+
+    @Test
     void aLinkToAVisitorBatonDoesNotKnowIsRefusedClearly() {
         String onTheWidget = givenTheCustomerAsksForAPersonOnTheWidget();
         ChatSocket bruno = givenAnAgent();
@@ -158,9 +186,15 @@ class OneCustomerAcrossChannelsJourneyTest {
         ChatSocket visitor = sockets.visitor(port);
         visitor.send(Map.of("type", "hello", "visitorId", "v-" + UUID.randomUUID().toString().replace("-", ""), "language", "en"));
         String conversationId = visitor.await("welcome").get("conversationId").stringValue();
-        visitor.send(Map.of("type", "message", "text", "I want to talk to a person", "clientMessageId", UUID.randomUUID().toString()));
-        visitor.await("state", f -> f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
+        askForAPerson(visitor, conversationId);
         return conversationId;
+    }
+
+    /** Waits until {@code conversationId} is queued: an earlier conversation's queue updates are state frames too. */
+    private static void askForAPerson(ChatSocket visitor, String conversationId) {
+        visitor.send(Map.of("type", "message", "text", "I want to talk to a person", "clientMessageId", UUID.randomUUID().toString()));
+        visitor.await("state", f -> f.get("conversationId").stringValue().equals(conversationId)
+                && f.get("state").stringValue().equals("WAITING_FOR_AGENT"));
     }
 
     private ChatSocket givenAnAgent() {
