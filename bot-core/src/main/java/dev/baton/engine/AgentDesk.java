@@ -364,6 +364,11 @@ public final class AgentDesk {
         return roster.find(agent.username()).defaultIfEmpty(new AgentRoster.Member(agent, AgentRoster.DEFAULT_CAPACITY));
     }
 
+    /** Whether the agent sees and may take every team's conversations (no teams configured, or a supervisor). */
+    public Mono<Boolean> seesEveryTeam(AgentRef agent) {
+        return memberOf(agent).map(teams()::seesEveryTeam);
+    }
+
     /** The teams the agent is in, configured or given by the company's directory; none for someone not on the roster. */
     public Mono<Set<String>> teamsOf(String agentUsername) {
         return roster.find(agentUsername).map(teams()::teamsOf).defaultIfEmpty(Set.of());

@@ -22,17 +22,24 @@ public final class AgentRoster {
     public static final int DEFAULT_CAPACITY = 5;
 
     /**
-     * One agent, the most conversations they may have at once (at least 1), and the teams the company's directory
-     * puts them in, by name. A configured agent's teams are configured on the teams ({@link Team#members}), so they
-     * have none here; {@link Teams#isIn} says who is in a team either way.
+     * One agent, the most conversations they may have at once (at least 1), the teams the company's directory puts
+     * them in, by name, and whether the directory makes them a supervisor, who sees and may take every team's
+     * conversations. A configured agent's teams are configured on the teams ({@link Team#members}) and a configured
+     * supervisor is one of {@link Teams}' overseers, so they have neither here; {@link Teams#isIn} and
+     * {@link Teams#seesEveryTeam(Member)} decide either way.
      */
-    public record Member(AgentRef agent, int capacity, Set<String> directoryTeams) {
+    public record Member(AgentRef agent, int capacity, Set<String> directoryTeams, boolean directorySupervisor) {
         public Member {
             Objects.requireNonNull(agent, "agent");
             if (capacity < 1) {
                 throw new IllegalArgumentException("an agent's capacity must be at least 1: " + agent.username() + " has " + capacity);
             }
             directoryTeams = Set.copyOf(directoryTeams);
+        }
+
+        /** An agent the directory puts in teams but does not make a supervisor. */
+        public Member(AgentRef agent, int capacity, Set<String> directoryTeams) {
+            this(agent, capacity, directoryTeams, false);
         }
 
         /** An agent the directory puts in no team: a configured one. */

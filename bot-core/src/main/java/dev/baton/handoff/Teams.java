@@ -97,7 +97,7 @@ public final class Teams {
      * overseers; otherwise members only.
      */
     public boolean serves(AgentRoster.Member agent, Optional<String> team) {
-        return seesEveryTeam(agent.username()) || inQueueOf(teamsOf(agent), team);
+        return seesEveryTeam(agent) || inQueueOf(teamsOf(agent), team);
     }
 
     /**
@@ -108,9 +108,9 @@ public final class Teams {
         return team.filter(byName::containsKey).map(teamNames::contains).orElse(true);
     }
 
-    /** Whether {@code username} sees every team's queue. */
-    public boolean seesEveryTeam(String username) {
-        return !configured() || overseers.contains(username);
+    /** Whether {@code agent} sees every team's queue: without teams, and for supervisors, configured or from the directory. */
+    public boolean seesEveryTeam(AgentRoster.Member agent) {
+        return !configured() || overseers.contains(agent.username()) || agent.directorySupervisor();
     }
 
     /** The teams {@code agent} is in, by name. */

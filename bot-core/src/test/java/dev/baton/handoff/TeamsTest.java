@@ -56,7 +56,7 @@ class TeamsTest {
 
         assertThat(none.route(Optional.of("refund"), Optional.of("billing"), "en")).isEmpty();
         assertThat(none.serves(agent("anyone"), Optional.of("billing"))).isTrue();
-        assertThat(none.seesEveryTeam("anyone")).isTrue();
+        assertThat(none.seesEveryTeam(agent("anyone"))).isTrue();
     }
 
     @Test
@@ -76,6 +76,15 @@ class TeamsTest {
         assertThat(TEAMS.isIn(dana, BILLING)).isTrue();
         assertThat(TEAMS.serves(dana, Optional.of("billing"))).isTrue();
         assertThat(TEAMS.serves(dana, Optional.of("support"))).isFalse();
+    }
+
+    @Test
+    void aSupervisorFromTheDirectorySeesAndServesEveryTeamWhateverTeamsTheyAreIn() {
+        AgentRoster.Member olga = new AgentRoster.Member(new AgentRef("olga", "Olga"), 3, Set.of("billing"), true);
+
+        assertThat(TEAMS.seesEveryTeam(olga)).isTrue();
+        assertThat(TEAMS.serves(olga, Optional.of("support"))).isTrue();
+        assertThat(TEAMS.seesEveryTeam(new AgentRoster.Member(new AgentRef("dana", "Dana"), 3, Set.of("billing")))).isFalse();
     }
 
     @Test

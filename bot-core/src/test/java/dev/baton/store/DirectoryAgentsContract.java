@@ -16,7 +16,7 @@ import static dev.baton.store.Fixtures.T0;
 public abstract class DirectoryAgentsContract {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final AgentRoster.Member DANA = new AgentRoster.Member(new AgentRef("dana", "Dana Ortiz"), 3, Set.of("billing", "support"));
+    private static final AgentRoster.Member DANA = new AgentRoster.Member(new AgentRef("dana", "Dana Ortiz"), 3, Set.of("billing", "support"), true);
     private static final AgentRoster.Member BEN = new AgentRoster.Member(new AgentRef("ben", "Ben Okafor"), 5);
 
     protected DirectoryAgents agents;
@@ -40,7 +40,7 @@ public abstract class DirectoryAgentsContract {
     }
 
     @Test
-    void anAgentEnrolledOnOneNodeIsKnownOnEveryNodeWithTheirNameCapacityAndTeams() {
+    void anAgentEnrolledOnOneNodeIsKnownOnEveryNodeWithTheirNameCapacityTeamsAndWhetherTheySupervise() {
         agents.enrol(DANA, T0).block(TIMEOUT);
         agents.enrol(BEN, T0).block(TIMEOUT);
 
@@ -49,7 +49,7 @@ public abstract class DirectoryAgentsContract {
     }
 
     @Test
-    void enrollingAgainKeepsWhatTheDirectorySaysNowTheirNameAndTeams() {
+    void enrollingAgainKeepsWhatTheDirectorySaysNowTheirNameTeamsAndRole() {
         agents.enrol(DANA, T0).block(TIMEOUT);
         AgentRoster.Member renamed = new AgentRoster.Member(new AgentRef("dana", "Dana Ortiz-Lee"), 3, Set.of("billing"));
 

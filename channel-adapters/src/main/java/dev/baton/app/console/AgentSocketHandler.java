@@ -106,14 +106,17 @@ final class AgentSocketHandler implements WebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession session) {
         return session.getHandshakeInfo().getPrincipal()
-                .flatMap(user -> agents.find(user.getName()).flatMap(agent -> desk.teamsOf(agent.username())
-                                .flatMap(teamNames -> serve(session, agent, teamNames, AgentDirectory.isSupervisor(user))))
+                .flatMap(user -> agents.find(user.getName()).flatMap(agent -> Mono.zip(desk.teamsOf(agent.username()), desk.seesEveryTeam(agent))
+                                .flatMap(teams -> serve(session, agent, teams.getT1(), teams.getT2(), AgentDirectory.isSupervisor(user))))
                         .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION))))
                 .switchIfEmpty(Mono.defer(() -> session.close(CloseStatus.POLICY_VIOLATION)));
     }
 
-    /** @param teamNames the teams the agent is in, read as they connect: a change shows from their next connection */
-    private Mono<Void> serve(WebSocketSession session, AgentRef agent, Set<String> teamNames, boolean supervisor) {
+    /**
+     * @param teamNames the teams the agent is in, read as they connect: a change shows from their next connection
+     * @param everyTeam whether they see every team's queue (a supervisor, or no teams configured), read alike
+     */
+    private Mono<Void> serve(WebSocketSession session, AgentRef agent, Set<String> teamNames, boolean everyTeam, boolean supervisor) {
         FrameOutbox outbox = pipeline.outbox(session);
         Actor actor = Actors.of(agent.username(), session.getHandshakeInfo().getRemoteAddress());
         OpenConversations open = new OpenConversations();
@@ -123,7 +126,7 @@ final class AgentSocketHandler implements WebSocketHandler {
 
         Mono<Void> start = sendStatus(outbox, agent)
                 .then(Mono.fromRunnable(() -> {
-                    if (desk.teams().seesEveryTeam(agent.username())) {
+                    if (everyTeam) {
                         queue.joinWholeQueue(outbox);
                     } else {
                         queue.join(outbox, teamNames);

@@ -90,7 +90,7 @@ final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest,
         OidcUser batonUser = new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), settings.usernameClaim());
         Mono<Void> roster = given.contains("AGENT")
                 ? agents.enrol(new AgentRoster.Member(new AgentRef(name, displayName(user, name)), settings.capacity(),
-                        teams.of(user.getClaims().get(settings.teamsClaim()))), clock.instant())
+                        teams.of(user.getClaims().get(settings.teamsClaim())), given.contains("SUPERVISOR")), clock.instant())
                 : agents.withdraw(name);
         return roster.thenReturn(batonUser);
     }

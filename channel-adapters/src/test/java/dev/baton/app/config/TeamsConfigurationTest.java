@@ -34,7 +34,7 @@ class TeamsConfigurationTest {
         assertThat(teams.route(Optional.of("refunds"), Optional.of("billing"), "it")).contains("billing");
         assertThat(teams.route(Optional.of("refunds"), Optional.of("billing"), "fa")).contains("support");
         assertThat(teams.teamsOf(new AgentRoster.Member(new AgentRef("bruno", "Bruno"), 5))).containsExactlyInAnyOrder("support", "billing");
-        assertThat(teams.seesEveryTeam("alice")).as("a supervisor").isTrue();
+        assertThat(teams.seesEveryTeam(new AgentRoster.Member(new AgentRef("alice", "Alice"), 5))).as("a supervisor").isTrue();
         assertThat(teams.find("billing").orElseThrow().timers()).contains(new Team.Timers(Duration.ofMinutes(1), Duration.ofMinutes(3)));
     }
 

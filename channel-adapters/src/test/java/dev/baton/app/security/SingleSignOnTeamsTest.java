@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "baton.sso.roles.billing-desk=AGENT",
         "baton.sso.roles.baton-agents=AGENT",
         "baton.sso.teams.billing-desk=billing",
+        "baton.sso.roles.desk-leads=AGENT,SUPERVISOR",
+        "baton.sso.teams.desk-leads=billing",
         "baton.teams[0].name=support", "baton.teams[0].languages=fa", "baton.teams[0].members=alice",
         "baton.teams[1].name=billing", "baton.teams[1].languages=en",
         "baton.agents.users[0].username=alice", "baton.agents.users[0].password-hash={noop}alice-secret",
@@ -84,6 +86,18 @@ class SingleSignOnTeamsTest {
         JsonNode billing = alice.await("supervision").get("teams").valueStream()
                 .filter(team -> team.get("name").stringValue().equals("billing")).findFirst().orElseThrow();
         assertThat(billing.get("agents").findValuesAsString("username")).as("the supervisor view lists her in billing").contains("dana");
+    }
+
+    @Test
+    void aSupervisorFromTheDirectorySeesEveryTeamsQueueInTheConsoleAndTakesAnyConversationAsAConfiguredOneDoes() {
+        String persian = givenAVisitorWaiting("fa", "می‌خواهم با یک اپراتور صحبت کنم").conversationId();
+
+        ChatSocket olga = signedInConsole("olga", "Olga Berg", List.of("desk-leads"));
+
+        assertThat(olga.awaitQueued(persian).get("team").stringValue()).as("support's, though she is in billing").isEqualTo("support");
+        olga.send(Map.of("type", "accept", "conversationId", persian));
+        assertThat(olga.await("conversation", f -> f.get("conversationId").stringValue().equals(persian)).get("state").stringValue())
+                .isEqualTo("WITH_AGENT");
     }
 
     @Test

@@ -365,19 +365,21 @@ final class StoredDocuments {
     }
 
     /**
-     * An agent from the company's directory, as the roster knows them, and when they last signed in. {@code teams} is
-     * absent from what was stored before the directory put agents in teams: no team, until they sign in again.
+     * An agent from the company's directory, as the roster knows them, and when they last signed in. {@code teams} and
+     * {@code supervisor} are absent from what was stored before the directory put agents in teams or made them
+     * supervisors: no team and no supervisor, until they sign in again.
      */
-    record DirectoryAgentDocument(int v, String username, String name, int capacity, List<String> teams, String signedInAt) {
+    record DirectoryAgentDocument(int v, String username, String name, int capacity, List<String> teams, Boolean supervisor,
+                                  String signedInAt) {
 
         static DirectoryAgentDocument of(AgentRoster.Member m, Instant signedInAt) {
             return new DirectoryAgentDocument(VERSION, m.username(), m.agent().displayName(), m.capacity(),
-                    m.directoryTeams().stream().sorted().toList(), signedInAt.toString());
+                    m.directoryTeams().stream().sorted().toList(), m.directorySupervisor(), signedInAt.toString());
         }
 
         AgentRoster.Member toMember() {
             return new AgentRoster.Member(new AgentRef(required(username, "username"), required(name, "name")), capacity,
-                    teams == null ? Set.of() : Set.copyOf(teams));
+                    teams == null ? Set.of() : Set.copyOf(teams), Boolean.TRUE.equals(supervisor));
         }
 
         Instant lastSignIn() {

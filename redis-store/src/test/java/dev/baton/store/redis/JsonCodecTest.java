@@ -175,7 +175,7 @@ class JsonCodecTest {
     }
 
     @Test
-    void aDirectoryAgentStoredBeforeTheDirectoryGaveTeamsIsInNoTeam() {
+    void aDirectoryAgentStoredBeforeTheDirectoryGaveTeamsOrRolesIsInNoTeamAndNoSupervisor() {
         AgentRoster.Member dana = json.decodeDirectoryAgent(
                 "{\"v\":1,\"username\":\"dana\",\"name\":\"Dana Ortiz\",\"capacity\":3,\"signedInAt\":\"2026-11-23T18:00:00Z\"}").toMember();
 
