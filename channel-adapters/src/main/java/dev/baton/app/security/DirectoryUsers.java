@@ -7,8 +7,6 @@ import dev.baton.audit.StaffAction;
 import dev.baton.conversation.AgentRef;
 import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.DirectoryAgents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
@@ -40,7 +38,6 @@ final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest,
     static final String NO_USERNAME = "no_username";
     static final String CONFIGURED_NAME = "configured_username";
 
-    private static final Logger log = LoggerFactory.getLogger(DirectoryUsers.class);
 
     private final ReactiveOAuth2UserService<OidcUserRequest, OidcUser> directory;
     private final SingleSignOnSettings settings;
@@ -100,11 +97,8 @@ final class DirectoryUsers implements ReactiveOAuth2UserService<OidcUserRequest,
     }
 
     private Mono<OidcUser> refuse(String who, String address, String code, String why) {
-        return audit.record(new Actor(who, address), StaffAction.LOGIN_REFUSED, "sign-in", "single sign-on refused: " + why)
-                .onErrorResume(e -> {
-                    log.warn("could not audit a refused sign-in: {}", e.toString());
-                    return Mono.empty();
-                })
+        return BestEffortAudit.of(audit.record(new Actor(who, address), StaffAction.LOGIN_REFUSED, "sign-in",
+                        "single sign-on refused: " + why), "a refused sign-in")
                 .then(Mono.error(new OAuth2AuthenticationException(new OAuth2Error(code, why, null))));
     }
 }

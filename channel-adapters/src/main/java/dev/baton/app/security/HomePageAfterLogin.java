@@ -3,8 +3,6 @@ package dev.baton.app.security;
 import dev.baton.app.audit.Actors;
 import dev.baton.audit.AuditTrail;
 import dev.baton.audit.StaffAction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -30,7 +28,6 @@ final class HomePageAfterLogin implements ServerAuthenticationSuccessHandler {
     static final URI TRAINER_WORKSPACE = URI.create("/trainer.html");
     static final URI ADMIN_PAGE = URI.create("/admin.html");
 
-    private static final Logger log = LoggerFactory.getLogger(HomePageAfterLogin.class);
 
     private final ServerRequestCache requestCache = new WebSessionServerRequestCache();
     private final DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
@@ -42,12 +39,8 @@ final class HomePageAfterLogin implements ServerAuthenticationSuccessHandler {
 
     @Override
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange exchange, Authentication authentication) {
-        return audit.record(Actors.of(authentication.getName(), exchange.getExchange().getRequest().getRemoteAddress()),
-                        StaffAction.LOGIN_SUCCEEDED, "sign-in", "signed in with the form")
-                .onErrorResume(e -> {
-                    log.warn("could not audit a sign-in: {}", e.toString());
-                    return Mono.empty();
-                })
+        return BestEffortAudit.of(audit.record(Actors.of(authentication.getName(), exchange.getExchange().getRequest().getRemoteAddress()),
+                        StaffAction.LOGIN_SUCCEEDED, "sign-in", "signed in with the form"), "a sign-in")
                 .then(requestCache.getRedirectUri(exchange.getExchange()))
                 .defaultIfEmpty(homeOf(authentication))
                 .flatMap(page -> redirect.sendRedirect(exchange.getExchange(), page));

@@ -3,8 +3,6 @@ package dev.baton.app.security;
 import dev.baton.app.audit.Actors;
 import dev.baton.audit.AuditTrail;
 import dev.baton.audit.StaffAction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,7 +24,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class LandingAfterSingleSignOn implements ServerAuthenticationSuccessHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(LandingAfterSingleSignOn.class);
 
     private final AuditTrail audit;
 
@@ -38,12 +35,8 @@ final class LandingAfterSingleSignOn implements ServerAuthenticationSuccessHandl
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange exchange, Authentication authentication) {
         String provider = authentication instanceof OAuth2AuthenticationToken token ? token.getAuthorizedClientRegistrationId() : "?";
         var response = exchange.getExchange().getResponse();
-        return audit.record(Actors.of(authentication.getName(), exchange.getExchange().getRequest().getRemoteAddress()),
-                        StaffAction.LOGIN_SUCCEEDED, "sign-in", "signed in through " + provider)
-                .onErrorResume(e -> {
-                    log.warn("could not audit a sign-in: {}", e.toString());
-                    return Mono.empty();
-                })
+        return BestEffortAudit.of(audit.record(Actors.of(authentication.getName(), exchange.getExchange().getRequest().getRemoteAddress()),
+                        StaffAction.LOGIN_SUCCEEDED, "sign-in", "signed in through " + provider), "a sign-in")
                 .then(Mono.defer(() -> {
                     response.setStatusCode(HttpStatus.OK);
                     response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));

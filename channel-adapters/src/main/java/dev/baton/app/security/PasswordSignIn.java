@@ -4,8 +4,6 @@ import dev.baton.audit.Actor;
 import dev.baton.audit.AuditEntry;
 import dev.baton.audit.AuditTrail;
 import dev.baton.audit.StaffAction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -29,7 +27,6 @@ import java.util.UUID;
  */
 final class PasswordSignIn implements ReactiveAuthenticationManager {
 
-    private static final Logger log = LoggerFactory.getLogger(PasswordSignIn.class);
 
     private final ReactiveUserDetailsService users;
     private final PasswordEncoder encoder;
@@ -74,11 +71,7 @@ final class PasswordSignIn implements ReactiveAuthenticationManager {
     }
 
     private Mono<Void> audited(String name, String address, StaffAction action, String detail) {
-        return users.findByUsername(name).map(UserDetails::getUsername).defaultIfEmpty(AuditEntry.UNKNOWN_ACCOUNT)
-                .flatMap(who -> audit.record(new Actor(who, address), action, "sign-in", detail))
-                .onErrorResume(e -> {
-                    log.warn("could not audit a sign-in: {}", e.toString());
-                    return Mono.empty();
-                });
+        return BestEffortAudit.of(users.findByUsername(name).map(UserDetails::getUsername).defaultIfEmpty(AuditEntry.UNKNOWN_ACCOUNT)
+                .flatMap(who -> audit.record(new Actor(who, address), action, "sign-in", detail)), "a sign-in");
     }
 }

@@ -3,8 +3,6 @@ package dev.baton.app.security;
 import dev.baton.app.audit.Actors;
 import dev.baton.audit.AuditTrail;
 import dev.baton.audit.StaffAction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.server.WebFilterExchange;
@@ -14,7 +12,6 @@ import reactor.core.publisher.Mono;
 /** Records a sign-out in the audit log, as sign-ins are: who, from where, and how they had signed in. */
 final class SignOutAudited implements ServerLogoutHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(SignOutAudited.class);
 
     private final AuditTrail audit;
 
@@ -29,11 +26,7 @@ final class SignOutAudited implements ServerLogoutHandler {
         }
         String how = authentication instanceof OAuth2AuthenticationToken token
                 ? "signed out (had signed in through " + token.getAuthorizedClientRegistrationId() + ")" : "signed out";
-        return audit.record(Actors.of(authentication.getName(), exchange.getExchange().getRequest().getRemoteAddress()),
-                        StaffAction.LOGGED_OUT, "session", how)
-                .onErrorResume(e -> {
-                    log.warn("could not audit a sign-out: {}", e.toString());
-                    return Mono.empty();
-                });
+        return BestEffortAudit.of(audit.record(Actors.of(authentication.getName(), exchange.getExchange().getRequest().getRemoteAddress()),
+                StaffAction.LOGGED_OUT, "session", how), "a sign-out");
     }
 }
