@@ -181,11 +181,9 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param maxUnsentFrames               frames a socket may have waiting for its client before it is closed (4008)
      * @param maxQueuedFrames               frames read from one socket and waiting to be handled; beyond, {@code busy}
      * @param messagesInFlightPerConnection messages of one socket being handled at once; beyond, {@code busy}
-     * @param messagesInFlightPerNode       messages of all sockets being handled at once; beyond, {@code busy}. 64, not
-     *                                      256: offered twice a Redis node's capacity (4,000 msg/s against 2,000), the
-     *                                      messages it admitted took p99 102 ms with 64 in flight against 353 ms with
-     *                                      256, and 50 ms against 192 ms once the load dropped back to 1,000 msg/s,
-     *                                      answering as many (docs/bench/overload.sh, docs/benchmarks.md)
+     * @param messagesInFlightPerNode       messages of all sockets being handled at once; beyond, {@code busy}; half
+     *                                      as many while the node refuses more than 5 % of what it takes (see
+     *                                      {@link dev.baton.app.wire.MessageAdmission} for the figures behind 128)
      * @param busyRetryAfter                how long a client told {@code busy} is asked to wait
      * @param maxMessagesWhileLoading       messages kept for a visitor socket while its transcript loads; beyond,
      *                                      the client is told to catch up ({@code too_far_behind})
@@ -193,7 +191,7 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
     public record Sockets(@DefaultValue("1000") int maxUnsentFrames,
                           @DefaultValue("32") int maxQueuedFrames,
                           @DefaultValue("4") int messagesInFlightPerConnection,
-                          @DefaultValue("64") int messagesInFlightPerNode,
+                          @DefaultValue("128") int messagesInFlightPerNode,
                           @DefaultValue("1s") Duration busyRetryAfter,
                           @DefaultValue("500") int maxMessagesWhileLoading) {
     }

@@ -103,4 +103,39 @@ class MessageAdmissionTest {
 
         assertThat(busyNode.refused()).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1_500));
     }
+
+    @Test
+    void underLastingPressureTheNodeTakesOnlyHalfItsBoundAndAllOfItAgainOnceThePressureEnds() {
+        AtomicLong nanos = new AtomicLong();
+        MessageAdmission node = new MessageAdmission(new SocketLimits(100, 32, 1000, 4, Duration.ofSeconds(1), 500), nanos::get);
+        MessageAdmission.Connection connection = node.forConnection();
+        MessageAdmission.Permit first = connection.tryAdmit().orElseThrow();
+        connection.tryAdmit().orElseThrow();
+        connection.tryAdmit().orElseThrow();
+        connection.tryAdmit().orElseThrow();
+        node.refused();
+        nanos.addAndGet(Duration.ofMillis(1_100).toNanos());
+        first.release();
+
+        assertThat(connection.tryAdmit()).as("one refused per four admitted: lasting overload, two of four at most").isEmpty();
+
+        nanos.addAndGet(Duration.ofMillis(2_100).toNanos());
+        assertThat(connection.tryAdmit()).as("a quiet second ends the pressure").isPresent();
+    }
+
+    @Test
+    void aBurstRefusedNowAndThenKeepsTheWholeBound() {
+        AtomicLong nanos = new AtomicLong();
+        MessageAdmission node = new MessageAdmission(new SocketLimits(100, 32, 1000, 4, Duration.ofSeconds(1), 500), nanos::get);
+        MessageAdmission.Connection connection = node.forConnection();
+        for (int i = 0; i < 100; i++) {
+            connection.tryAdmit().orElseThrow().release();
+        }
+        node.refused();
+        nanos.addAndGet(Duration.ofMillis(1_100).toNanos());
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(connection.tryAdmit()).as("one refused per hundred admitted is a burst, not overload").isPresent();
+        }
+    }
 }
