@@ -15,6 +15,7 @@ import dev.baton.app.wire.OutboundFrames;
 import dev.baton.app.wire.ProtocolException;
 import dev.baton.app.wire.SocketPipeline;
 import dev.baton.conversation.Conversation;
+import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.VisitorContext;
 import dev.baton.conversation.VisitorContexts;
 import dev.baton.events.ConversationEvent;
@@ -34,6 +35,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -250,8 +252,11 @@ final class VisitorSocketHandler implements WebSocketHandler {
             connection.follow(visitorId, conversation, languageHint, lastSeenId);
             VisitorContext browser = connection.browser();
             Mono<Void> remembered = browser.isEmpty() ? Mono.empty() : contexts.remember(conversation.id(), browser);
-            return remembered.then(Mono.zip(conversations.transcript(conversation.id(), lastSeenId).filter(Message::reachesVisitor).collectList(),
-                            standing(conversation.id()), survey.asks(conversation))
+            // A conversation started just now has no transcript yet: anything added from here on is pushed.
+            Mono<List<Message>> transcript = opened.resumed()
+                    ? conversations.transcript(conversation.id(), lastSeenId).filter(Message::reachesVisitor).collectList()
+                    : Mono.just(List.of());
+            return remembered.then(Mono.zip(transcript, standing(conversation), survey.asks(conversation))
                     .doOnNext(loaded -> {
                         Standing standing = loaded.getT2();
                         OutboundFrame welcome = new OutboundFrame.VisitorWelcome(visitorId, tokens.issue(visitorId), conversation.id(),
@@ -283,7 +288,7 @@ final class VisitorSocketHandler implements WebSocketHandler {
 
     /** The state frame, with whether anyone is online: the widget's header says so whatever the state. */
     private Mono<Void> sendState(VisitorConnection connection, Conversation conversation) {
-        return standing(conversation.id())
+        return standing(conversation)
                 .doOnNext(standing -> connection.sendState(
                         OutboundFrame.VisitorState.of(conversation, standing.queue(), standing.agentsOnline(), engine.closedUntil(conversation)), standing.queue(),
                         standing.agentsOnline()))
@@ -294,9 +299,14 @@ final class VisitorSocketHandler implements WebSocketHandler {
     private record Standing(Optional<QueueStatus> queue, int agentsOnline) {
     }
 
-    /** A waiting visitor's queue status already counts the agents online, so they are read again only otherwise. */
-    private Mono<Standing> standing(String conversationId) {
-        return engine.queueStatus(conversationId)
+    /**
+     * A waiting visitor's queue status already counts the agents online, so they are read again only otherwise. Only
+     * a waiting conversation's place is looked for: finding that another is in no queue reads the whole queue.
+     */
+    private Mono<Standing> standing(Conversation conversation) {
+        Mono<QueueStatus> queued = conversation.state() == ConversationState.WAITING_FOR_AGENT
+                ? engine.queueStatus(conversation.id()) : Mono.empty();
+        return queued
                 .map(status -> new Standing(Optional.of(status), status.agentsOnline()))
                 .switchIfEmpty(Mono.defer(() -> engine.agentsOnline().map(online -> new Standing(Optional.empty(), online))));
     }
