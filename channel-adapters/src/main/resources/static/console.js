@@ -20,7 +20,7 @@
   const MOODS = { NEUTRAL: 'Neutral', FRUSTRATED: 'Frustrated', ANGRY: 'Angry' };
   const CHANNELS = { widget: 'Website', telegram: 'Telegram', whatsapp: 'WhatsApp' };
   const STATES = { BOT: 'With the bot', WAITING_FOR_AGENT: 'Waiting', WITH_AGENT: 'With an agent', RESOLVED: 'Resolved' };
-  const DETAIL_KINDS = { order_number: 'Order number', email: 'Email', phone: 'Phone', card: 'Card' };
+  const DETAIL_KINDS = { order_number: 'Order number', tracking_number: 'Tracking number', email: 'Email', phone: 'Phone', card: 'Card' };
 
   const $ = (id) => document.getElementById(id);
   const { el } = window.batonDom; // dom.js

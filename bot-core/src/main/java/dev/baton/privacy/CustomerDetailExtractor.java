@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the facts a customer already gave (order numbers, emails, phone and card numbers) so that the agent
+ * Finds the facts a customer already gave (order and tracking numbers, emails, phone and card numbers) so that the agent
  * sees them in the summary; personal data comes out redacted.
  */
 public final class CustomerDetailExtractor {
@@ -19,6 +19,15 @@ public final class CustomerDetailExtractor {
     private static final Pattern ORDER_NUMBER = Pattern.compile(
             "(?iu)(?:(?:order|ordine|ordinazione|užsakym\\p{L}*|uzsakym\\p{L}*|سفارش)\\s*(?:number|no\\.?|nr\\.?|n\\.|numero|num\\.?|#)?\\s*:?\\s*#?"
                     + "|#)([\\p{Nd}A-Za-z-]*\\p{Nd}[\\p{Nd}A-Za-z-]{2,15})");
+
+    // "parcel 48213", "tracking number: AB123456789IT", "pacco 48213", "numero di tracciamento …", "siuntos nr. …",
+    // "کد رهگیری ۴۸۲۱۳": what a carrier gave the customer, which the agent looks up elsewhere than an order.
+    private static final Pattern TRACKING_NUMBER = Pattern.compile(
+            "(?iu)(?:tracking|parcel|package|shipment|consignment|pacco|collo|tracciamento|siunt\\p{L}*|sekimo|"
+                    + "کد\\s*رهگیری|رهگیری|مرسوله)"
+                    + "\\s*(?:number|no\\.?|nr\\.?|n\\.|numeris|numero|num\\.?|code|id|#)?\\s*:?\\s*#?"
+                    // Not the first group of a spaced-out number: a phone number is no parcel's.
+                    + "([\\p{Nd}A-Za-z-]*\\p{Nd}[\\p{Nd}A-Za-z-]{2,30})(?![\\p{Nd}A-Za-z-]|[\\s.]\\p{Nd})");
 
     private final PersonalDataRedactor redactor;
 
@@ -33,15 +42,21 @@ public final class CustomerDetailExtractor {
             collect(PersonalDataRedactor.EMAIL, text, "email", found);
             collect(PersonalDataRedactor.CARD, text, "card", found);
             collect(PersonalDataRedactor.PHONE, text, "phone", found);
-            Matcher order = ORDER_NUMBER.matcher(text);
-            while (order.find()) {
-                String number = order.group(1);
-                if (!PersonalDataRedactor.isPhone(number) && !PersonalDataRedactor.isCardNumber(number)) {
-                    found.add(new CustomerDetail("order_number", number));
-                }
-            }
+            collectNumbers(ORDER_NUMBER, text, "order_number", found);
+            collectNumbers(TRACKING_NUMBER, text, "tracking_number", found);
         }
         return new ArrayList<>(found);
+    }
+
+    /** Numbers named by the word before them, unless they are personal data (a phone or card number). */
+    private static void collectNumbers(Pattern pattern, String text, String kind, Set<CustomerDetail> found) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            String number = matcher.group(1);
+            if (!PersonalDataRedactor.isPhone(number) && !PersonalDataRedactor.isCardNumber(number)) {
+                found.add(new CustomerDetail(kind, number));
+            }
+        }
     }
 
     private void collect(Pattern pattern, String text, String kind, Set<CustomerDetail> found) {

@@ -41,4 +41,26 @@ class PersonalDataRedactorTest {
                 new CustomerDetail("email", "g***@example.org"),
                 new CustomerDetail("phone", "** **** **78"));
     }
+
+    @Test
+    void extractsTheParcelNumbersACarrierGaveApartFromOrders() {
+        List<CustomerDetail> details = extractor.extract(List.of(
+                "my parcel 48213 has not arrived", "tracking number: AB123456789IT", "il pacco n. 77120 è fermo",
+                "siuntos nr. LT-55123", "کد رهگیری ۱۲۳۴۵۶", "order 9921, parcel 9921-B"));
+
+        assertThat(details).containsExactly(
+                new CustomerDetail("tracking_number", "48213"),
+                new CustomerDetail("tracking_number", "AB123456789IT"),
+                new CustomerDetail("tracking_number", "77120"),
+                new CustomerDetail("tracking_number", "LT-55123"),
+                new CustomerDetail("tracking_number", "۱۲۳۴۵۶"),
+                new CustomerDetail("order_number", "9921"),
+                new CustomerDetail("tracking_number", "9921-B"));
+    }
+
+    @Test
+    void aShippingCostOrAPhoneNumberIsNoParcelNumber() {
+        assertThat(extractor.extract(List.of("how much is shipping for a package of 2 kg", "tracking 333 123 4567")))
+                .noneMatch(detail -> detail.kind().equals("tracking_number"));
+    }
 }

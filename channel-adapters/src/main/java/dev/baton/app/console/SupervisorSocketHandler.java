@@ -98,8 +98,10 @@ final class SupervisorSocketHandler implements WebSocketHandler {
                         && signedOut.agentUsername().equals(supervisor.username()))
                 .next()
                 .flatMap(signedOut -> session.close(AgentSocketHandler.SIGNED_OUT).onErrorComplete());
-        // However many changes come while the view is read, one more read follows them.
-        Mono<Void> pushTeam = Flux.concat(Mono.just(Boolean.TRUE), events.map(change -> Boolean.TRUE))
+        // However many changes come while the view is read, one more read follows them. The changes are listened to
+        // before the first read (merge subscribes in order; concat listened only once that read was done, and an
+        // accept that fell between the two never reached the view).
+        Mono<Void> pushTeam = Flux.merge(events.map(change -> Boolean.TRUE), Mono.just(Boolean.TRUE))
                 .onBackpressureLatest()
                 .concatMap(change -> sendSupervision(outbox).onErrorResume(e -> Mono.empty()), 0)
                 .onErrorResume(Exceptions::isOverflow, overflow -> pipeline.closeTooFarBehind(session))
