@@ -129,6 +129,7 @@ class AgentWorkspaceInBrowserTest {
         assertThat(agent.locator("[data-testid=conversation-state]")).hasAttribute("data-state", "WITH_AGENT");
         Locator input = agent.locator("[data-testid=reply-input]");
         assertThat(input).isFocused();
+        assertThat(agent.locator("[data-testid=summary-details]")).containsText("Tracking number: 48213");
         Locator mine = agent.locator("[data-testid=mine-item]");
         assertThat(mine.locator("[data-testid=mine-unanswered]")).hasText(Pattern.compile("Unanswered \\d+:\\d{2}"));
         assertThat(mine).hasAttribute("data-level", "red");
