@@ -35,8 +35,9 @@ public final class MessageAdmission {
     static final int MAX_RETRY_FACTOR = 10;
     private static final long WINDOW_NANOS = 1_000_000_000L;
     /**
-     * Refused per admitted message in the last second beyond which the node takes only half its bound: lasting
-     * overload, not the burst read after a pause (which refused well under 1 % of a second's messages).
+     * Refused for want of room per admitted message in the last second beyond which the node takes only half its
+     * bound: lasting overload, not the burst read after a pause (which refused well under 1 % of a second's messages).
+     * Refusals of a connection over its own share do not count: one flooding client does not shrink everyone's room.
      */
     static final double OVERLOAD_PRESSURE = 0.05;
 
@@ -49,8 +50,12 @@ public final class MessageAdmission {
     private final AtomicLong windowStart;
     private final AtomicInteger admittedInWindow = new AtomicInteger();
     private final AtomicInteger refusedInWindow = new AtomicInteger();
+    /** Refused because the node was full (not one connection over its share), this window. */
+    private final AtomicInteger nodeRefusedInWindow = new AtomicInteger();
     /** Refused per admitted message in the last whole window. */
     private volatile double pressure;
+    /** The same, counting only refusals of a full node: what a flooding connection cannot raise. */
+    private volatile double nodePressure;
 
     public MessageAdmission(SocketLimits limits) {
         this(limits, System::nanoTime);
@@ -89,14 +94,17 @@ public final class MessageAdmission {
         if (now - start >= WINDOW_NANOS && windowStart.compareAndSet(start, now)) {
             int admitted = admittedInWindow.getAndSet(0);
             int refused = refusedInWindow.getAndSet(0);
+            int nodeRefused = nodeRefusedInWindow.getAndSet(0);
             // A window with nothing refused ends the pressure, however long ago the last one was.
-            pressure = now - start >= 2 * WINDOW_NANOS ? 0 : refused / (double) Math.max(1, admitted);
+            boolean stale = now - start >= 2 * WINDOW_NANOS;
+            pressure = stale ? 0 : refused / (double) Math.max(1, admitted);
+            nodePressure = stale ? 0 : nodeRefused / (double) Math.max(1, admitted);
         }
     }
 
     /** Whether the node refuses what it would take if it were not under lasting pressure. */
     private boolean overloaded() {
-        return pressure > OVERLOAD_PRESSURE
+        return nodePressure > OVERLOAD_PRESSURE
                 && node.getMetrics().getAvailableConcurrentCalls() <= nodeLimit - nodeLimitUnderPressure;
     }
 
@@ -121,6 +129,7 @@ public final class MessageAdmission {
             }
             roll();
             if (overloaded() || !node.tryAcquirePermission()) {
+                nodeRefusedInWindow.incrementAndGet();
                 inFlight.decrementAndGet();
                 return Optional.empty();
             }

@@ -3,6 +3,8 @@ package dev.baton.app.wire;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -109,13 +111,10 @@ class MessageAdmissionTest {
         AtomicLong nanos = new AtomicLong();
         MessageAdmission node = new MessageAdmission(new SocketLimits(100, 32, 1000, 4, Duration.ofSeconds(1), 500), nanos::get);
         MessageAdmission.Connection connection = node.forConnection();
-        MessageAdmission.Permit first = connection.tryAdmit().orElseThrow();
-        connection.tryAdmit().orElseThrow();
-        connection.tryAdmit().orElseThrow();
-        connection.tryAdmit().orElseThrow();
-        node.refused();
+        List<MessageAdmission.Permit> handling = fill(connection, 4);
+        assertThat(connection.tryAdmit()).as("the node is full").isEmpty();
         nanos.addAndGet(Duration.ofMillis(1_100).toNanos());
-        first.release();
+        handling.get(0).release();
 
         assertThat(connection.tryAdmit()).as("one refused per four admitted: lasting overload, two of four at most").isEmpty();
 
@@ -131,11 +130,36 @@ class MessageAdmissionTest {
         for (int i = 0; i < 100; i++) {
             connection.tryAdmit().orElseThrow().release();
         }
-        node.refused();
+        List<MessageAdmission.Permit> handling = fill(connection, 4);
+        assertThat(connection.tryAdmit()).as("the node is full").isEmpty();
         nanos.addAndGet(Duration.ofMillis(1_100).toNanos());
+        handling.forEach(MessageAdmission.Permit::release);
 
-        for (int i = 0; i < 4; i++) {
-            assertThat(connection.tryAdmit()).as("one refused per hundred admitted is a burst, not overload").isPresent();
+        assertThat(fill(connection, 4)).as("one refused per hundred admitted is a burst, not overload").hasSize(4);
+    }
+
+    @Test
+    void aConnectionFloodingPastItsShareDoesNotShrinkTheNodesRoom() {
+        AtomicLong nanos = new AtomicLong();
+        MessageAdmission node = new MessageAdmission(new SocketLimits(100, 32, 2, 4, Duration.ofSeconds(1), 500), nanos::get);
+        MessageAdmission.Connection flooder = node.forConnection();
+        fill(flooder, 2);
+        for (int i = 0; i < 50; i++) {
+            assertThat(flooder.tryAdmit()).isEmpty();
+            node.refused();
         }
+        nanos.addAndGet(Duration.ofMillis(1_100).toNanos());
+        MessageAdmission.Connection other = node.forConnection();
+
+        assertThat(fill(other, 1)).hasSize(1);
+        assertThat(fill(node.forConnection(), 1)).as("the node's fourth place, though its pressure is high").hasSize(1);
+    }
+
+    private static List<MessageAdmission.Permit> fill(MessageAdmission.Connection connection, int messages) {
+        List<MessageAdmission.Permit> permits = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            permits.add(connection.tryAdmit().orElseThrow());
+        }
+        return permits;
     }
 }
