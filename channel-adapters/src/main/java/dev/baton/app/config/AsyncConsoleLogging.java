@@ -1,6 +1,5 @@
 package dev.baton.app.config;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -14,12 +13,12 @@ import java.util.List;
 
 /**
  * Hands the log lines Spring Boot configured (console, plain or structured, and the file if one is set) to a
- * thread of their own through a bounded queue: a thread that logs only enqueues. Why: one structured line per bot
+ * thread of their own ({@link BatchedLogLines}): a thread that logs only enqueues. Why: one structured line per bot
  * turn, written on the event loops by Boot's synchronous console appender, tripled the median latency at
  * 5,000 msg/s in memory — p50 3,060 ms and p99 12.8 s with the line, 47 ms and 1.5 s without it, same build, back
  * to back (docs/benchmarks.md) — since every event loop waited on the appender's lock and its writes. The queue
- * never blocks: when it is full the least important lines (INFO and below, from four fifths full) are dropped, not
- * the answer to a visitor.
+ * never blocks: when it is nearly full the least important lines (INFO and below) are dropped, not the answer to a
+ * visitor.
  */
 public final class AsyncConsoleLogging implements ApplicationListener<ApplicationPreparedEvent> {
 
@@ -32,23 +31,19 @@ public final class AsyncConsoleLogging implements ApplicationListener<Applicatio
         }
     }
 
-    /** Moves each of {@code logger}'s own appenders behind a queue; does nothing to one already behind one. */
+    /** Moves {@code logger}'s own appenders behind one queue; leaves those already behind it where they are. */
     static void wrap(Logger logger) {
         List<Appender<ILoggingEvent>> direct = new ArrayList<>();
         logger.iteratorForAppenders().forEachRemaining(direct::add);
-        for (Appender<ILoggingEvent> appender : direct) {
-            if (appender instanceof AsyncAppender) {
-                continue;
-            }
-            AsyncAppender queued = new AsyncAppender();
-            queued.setContext(logger.getLoggerContext());
-            queued.setName("ASYNC_" + appender.getName());
-            queued.setQueueSize(QUEUE_SIZE);
-            queued.setNeverBlock(true);
-            queued.addAppender(appender);
-            queued.start();
-            logger.addAppender(queued);
-            logger.detachAppender(appender);
+        direct.removeIf(BatchedLogLines.class::isInstance);
+        if (direct.isEmpty()) {
+            return;
         }
+        BatchedLogLines queued = new BatchedLogLines(direct, QUEUE_SIZE);
+        queued.setContext(logger.getLoggerContext());
+        queued.setName("BATCHED_LOG_LINES");
+        queued.start();
+        logger.addAppender(queued);
+        direct.forEach(logger::detachAppender);
     }
 }
