@@ -25,11 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  * configured, from a thread of its own that wakes every {@link #WAKE_EVERY_MILLIS} ms and writes what came in one
  * batch, the console with one write for the whole batch.
  *
- * <p>Why not logback's {@code AsyncAppender}: its writer blocks on the queue until a line comes, so each of the
- * one or more lines a bot turn logs woke it (a futex wake on the logging event loop, a park and a wake-up on the
- * writer) and the console flushed each line with a write of its own. At 2,500 msg/s in memory that handing-over
- * and writing took 2,180 of the 26,540 CPU samples of a node (8 %, about 35 µs a message; async-profiler, warm,
- * docs/benchmarks.md "Issue 10's must not regress, warm and cold"). A line now reaches the console at most
+ * <p>Why not logback's {@code AsyncAppender}: its writer blocks on the queue until a line comes, so each line a
+ * bot turn logs woke it (a futex wake on the logging event loop, a park and a wake-up on the writer), and the
+ * console flushed each line with a write of its own. Warm, in memory, at 2,500 msg/s, a node needed 359 and 334 µs
+ * a message that way, 285 and 297 µs with the per-turn line turned off, and 312 and 314 µs written this way
+ * (docs/benchmarks.md, "Issue 10's must not regress, warm and cold"). A line reaches the console at most
  * {@value #WAKE_EVERY_MILLIS} ms late, which no reader of a log notices.
  *
  * <p>The queue takes no lock, so a thread that logs never waits, and never for room: from four fifths of
