@@ -10,6 +10,7 @@
 #   docs/bench/load.sh sweep           # Baton at SWEEP_RATES, one fresh server per rate, to find what it sustains
 #   docs/bench/load.sh knee            # Baton at KNEE_RATES one after the other (STEP each) in one run: the knee
 #   docs/bench/load.sh cold            # Baton measured from its first question (no warm-up), then warm as 'baton'
+#   docs/bench/load.sh cold-only       # only the first of these: a fresh node, from its first question
 #
 # Settings (environment): CONVERSATIONS=1000 RATE=5000 ECHO_RATES="40000 5000" DURATION=60s WARMUP=30s RAMP=10s
 #   HOLD_CONVERSATIONS=10000 HOLD_DURATION=60s HOLD_RAMP=20s HOLD_MESSAGES="1 0" (questions per held
@@ -221,5 +222,6 @@ case "$WHAT" in
   sweep) run_sweep ;;
   knee) run_knee ;;
   cold) run_cold; run_baton ;;
-  *) echo "unknown run '$WHAT' (all, baton, baton-hold, echo, echo-hold, sweep, knee, cold)" >&2; exit 2 ;;
+  cold-only) run_cold ;;
+  *) echo "unknown run '$WHAT' (all, baton, baton-hold, echo, echo-hold, sweep, knee, cold, cold-only)" >&2; exit 2 ;;
 esac

@@ -9,6 +9,8 @@ import dev.baton.dialogue.PolicySettings;
 import dev.baton.engine.AbandonedConversations;
 import dev.baton.engine.AgentDesk;
 import dev.baton.engine.AutoAssigner;
+import dev.baton.engine.BotKnowledge;
+import dev.baton.conversation.EarlierConversations;
 import dev.baton.handoff.AgentRoster;
 import dev.baton.handoff.DirectoryAgents;
 import dev.baton.engine.ConversationEngine;
@@ -47,6 +49,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Wires the core: the understanding pipeline, the engine and the desk, over the stores {@link StoreConfiguration} chose. */
@@ -95,11 +98,17 @@ class CoreConfiguration {
     @Bean
     Handoffs handoffs(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, LiveKnowledge knowledge, Clock clock,
                       ConversationObserver observer, Teams teams, AgentRoster roster, Customers customers) {
+        return handoffsOver(stores, redactor, properties, knowledge, clock, observer, teams, roster, customers::history);
+    }
+
+    /** The handoffs over {@code stores}, reporting to {@code observer}, with the visitor's earlier conversations from {@code earlier}. */
+    static Handoffs handoffsOver(Stores stores, PersonalDataRedactor redactor, BatonProperties properties, Supplier<BotKnowledge> knowledge,
+                                 Clock clock, ConversationObserver observer, Teams teams, AgentRoster roster, EarlierConversations earlier) {
         Function<String, String> titles = id -> knowledge.get().intents().find(id)
                 .flatMap(intent -> intent.titleIn(properties.defaultLanguage())).orElse(id);
         return new Handoffs(stores, new HandoffSummaryWriter(redactor, new CustomerDetailExtractor(redactor), titles),
                 new WaitEstimator(properties.handoff().averageHandlingTime(), properties.handoff().visitorGrace()), new BotPhrases(),
-                properties.defaultLanguage(), clock, observer, teams, roster, customers::history);
+                properties.defaultLanguage(), clock, observer, teams, roster, earlier);
     }
 
     /** Stops taking messages for the inbox at shutdown; what is still buffered then is not stored. */
@@ -117,6 +126,13 @@ class CoreConfiguration {
     ConversationEngine conversationEngine(Stores stores, LiveKnowledge knowledge, Understanding understanding,
                                           BatonProperties properties, Handoffs handoffs, PersonalDataRedactor redactor,
                                           Clock clock, AnswerRatings ratings, InboxRecorder inbox) {
+        return engineOver(stores, knowledge, understanding, properties, handoffs, redactor, clock, ratings, inbox);
+    }
+
+    /** An engine over {@code stores}, as configured in {@code properties}. */
+    static ConversationEngine engineOver(Stores stores, Supplier<BotKnowledge> knowledge, Understanding understanding,
+                                         BatonProperties properties, Handoffs handoffs, PersonalDataRedactor redactor,
+                                         Clock clock, AnswerRatings ratings, InboxRecorder inbox) {
         // Every turn applies the confidence floor that comes with the knowledge in service (configured or calibrated).
         PolicySettings policy = properties.policy().settings(knowledge.get().confidenceFloor());
         return new ConversationEngine(stores, knowledge, understanding, policy, handoffs, redactor, clock, ratings, inbox);

@@ -95,6 +95,12 @@ class StoreConfiguration {
             InProcessConversationEvents events = new InProcessConversationEvents();
             BatonProperties.Retention retention = properties.retention();
             conversations = new InMemoryConversationStore(clock, events, retention.conversations(), retention.inMemoryConversations());
+            return stores(conversations, events, retention, clock, meters);
+        }
+
+        /** The stores of a node that keeps everything in its memory, around {@code conversations}. */
+        static Stores stores(InMemoryConversationStore conversations, InProcessConversationEvents events,
+                             BatonProperties.Retention retention, Clock clock, MeterRegistry meters) {
             return new Stores(new TimedConversationStore(conversations, meters), conversations.queue(), new InMemoryPresence(clock),
                     new InMemoryLeftMessages(clock, retention.leftMessages()), events, new InMemoryPresence(clock));
         }
