@@ -122,7 +122,7 @@ public final class MessagePathWarmUp implements ApplicationRunner {
                     .block(maxDuration.plus(FINISHING));
             tookNanos.set(System.nanoTime() - started);
             log.info("Warmed up before taking traffic: {} visitor messages through a throwaway engine in {} ms",
-                    rehearsed.get(), (System.nanoTime() - started) / 1_000_000);
+                    rehearsed.get(), TimeUnit.NANOSECONDS.toMillis(tookNanos.get()));
         } catch (RuntimeException e) {
             log.warn("The warm-up failed after {} visitor messages; taking traffic without it: {}", rehearsed.get(), e.toString());
         }
