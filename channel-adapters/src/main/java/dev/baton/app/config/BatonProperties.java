@@ -181,10 +181,10 @@ public record BatonProperties(@DefaultValue("intents") Path intents,
      * @param maxUnsentFrames               frames a socket may have waiting for its client before it is closed (4008)
      * @param maxQueuedFrames               frames read from one socket and waiting to be handled; beyond, {@code busy}
      * @param messagesInFlightPerConnection messages of one socket being handled at once; beyond, {@code busy}
-     * @param messagesInFlightPerNode       messages of all sockets being handled at once; beyond, {@code busy}; half
-     *                                      as many while the node refuses more than 5 % of what it takes (see
-     *                                      {@link dev.baton.app.wire.MessageAdmission} for the figures behind 128)
-     * @param busyRetryAfter                how long a client told {@code busy} is asked to wait
+     * @param messagesInFlightPerNode       messages of all sockets being handled at once, at least; beyond, {@code
+     *                                      busy}; more, up to four times as many, while the node works them off
+     *                                      within 100 ms (see {@link dev.baton.app.wire.MessageAdmission})
+     * @param busyRetryAfter                how long a client told {@code busy} is asked to wait, at least
      * @param maxMessagesWhileLoading       messages kept for a visitor socket while its transcript loads; beyond,
      *                                      the client is told to catch up ({@code too_far_behind})
      */

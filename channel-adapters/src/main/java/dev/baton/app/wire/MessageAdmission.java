@@ -18,94 +18,87 @@ import java.util.function.LongSupplier;
  * recovers by itself as soon as the load drops. Bounded per node (all sockets together) and per connection,
  * so that one flooding client cannot take the whole node's share. Never waits.
  *
- * <p>While the node refuses more than {@value #OVERLOAD_PRESSURE} of what it takes, it holds half its bound. Why: a
- * bound of 64 refused the burst read after each of a node's 35–50 ms garbage-collection pauses at 2,000 msg/s on
- * Redis, and the resends put its p99 at 47–1,095 ms (five runs) where 128 gave 41 and 45 ms; but offered twice its
- * capacity, the messages a node admitted took p99 76 ms with 128 against 53 ms with 64 (docs/benchmarks.md).
+ * <p>The node takes as many messages at once as it handled in {@link #WORK_OFF} over the last second: a backlog it
+ * works off within about that long; at least its configured bound, at most {@value #BURST_FACTOR} times it. Offered
+ * more than it can handle, it handles what it can and its admitted messages wait about {@link #WORK_OFF}; at a load
+ * it carries, the burst read after a pause (garbage collection, code still being compiled) finds room in proportion
+ * to the node's pace. A refused client is asked to wait {@code busyRetryAfter}, spread at random up to half as long
+ * again so that the refused do not all come back at once.
  *
- * <p>How long a refused client is asked to wait grows while the node refuses more than it takes, and is spread
- * at random. Why: every refused message comes back after the wait, so a node that refused a backlog at a fixed
- * one second got it all back every second, spent its margin refusing it again and never caught up (measured: a
- * node offered 1,500 msg/s after a slow start answered 1,036/s and refused 398,764 sends in 45 s; see
- * docs/benchmarks.md).
+ * <p>Why so, measured on Redis at 2,000 msg/s from a fresh node, fresh conversations of five questions, where the
+ * node with no bound at all answered everything (p99 92 ms): with a fixed bound that halved while the node refused
+ * more than 5 % of what it took, and a wait that grew with the refusals of the last second (up to ten times), the
+ * refusals of one slow second came back seconds later, all at once, and the node went on refusing its own resends
+ * until the run ended (p99 12–28 s, 12,000–25,000 refused, messages left unanswered; the other admissions tried,
+ * each with the growing wait, tipped over in most runs). With this one five runs refused 53, 89, 335, 1,432 and
+ * 7,879 messages, p99 61 ms, 82 ms, 121 ms, 1.8 s and 5.7 s, nothing unanswered. Offered twice its capacity, its
+ * admitted messages took p99 246 ms against 96 ms with the halved bound, and once the load dropped it answered
+ * the refused within a second or two instead of tens of seconds (docs/benchmarks.md).
  */
 public final class MessageAdmission {
 
-    /** The wait asked of refused clients grows to at most this many times {@code busyRetryAfter}. */
-    static final int MAX_RETRY_FACTOR = 10;
+    /** The most the node takes at once, in bounds, however fast it works. */
+    static final int BURST_FACTOR = 4;
+    /** The node takes as many messages at once as it handled in this long lately, if that is more than its bound. */
+    static final Duration WORK_OFF = Duration.ofMillis(100);
     private static final long WINDOW_NANOS = 1_000_000_000L;
-    /**
-     * Refused for want of room per admitted message in the last second beyond which the node takes only half its
-     * bound: lasting overload, not the burst read after a pause (which refused well under 1 % of a second's messages).
-     * Refusals of a connection over its own share do not count: one flooding client does not shrink everyone's room.
-     */
-    static final double OVERLOAD_PRESSURE = 0.05;
 
     private final Bulkhead node;
-    private final int nodeLimit;
-    private final int nodeLimitUnderPressure;
+    private final int bound;
+    private final int burstLimit;
     private final int perConnection;
     private final Duration retryAfter;
     private final LongSupplier nanoClock;
     private final AtomicLong windowStart;
-    private final AtomicInteger admittedInWindow = new AtomicInteger();
-    private final AtomicInteger refusedInWindow = new AtomicInteger();
-    /** Refused because the node was full (not one connection over its share), this window. */
-    private final AtomicInteger nodeRefusedInWindow = new AtomicInteger();
-    /** Refused per admitted message in the last whole window. */
-    private volatile double pressure;
-    /** The same, counting only refusals of a full node: what a flooding connection cannot raise. */
-    private volatile double nodePressure;
+    private final AtomicInteger handledInWindow = new AtomicInteger();
+    /** How many messages the node takes at once now. */
+    private volatile int limit;
 
     public MessageAdmission(SocketLimits limits) {
         this(limits, System::nanoTime);
     }
 
-    /** @param nanoClock the clock refusals are counted by (settable in tests) */
+    /** @param nanoClock the clock the node's pace is measured by (settable in tests) */
     MessageAdmission(SocketLimits limits, LongSupplier nanoClock) {
+        this.bound = limits.messagesInFlightPerNode();
+        this.burstLimit = Math.multiplyExact(bound, BURST_FACTOR);
         this.node = Bulkhead.of("messages", BulkheadConfig.custom()
-                .maxConcurrentCalls(limits.messagesInFlightPerNode())
+                .maxConcurrentCalls(burstLimit)
                 .maxWaitDuration(Duration.ZERO)
                 .build());
-        this.nodeLimit = limits.messagesInFlightPerNode();
-        this.nodeLimitUnderPressure = Math.max(1, nodeLimit / 2);
+        this.limit = bound;
         this.perConnection = limits.messagesInFlightPerConnection();
         this.retryAfter = limits.busyRetryAfter();
         this.nanoClock = nanoClock;
         this.windowStart = new AtomicLong(nanoClock.getAsLong());
     }
 
-    /**
-     * Counts one refusal and says how long its client should wait before sending again: {@code busyRetryAfter}
-     * times one plus the refusals per admitted message of the last second (at most {@value #MAX_RETRY_FACTOR}
-     * times), times a random 1 to 1.5 so that the refused do not all come back at once.
-     */
-    public Duration refused() {
-        roll();
-        refusedInWindow.incrementAndGet();
-        double factor = Math.min(MAX_RETRY_FACTOR, 1 + pressure) * (1 + ThreadLocalRandom.current().nextDouble(0.5));
-        return Duration.ofMillis(Math.round(retryAfter.toMillis() * factor));
+    /** How long a refused client should wait before sending again: {@code busyRetryAfter} times a random 1 to 1.5. */
+    public Duration retryWait() {
+        return Duration.ofMillis(Math.round(retryAfter.toMillis() * (1 + ThreadLocalRandom.current().nextDouble(0.5))));
     }
 
-    /** Starts a new window when the current one is over; the refusals of a window race its end harmlessly. */
+    /** How many messages the node takes at once now. */
+    int limit() {
+        roll();
+        return limit;
+    }
+
+    private int inFlightOnNode() {
+        return burstLimit - node.getMetrics().getAvailableConcurrentCalls();
+    }
+
+    /**
+     * Sets the limit from the node's pace when a second is over. Only the thread that ends it does; messages handled
+     * as it ends race it harmlessly.
+     */
     private void roll() {
         long now = nanoClock.getAsLong();
         long start = windowStart.get();
         if (now - start >= WINDOW_NANOS && windowStart.compareAndSet(start, now)) {
-            int admitted = admittedInWindow.getAndSet(0);
-            int refused = refusedInWindow.getAndSet(0);
-            int nodeRefused = nodeRefusedInWindow.getAndSet(0);
-            // A window with nothing refused ends the pressure, however long ago the last one was.
-            boolean stale = now - start >= 2 * WINDOW_NANOS;
-            pressure = stale ? 0 : refused / (double) Math.max(1, admitted);
-            nodePressure = stale ? 0 : nodeRefused / (double) Math.max(1, admitted);
+            long handledPerSecond = handledInWindow.getAndSet(0) * WINDOW_NANOS / (now - start);
+            limit = (int) Math.min(burstLimit, Math.max(bound, handledPerSecond * WORK_OFF.toNanos() / WINDOW_NANOS));
         }
-    }
-
-    /** Whether the node refuses what it would take if it were not under lasting pressure. */
-    private boolean overloaded() {
-        return nodePressure > OVERLOAD_PRESSURE
-                && node.getMetrics().getAvailableConcurrentCalls() <= nodeLimit - nodeLimitUnderPressure;
     }
 
     /** The admission of one socket's messages. */
@@ -128,16 +121,15 @@ public final class MessageAdmission {
                 return Optional.empty();
             }
             roll();
-            if (overloaded() || !node.tryAcquirePermission()) {
-                nodeRefusedInWindow.incrementAndGet();
+            if (inFlightOnNode() >= limit || !node.tryAcquirePermission()) {
                 inFlight.decrementAndGet();
                 return Optional.empty();
             }
-            admittedInWindow.incrementAndGet();
             return Optional.of(new Permit(this));
         }
 
         private void release() {
+            handledInWindow.incrementAndGet();
             inFlight.decrementAndGet();
             node.onComplete();
         }

@@ -150,7 +150,7 @@ public final class SocketPipeline {
         }
 
         private OutboundFrame busy(InboundFrame frame) {
-            return frames.busy(admission.refused(), frame.lenientText("conversationId"), frame.lenientText("clientMessageId"));
+            return frames.busy(admission.retryWait(), frame.lenientText("conversationId"), frame.lenientText("clientMessageId"));
         }
     }
 
