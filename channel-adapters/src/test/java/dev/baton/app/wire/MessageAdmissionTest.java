@@ -83,11 +83,9 @@ class MessageAdmissionTest {
     @Test
     void aNodeThatHandlesMoreThanItsBoundInAWorkOffTakesThatManyAtOnce() {
         AtomicLong nanos = new AtomicLong();
-        MessageAdmission node = new MessageAdmission(new SocketLimits(100, 32, 1000, 4, Duration.ofSeconds(1), 500), nanos::get);
+        MessageAdmission node = boundOfFour(nanos);
         MessageAdmission.Connection connection = node.forConnection();
-        for (int i = 0; i < 100; i++) {
-            connection.tryAdmit().orElseThrow().release();
-        }
+        handle(connection, 100);
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
 
         assertThat(node.limit()).as("100 handled in a second: 10 in a tenth, over the bound of 4").isEqualTo(10);
@@ -98,11 +96,9 @@ class MessageAdmissionTest {
     @Test
     void howeverFastTheNodeWorksItTakesAtMostFourBoundsAndAfterAnIdleSecondItsBound() {
         AtomicLong nanos = new AtomicLong();
-        MessageAdmission node = new MessageAdmission(new SocketLimits(100, 32, 1000, 4, Duration.ofSeconds(1), 500), nanos::get);
+        MessageAdmission node = boundOfFour(nanos);
         MessageAdmission.Connection connection = node.forConnection();
-        for (int i = 0; i < 10_000; i++) {
-            connection.tryAdmit().orElseThrow().release();
-        }
+        handle(connection, 10_000);
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
         assertThat(node.limit()).isEqualTo(4 * MessageAdmission.BURST_FACTOR);
 
@@ -115,14 +111,23 @@ class MessageAdmissionTest {
     @Test
     void aPaceMeasuredOverALongerGapCountsPerSecond() {
         AtomicLong nanos = new AtomicLong();
-        MessageAdmission node = new MessageAdmission(new SocketLimits(100, 32, 1000, 4, Duration.ofSeconds(1), 500), nanos::get);
+        MessageAdmission node = boundOfFour(nanos);
         MessageAdmission.Connection connection = node.forConnection();
-        for (int i = 0; i < 200; i++) {
-            connection.tryAdmit().orElseThrow().release();
-        }
+        handle(connection, 200);
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
 
         assertThat(node.limit()).as("200 in two seconds: 100 a second, 10 in a tenth").isEqualTo(10);
+    }
+
+    private static MessageAdmission boundOfFour(AtomicLong nanos) {
+        return new MessageAdmission(new SocketLimits(100, 32, 1000, 4, Duration.ofSeconds(1), 500), nanos::get);
+    }
+
+    /** Admits and handles {@code messages}, one after another. */
+    private static void handle(MessageAdmission.Connection connection, int messages) {
+        for (int i = 0; i < messages; i++) {
+            connection.tryAdmit().orElseThrow().release();
+        }
     }
 
     private static List<MessageAdmission.Permit> fill(MessageAdmission.Connection connection, int messages) {
