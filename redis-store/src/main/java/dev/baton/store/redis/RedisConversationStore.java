@@ -89,8 +89,12 @@ import java.util.function.UnaryOperator;
  * <h2>Retention</h2>
  * When an update leaves a conversation {@code RESOLVED}, its keys expire after the retention (set once, at the
  * first resolution); a message appended later inherits the remaining time. A conversation with the bot expires a
- * retention after its last change — each bot turn sets it again — because most visitors leave the bot without
- * saying goodbye, and their conversations would otherwise stay in Redis for ever. Only a conversation waiting for
+ * retention after its last change, because most visitors leave the bot without saying goodbye, and their
+ * conversations would otherwise stay in Redis for ever. A bot turn sets the expiry again only once a hundredth of
+ * the retention has run down (7.2 hours of 30 days), and an append sets only the expiry of the keys it made:
+ * setting every key's on every message cost Redis seven {@code PEXPIRE} a stored message, and with them a node on
+ * Redis offered twice its capacity refused more and answered the admitted later (docs/benchmarks.md, eighth
+ * session of 2026-12-03). Only a conversation waiting for
  * or with a person never expires. The visitor's index never expires while one of the visitor's conversations is
  * with a person (tracked in a small set of such ids beside it) and otherwise expires a retention after the last
  * change to one of their conversations, so it outlives every conversation it lists; ids of conversations that

@@ -51,9 +51,17 @@ local function append()
     redis.call('ZREM', KEYS[#KEYS], ARGV[a + 5] .. ARGV[a + 6])
   end
   if ARGV[a + 7] ~= '' then redis.call('ZADD', KEYS[#KEYS], ARGV[a + 7], id .. ARGV[a + 6]) end
+  -- The keys this append made expire with the conversation. The others already do: whatever sets the conversation's
+  -- expiry sets theirs too. The counter and the transcript are made by the first message; a hash, when it has no
+  -- expiry of its own.
   local ttl = redis.call('PTTL', KEYS[1])
   if ttl > 0 then
-    for _, key in ipairs({KEYS[2], KEYS[3], KEYS[4], KEYS[#KEYS - 1]}) do redis.call('PEXPIRE', key, ttl) end
+    if id == 1 then
+      redis.call('PEXPIRE', KEYS[2], ttl)
+      redis.call('PEXPIRE', KEYS[3], ttl)
+    end
+    if ARGV[a] ~= '' and redis.call('PTTL', KEYS[4]) == -1 then redis.call('PEXPIRE', KEYS[4], ttl) end
+    if ARGV[a + 5] ~= '' and redis.call('PTTL', KEYS[#KEYS - 1]) == -1 then redis.call('PEXPIRE', KEYS[#KEYS - 1], ttl) end
   end
   redis.call('PUBLISH', ARGV[a + 3], ARGV[a + 4])
   return '+' .. id

@@ -178,6 +178,42 @@ class RedisConversationStoreTest extends ConversationStoreContract {
     }
 
     @Test
+    void aBotTurnSetsTheRetentionAgainOnlyOnceAHundredthOfItHasRunDown() {
+        RedisCommands<String, String> inspect = redis.inspect();
+        Conversation c = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        store.append(c.id(), visitorSays("do you ship to Malta", "m1")).block(TIMEOUT);
+        store.append(c.id(), Fixtures.botAnswer().replyingTo(1)).block(TIMEOUT);
+
+        long lessThanAHundredthAgo = RETENTION.toMillis() - RETENTION.toMillis() / 200;
+        conversationKeys(c.id()).forEach(key -> inspect.pexpire(key, lessThanAHundredthAgo));
+        store.update(c.id(), current -> current.afterBotTurn("shipping", true, List.of(), T0.plusSeconds(1))).block(TIMEOUT);
+        assertThat(conversationKeys(c.id())).as("set less than a hundredth ago").allSatisfy(key ->
+                assertThat(inspect.pttl(key)).as(key).isBetween(1L, lessThanAHundredthAgo));
+
+        long moreThanAHundredthAgo = RETENTION.toMillis() - RETENTION.toMillis() / 50;
+        conversationKeys(c.id()).forEach(key -> inspect.pexpire(key, moreThanAHundredthAgo));
+        store.update(c.id(), current -> current.afterBotTurn("shipping", true, List.of(), T0.plusSeconds(2))).block(TIMEOUT);
+        assertThat(conversationKeys(c.id())).as("set again").allSatisfy(key -> assertThat(inspect.pttl(key)).as(key)
+                .isBetween(RETENTION.minusMinutes(1).toMillis(), RETENTION.toMillis()));
+    }
+
+    @Test
+    void aHashMadeByALaterMessageExpiresWithTheConversation() {
+        RedisCommands<String, String> inspect = redis.inspect();
+        Conversation c = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        store.append(c.id(), visitorSays("hello")).block(TIMEOUT);
+        long conversationExpiresIn = RETENTION.toMillis() / 2;
+        List.of(redis.keys().conversation(c.id()), redis.keys().messageCounter(c.id()), redis.keys().transcript(c.id()))
+                .forEach(key -> inspect.pexpire(key, conversationExpiresIn));
+
+        store.append(c.id(), visitorSays("do you ship to Malta", "m2")).block(TIMEOUT);
+        store.append(c.id(), Fixtures.botAnswer().replyingTo(2)).block(TIMEOUT);
+
+        assertThat(conversationKeys(c.id())).allSatisfy(key -> assertThat(inspect.pttl(key)).as(key)
+                .isBetween(conversationExpiresIn - Duration.ofMinutes(1).toMillis(), conversationExpiresIn));
+    }
+
+    @Test
     void storesConversationsAsVersionedJsonWithACounterForCompareAndSet() {
         Conversation c = store.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
         store.update(c.id(), current -> current.afterBotTurn("it", false, List.of(), T0.plusSeconds(1))).block(TIMEOUT);
