@@ -94,8 +94,7 @@ import java.util.function.UnaryOperator;
  * the retention has run down (7.2 hours of 30 days), and an append sets only the expiry of the keys it made:
  * setting every key's on every message cost Redis seven {@code PEXPIRE} a stored message, and with them a node on
  * Redis offered twice its capacity refused more and answered the admitted later (docs/benchmarks.md, eighth
- * session of 2026-12-03). Only a conversation waiting for
- * or with a person never expires. The visitor's index never expires while one of the visitor's conversations is
+ * session of 2026-12-03). Only a conversation waiting for or with a person never expires. The visitor's index never expires while one of the visitor's conversations is
  * with a person (tracked in a small set of such ids beside it) and otherwise expires a retention after the last
  * change to one of their conversations, so it outlives every conversation it lists; ids of conversations that
  * expired before it are dropped lazily, when the index is read.

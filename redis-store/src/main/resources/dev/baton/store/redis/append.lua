@@ -40,6 +40,11 @@ local function stale_id()
   return '#' .. last
 end
 
+-- Gives key the expiry ttl (ms) if it has none of its own.
+local function expire_if_unset(key, ttl)
+  if redis.call('PTTL', key) == -1 then redis.call('PEXPIRE', key, ttl) end
+end
+
 -- Stores the message and returns '+' and its id.
 local function append()
   local a = #ARGV - 7
@@ -60,8 +65,8 @@ local function append()
       redis.call('PEXPIRE', KEYS[2], ttl)
       redis.call('PEXPIRE', KEYS[3], ttl)
     end
-    if ARGV[a] ~= '' and redis.call('PTTL', KEYS[4]) == -1 then redis.call('PEXPIRE', KEYS[4], ttl) end
-    if ARGV[a + 5] ~= '' and redis.call('PTTL', KEYS[#KEYS - 1]) == -1 then redis.call('PEXPIRE', KEYS[#KEYS - 1], ttl) end
+    if ARGV[a] ~= '' then expire_if_unset(KEYS[4], ttl) end
+    if ARGV[a + 5] ~= '' then expire_if_unset(KEYS[#KEYS - 1], ttl) end
   end
   redis.call('PUBLISH', ARGV[a + 3], ARGV[a + 4])
   return '+' .. id

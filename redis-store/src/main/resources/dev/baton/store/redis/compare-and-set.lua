@@ -4,10 +4,11 @@
 -- messages (see append.lua).
 -- ARGV: expected version, JSON, id, lifecycle ('1': resolved now, expiring a retention from now unless it already
 -- expires; 'b': with the bot, or resolved from it, expiring a retention from now (give or take a hundredth of it,
--- see expiry_is_fresh), so that an idle conversation with the bot goes too; '0': with a person now, kept until resolved; '': with a person before and after, when
--- the expiries and the open set are already right), retention (ms), leave previous agent (1/0), join new agent
--- (1/0), queue move (see queue-move.lua).
--- Returns 1 when written, 0 on a version conflict, -1 when the conversation is gone.
+-- see expiry_is_fresh), so that an idle conversation with the bot goes too; '0': with a person now, kept until
+-- resolved; '': with a person before and after, when the expiries and the open set are already right), retention
+-- (ms), leave previous agent (1/0), join new agent (1/0), queue move (see queue-move.lua).
+-- compare_and_set() returns 1 when written, 0 on a version conflict, -1 when the conversation is gone.
+
 -- True when the conversation stays with the bot ('b') and its expiry was set less than a hundredth of the retention
 -- ago (for 30 days, 7.2 hours): its keys keep that expiry. Setting it again on every bot turn cost Redis five
 -- PEXPIRE, an SREM, an SCARD and another PEXPIRE per turn (docs/benchmarks.md, the eighth session of 2026-12-03).
