@@ -19,7 +19,8 @@ import java.util.Optional;
  * JSON.
  *
  * <p>Each node subscribes once, on its own pub/sub connection, and multicasts what arrives to its local
- * subscribers; a node hears its own events the same way as everyone else's. {@link #observe()} is hot (no
+ * subscribers; a node hears its own events the same way as everyone else's (but takes the event it published
+ * instead of reading its JSON again: {@link PublishedEvents}). {@link #observe()} is hot (no
  * replay); a local subscriber that is momentarily slow has its events buffered (up to {@link #MAX_BUFFERED_EVENTS}), not dropped, so an event that
  * reaches the node reaches every local subscriber (like {@code InProcessConversationEvents}). Events are
  * delivered to subscribers on Reactor's parallel scheduler, never on Redis' I/O thread.
@@ -43,13 +44,14 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     private final ConversationConnections redis;
     private final String channel;
     private final JsonCodec json;
+    private final PublishedEvents published;
     private final Sinks.Many<ConversationEvent> sink = Sinks.many().multicast().directBestEffort();
     private final ChannelSubscription subscription;
 
     /** Publishing on one connection; see the other constructor. */
     public RedisConversationEvents(RedisReactiveCommands<String, String> redis,
                                    StatefulRedisPubSubConnection<String, String> pubSub, RedisKeys keys) {
-        this(ConversationConnections.single(redis), pubSub, keys, JsonCodec.withDefaultMapper());
+        this(ConversationConnections.single(redis), pubSub, keys, JsonCodec.withDefaultMapper(), new PublishedEvents());
     }
 
     /**
@@ -57,11 +59,13 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
      *
      * @param redis  the connections events are published on, each conversation's on its own
      * @param pubSub a connection used for nothing but this subscription
+     * @param published what this node published and has not heard back, shared with its conversation store
      */
     RedisConversationEvents(ConversationConnections redis, StatefulRedisPubSubConnection<String, String> pubSub,
-                            RedisKeys keys, JsonCodec json) {
+                            RedisKeys keys, JsonCodec json, PublishedEvents published) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.json = Objects.requireNonNull(json, "json");
+        this.published = Objects.requireNonNull(published, "published");
         this.channel = keys.eventsChannel();
         this.subscription = new ChannelSubscription(pubSub, channel, this::deliver);
     }
@@ -74,7 +78,7 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     /** Publishes to every node's subscribers, this node's included; completes once Redis has taken the event. */
     @Override
     public Mono<Void> publish(ConversationEvent event) {
-        return Mono.fromCallable(() -> json.encode(event))
+        return Mono.fromCallable(() -> published.publishing(json.encode(event), event))
                 .flatMap(message -> redis.of(event.conversationId()).publish(channel, message))
                 .then();
     }
@@ -97,7 +101,7 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
     private void deliver(String message) {
         Optional<ConversationEvent> event;
         try {
-            event = json.decodeEvent(message);
+            event = published.heardBack(message).or(() -> json.decodeEvent(message));
         } catch (RuntimeException e) {
             log.warn("Skipped an unreadable event on {}: {}", channel, e.toString());
             return;

@@ -158,20 +158,25 @@ public final class RedisConversationStore implements ConversationStore {
     private final Clock clock;
     private final String retentionMillis;
     private final JsonCodec json;
+    private final PublishedEvents published;
     private final LastSeen<Versioned> lastSeen = new LastSeen<>((seen, known) -> seen.version() >= known.version());
     /** The last message id this node saw in each conversation, which the next message is written with plus one. */
     private final LastSeen<Long> lastMessageIds = new LastSeen<>((seen, known) -> seen >= known);
 
     public RedisConversationStore(RedisReactiveCommands<String, String> redis, RedisKeys keys, Clock clock, Duration retention) {
-        this(ConversationConnections.single(redis), keys, clock, retention, JsonCodec.withDefaultMapper());
+        this(ConversationConnections.single(redis), keys, clock, retention, JsonCodec.withDefaultMapper(),
+                new PublishedEvents());
     }
 
     /**
      * @param retention how long a resolved conversation and its transcript are kept, e.g. {@link #DEFAULT_RETENTION}
+     * @param published what this node published and has not heard back, shared with its events
      */
-    RedisConversationStore(ConversationConnections redis, RedisKeys keys, Clock clock, Duration retention, JsonCodec json) {
+    RedisConversationStore(ConversationConnections redis, RedisKeys keys, Clock clock, Duration retention, JsonCodec json,
+                           PublishedEvents published) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.json = Objects.requireNonNull(json, "json");
+        this.published = Objects.requireNonNull(published, "published");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (retention.isNegative() || retention.isZero()) {
@@ -441,9 +446,9 @@ public final class RedisConversationStore implements ConversationStore {
             String conversationId = draft.conversationId();
             Long last = lastMessageIds.get(conversationId);
             written = draft.withId(last == null ? 1 : last + 1);
+            ConversationEvent added = new ConversationEvent.MessageAdded(conversationId, written);
             return new String[]{draft.clientMessageId().orElse(""), json.encode(written), Long.toString(written.id()),
-                    keys.eventsChannel(), json.encode(new ConversationEvent.MessageAdded(conversationId, written)),
-                    replyTo, ":" + conversationId, ""};
+                    keys.eventsChannel(), published.publishing(json.encode(added), added), replyTo, ":" + conversationId, ""};
         }
 
         /** The message as last written by {@link #args}. */

@@ -120,10 +120,11 @@ public final class RedisStores implements AutoCloseable {
         RedisReactiveCommands<String, String> shared = byConversation.shared();
         RedisPresence agents = new RedisPresence(shared, keys.agentPresence(), settings.presenceGrace());
         RedisPresence visitors = new RedisPresence(shared, keys.visitorPresence(), settings.presenceGrace());
-        RedisConversationEvents bus = new RedisConversationEvents(byConversation, pubSub, keys, json);
+        PublishedEvents published = new PublishedEvents();
+        RedisConversationEvents bus = new RedisConversationEvents(byConversation, pubSub, keys, json, published);
         RedisIntentPublication publication = new RedisIntentPublication(shared, pubSub, keys, json);
         this.conversations = StoreFailures.translated(ConversationStore.class,
-                new RedisConversationStore(byConversation, keys, clock, settings.retention(), json));
+                new RedisConversationStore(byConversation, keys, clock, settings.retention(), json, published));
         this.queue = StoreFailures.translated(AgentQueue.class, new RedisAgentQueue(shared, keys));
         this.presence = StoreFailures.translated(Presence.class, agents);
         this.visitorPresence = StoreFailures.translated(Presence.class, visitors);

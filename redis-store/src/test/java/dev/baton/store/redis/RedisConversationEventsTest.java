@@ -5,9 +5,12 @@ import dev.baton.events.ConversationEvents;
 import dev.baton.store.ConversationEventsContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Node A publishes and node B observes, through two Lettuce clients as two processes would. */
 class RedisConversationEventsTest extends ConversationEventsContract {
@@ -41,6 +44,19 @@ class RedisConversationEventsTest extends ConversationEventsContract {
         StepVerifier.create(publisher.observe().next())
                 .then(() -> publisher.publish(event).block(TIMEOUT))
                 .expectNext(event)
+                .verifyComplete();
+    }
+
+    @Test
+    void aNodeTakesBackTheEventItPublishedWhereAnotherNodeReadsAnEqualOneFromItsJson() {
+        ConversationEvent event = everyKindOfEvent().get(1);
+
+        StepVerifier.create(Flux.zip(publisher.observe().next(), observer.observe().next()))
+                .then(() -> publisher.publish(event).block(TIMEOUT))
+                .assertNext(heard -> {
+                    assertThat(heard.getT1()).isSameAs(event);
+                    assertThat(heard.getT2()).isEqualTo(event).isNotSameAs(event);
+                })
                 .verifyComplete();
     }
 

@@ -1,6 +1,7 @@
 package dev.baton.store.redis;
 
 import dev.baton.conversation.Conversation;
+import dev.baton.events.ConversationEvent;
 import dev.baton.events.ConversationEvents;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
@@ -13,12 +14,15 @@ import io.lettuce.core.Range;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.util.function.Tuple2;
 import org.awaitility.Awaitility;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static dev.baton.store.Fixtures.ALICE;
 
@@ -63,6 +67,33 @@ class RedisConversationStoreTest extends ConversationStoreContract {
         RedisKeys keys = redis.keys();
         return List.of(keys.conversation(id), keys.messageCounter(id), keys.transcript(id), keys.clientMessageIds(id),
                 keys.replies(id));
+    }
+
+    @Test
+    void theNodeThatStoresAMessageHearsTheMessageItWroteWhereAnotherNodeReadsAnEqualOneFromItsJson() {
+        PublishedEvents published = new PublishedEvents();
+        JsonCodec json = JsonCodec.withDefaultMapper();
+        RedisConversationStore storing = new RedisConversationStore(ConversationConnections.single(redis.nodeA()),
+                redis.keys(), Clock.systemUTC(), RETENTION, json, published);
+        RedisConversationEvents here = redis.closeAfterTest(new RedisConversationEvents(
+                ConversationConnections.single(redis.nodeA()), redis.newPubSub(true), redis.keys(), json, published));
+        here.ready().block(TIMEOUT);
+        ConversationEvents there = eventsOnAnotherNode();
+        Conversation c = storing.create(conversation("v-visitor-1", T0)).block(TIMEOUT);
+        CompletableFuture<Tuple2<Message, Message>> heard = Mono.zip(messageAddedTo(here, c), messageAddedTo(there, c))
+                .toFuture();
+
+        Message stored = storing.appendOnce(c.id(), visitorSays("hello", "m1")).block(TIMEOUT).message();
+
+        assertThat(heard).succeedsWithin(TIMEOUT).satisfies(both -> {
+            assertThat(both.getT1()).isSameAs(stored);
+            assertThat(both.getT2()).isEqualTo(stored).isNotSameAs(stored);
+        });
+    }
+
+    private static Mono<Message> messageAddedTo(ConversationEvents events, Conversation c) {
+        return events.observe().ofType(ConversationEvent.MessageAdded.class)
+                .filter(added -> added.conversationId().equals(c.id())).next().map(ConversationEvent.MessageAdded::message);
     }
 
     @Test
