@@ -58,6 +58,12 @@ final class BatonNodes implements AfterAllCallback {
         if (Stream.of(extraProperties).noneMatch(p -> p.startsWith("baton.intents="))) {
             arguments.add("--baton.intents=../intents");
         }
+        if (redisUrl.equals(redis())) {
+            // Nobody stops the shared Redis, so a slow command there is a busy machine, not an outage: a node's
+            // 2 s would fail a test for it (a CI run once lost a test to one command over 2 s). Outage tests run
+            // a Redis of their own and keep the default.
+            arguments.add("--baton.redis.command-timeout=10s");
+        }
         List.of(extraProperties).forEach(p -> arguments.add("--" + p));
         // Arguments, not default properties: they must win over application.yml, as they would on a real node.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BatonApplication.class)

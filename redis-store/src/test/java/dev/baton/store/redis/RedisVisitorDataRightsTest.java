@@ -28,13 +28,11 @@ class RedisVisitorDataRightsTest extends VisitorDataRightsContract {
 
     @RegisterExtension
     static final RedisNodes redis = new RedisNodes();
-    /** Each test connects a whole node's stores (subscriptions included), which on a busy machine took over 2 s once. */
-    private static final Duration CONNECT_PATIENTLY = Duration.ofSeconds(10);
 
     @Override
     protected Installation newInstallation() {
         RedisStores node = redis.closeAfterTest(RedisStores.connect(new RedisStoreSettings(RedisNodes.url(), redis.keys().namespace(),
-                RETENTION, Duration.ofSeconds(30), CONNECT_PATIENTLY, 1, LeftMessages.DEFAULT_RETENTION,
+                RETENTION, Duration.ofSeconds(30), RedisNodes.COMMAND_TIMEOUT, 1, LeftMessages.DEFAULT_RETENTION,
                 TrainerInbox.Limits.DEFAULTS), clock, JsonMapper.builder().build()));
         Stores stores = new Stores(node.conversations(), node.queue(), node.presence(), node.leftMessages(), node.events(),
                 node.visitorPresence());
