@@ -65,7 +65,7 @@ class RedisUnreachableTest {
     void commandsTimeOutWhenRedisStopsAnsweringAndSayTheStoreIsUnavailable() throws IOException {
         FreezableProxy proxy = closeLater(new FreezableProxy(URI.create(RedisNodes.url())));
         RedisStores stores = closeLater(RedisStores.connect(settingsThrough(proxy), Clock.systemUTC(), JsonMapper.builder().build()));
-        assertThat(stores.conversations().find("c-1").blockOptional(Duration.ofSeconds(2))).isEmpty();
+        assertThat(stores.conversations().find("c-1").blockOptional(Duration.ofSeconds(10))).isEmpty();
 
         proxy.freeze();
 
@@ -82,7 +82,7 @@ class RedisUnreachableTest {
         RedisClient client = redis.newClient();
         StatefulRedisConnection<String, String> connection = client.connect(io.lettuce.core.RedisURI.create(proxy.url()));
         RedisAgentQueue queue = new RedisAgentQueue(connection.reactive(), redis.keys());
-        assertThat(queue.waiting().collectList().block(Duration.ofSeconds(2))).isEmpty();
+        assertThat(queue.waiting().collectList().block(Duration.ofSeconds(10))).isEmpty();
 
         proxy.close(); // Redis is gone, and reconnecting finds nobody
         Awaitility.await("Lettuce notices the connection is gone").atMost(Duration.ofSeconds(10))
@@ -112,7 +112,7 @@ class RedisUnreachableTest {
         // The late entry lapses within the grace, unless the flaky node's heartbeats keep it: nobody is counted
         // for a whole grace period and more.
         Awaitility.await("alice is not kept online").during(grace.multipliedBy(3)).atMost(grace.multipliedBy(20))
-                .until(() -> healthy.onlineCount().block(Duration.ofSeconds(2)) == 0);
+                .until(() -> healthy.onlineCount().block(Duration.ofSeconds(10)) == 0);
         closeLater(connection::close);
     }
 
