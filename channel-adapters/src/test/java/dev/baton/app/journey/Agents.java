@@ -5,6 +5,7 @@ import reactor.netty.http.client.HttpClient;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Logs agents in through the console's login form, as a browser would, and returns the session cookie. */
 public final class Agents {
@@ -40,18 +41,21 @@ public final class Agents {
 
     /** The status of a WebSocket handshake on {@code path} without any session. */
     static int anonymousHandshakeStatus(int port, String path) {
-        return handshakeStatus(port, path, null);
+        return handshakeStatus(port, path, Map.of());
     }
 
     /** The status of a WebSocket handshake on {@code path} with the session cookie (none when null). */
     public static int handshakeStatus(int port, String path, String cookie) {
+        return handshakeStatus(port, path, cookie == null ? Map.of() : Map.of(HttpHeaderNames.COOKIE.toString(), cookie));
+    }
+
+    /** The status of a WebSocket handshake on {@code path} with {@code headers} besides the upgrade's own. */
+    public static int handshakeStatus(int port, String path, Map<String, String> headers) {
         return HttpClient.create()
                 .headers(h -> {
                     h.set(HttpHeaderNames.CONNECTION, "Upgrade").set(HttpHeaderNames.UPGRADE, "websocket")
                             .set("Sec-WebSocket-Version", "13").set("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==");
-                    if (cookie != null) {
-                        h.set(HttpHeaderNames.COOKIE, cookie);
-                    }
+                    headers.forEach(h::set);
                 })
                 .get().uri("http://localhost:" + port + path)
                 .response().map(r -> r.status().code()).block();

@@ -3,6 +3,7 @@ package dev.baton.app.journey;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.core.Disposable;
@@ -71,7 +72,12 @@ public final class ChatSocket implements AutoCloseable {
     }
 
     public static ChatSocket connect(int port, String path, String cookie) {
-        return new ChatSocket("ws://localhost:" + port + path, Map.of(HttpHeaderNames.COOKIE.toString(), cookie));
+        return connectWith(port, path, Map.of(HttpHeaderNames.COOKIE.toString(), cookie));
+    }
+
+    /** A socket whose handshake carries {@code headers} (credentials, an origin). */
+    public static ChatSocket connectWith(int port, String path, Map<String, String> headers) {
+        return new ChatSocket("ws://localhost:" + port + path, headers);
     }
 
     public ChatSocket send(Map<String, ?> frame) {
@@ -85,6 +91,11 @@ public final class ChatSocket implements AutoCloseable {
     /** A text frame holding exactly {@code bytes}, UTF-8 or not. */
     public ChatSocket sendTextBytes(byte[] bytes) {
         return sendFrame(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
+    }
+
+    /** A binary frame holding exactly {@code bytes}. */
+    public ChatSocket sendBinary(byte[] bytes) {
+        return sendFrame(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes)));
     }
 
     private synchronized ChatSocket sendFrame(WebSocketFrame frame) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Opens test sockets and closes every one of them after each test, whatever happened. */
 public final class OpenedSockets implements AfterEachCallback {
@@ -27,6 +28,11 @@ public final class OpenedSockets implements AfterEachCallback {
     /** A socket opened with a session cookie from {@link Agents#login}, perhaps from another node. */
     public ChatSocket withSession(int port, String path, String cookie) {
         return keep(ChatSocket.connect(port, path, cookie));
+    }
+
+    /** A socket whose handshake carries {@code headers} (credentials, an origin). */
+    public ChatSocket withHeaders(int port, String path, Map<String, String> headers) {
+        return keep(ChatSocket.connectWith(port, path, headers));
     }
 
     public ChatSocket anonymous(int port, String path) {

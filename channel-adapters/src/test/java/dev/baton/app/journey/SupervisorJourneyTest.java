@@ -101,7 +101,7 @@ class SupervisorJourneyTest {
     @Test
     void anAgentWhoIsNotASupervisorCannotOpenTheSupervisorsView() {
         assertThat(Agents.handshakeStatus(port, "/ws/supervisor", Agents.login(port, "carla", "alice-secret-1"))).isEqualTo(403);
-        assertThat(Agents.handshakeStatus(port, "/ws/supervisor", null)).isEqualTo(401);
+        assertThat(Agents.anonymousHandshakeStatus(port, "/ws/supervisor")).isEqualTo(401);
     }
 
     @Test

@@ -74,6 +74,18 @@ class WireProtocolTest {
     }
 
     @Test
+    void aBinaryFrameIsReadAsItsUtf8TextAndOneThatIsNotUtf8ClosesWith1007() {
+        ChatSocket visitor = greetedVisitor("v-binary-001");
+
+        visitor.sendBinary("{\"type\":\"message\",\"text\":\"Where is my order?\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(visitor.awaitMessage("visitor").get("text").stringValue()).isEqualTo("Where is my order?");
+        visitor.awaitMessage("bot");
+
+        visitor.sendBinary(new byte[]{'{', (byte) 0xFF, '}'});
+        assertThat(visitor.awaitClose()).isEqualTo(1007);
+    }
+
+    @Test
     void anOversizedFrameClosesWith1009EvenWhenAnotherFrameFollowsIt() {
         ChatSocket visitor = sockets.visitor(port);
         visitor.send(Map.of("type", "hello", "visitorId", "v-oversized-1"));
