@@ -1,5 +1,6 @@
 package dev.baton.app.audit;
 
+import dev.baton.app.http.InputProblems;
 import dev.baton.audit.AuditAction;
 import dev.baton.audit.AuditLog;
 import dev.baton.audit.AuditQuery;
@@ -99,7 +100,7 @@ class AuditController {
 
     @ExceptionHandler
     ResponseEntity<ErrorDocument> unreadableRequest(ServerWebInputException e) {
-        return ResponseEntity.badRequest().body(new ErrorDocument("bad_request", e.getReason()));
+        return ResponseEntity.badRequest().body(new ErrorDocument("bad_request", InputProblems.reason(e)));
     }
 
     record ErrorDocument(String error, String message) {

@@ -1,5 +1,6 @@
 package dev.baton.app.trainer;
 
+import dev.baton.app.http.InputProblems;
 import dev.baton.app.trainer.TrainerDocuments.ErrorDocument;
 import dev.baton.app.trainer.TrainerDocuments.ProblemDocument;
 import dev.baton.engine.LiveKnowledge;
@@ -67,7 +68,7 @@ class TrainerErrors {
 
     @ExceptionHandler
     ResponseEntity<ErrorDocument> unreadableRequest(ServerWebInputException e) {
-        return ResponseEntity.badRequest().body(new ErrorDocument("bad_request", e.getReason()));
+        return ResponseEntity.badRequest().body(new ErrorDocument("bad_request", InputProblems.reason(e)));
     }
 
     @ExceptionHandler

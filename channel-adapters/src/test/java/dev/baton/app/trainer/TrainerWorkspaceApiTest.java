@@ -102,6 +102,13 @@ class TrainerWorkspaceApiTest {
                 .isEqualTo("\"examples\" contains null; give texts only");
         assertThat(call("POST", "/api/trainer/draft/sandbox", Map.of("text", " "), 400).get("error").stringValue())
                 .isEqualTo("bad_request");
+        assertThat(call("PUT", "/api/trainer/draft/intents/returns/languages/en", "{\"examples\": [\"return it\"", 400)
+                .get("message").stringValue()).isEqualTo("Failed to read HTTP message: Unexpected end-of-input: expected close marker for Array, in \"examples[1]\"");
+        assertThat(call("PUT", "/api/trainer/draft/intents/returns/languages/en", "{\"examples\": {\"en\": 1}}", 400)
+                .get("message").stringValue())
+                .isEqualTo("Failed to read HTTP message: Cannot deserialize value of type `list` from Object value, in \"examples\"");
+        assertThat(call("PUT", "/api/trainer/draft/intents/returns/languages/en", "[1]", 400).get("message").stringValue())
+                .as("no class of ours named").isEqualTo("Failed to read HTTP message: Cannot deserialize value of type `object` from Array value");
         assertThat(call("GET", "/api/trainer/draft", null, 200).get("revision").asLong()).as("nothing was saved").isEqualTo(revision);
     }
 
