@@ -1,5 +1,6 @@
 package dev.baton.app.wire;
 
+import dev.baton.app.json.ParserMessages;
 import dev.baton.engine.UnknownConversationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ public final class InboundFrame {
         try {
             json = mapper.readTree(text);
         } catch (JacksonException e) {
-            throw new ProtocolException("malformed_json", "the frame is not valid JSON: " + e.getOriginalMessage());
+            throw new ProtocolException("malformed_json", "the frame is not valid JSON: " + ParserMessages.of(e));
         }
         if (json == null || !json.isObject()) {
             throw new ProtocolException("malformed_json", "a frame must be a JSON object");

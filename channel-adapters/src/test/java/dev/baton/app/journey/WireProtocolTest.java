@@ -74,6 +74,20 @@ class WireProtocolTest {
     }
 
     @Test
+    void jsonTooDeepOrWithTooLongANumberIsRefusedInWordsWithoutTheParsersInternals() {
+        ChatSocket visitor = greetedVisitor("v-deep-0001");
+
+        visitor.sendRaw("{\"type\":\"message\",\"text\":\"hi\",\"payload\":" + "[".repeat(600) + "]".repeat(600) + "}");
+        assertThat(assertError(visitor, "malformed_json").get("message").stringValue())
+                .isEqualTo("the frame is not valid JSON: Document nesting depth (501) exceeds the maximum allowed (500)");
+        visitor.sendRaw("{\"type\":\"feedback\",\"messageId\":1" + "0".repeat(1000) + ",\"helpful\":true}");
+        assertThat(assertError(visitor, "malformed_json").get("message").stringValue())
+                .isEqualTo("the frame is not valid JSON: Number value length (1001) exceeds the maximum allowed (1000)");
+        visitor.send(Map.of("type", "ping"));
+        visitor.await("pong");
+    }
+
+    @Test
     void aBinaryFrameIsReadAsItsUtf8TextAndOneThatIsNotUtf8ClosesWith1007() {
         ChatSocket visitor = greetedVisitor("v-binary-001");
 
