@@ -2,6 +2,7 @@ package dev.baton.app.json;
 
 import tools.jackson.core.JacksonException;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,7 @@ public final class ParserMessages {
     private static final Pattern TOKEN = Pattern.compile("\\s*\\(token `JsonToken\\.\\w+`\\)");
     /** The setting a limit comes from: "(500, from `StreamReadConstraints.getMaxNestingDepth()`)". */
     private static final Pattern SETTING = Pattern.compile(", from `[\\w.]+\\(\\)`");
+    private static final List<Pattern> INTERNALS = List.of(LOCATION, TOKEN, SETTING);
     /** A Java type as Jackson quotes it: {@code `java.util.ArrayList<java.lang.String>`}, {@code `dev.baton.…$Document`}. */
     private static final Pattern JAVA_TYPE = Pattern.compile("`((?:java|dev\\.baton)\\.[\\w.$<>, ]+|int|long|double|boolean)`");
 
@@ -26,7 +28,7 @@ public final class ParserMessages {
     /** The parser's first line, cleaned, and the field it was reading ({@code , in "examples[1]"}) when it knows. */
     public static String of(JacksonException e) {
         String said = e.getOriginalMessage() == null ? "" : firstLine(e.getOriginalMessage());
-        for (Pattern internal : new Pattern[]{LOCATION, TOKEN, SETTING}) {
+        for (Pattern internal : INTERNALS) {
             said = internal.matcher(said).replaceAll("");
         }
         return JAVA_TYPE.matcher(said.strip()).replaceAll(type -> "`" + jsonKind(type.group(1)) + "`") + where(e);

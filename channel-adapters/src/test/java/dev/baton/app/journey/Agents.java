@@ -44,9 +44,9 @@ public final class Agents {
         return handshakeStatus(port, path, Map.of());
     }
 
-    /** The status of a WebSocket handshake on {@code path} with the session cookie (none when null). */
+    /** The status of a WebSocket handshake on {@code path} with the session cookie. */
     public static int handshakeStatus(int port, String path, String cookie) {
-        return handshakeStatus(port, path, cookie == null ? Map.of() : Map.of(HttpHeaderNames.COOKIE.toString(), cookie));
+        return handshakeStatus(port, path, Map.of(HttpHeaderNames.COOKIE.toString(), cookie));
     }
 
     /** The status of a WebSocket handshake on {@code path} with {@code headers} besides the upgrade's own. */
